@@ -1,0 +1,212 @@
+"""The data model: immutable value types that carry character spans into article text.
+
+Every offset (``start``/``end``) is a Python string index into the owning article's ``text``,
+so that ``article.text[start:end]`` is the span shown. Stages build these; nothing mutates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Detail and difference kinds named by the JSON contract (../shared/DESIGN.md).
+DETAIL_KINDS = ("number", "name", "date", "quote", "hedge")
+DIFFERENCE_KINDS = (*DETAIL_KINDS, "attribution", "other")
+SOURCE_KINDS = ("outlet", "person", "organization", "anonymous", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One report as read from its input, before any analysis."""
+
+    id: str  # unique slug within one comparison ("daily-mail")
+    outlet: str
+    text: str  # the exact text that every offset refers to
+    title: str | None = None
+    published: str | None = None  # ISO date (or date-time) where known
+    url: str | None = None
+    source: str = ""  # the path (or path#line) as the user gave it
+    body_start: int = 0  # where the body begins in ``text`` (after a title line)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quoted passage; it may run over several sentences and paragraphs."""
+
+    index: int
+    start: int  # offset of the opening mark
+    end: int  # offset just past the closing mark (or the end of the run-on quote)
+    closed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article: str  # Article.id
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    quotation: int | None = None  # Quotation.index when the sentence sits wholly inside one
+    quotations: tuple[int, ...] = ()  # every quotation the sentence touches
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """A checkable detail inside a sentence: a number, name, date, quotation or hedge."""
+
+    kind: str  # one of DETAIL_KINDS
+    text: str
+    start: int
+    end: int
+    key: str = ""  # normalised form used for comparing across outlets
+    value: float | None = None  # numbers: the exact value
+    low: float | None = None  # numbers: a range for vague or qualified quantities
+    high: float | None = None
+    unit: str | None = None  # "%", "$", "years", …
+    label: str | None = None  # names: person / organization / place; dates: weekday / month / …
+    speaker: str | None = None  # quotations: who said it, where known
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    source: str
+    source_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Why a sentence is second-hand: the cue, the source and any relay chain."""
+
+    type: str  # "attributed" | "hedged"
+    cue: str
+    start: int  # the cue's span in the article text
+    end: int
+    source: str | None = None
+    source_kind: str | None = None  # one of SOURCE_KINDS, or None
+    quote: str | None = None  # "direct" | "indirect" | None
+    via: tuple[Via, ...] = ()
+    source_start: int | None = None
+    source_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    article: str
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: str  # one of DIFFERENCE_KINDS
+    values: tuple[tuple[str, str], ...]  # (article id, that outlet's wording), in article order
+    conflict: bool
+    note: str = ""
+    spans: tuple[tuple[str, int, int], ...] = ()  # (article id, start, end) of each wording
+
+
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One word-level change in a member sentence against the claim's reference wording."""
+
+    article: str
+    op: str  # "insert" | "replace" (this member's words that the reference lacks or words differently)
+    start: int
+    end: int
+    other: str = ""  # the reference's wording for a replacement
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """Who carries a claim first-hand and who relays it, and from whom."""
+
+    article: str
+    source: str | None
+    source_kind: str | None
+    via: tuple[Via, ...] = ()
+    type: str = "attributed"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    members: tuple[Member, ...]
+    score: float  # mean similarity of the matches that built it, in [0, 1]
+    differences: tuple[Difference, ...] = ()
+    edits: tuple[WordEdit, ...] = ()
+    reference: str = ""  # the article whose wording the edits compare against
+    firsthand: tuple[str, ...] = ()  # articles that state it themselves
+    relays: tuple[Relay, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(m.article for m in self.members)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with everything the pipeline found in it, sentence by sentence."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    quotations: tuple[Quotation, ...] = ()
+    details: tuple[tuple[Detail, ...], ...] = ()  # parallel to sentences
+    attributions: tuple[Attribution | None, ...] = ()  # parallel to sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Unique:
+    """What only one outlet reports: its sentences in no claim, and their distinctive details."""
+
+    article: str
+    sentences: tuple[int, ...]
+    details: tuple[Detail, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Who relays whom across the event."""
+
+    edges: tuple[tuple[str, str, str | None, int], ...]  # (article, source, source kind, sentences)
+    relayed_share: tuple[tuple[str, float], ...]  # (article, share of sentences second-hand)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    unique: tuple[Unique, ...] = ()
+    provenance: Provenance | None = None
+    options: Options | None = None
+
+    def document(self, article_id: str) -> Document:
+        for doc in self.documents:
+            if doc.article.id == article_id:
+                return doc
+        raise KeyError(article_id)
+
+    def claims_of(self, article_id: str, index: int) -> tuple[str, ...]:
+        return tuple(
+            c.id
+            for c in self.claims
+            for m in c.members
+            if m.article == article_id and index in m.sentences
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every knob of a comparison, passed down explicitly; never a module global."""
+
+    vectors: str = "tfidf"  # "tfidf" | "embeddings"
+    min_score: float | None = None  # override the calibrated match threshold
+    encoding: str | None = None  # force an input encoding
+    extra_outlets: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,396 @@
+"""Find quantities in text and normalise them to a value or a range.
+
+Written by hand because the number-word libraries on PyPI failed a trial (word2number read
+"1.5 million" as 1,000,000; number-parser turned "the first days" into "the 1 days").
+Handles digits with thousands separators and decimals, scale words ("1.5 million", "$3.2bn"),
+number words ("two hundred and five"), ordinals, money, percentages, ages ("Safronov, 23"),
+simple ranges ("between 50 and 60"), vague quantities ("dozens", "a handful") and qualifiers
+("about", "at least", "more than", "nearly", "up to").
+
+A :class:`Quantity` holds an exact ``value`` and/or a ``low``–``high`` range (``None`` is unbounded
+on that side); :func:`interval` turns either into a closed interval for comparison.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales that only count right after a digit ("$3.2bn", "£5m", "40k").
+_SHORT_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "tr": 1e12}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100, "thousandth": 1000,
+}
+_CURRENCY = {"$": "$", "£": "£", "€": "€", "us$": "$"}
+_CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€"}
+_DURATIONS = {
+    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
+    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
+    "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
+    "decade": "decades", "decades": "decades",
+}
+
+# Vague quantities as ranges. "dozens" is 24–99 as the issue specifies (two dozen up to the next
+# order of magnitude); the others follow the same rule: twice the unit up to just below the next.
+_VAGUE: tuple[tuple[str, float, float], ...] = (
+    ("hundreds of thousands", 2e5, 999_999),
+    ("hundred of thousands", 2e5, 999_999),  # a common slip for the above
+    ("tens of thousands", 2e4, 99_999),
+    ("hundreds of millions", 2e8, 999_999_999),
+    ("tens of millions", 2e7, 99_999_999),
+    ("dozens", 24, 99),
+    ("scores", 40, 99),
+    ("hundreds", 200, 999),
+    ("thousands", 2000, 9999),
+    ("millions", 2e6, 9.99e8),
+    ("billions", 2e9, 9.99e11),
+    ("a handful", 2, 6),
+    ("a few", 2, 5),
+    ("a couple", 2, 3),
+    ("several", 3, 9),
+    ("a dozen", 10, 14),
+)
+
+# Qualifiers and the interval they put around a value v. Widths: "about" ±10% is the usual
+# reading of a rounded news figure; "nearly"/"almost" mean just under v (down to 90%).
+_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("no more than", "max"), ("no fewer than", "min"), ("as many as", "max"), ("as few as", "min"),
+    ("more than", "min"), ("greater than", "min"), ("fewer than", "max"), ("less than", "max"),
+    ("at least", "min"), ("at most", "max"), ("up to", "max"), ("upwards of", "min"),
+    ("close to", "near"), ("just over", "min"), ("just under", "near"), ("an estimated", "approx"),
+    ("nearly", "near"), ("almost", "near"), ("about", "approx"), ("around", "approx"),
+    ("roughly", "approx"), ("approximately", "approx"), ("some", "approx"), ("over", "min"),
+    ("under", "max"), ("below", "max"), ("above", "min"), ("exceeding", "min"),
+)
+APPROX_WIDTH = 0.1  # "about 60" -> 54..66
+NEAR_WIDTH = 0.1  # "nearly 60" -> 54..60
+
+_TOKEN = re.compile(
+    r"US\$|[$£€]|\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:st|nd|rd|th)\b|\d+|"
+    r"[A-Za-z]+(?:-[A-Za-z]+)*|%|[^\sA-Za-z\d]"
+)
+_DIGITS = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?$|\d*\.\d+$|\d+$")
+_DIGIT_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in text; ``start``/``end`` index the string it was found in."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # "%", "$", "£", "€", "years", "days", "ordinal", …
+    label: str | None = None  # "age", "ordinal", "vague", "range", "duration", …
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _digits(tok: str) -> float | None:
+    if _DIGITS.match(tok):
+        return float(tok.replace(",", ""))
+    return None
+
+
+def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """Parse number words from toks[i]: "two hundred and five", "twenty-five", "a hundred"."""
+    total = 0.0
+    current = 0.0
+    j = i
+    seen = False
+    last = i
+    while j < len(toks):
+        w = toks[j].low
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and 0 < _UNITS[parts[1]] < 10:
+            current += _TENS[parts[0]] + _UNITS[parts[1]]
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "a" and not seen and j + 1 < len(toks) and toks[j + 1].low in _SCALES:
+            current += 1
+        elif w in _SCALES and (seen or j > i):
+            scale = _SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        elif w == "and" and seen and j + 1 < len(toks) and (toks[j + 1].low in _UNITS or toks[j + 1].low in _TENS
+                                                            or toks[j + 1].low.split("-")[0] in _TENS):
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        last = j
+        j += 1
+    if not seen:
+        return None
+    return total + current, last + 1
+
+
+def _scale_after(toks: list[_Tok], j: int) -> tuple[float, int]:
+    """A scale word ("million", "bn") at toks[j], else 1."""
+    if j < len(toks):
+        w = toks[j].low
+        if w in _SCALES and w != "hundred":
+            return _SCALES[w], j + 1
+        if w in _SHORT_SCALES and toks[j].start == toks[j - 1].end:
+            return _SHORT_SCALES[w], j + 1
+        if w == "hundred":
+            return 100, j + 1
+    return 1, j
+
+
+def _core(toks: list[_Tok], i: int, text: str) -> tuple[float, str | None, str | None, int] | None:
+    """A bare quantity at toks[i]: (value, unit, label, next index)."""
+    unit = None
+    j = i
+    if toks[j].low in _CURRENCY:
+        unit = _CURRENCY[toks[j].low]
+        j += 1
+        if j >= len(toks):
+            return None
+    tok = toks[j]
+    label = None
+    digit = _digits(tok.text)
+    if digit is not None:
+        value = digit
+        scale, j = _scale_after(toks, j + 1)
+        value *= scale
+    elif (m := _DIGIT_ORDINAL.match(tok.low)) and unit is None:
+        return float(m.group(1)), "ordinal", "ordinal", j + 1
+    elif tok.low in _ORDINALS and unit is None:
+        return float(_ORDINALS[tok.low]), "ordinal", "ordinal", j + 1
+    else:
+        parsed = _word_number(toks, j)
+        if parsed is None:
+            return None
+        value, j = parsed
+        scale, j = _scale_after(toks, j)
+        value *= scale
+    if j < len(toks):
+        w = toks[j].low
+        if w == "%" or w in ("percent", "pct"):
+            unit, j = "%", j + 1
+        elif w == "per" and j + 1 < len(toks) and toks[j + 1].low == "cent":
+            unit, j = "%", j + 2
+        elif w == "percentage" and j + 1 < len(toks) and toks[j + 1].low in ("point", "points"):
+            unit, j = "points", j + 2
+        elif w in _CURRENCY_WORDS and unit is None:
+            unit, j = _CURRENCY_WORDS[w], j + 1
+        elif w == "-" and j + 1 < len(toks) and toks[j + 1].low.startswith(("year-old", "years-old")):
+            unit, label, j = "years", "age", j + 2
+        elif w in ("year-old", "years-old"):
+            unit, label, j = "years", "age", j + 1
+        elif w in ("years", "year") and j + 1 < len(toks) and toks[j + 1].low == "old":
+            unit, label, j = "years", "age", j + 2
+        elif w in _DURATIONS and unit is None:
+            unit, label, j = _DURATIONS[w], "duration", j + 1
+    return value, unit, label, j
+
+
+def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | None:
+    """A quantity starting at toks[i], with any qualifier, range or vague word."""
+    for phrase, low, high in _VAGUE:
+        words = phrase.split()
+        n = len(words)
+        if [t.low for t in toks[i : i + n]] == words:
+            j = i + n
+            return _make(text, toks, i, j, None, low, high, None, "vague"), j
+    for phrase, kind in _QUALIFIERS:
+        words = phrase.split()
+        n = len(words)
+        if [t.low for t in toks[i : i + n]] == words and i + n < len(toks):
+            core = _core(toks, i + n, text)
+            if core is None or core[1] == "ordinal":
+                continue
+            value, unit, label, j = core
+            lo, hi = _qualify(kind, value)
+            return _make(text, toks, i, j, value, lo, hi, unit, label or "qualified"), j
+    core = _core(toks, i, text)
+    if core is None:
+        return None
+    value, unit, label, j = core
+    # Ranges: "50-60", "50 to 60", "between 50 and 60" (the "between" form is caught by the caller).
+    if unit != "ordinal" and j + 1 < len(toks) and toks[j].low in ("-", "to", "–") and _digits(toks[i].text):
+        other = _core(toks, j + 1, text)
+        if other is not None and other[0] > value and other[1] in (None, unit) and _digits(toks[j + 1].text):
+            return _make(text, toks, i, other[3], None, value, other[0], other[1] or unit, "range"), other[3]
+    return _make(text, toks, i, j, value, None, None, unit, label), j
+
+
+def _qualify(kind: str, v: float) -> tuple[float | None, float | None]:
+    if kind == "approx":
+        return v * (1 - APPROX_WIDTH), v * (1 + APPROX_WIDTH)
+    if kind == "near":
+        return v * (1 - NEAR_WIDTH), v
+    if kind == "min":
+        return v, None
+    return None, v
+
+
+def _make(text: str, toks: list[_Tok], i: int, j: int, value: float | None, low: float | None,
+          high: float | None, unit: str | None, label: str | None) -> Quantity:
+    start, end = toks[i].start, toks[j - 1].end
+    if value is not None and value == int(value):
+        value = float(int(value))
+    return Quantity(text[start:end], start, end, value, low, high, unit, label)
+
+
+def _skip_one(toks: list[_Tok], i: int) -> bool:
+    """'one of the', 'no one', 'the one who', 'one another': pronoun uses of "one"."""
+    if toks[i].low != "one":
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    prev = toks[i - 1].low if i > 0 else ""
+    return nxt in ("of", "another", "who", "that", "which", "day", "time") or prev in (
+        "no", "any", "every", "each", "the", "this", "that", "someone", "anyone", "which")
+
+
+def _skip_ordinal(toks: list[_Tok], i: int) -> bool:
+    """'second' as a time unit ("one second") or verb; 'first' as an adverb at a clause start."""
+    w = toks[i].low
+    prev = toks[i - 1].low if i > 0 else ""
+    if w == "second" and (_digits(prev) is not None or prev in _UNITS or prev in ("a", "per")):
+        return prev == "a" and i + 1 < len(toks) and toks[i + 1].low in (".", ",", "later")
+    return w == "first" and prev in ("at", "", ",", ".")
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, left to right, non-overlapping."""
+    toks = _tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.low == "between" and i + 1 < len(toks):
+            first = _qualified(toks, i + 1, text)
+            if first and first[1] < len(toks) and toks[first[1]].low == "and":
+                second = _qualified(toks, first[1] + 1, text)
+                if second and first[0].value is not None and second[0].value is not None:
+                    unit = first[0].unit or second[0].unit
+                    out.append(_make(text, toks, i, second[1], None, first[0].value,
+                                     second[0].value, unit, "range"))
+                    i = second[1]
+                    continue
+        if _digits(tok.text) is not None and _in_code(text, tok):
+            i += 1
+            continue
+        if (tok.low in _UNITS and _skip_one(toks, i)) or (tok.low in _ORDINALS and _skip_ordinal(toks, i)):
+            i += 1
+            continue
+        found = _qualified(toks, i, text)
+        if found is None:
+            i += 1
+            continue
+        quantity, j = found
+        quantity = _age_after_name(text, toks, i, j, quantity)
+        out.append(quantity)
+        i = max(j, i + 1)
+    return tuple(out)
+
+
+def _in_code(text: str, tok: _Tok) -> bool:
+    """Digits glued to a slash, colon or letter are codes, not counts: "9/11", "10:30", "G20"."""
+    before = text[tok.start - 1] if tok.start else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    return before in "/:" or after in "/:" or before.isalpha()
+
+
+def _age_after_name(text: str, toks: list[_Tok], i: int, j: int, q: Quantity) -> Quantity:
+    """'Safronov, 23,' is an age: a capitalised name, a comma, a number under 120, then a comma or stop."""
+    if q.unit is not None or q.value is None or q.label or not 0 < q.value < 120 or q.value != int(q.value):
+        return q
+    if i >= 2 and toks[i - 1].text == "," and toks[i - 2].text[:1].isupper() and toks[i - 2].text.isalpha():
+        if j >= len(toks) or toks[j].text in (",", ".", ";", ")"):
+            return Quantity(q.text, q.start, q.end, q.value, None, None, "years", "age")
+    return q
+
+
+def parse_quantity(phrase: str) -> Quantity | None:
+    """The quantity that ``phrase`` consists of, or None if it holds none or holds more than one."""
+    found = find_quantities(phrase)
+    if len(found) != 1:
+        return None
+    return found[0]
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The closed interval of values ``q`` allows; unbounded sides are ±inf."""
+    if q.low is not None or q.high is not None:
+        lo = q.low if q.low is not None else (0.0 if q.value is not None or q.label == "qualified" else -math.inf)
+        hi = q.high if q.high is not None else math.inf
+        return lo, hi
+    v = q.value if q.value is not None else math.nan
+    return v, v
+
+
+def is_exact(q: Quantity) -> bool:
+    return q.value is not None and q.low is None and q.high is None
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether both can be true of one thing: same unit and overlapping intervals."""
+    if (a.unit or None) != (b.unit or None):
+        return False
+    alo, ahi = interval(a)
+    blo, bhi = interval(b)
+    if math.isnan(alo) or math.isnan(blo):
+        return False
+    return alo <= bhi and blo <= ahi
+
+
+def canonical(q: Quantity) -> str:
+    """A short normalised form: "60", "24-99", ">=100000", "$3200000000", "23 years"."""
+
+    def fmt(x: float) -> str:
+        return str(int(x)) if x == int(x) else f"{x:g}"
+
+    if is_exact(q):
+        body = fmt(q.value)  # type: ignore[arg-type]
+    else:
+        lo, hi = interval(q)
+        if hi == math.inf:
+            body = f">={fmt(lo)}"
+        elif lo in (0.0, -math.inf) and q.label != "vague":
+            body = f"<={fmt(hi)}"
+        else:
+            body = f"{fmt(lo)}-{fmt(hi)}"
+    if q.unit in ("$", "£", "€"):
+        return q.unit + body
+    if q.unit == "%":
+        return body + "%"
+    if q.unit:
+        return f"{body} {q.unit}"
+    return body

@@ -1,0 +1,76 @@
+"""The Markdown view: overview, conflicts first, then every claim; for pasting into notes or issues."""
+
+from __future__ import annotations
+
+from ..model import Comparison
+from .summary import summarize
+from .terminal import relay_label
+
+
+def _md(text: str) -> str:
+    """Escape Markdown syntax and fold newlines, so article text cannot break the layout."""
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(comparison: Comparison) -> str:
+    docs = {d.article.id: d for d in comparison.documents}
+    s = summarize(comparison)
+    lines = ["# storydiff comparison", "", "| outlet | title | published | sentences | only here | relayed |",
+             "|---|---|---|---|---|---|"]
+    uniq = dict(s.unique)
+    rel = {a: n for a, n, _ in s.relayed}
+    for d in comparison.documents:
+        a = d.article
+        title = f"[{_md(a.title or '')}]({a.url})" if a.url else _md(a.title or "")
+        lines.append(
+            f"| {_md(a.outlet)} | {title} | {a.published or ''} | {len(d.sentences)} | {uniq[a.id]} | {rel[a.id]} |"
+        )
+    lines += ["", f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
+              f"**{s.conflicts}** with conflicting details.", ""]
+    conflicts = [c for c in comparison.claims if any(d.conflict for d in c.differences)]
+    if conflicts:
+        lines += ["## Conflicts", ""]
+        for c in conflicts:
+            for d in c.differences:
+                if d.conflict:
+                    vals = "; ".join(f"{_md(docs[a].article.outlet)}: “{_md(v)}”" for a, v in d.values)
+                    lines.append(f"- **{c.id}** {d.kind}: {vals}")
+        lines.append("")
+    lines += ["## Claims", ""]
+    for c in comparison.claims:
+        lines.append(f"### {c.id} ({len(c.members)} outlets)")
+        lines.append("")
+        for m in c.members:
+            doc = docs[m.article]
+            text = " ".join(doc.sentences[i].text for i in m.sentences)
+            badges = [
+                relay_label(doc.attributions[i])
+                for i in m.sentences
+                if i < len(doc.attributions) and doc.attributions[i] is not None
+            ]
+            badge = f" _({_md('; '.join(badges))})_" if badges else ""
+            lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
+        diffs = sorted(c.differences, key=lambda d: (not d.conflict, d.kind))
+        for d in diffs:
+            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
+            lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {vals}")
+        lines.append("")
+    only = [u for u in comparison.unique if u.sentences]
+    if only:
+        lines += ["## Only in one outlet", ""]
+        for u in only:
+            doc = docs[u.article]
+            lines.append(f"### {_md(doc.article.outlet)} ({len(u.sentences)} sentences)")
+            lines.append("")
+            for i in u.sentences:
+                lines.append(f"- {_md(doc.sentences[i].text)}")
+            lines.append("")
+    if comparison.provenance and comparison.provenance.edges:
+        lines += ["## Who relays whom", ""]
+        for a, src, kind, n in comparison.provenance.edges:
+            lines.append(f"- {_md(docs[a].article.outlet)} ← {_md(src)}{f' ({kind})' if kind else ''}: {n}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,54 @@
+"""Counts that every view shows: shared claims, conflicts, unique sentences, relayed share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    articles: int
+    claims: int
+    claims_all: int  # carried by every article
+    claims_some: int
+    conflicts: int  # claims with at least one conflicting difference
+    unique: tuple[tuple[str, int], ...]  # (article, sentences in no claim)
+    relayed: tuple[tuple[str, int, int], ...]  # (article, relayed sentences, sentences)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "claims": self.claims,
+            "claims_all_outlets": self.claims_all,
+            "claims_some_outlets": self.claims_some,
+            "claims_with_conflicts": self.conflicts,
+            "unique_sentences": dict(self.unique),
+            "relayed_sentences": {a: n for a, n, _ in self.relayed},
+        }
+
+
+def summarize(comparison: Comparison) -> Summary:
+    n = len(comparison.documents)
+    in_claim: dict[str, set[int]] = {d.article.id: set() for d in comparison.documents}
+    for c in comparison.claims:
+        for m in c.members:
+            in_claim[m.article].update(m.sentences)
+    all_ = sum(1 for c in comparison.claims if len({m.article for m in c.members}) == n)
+    return Summary(
+        articles=n,
+        claims=len(comparison.claims),
+        claims_all=all_,
+        claims_some=len(comparison.claims) - all_,
+        conflicts=sum(1 for c in comparison.claims if any(d.conflict for d in c.differences)),
+        unique=tuple(
+            (d.article.id, sum(1 for s in d.sentences if s.index not in in_claim[d.article.id]))
+            for d in comparison.documents
+        ),
+        relayed=tuple(
+            (d.article.id, sum(1 for a in d.attributions if a is not None), len(d.sentences))
+            for d in comparison.documents
+        ),
+    )
