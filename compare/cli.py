@@ -19,6 +19,24 @@ def _fail(exc: BaseException) -> click.ClickException:
     return click.ClickException(str(exc))
 
 
+class ExitOneGroup(click.Group):
+    """A group whose usage errors exit 1, as ../shared/DESIGN.md asks (click's default is 2)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+
 def common_options(func):
     func = click.option("--encoding", default=None, help="Read inputs in this encoding (default: UTF-8, else detected).")(func)
     func = click.option(
@@ -36,7 +54,7 @@ def build_options(vectors: str, min_score: float | None, encoding: str | None) -
     return Options(vectors=vectors, min_score=min_score, encoding=encoding)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ExitOneGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storydiff")
 def main() -> None:
     """Compare several news reports of the same event: aligned claims, differing details,
@@ -56,6 +74,8 @@ def compare_cmd(files, fmt, output, width, color, vectors, min_score, encoding) 
     from .atomic import write_atomic
 
     options = build_options(vectors, min_score, encoding)
+    if output and os.path.exists(output) and any(os.path.exists(f) and os.path.samefile(f, output) for f in files):
+        raise click.ClickException(f"{output}: is one of the input files; choose another -o path")
     try:
         articles = load_articles(files, options)
         result = compare(articles, options)
@@ -63,7 +83,7 @@ def compare_cmd(files, fmt, output, width, color, vectors, min_score, encoding) 
         raise _fail(exc) from None
     if fmt == "text":
         tty = output is None and sys.stdout.isatty()
-        use_color = color if color is not None else (tty and "NO_COLOR" not in os.environ)
+        use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))
         cols = width or (shutil.get_terminal_size((100, 24)).columns if tty else 100)
         out = render(result, "text", width=cols, color=use_color)
     else:
@@ -88,3 +108,7 @@ def run() -> None:
             raise
         click.echo(f"Error: unexpected failure: {exc.__class__.__name__}: {exc}", err=True)
         sys.exit(1)
+
+
+from .cli_batch import batch_command  # noqa: E402
+main.add_command(batch_command)

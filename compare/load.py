@@ -6,6 +6,7 @@ is exactly what every later offset refers to.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import BadFormat, EmptyArticle, UnreadableArticle
+from .errors import BadFormat, EmptyArticle, UnreadableArticle, UsageError
 from .model import Article, Options
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
@@ -23,6 +24,22 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 # 4 KiB are control characters other than tab/newline/carriage return/form feed. Text files in
 # the 110 corpus events have none; images, PDFs and archives score far above 0.1.
 BINARY_CONTROL_SHARE = 0.1
+
+# Text in UTF-16 without a byte-order mark: at least this share of the bytes on one side of each
+# pair are NUL (English prose in UTF-16 has about 0.95; binary formats put NULs on both sides).
+UTF16_NUL_SHARE = 0.5
+
+# Bytes that are not UTF-8 are read as Windows-1252 (the legacy encoding of English-language news
+# pages) when at most this share of their letters then falls outside ASCII. charset_normalizer alone
+# took short cp1252 texts for cp1250 or cp1125 (3 of 4 one-line test texts, curly quotes turned
+# into Cyrillic); French or German prose has under 10% accented letters, while Cyrillic or Greek
+# bytes read as cp1252 give over 90%, and those go to charset_normalizer.
+LEGACY_NON_ASCII_LETTER_SHARE = 0.3
+
+# An HTML page must yield at least one line of this many words to count as having an article body:
+# a 404 page or a bare index yields only navigation labels ("Home", "News") and a copyright line.
+# The shortest body line among our sample pages has 9 words.
+MIN_HTML_BODY_LINE_WORDS = 5
 
 # Outlet names that a file name cannot spell by title-casing its words.
 OUTLET_SPELLINGS = {
@@ -55,6 +72,12 @@ _SPACE_MAP = {
 _SPACE_MAP.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: " ", 0x0C: "\n"})
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_WORD = re.compile(r"\w")
+# Footer lines that trafilatura may keep at the end of a body: "© 2022 …", "Copyright 2021 …",
+# "All rights reserved."
+_BOILERPLATE_LINE = re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved\b)", re.I)
+# trafilatura falls back to the URL's host when a page names no site ("www.example.com").
+_HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
 _MD_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*\n")
 
 
@@ -79,10 +102,16 @@ def normalise_text(text: str) -> str:
 
 
 def read_text(path: str, encoding: str | None = None) -> str:
-    """Read a file as text: UTF-8 (with or without BOM), else a detected legacy encoding."""
+    """Read a file as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy encoding.
+
+    The file is only read, never written. ``encoding`` forces one codec for the whole file.
+    """
     p = Path(path)
+    if encoding:
+        check_encoding(encoding)
     if not p.exists():
-        raise UnreadableArticle("no such file", path)
+        hint = "the pattern matched no files" if any(ch in path for ch in "*?[") else None
+        raise UnreadableArticle("no such file", path, hint)
     if p.is_dir():
         raise UnreadableArticle("is a directory, not an article file", path, "pass the files inside it")
     try:
@@ -91,18 +120,52 @@ def read_text(path: str, encoding: str | None = None) -> str:
         raise UnreadableArticle(f"cannot be read ({exc.strerror or exc})", path) from exc
     if not data.strip():
         raise EmptyArticle("is empty", path)
-    if _looks_binary(data):
-        raise UnreadableArticle("looks like a binary file, not text", path)
-    if encoding:
+    wide = encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if encoding and not wide and not _looks_binary(data):
+        return _decode_as(data, encoding, path)
+    if wide:
+        return _decode_as(data, encoding or "", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise UnreadableArticle(f"cannot be decoded as {encoding} ({exc})", path) from exc
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableArticle("has a UTF-16 byte-order mark but is not UTF-16", path) from exc
+    if _looks_binary(data):
+        raise UnreadableArticle("looks like a binary file, not text", path, _utf16_hint(data))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     return _decode_legacy(data, path)
+
+
+def _decode_as(data: bytes, encoding: str, path: str) -> str:
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding  # drop a BOM
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise UnreadableArticle(
+            f"cannot be decoded as {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})", path
+        ) from exc
+
+
+def _utf16_hint(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark has a NUL in every other byte of its ASCII letters."""
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) >= UTF16_NUL_SHARE * (len(head) // 2) and min(even, odd) == 0:
+        return "try --encoding utf-16-le" if odd > even else "try --encoding utf-16-be"
+    return None
+
+
+def check_encoding(encoding: str) -> None:
+    """Raise ``UsageError`` for an encoding name Python does not know."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(
+            f"unknown encoding {encoding!r}", hint="--encoding takes a name such as utf-8, cp1252 or latin-1"
+        ) from None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -114,12 +177,22 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode_legacy(data: bytes, path: str) -> str:
+    """Non-UTF-8 bytes: Windows-1252 when they read as Latin text, else charset_normalizer's guess."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [ch for ch in western if ch.isalpha()]
+        foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
+        if letters and foreign <= LEGACY_NON_ASCII_LETTER_SHARE * len(letters):
+            return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "utf-8"):
         raise UnreadableArticle(
-            "is not valid UTF-8 and no other encoding fits", path, "try --encoding latin-1"
+            "is not UTF-8 and no other encoding fits", path, "try --encoding latin-1"
         )
     try:
         return data.decode(best.encoding)
@@ -129,7 +202,9 @@ def _decode_legacy(data: bytes, path: str) -> str:
         ) from exc
 
 
-def load_articles(paths: Sequence[str | os.PathLike[str]], options: Options | None = None) -> tuple[Article, ...]:
+def load_articles(
+    paths: Sequence[str | os.PathLike[str]], options: Options | None = None
+) -> tuple[Article, ...]:
     """Read every path (files; a JSONL file may hold several articles) and give each a unique id."""
     options = options or Options()
     articles: list[Article] = []
@@ -142,36 +217,40 @@ def unique_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
     """Make ids unique in input order (``reuters``, ``reuters-2``) without reordering."""
     from dataclasses import replace
 
-    seen: dict[str, int] = {}
+    arts = list(articles)
+    taken = {a.id for a in arts}
+    used: set[str] = set()
     out = []
-    for art in articles:
-        n = seen.get(art.id, 0) + 1
-        seen[art.id] = n
-        out.append(art if n == 1 else replace(art, id=f"{art.id}-{n}"))
+    for art in arts:
+        ident = art.id
+        if ident in used:
+            n = 2
+            while f"{art.id}-{n}" in used or f"{art.id}-{n}" in taken:
+                n += 1
+            ident = f"{art.id}-{n}"
+        used.add(ident)
+        out.append(art if ident == art.id else replace(art, id=ident))
     return tuple(out)
 
 
 def load_file(path: str, options: Options | None = None) -> tuple[Article, ...]:
-    """Read one input file into one or more articles (JSONL: one per line)."""
+    """Read one input file into one or more articles (a JSONL file or a JSON array: one per record)."""
     options = options or Options()
-    suffix = Path(path).suffix.lower()
-    if Path(path).is_dir():
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if p.is_dir():
         raise UnreadableArticle("is a directory, not an article file", path, "pass the files inside it")
-    if suffix not in SUFFIXES and Path(path).exists():
+    if suffix not in SUFFIXES and p.exists():
         raise UnreadableArticle(
-            f"unsupported file type {suffix or '(none)'!r}", path, "use .txt, .md, .html, .json or .jsonl"
+            f"unsupported file type {suffix or '(no extension)'!r}",
+            path,
+            "use .txt, .md, .html, .json or .jsonl",
         )
     raw = read_text(path, options.encoding)
     if suffix in (".html", ".htm"):
         return (parse_html(raw, path),)
     if suffix == ".json":
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise BadFormat(f"is not valid JSON (line {exc.lineno}: {exc.msg})", path) from exc
-        if isinstance(obj, list):
-            return tuple(_from_record(o, f"{path}[{i}]", path) for i, o in enumerate(obj))
-        return (_from_record(obj, path, path),)
+        return parse_json(raw, path)
     if suffix == ".jsonl":
         return parse_jsonl(raw, path)
     if suffix in (".md", ".markdown"):
@@ -179,9 +258,23 @@ def load_file(path: str, options: Options | None = None) -> tuple[Article, ...]:
     return (parse_plain(raw, path),)
 
 
+def parse_json(raw: str, path: str) -> tuple[Article, ...]:
+    """One article object, or an array of them."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise BadFormat(f"invalid JSON: {exc.msg} (column {exc.colno})", f"{path}:{exc.lineno}") from exc
+    if isinstance(obj, list):
+        if not obj:
+            raise EmptyArticle("holds an empty JSON array, no articles", path)
+        return tuple(_from_record(o, f"{path}[{i}]", path) for i, o in enumerate(obj))
+    return (_from_record(obj, path, path),)
+
+
 def _check_body(text: str, body_start: int, path: str) -> None:
-    if not text[body_start:].strip():
-        raise EmptyArticle("has no article text", path)
+    if not _WORD.search(text, body_start):
+        problem = "has no article text" if body_start == 0 else "has a title but no article text"
+        raise EmptyArticle(problem, path)
 
 
 def parse_plain(raw: str, path: str, **meta: Any) -> Article:
@@ -242,20 +335,32 @@ def parse_markdown(raw: str, path: str) -> Article:
 
 
 def _field(meta: dict[str, Any], *names: str) -> str | None:
+    """The first of ``names`` that is set, as text; YAML dates and times come back in ISO form."""
+    import datetime as dt
+
     for name in names:
         value = meta.get(name)
-        if value is not None and str(value).strip():
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.isoformat()
+        if value is not None and not isinstance(value, bool) and str(value).strip():
             return str(value).strip()
     return None
 
 
 def _from_record(obj: Any, where: str, path: str) -> Article:
     if not isinstance(obj, dict):
-        raise BadFormat("is not a JSON object with a \"text\" field", where)
+        raise BadFormat(f"expected a JSON object with a \"text\" field, found {_json_type(obj)}", where)
     text = obj.get("text")
-    if not isinstance(text, str):
+    if text is None:
         raise BadFormat("has no \"text\" field", where)
-    if not text.strip():
+    if not isinstance(text, str):
+        raise BadFormat(f"\"text\" must be a string, found {_json_type(text)}", where)
+    for name in ("id", "outlet", "title", "published", "url"):
+        value = obj.get(name)
+        if isinstance(value, (dict, list)):
+            raise BadFormat(f"\"{name}\" must be a string, found {_json_type(value)}", where)
+    text = normalise_text(text)
+    if not _WORD.search(text):
         raise EmptyArticle("has an empty \"text\" field", where)
     outlet = _field(obj, "outlet", "source", "site")
     stem = Path(path).stem
@@ -263,7 +368,7 @@ def _from_record(obj: Any, where: str, path: str) -> Article:
     return Article(
         id=slugify(ident),
         outlet=outlet or outlet_from_name(stem),
-        text=normalise_text(text),
+        text=text,
         title=_field(obj, "title"),
         published=_field(obj, "published", "date"),
         url=_field(obj, "url"),
@@ -271,16 +376,22 @@ def _from_record(obj: Any, where: str, path: str) -> Article:
     )
 
 
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
 def parse_jsonl(raw: str, path: str) -> tuple[Article, ...]:
+    """One JSON article object per line; errors name ``path:line``."""
     out = []
-    for n, line in enumerate(raw.splitlines(), 1):
+    for n, line in enumerate(raw.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{n}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise BadFormat(f"is not valid JSON ({exc.msg})", where) from exc
+            raise BadFormat(f"invalid JSON: {exc.msg} (column {exc.colno})", where) from exc
         out.append(_from_record(obj, where, path))
     if not out:
         raise EmptyArticle("holds no JSON records", path)
@@ -307,22 +418,29 @@ def parse_html(raw: str, path: str) -> Article:
         except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
             raise BadFormat(f"cannot be parsed as HTML ({exc.__class__.__name__})", path) from exc
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
-        raise EmptyArticle("has no article body that could be extracted", path)
-    title = getattr(doc, "title", None) or None
-    lines = [ln.strip() for ln in normalise_text(body).split("\n") if ln.strip()]
-    if title and lines and lines[0] == title.strip():
+    title = (getattr(doc, "title", None) or "").strip() or None
+    lines = [ln.strip() for ln in normalise_text(body or "").split("\n")]
+    lines = [ln for ln in lines if ln and not _BOILERPLATE_LINE.match(ln)]
+    if title and lines and lines[0] == title:
         lines = lines[1:]
-    if not lines:
-        raise EmptyArticle("has no article body that could be extracted", path)
+    if not any(len(ln.split()) >= MIN_HTML_BODY_LINE_WORDS for ln in lines):
+        raise EmptyArticle("no article body found in the HTML page", path)
     text = "\n\n".join(lines)
     stem = Path(path).stem
     return Article(
         id=slugify(stem),
-        outlet=(getattr(doc, "sitename", None) or "").strip() or outlet_from_name(stem),
+        outlet=site_name(getattr(doc, "sitename", None)) or outlet_from_name(stem),
         text=text,
         title=title,
         published=getattr(doc, "date", None) or None,
         url=getattr(doc, "url", None) or None,
         source=path,
     )
+
+
+def site_name(name: str | None) -> str | None:
+    """The page's own site name; None for a bare host name, which the file name names better."""
+    name = (name or "").strip()
+    if not name or _HOST_NAME.fullmatch(name):
+        return None
+    return name

@@ -1,0 +1,57 @@
+"""Shared pytest fixtures and options.
+
+``--update-golden`` rewrites the snapshots under tests/golden/ instead of comparing with them; use
+the ``golden`` fixture: ``golden("name.json", text)``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).parent
+REPO_ROOT = TESTS_DIR.parent
+SAMPLES_DIR = REPO_ROOT / "samples"
+DATA_DIR = TESTS_DIR / "data"
+# The real corpora live beside the repository (../shared/corpus); tests that need them skip without.
+CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
+
+# The tests import helper modules (builders, golden_util) from this folder.
+if str(TESTS_DIR) not in sys.path:
+    sys.path.insert(0, str(TESTS_DIR))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files under tests/golden/ from the current output, not compare.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def golden(update_golden: bool) -> Callable[[str, str], None]:
+    """``golden(name, text)``: assert text equals tests/golden/NAME (rewrite it under --update-golden)."""
+    from golden_util import check_golden
+
+    def check(name: str, text: str) -> None:
+        check_golden(name, text, update_golden)
+
+    return check
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """../shared/corpus, or skip the test when it is absent."""
+    if not (CORPUS_DIR / "events").is_dir():
+        pytest.skip(f"real corpus not found at {CORPUS_DIR}")
+    return CORPUS_DIR
