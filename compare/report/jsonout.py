@@ -51,7 +51,17 @@ def attribution_dict(a: Attribution | None) -> dict[str, Any] | None:
     return out
 
 
-def article_dict(doc: Document, comparison: Comparison) -> dict[str, Any]:
+def claim_index(comparison: Comparison) -> dict[tuple[str, int], list[str]]:
+    """(article, sentence) -> ids of the claims it belongs to, built once per comparison."""
+    index: dict[tuple[str, int], list[str]] = {}
+    for c in comparison.claims:
+        for m in c.members:
+            for i in m.sentences:
+                index.setdefault((m.article, i), []).append(c.id)
+    return index
+
+
+def article_dict(doc: Document, index: dict[tuple[str, int], list[str]]) -> dict[str, Any]:
     art = doc.article
     sentences = []
     for k, s in enumerate(doc.sentences):
@@ -65,7 +75,7 @@ def article_dict(doc: Document, comparison: Comparison) -> dict[str, Any]:
                 "text": s.text,
                 "paragraph": s.paragraph,
                 "quotation": s.quotation,
-                "claims": list(comparison.claims_of(art.id, s.index)),
+                "claims": index.get((art.id, s.index), []),
                 "attribution": attribution_dict(att),
                 "details": [detail_dict(d) for d in details],
             }
@@ -120,9 +130,10 @@ def claim_dict(c: Claim) -> dict[str, Any]:
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
+    index = claim_index(comparison)
     out: dict[str, Any] = {
         "schema": SCHEMA,
-        "articles": [article_dict(doc, comparison) for doc in comparison.documents],
+        "articles": [article_dict(doc, index) for doc in comparison.documents],
         "claims": [claim_dict(c) for c in comparison.claims],
         "unique": [
             {"article": u.article, "sentences": list(u.sentences), "details": [detail_dict(d) for d in u.details]}

@@ -58,7 +58,8 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
     docs = {d.article.id: d for d in comparison.documents}
     summary = summarize(comparison)
 
-    console.rule(Text(f"storydiff: {len(comparison.documents)} articles", style="bold"))
+    n = len(comparison.documents)
+    console.rule(Text(f"storydiff: {n} article{'s' if n != 1 else ''}", style="bold"))
     for d in comparison.documents:
         a = d.article
         line = Text()

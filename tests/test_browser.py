@@ -1,0 +1,298 @@
+"""The HTML report in a real browser: headless Debian Chromium driven by Playwright.
+
+Every page is opened from a file:// URL, and every test checks that nothing but that file was
+requested and that no console error or page error appeared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compare.report.htmlreport import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Rows that take up space on screen (a `hidden` row that CSS still displays would count).
+ROWS_SHOWN = (
+    "Array.from(document.querySelectorAll('#rows > .row'))"
+    ".filter(r => r.getClientRects().length > 0).map(r => r.id)"
+)
+# Alerts and dialogs are recorded instead of shown, so an escaped payload that ran would be seen.
+TRAP = "window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One browser tab for the module, reused by every test: starting a tab costs more than a test."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = b.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(TRAP)
+        yield context.new_page()
+        context.close()
+        b.close()
+
+
+class Page:
+    """A report opened from disk, with everything the page asked for and complained about."""
+
+    def __init__(self, page: Any, path: Path, scheme: str = "light") -> None:
+        self.url = path.as_uri()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = page
+        self._handlers = {
+            "request": lambda r: self.requests.append(r.url),
+            "console": lambda m: m.type == "error" and self.errors.append(m.text),
+            "pageerror": lambda e: self.errors.append(str(e)),
+            "dialog": lambda d: (self.dialogs.append(d.message), d.dismiss()),
+        }
+        for event, handler in self._handlers.items():
+            page.on(event, handler)
+        page.emulate_media(media="screen", color_scheme=scheme)
+        page.goto(self.url)
+        self.data = json.loads(page.text_content("#storydiff-data"))
+
+    def shown(self) -> list[str]:
+        return self.page.evaluate(ROWS_SHOWN)
+
+    def check_clean(self) -> None:
+        assert self.requests and all(u.split("#")[0] == self.url for u in self.requests), self.requests
+        assert self.errors == []
+        assert self.dialogs == [] and self.page.evaluate("window.__alerts") == []
+
+    def close(self) -> None:
+        """Check, then leave the tab blank (and unwatched) for the next test."""
+        self.check_clean()
+        for event, handler in self._handlers.items():
+            self.page.remove_listener(event, handler)
+        self.page.goto("about:blank")
+
+
+def expected_rows(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Which rows each filter shows, worked out from the embedded JSON alone."""
+    arts = {a["id"]: a for a in data["articles"]}
+    given = {u["article"]: u["sentences"] for u in data["unique"]}
+    unique = {
+        aid: given.get(aid, [s["index"] for s in a["sentences"] if not s["claims"]])
+        for aid, a in arts.items()
+    }
+
+    def relayed(aid: str, i: int) -> bool:
+        return arts[aid]["sentences"][i]["attribution"] is not None
+
+    out: dict[str, list[str]] = {"conflicts": [], "relayed": [], "everywhere": [], "unique": []}
+    for c in data["claims"]:
+        rid = f"claim-{c['id']}"
+        if any(d["conflict"] for d in c["differences"]):
+            out["conflicts"].append(rid)
+        if c["relays"] or any(relayed(m["article"], i) for m in c["members"] for i in m["sentences"]):
+            out["relayed"].append(rid)
+        if {m["article"] for m in c["members"]} == set(arts):
+            out["everywhere"].append(rid)
+    for aid, sentences in unique.items():
+        for i in sentences:
+            out["unique"].append(f"u-{aid}-{i}")
+            out[f"unique:{aid}"] = out.get(f"unique:{aid}", []) + [f"u-{aid}-{i}"]
+            if relayed(aid, i):
+                out["relayed"].append(f"u-{aid}-{i}")
+    out["all"] = [f"claim-{c['id']}" for c in data["claims"]] + out["unique"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The hand-made comparison (every highlight, hostile text) and a sample event through the pipeline."""
+    from test_report_html import GOLDEN_EVENT, hand_comparison, sample_paths
+
+    from compare import compare, load_articles
+
+    folder = tmp_path_factory.mktemp("reports")
+    out = {"hand": folder / "hand.html"}
+    out["hand"].write_text(render_html(hand_comparison()), encoding="utf-8")
+    try:
+        paths = sample_paths(GOLDEN_EVENT)
+    except pytest.skip.Exception:
+        return out
+    out["sample"] = folder / "sample.html"
+    out["sample"].write_text(render_html(compare(load_articles(paths))), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("which", ["hand", "sample"])
+def test_filters_match_the_json(browser, reports, which):
+    if which not in reports:
+        pytest.skip("sample event not found")
+    pg = Page(browser, reports[which])
+    want = expected_rows(pg.data)
+    assert sorted(pg.shown()) == sorted(want["all"])
+    # The filter keys press the same radio buttons as a click does (checked once, below).
+    for key, name in (
+        ("c", "conflicts"),
+        ("r", "relayed"),
+        ("u", "unique"),
+        ("e", "everywhere"),
+        ("0", "all"),
+    ):
+        pg.page.keyboard.press(key)
+        assert sorted(pg.shown()) == sorted(want[name]), name
+        assert pg.page.evaluate(f"document.querySelector('input[value={name}]').checked")
+        assert (f"filter={name}" in pg.page.evaluate("location.hash")) == (name != "all")
+    pg.page.check("input[name=filter][value=conflicts]")
+    assert sorted(pg.shown()) == sorted(want["conflicts"])
+    # Unique to one outlet, through the select.
+    aid = pg.data["articles"][0]["id"]
+    pg.page.select_option("#outlet", aid)
+    assert sorted(pg.shown()) == sorted(want.get(f"unique:{aid}", []))
+    assert pg.page.is_checked("input[name=filter][value=unique]")
+    pg.close()
+
+
+def test_search_and_hash_state(browser, reports):
+    pg = Page(browser, reports["hand"])
+    from playwright.sync_api import expect
+
+    pg.page.fill("#q", "HOSPITAL taken")
+    expect(pg.page).to_have_url(re.compile("q=HOSPITAL"))  # the search waits for typing to pause
+    assert pg.shown() == ["claim-c3"]
+    pg.page.check("input[name=filter][value=relayed]")
+    assert pg.shown() == ["claim-c3"]
+    hash_ = pg.page.evaluate("location.hash")
+    assert "filter=relayed" in hash_ and "q=HOSPITAL+taken" in hash_
+    # Reopening the link restores the filter, the search box and the rows.
+    pg.page.goto("about:blank")
+    pg.page.goto(pg.url + hash_)
+    assert pg.page.is_checked("input[name=filter][value=relayed]")
+    assert pg.page.input_value("#q") == "HOSPITAL taken"
+    assert pg.shown() == ["claim-c3"]
+    # The overview's counts link to their rows.
+    pg.page.click("#overview a[href='#filter=conflicts']")
+    assert pg.shown() == ["claim-c1", "claim-c3"] and pg.page.input_value("#q") == ""
+    pg.page.click("#overview a[href='#filter=unique&outlet=daily-ledger']")
+    assert pg.shown() == ["u-daily-ledger-3"]
+    assert pg.page.input_value("#outlet") == "daily-ledger"
+    pg.page.fill("#q", "no such words anywhere")
+    expect(pg.page.locator("#no-rows")).to_be_visible()
+    assert pg.shown() == []
+    pg.close()
+
+
+def test_keyboard(browser, reports):
+    pg = Page(browser, reports["hand"])
+    page = pg.page
+    active = "document.activeElement.id"
+    page.keyboard.press("j")
+    assert page.evaluate(active) == "claim-c1"
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate(active) == "claim-c3"
+    page.keyboard.press("k")
+    assert page.evaluate(active) == "claim-c2"
+    assert "focus=claim-c2" in page.evaluate("location.hash")
+    # Enter reads the row's first sentence in its article; b comes back.
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('.current').id") == "s-harbour-gazette-1"
+    page.keyboard.press("b")
+    assert page.evaluate(active) == "claim-c2"
+    # Filter keys, then j/k only visit visible rows.
+    page.keyboard.press("c")
+    assert pg.shown() == ["claim-c1", "claim-c3"]
+    page.keyboard.press("j")
+    assert page.evaluate(active) == "claim-c3"
+    page.keyboard.press("0")
+    assert len(pg.shown()) == 5
+    # / goes to the search box; typing there does not trigger shortcuts; Escape leaves it.
+    page.keyboard.press("/")
+    assert page.evaluate(active) == "q"
+    page.keyboard.type("j")
+    page.keyboard.press("Escape")
+    assert page.evaluate(active) != "q"
+    page.keyboard.press("?")
+    assert page.is_visible("#keys")
+    pg.close()
+
+
+def test_reading_view_jumps_to_claim_and_back(browser, reports):
+    pg = Page(browser, reports["hand"])
+    page = pg.page
+    # Word edits belong to one claim, so the articles show them on demand (or all, when asked).
+    edit_bg = "getComputedStyle(document.querySelector('#s-daily-ledger-0 mark.edit')).backgroundColor"
+    assert page.evaluate(edit_bg) == "rgba(0, 0, 0, 0)"
+    page.check("#all-edits")
+    assert page.evaluate(edit_bg) != "rgba(0, 0, 0, 0)"
+    page.keyboard.press("Escape")  # leave the checkbox, so keys reach the page again
+    page.keyboard.press("u")  # c3 hidden by the filter: the jump must show it again
+    assert "claim-c3" not in pg.shown()
+    page.click("#s-daily-ledger-2")
+    assert page.evaluate("document.activeElement.id") == "claim-c3"
+    assert "claim-c3" in pg.shown()
+    assert page.is_visible("#back")
+    page.click("#back")
+    assert page.evaluate("document.querySelector('.current').id") == "s-daily-ledger-2"
+    # A unique sentence leads to its own row; a claim cell's sentence leads into the article.
+    page.click("#s-harbour-gazette-3")
+    assert page.evaluate("document.activeElement.id") == "u-harbour-gazette-3"
+    page.click("#claim-c1 .cell .s[data-a='evil']")
+    assert page.evaluate("document.querySelector('.current').id") == "s-evil-0"
+    page.go_back()
+    assert "focus=u-harbour-gazette-3" in page.evaluate("location.hash")
+    pg.close()
+
+
+def test_hostile_text_never_runs(browser, reports):
+    pg = Page(browser, reports["hand"])
+    page = pg.page
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.scripts.length") == 2
+    assert (
+        "<script>alert(1)</script> An injected line <img src=x onerror=alert(1)> stays text."
+        in page.text_content("#s-daily-ledger-3")
+    )
+    assert page.text_content("#h-read-evil") == "Evil & Co <b>bold</b>"
+    # The javascript: URL is text, not a link, so nothing can be clicked into running it.
+    assert page.evaluate("Array.from(document.links).filter(a => a.protocol === 'javascript:').length") == 0
+    page.mouse.wheel(0, 4000)
+    page.click("#u-daily-ledger-3 .s")
+    pg.close()
+
+
+def test_overview_screenshot_light_dark_and_print(browser, reports, tmp_path):
+    for scheme in ("light", "dark"):
+        pg = Page(browser, reports["hand"], scheme=scheme)
+        shot = tmp_path / f"overview-{scheme}.png"
+        pg.page.locator("#overview").screenshot(path=str(shot))
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        bg = pg.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        dark = sum(int(x) for x in re.findall(r"\d+", bg)[:3]) < 200
+        assert dark == (scheme == "dark"), bg
+        if scheme == "light":
+            pg.page.emulate_media(media="print")
+            assert not pg.page.is_visible("#filters")
+            assert (
+                pg.page.evaluate("getComputedStyle(document.querySelector('.row')).contentVisibility")
+                == "visible"
+            )
+        pg.close()
