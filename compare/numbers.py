@@ -18,31 +18,38 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
 _SCALES = {"hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Abbreviated scales that only count right after a digit ("$3.2bn", "£5m", "40k").
 _SHORT_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "tr": 1e12}
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "hundredth": 100, "thousandth": 1000,
+    **{
+        w: i + 1
+        for i, w in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+        )
+    },
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+    "thousandth": 1000,
 }
 _CURRENCY = {"$": "$", "£": "£", "€": "€", "us$": "$"}
 _CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€"}
 _DURATIONS = {
-    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
-    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
-    "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
-    "decade": "decades", "decades": "decades",
+    form: unit + "s"
+    for unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+    for form in (unit, unit + "s")
 }
 
 # Vague quantities as ranges. "dozens" is 24–99 as the issue specifies (two dozen up to the next
@@ -69,14 +76,42 @@ _VAGUE: tuple[tuple[str, float, float], ...] = (
 # Qualifiers and the interval they put around a value v. Widths: "about" ±10% is the usual
 # reading of a rounded news figure; "nearly"/"almost" mean just under v (down to 90%).
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no more than", "max"), ("no fewer than", "min"), ("as many as", "max"), ("as few as", "min"),
-    ("more than", "min"), ("greater than", "min"), ("fewer than", "max"), ("less than", "max"),
-    ("at least", "min"), ("at most", "max"), ("up to", "max"), ("upwards of", "min"),
-    ("close to", "near"), ("just over", "min"), ("just under", "near"), ("an estimated", "approx"),
-    ("nearly", "near"), ("almost", "near"), ("about", "approx"), ("around", "approx"),
-    ("roughly", "approx"), ("approximately", "approx"), ("some", "approx"), ("over", "min"),
-    ("under", "max"), ("below", "max"), ("above", "min"), ("exceeding", "min"),
+    ("no more than", "max"),
+    ("no fewer than", "min"),
+    ("as many as", "max"),
+    ("as few as", "min"),
+    ("more than", "min"),
+    ("greater than", "min"),
+    ("fewer than", "max"),
+    ("less than", "max"),
+    ("at least", "min"),
+    ("at most", "max"),
+    ("up to", "max"),
+    ("upwards of", "min"),
+    ("close to", "near"),
+    ("just over", "min"),
+    ("just under", "near"),
+    ("an estimated", "approx"),
+    ("nearly", "near"),
+    ("almost", "near"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("approximately", "approx"),
+    ("some", "approx"),
+    ("over", "min"),
+    ("under", "max"),
+    ("below", "max"),
+    ("above", "min"),
+    ("exceeding", "min"),
 )
+# Looked up by first word, longest phrase first ("hundreds of thousands" before "hundreds").
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], float, float]]] = {}
+for _phrase, _low, _high in _VAGUE:
+    _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _low, _high))
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in _QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
 APPROX_WIDTH = 0.1  # "about 60" -> 54..66
 NEAR_WIDTH = 0.1  # "nearly 60" -> 54..60
 
@@ -145,8 +180,16 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             else:
                 total += (current or 1) * scale
                 current = 0
-        elif w == "and" and seen and j + 1 < len(toks) and (toks[j + 1].low in _UNITS or toks[j + 1].low in _TENS
-                                                            or toks[j + 1].low.split("-")[0] in _TENS):
+        elif (
+            w == "and"
+            and seen
+            and j + 1 < len(toks)
+            and (
+                toks[j + 1].low in _UNITS
+                or toks[j + 1].low in _TENS
+                or toks[j + 1].low.split("-")[0] in _TENS
+            )
+        ):
             j += 1
             continue
         else:
@@ -211,6 +254,8 @@ def _core(toks: list[_Tok], i: int, text: str) -> tuple[float, str | None, str |
             unit, j = _CURRENCY_WORDS[w], j + 1
         elif w == "-" and j + 1 < len(toks) and toks[j + 1].low.startswith(("year-old", "years-old")):
             unit, label, j = "years", "age", j + 2
+        elif w == "-" and j + 1 < len(toks) and toks[j + 1].low in _DURATIONS and unit is None:
+            unit, label, j = _DURATIONS[toks[j + 1].low], "duration", j + 2  # "a 30-day delay"
         elif w in ("year-old", "years-old"):
             unit, label, j = "years", "age", j + 1
         elif w in ("years", "year") and j + 1 < len(toks) and toks[j + 1].low == "old":
@@ -222,16 +267,15 @@ def _core(toks: list[_Tok], i: int, text: str) -> tuple[float, str | None, str |
 
 def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | None:
     """A quantity starting at toks[i], with any qualifier, range or vague word."""
-    for phrase, low, high in _VAGUE:
-        words = phrase.split()
+    first = toks[i].low
+    for words, low, high in _VAGUE_BY_FIRST.get(first, ()):
         n = len(words)
-        if [t.low for t in toks[i : i + n]] == words:
+        if tuple(t.low for t in toks[i : i + n]) == words:
             j = i + n
             return _make(text, toks, i, j, None, low, high, None, "vague"), j
-    for phrase, kind in _QUALIFIERS:
-        words = phrase.split()
+    for words, kind in _QUALIFIERS_BY_FIRST.get(first, ()):
         n = len(words)
-        if [t.low for t in toks[i : i + n]] == words and i + n < len(toks):
+        if tuple(t.low for t in toks[i : i + n]) == words and i + n < len(toks):
             core = _core(toks, i + n, text)
             if core is None or core[1] == "ordinal":
                 continue
@@ -260,8 +304,17 @@ def _qualify(kind: str, v: float) -> tuple[float | None, float | None]:
     return None, v
 
 
-def _make(text: str, toks: list[_Tok], i: int, j: int, value: float | None, low: float | None,
-          high: float | None, unit: str | None, label: str | None) -> Quantity:
+def _make(
+    text: str,
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    label: str | None,
+) -> Quantity:
     start, end = toks[i].start, toks[j - 1].end
     if value is not None and value == int(value):
         value = float(int(value))
@@ -275,7 +328,17 @@ def _skip_one(toks: list[_Tok], i: int) -> bool:
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     prev = toks[i - 1].low if i > 0 else ""
     return nxt in ("of", "another", "who", "that", "which", "day", "time") or prev in (
-        "no", "any", "every", "each", "the", "this", "that", "someone", "anyone", "which")
+        "no",
+        "any",
+        "every",
+        "each",
+        "the",
+        "this",
+        "that",
+        "someone",
+        "anyone",
+        "which",
+    )
 
 
 def _skip_ordinal(toks: list[_Tok], i: int) -> bool:
@@ -300,8 +363,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 second = _qualified(toks, first[1] + 1, text)
                 if second and first[0].value is not None and second[0].value is not None:
                     unit = first[0].unit or second[0].unit
-                    out.append(_make(text, toks, i, second[1], None, first[0].value,
-                                     second[0].value, unit, "range"))
+                    out.append(
+                        _make(text, toks, i, second[1], None, first[0].value, second[0].value, unit, "range")
+                    )
                     i = second[1]
                     continue
         if _digits(tok.text) is not None and _in_code(text, tok):
@@ -315,10 +379,59 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             i += 1
             continue
         quantity, j = found
+        if _label_number(toks, i, j):
+            i = j
+            continue
         quantity = _age_after_name(text, toks, i, j, quantity)
         out.append(quantity)
         i = max(j, i + 1)
     return tuple(out)
+
+
+_LABEL_BEFORE = frozenset(
+    {
+        "section",
+        "article",
+        "chapter",
+        "no",
+        "number",
+        "title",
+        "page",
+        "room",
+        "route",
+        "flight",
+        "channel",
+        "level",
+        "phase",
+        "grade",
+        "class",
+        "category",
+        "stage",
+    }
+)
+_ADDRESS_AFTER = frozenset(
+    {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "lane",
+        "square",
+        "boulevard",
+        "drive",
+        "place",
+        "downing",
+    }
+)
+
+
+def _label_number(toks: list[_Tok], i: int, j: int) -> bool:
+    """A number that labels rather than counts: "section 3", "Flight 17", "10 Downing Street"."""
+    if i > 0 and toks[i - 1].low in _LABEL_BEFORE:
+        return True
+    return j < len(toks) and toks[j].low in _ADDRESS_AFTER and toks[j].text[:1].isupper()
 
 
 def _in_code(text: str, tok: _Tok) -> bool:
@@ -349,7 +462,11 @@ def parse_quantity(phrase: str) -> Quantity | None:
 def interval(q: Quantity) -> tuple[float, float]:
     """The closed interval of values ``q`` allows; unbounded sides are ±inf."""
     if q.low is not None or q.high is not None:
-        lo = q.low if q.low is not None else (0.0 if q.value is not None or q.label == "qualified" else -math.inf)
+        lo = (
+            q.low
+            if q.low is not None
+            else (0.0 if q.value is not None or q.label == "qualified" else -math.inf)
+        )
         hi = q.high if q.high is not None else math.inf
         return lo, hi
     v = q.value if q.value is not None else math.nan

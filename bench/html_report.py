@@ -1,5 +1,5 @@
 """Bench the HTML report: render a synthetic event (600 claims x 5 outlets), then load, filter and
-scroll it in headless Chromium. Run from the repo root: .venv/bin/python bench/html.py"""
+scroll it in headless Chromium. Run from the repo root: .venv/bin/python bench/html_report.py"""
 import sys, time
 sys.path.insert(0, "tests")  # run from the repo root
 from pathlib import Path

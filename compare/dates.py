@@ -1,0 +1,122 @@
+"""Find dates and times in a sentence and normalise them to comparable keys.
+
+Weekdays ("late Tuesday night" -> ``weekday:tuesday``), calendar dates ("Jan. 5, 2018" ->
+``date:2018-01-05``), months, years, clock times ("5 p.m." -> ``time:17:00``), holidays ("Easter
+weekend") and relative dates ("last week" -> ``relative:last week``). Used by
+:mod:`compare.details`; offsets index the string searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+# Full names and the abbreviations news copy uses ("Jan.", "Sept.").
+MONTHS = {
+    **{m: i + 1 for i, m in enumerate(_MONTH_NAMES)},
+    **{m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)},
+    "sept": 9,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_EDGE = r"(?:(?i:late|early|last|next|this|on|by|until|since|mid)[\s-]+)?"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_HOLIDAY = (
+    r"(?:Easter|Christmas|Thanksgiving|Hanukkah|Ramadan|Passover|Halloween|New Year's|Memorial Day|"
+    r"Labor Day|Labour Day|Independence Day|Bastille Day|Boxing Day|Good Friday|Yom Kippur)"
+)
+_NUMWORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|a couple of)"
+_UNIT = r"(?:hour|day|week|month|year|decade|minute)s?"
+
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(p, re.I if label in ("relative", "time") else 0))
+    for label, p in (
+        ("date", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+        ("date", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+        ("weekday", rf"\b{_EDGE}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?{_PART}\b"),
+        ("month", rf"\b{_MONTH}(?:,?\s+{_YEAR})\b"),
+        (
+            "month",
+            r"\b(?:(?<=in )|(?<=since )|(?<=until )|(?<=by )|(?<=last )|(?<=next )|(?<=early )|"
+            r"(?<=late )|(?<=mid-)|(?<=of )|(?<=this )|(?<=the ))"
+            r"(?:January|February|April|June|July|August|September|October|November|December|March|May)\b",
+        ),
+        ("month", r"\b(?:January|February|April|July|September|October|November|December)\b"),
+        ("year", rf"(?<![\d$£€.,])\b{_YEAR}s?\b(?![,.]\d|%|\s*percent)"),
+        (
+            "time",
+            r"\b(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|[01]?\d:[0-5]\d\b|noon\b|midnight\b)",
+        ),
+        ("holiday", rf"\b{_HOLIDAY}(?:\s+(?:Day|Eve|weekend|holiday|Sunday|Monday))?"),
+        (
+            "relative",
+            rf"\b(?:(?:earlier|later)\s+this|this|last|next|past|coming|previous)\s+"
+            rf"(?:week(?:end)?|month|year|{_SEASON}|morning|afternoon|evening|night|decade|century)\b",
+        ),
+        ("relative", rf"\b(?:in|during)\s+the\s+{_SEASON}\b|\b(?:this|last|next)\s+{_SEASON}\b"),
+        ("relative", r"\b(?:today|tonight|yesterday|tomorrow|overnight)\b"),
+        ("relative", rf"\b{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier|later)\b"),
+        ("relative", rf"\b(?:within|in|for|over)\s+(?:the\s+(?:next|past|last)\s+)?{_NUMWORD}\s+{_UNIT}\b"),
+        ("relative", r"\b(?:in|within)\s+a\s+matter\s+of\s+(?:hours|days|weeks|minutes)\b"),
+        ("relative", r"\bat\s+the\s+(?:end|start|beginning)\s+of\s+the\s+(?:year|month|week)\b"),
+        ("relative", r"\bthe\s+day\s+(?:before|after)\b"),
+        ("relative", r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:nine|eigh|seven|six)teenth|twenty-first)\s+century\b"),
+    )
+)
+_COUNTED_YEAR = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|from|by|until|till|of|before|after|during|through|to|the|its|their)\s+$", re.I
+)
+_ATTRIBUTIVE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|[-–])\s*$", re.I)
+
+
+def find_dates(s: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, key) of each date or time expression in ``s``, non-overlapping."""
+    found: list[tuple[int, int, str, str]] = []
+    for label, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(s):
+            a, b = m.start(), m.end()
+            if any(a < e and s0 < b for s0, e, _, _ in found):
+                continue
+            key = _date_key(m.group(), label)
+            if label == "year" and _COUNTED_YEAR.match(s[b:]) and not _YEAR_CONTEXT.search(s[:a]):
+                continue  # "2000 troops": a count that looks like a year
+            if label == "year" and _ATTRIBUTIVE_YEAR.search(s[:a]) and re.match(r"\s+[A-Za-z]", s[b:]):
+                label = "year-modifier"  # "the 2016 race", "his 2012 campaign": a description, not a date
+            if key:
+                found.append((a, b, label, key))
+    return sorted(found)
+
+
+def _date_key(t: str, label: str) -> str:
+    low = t.lower()
+    words = re.findall(r"[a-z]+|\d+", low)
+    if label == "weekday":
+        weekday = next((w for w in WEEKDAYS if w in low), "")
+        return f"weekday:{weekday}"
+    if label in ("date", "month"):
+        month = next((MONTHS[w] for w in words if w in MONTHS), 0)
+        nums = [int(w) for w in words if w.isdigit()]
+        year = next((n for n in nums if n > 1800), None)
+        day = next((n for n in nums if n <= 31), None)
+        if label == "date" and day:
+            return f"date:{year or ''}-{month:02d}-{day:02d}".replace(":-", ":")
+        return f"month:{year or ''}-{month:02d}".replace(":-", ":")
+    if label == "year":
+        return f"year:{words[0]}"
+    if label == "time":
+        if "noon" in low:
+            return "time:12:00"
+        if "midnight" in low:
+            return "time:00:00"
+        nums = [int(w) for w in words if w.isdigit()]
+        hour = nums[0] % 12 + (12 if "p" in low.replace("pm", "p.m.").split()[-1] else 0)
+        minute = nums[1] if len(nums) > 1 else 0
+        return f"time:{hour:02d}:{minute:02d}"
+    return f"{label}:" + " ".join(w for w in words if w not in ("on", "the", "in", "during", "at"))

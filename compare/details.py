@@ -1,0 +1,515 @@
+"""Extract checkable details from a sentence: numbers, names, dates, quotations and hedges.
+
+Rule-based: spaCy's small model was not needed to reach the gold-dev figures in the README, so it
+stays out. Every detail is a span into the article text (``text[d.start:d.end] == d.text``) with a
+``key`` that compares equal across outlets for the same thing ("Defence Minister Sergei Shoigu",
+"Mr. Shoigu" and "Shoigu's" all have the key ``shoigu``). Comparing the details of a claim's
+members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quantities in
+:mod:`compare.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from .dates import MONTHS, WEEKDAYS, find_dates
+from .model import Claim, Detail, Document, Sentence, Unique
+from .numbers import Quantity, canonical, find_quantities
+
+# ---------------------------------------------------------------- names
+
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof sen sens senator rep reps representative gov governor gen general lt col "
+    "sgt capt cmdr adm maj rev hon judge justice president vice secretary minister prime defence defense "
+    "foreign interior home finance chancellor mayor speaker leader majority minority chairman chairwoman "
+    "chair director ambassador attorney commissioner sheriff chief deputy pope king queen prince "
+    "princess lord lady sir dame mp mep officer detective spokesman spokeswoman spokesperson ceo "
+    "founder co-founder coach sergeant captain colonel lieutenant commander admiral major".split()
+)
+_ORG_WORDS = frozenset(
+    "department ministry agency service association party committee council university college court "
+    "congress senate house parliament assembly commission bureau institute foundation campaign union "
+    "coalition organization organisation corporation corp inc co ltd llc company group times news post "
+    "journal press network bank fund police army navy force forces office administration movement "
+    "network centre center network church club league board authority society federation caucus "
+    "international reuters airlines airways magazine tribune herald guardian telegraph mail express "
+    "nation nations republicans democrats".split()
+)
+_PLACE_WORDS = frozenset("city county state province island islands river street avenue square".split())
+_PLACES = frozenset(
+    "afghanistan africa alabama alaska albany algeria america argentina arizona arkansas asia australia "
+    "austria baghdad bangladesh belarus bolivia chile colombia cyprus ecuador estonia ethiopia finland "
+    "hungary iceland kenya kuwait latvia lithuania malaysia morocco nepal nigeria norway peru "
+    "philippines portugal qatar romania rwanda serbia singapore slovakia somalia sudan thailand tunisia "
+    "uganda venezuela zimbabwe qatar "
+    "beijing belgium berlin boston brazil britain brussels california canada chicago china colorado "
+    "connecticut cuba delaware denmark egypt england europe florida france georgia germany greece haiti "
+    "hawaii idaho illinois india indiana indonesia iowa iran iraq ireland israel italy japan jerusalem "
+    "jordan kabul kansas kentucky kiev korea kyiv lebanon libya london louisiana maine manhattan maryland "
+    "massachusetts mexico miami michigan minnesota mississippi missouri montana moscow nebraska nevada "
+    "netherlands oklahoma ohio oregon pakistan palestine paris pennsylvania pentagon poland russia "
+    "scotland spain sweden switzerland syria taiwan tehran tennessee texas turkey ukraine utah vermont "
+    "vietnam virginia wales washington wisconsin wyoming yemen york brooklyn baltimore atlanta dallas "
+    "houston denver seattle portland detroit philadelphia aberdeen kent westminster "
+    "u.s. us usa u.k. uk u.n. eu".split()
+) | {
+    "new york",
+    "new jersey",
+    "new mexico",
+    "new hampshire",
+    "north carolina",
+    "south carolina",
+    "north dakota",
+    "south dakota",
+    "west virginia",
+    "rhode island",
+    "los angeles",
+    "san francisco",
+    "st. louis",
+    "new orleans",
+    "united states",
+    "united kingdom",
+    "great britain",
+    "north korea",
+    "south korea",
+    "saudi arabia",
+    "new zealand",
+    "south africa",
+    "capitol hill",
+    "white house",
+    "kansas city",
+}
+_PLACE_ALIASES = {
+    "u.s.": "us",
+    "usa": "us",
+    "united states": "us",
+    "america": "us",
+    "u.k.": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+    "united kingdom": "uk",
+    "u.n.": "un",
+}
+# Capitalised words that begin sentences or clauses without naming anything.
+_STOP_CAPS = frozenset(
+    "the a an and but or nor if in on at for from to with as by of it its he she they we i you his her "
+    "their our my your this that these those when while after before since although though however "
+    "meanwhile still yet so then there here what who whom why how where which whether also even only "
+    "just not no yes all some many most much more other another each every both either neither such "
+    "one two three four five six seven eight nine ten first last next now today asked according web "
+    "under over during without within despite because until unless once instead thus indeed "
+    "mr mrs ms dr".split()
+)
+_CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
+_CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "de", "da", "van", "von", "al", "bin", "del", "la", "le", "du", "&"}
+)
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ABBREVIATIONS = (
+    _SUFFIXES
+    | _TITLES
+    | frozenset(
+        "st mt ft co corp inc ltd mo ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich "
+        "minn miss mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
+    )
+)
+
+
+def _strip_possessive(word: str) -> str:
+    for tail in ("'s", "’s", "'", "’"):
+        if word.endswith(tail):
+            return word[: -len(tail)]
+    return word
+
+
+def _norm_word(w: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", w.lower())
+
+
+@lru_cache(maxsize=16)
+def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words seen in lower case, surnames of multi-word person names) for one article."""
+    lower = frozenset(re.findall(r"(?<![\w.])[a-z][a-z'’-]*", text))
+    surnames: set[str] = set()
+    for m in re.finditer(r"(?<=[a-z,;:] )((?:[A-Z][a-z'’]+\.? ){1,2})([A-Z][a-zA-Z'’-]+)\b", text):
+        words = [_norm_word(w) for w in m.group(1).split()]
+        last = _norm_word(_strip_possessive(m.group(2)))
+        if not any(w in _ORG_WORDS or w in _PLACES or w in _STOP_CAPS for w in [*words, last]) and (
+            last not in MONTHS and last not in WEEKDAYS
+        ):
+            surnames.add(last)
+    for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-zA-Z'’-]+)", text):
+        surnames.add(_norm_word(_strip_possessive(m.group(1))))
+    return lower, frozenset(surnames)
+
+
+def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> list[Detail]:
+    """Names in sentence ``s`` (which starts at ``base`` in ``text``), skipping blocked spans."""
+    lower_words, surnames = _article_words(text)
+    dateline = _DATELINE.match(s)
+    if dateline:
+        blocked = [*blocked, (0, dateline.end())]
+    toks = [(m.group(), m.start(), m.end()) for m in _CAP_TOKEN.finditer(s)]
+    out: list[Detail] = []
+    run: list[tuple[str, int, int]] = []
+    for k, tok in enumerate([*toks, ("", len(s), len(s))]):
+        word, a, b = tok
+        is_cap = word[:1].isupper() and not any(a < e and s0 < b for s0, e in blocked)
+        if is_cap and not _PARTY_TAG.match(word):
+            run.append(tok)
+            continue
+        if run and word.lower() in _CONNECTORS and _cap_follows(toks, k + 1) and not _list_and(run, toks, k):
+            run.append(tok)
+            continue
+        if run:
+            out.extend(_names_from_run(text, s, base, run, toks, lower_words, surnames))
+            run = []
+    return out
+
+
+def _list_and(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
+    """ "and" between two names rather than inside one: "Canada and Mexico", "the IRS and the Treasury"."""
+    if toks[k][0] != "and":
+        return False
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    left = " ".join(w for w, _, _ in run).lower().rstrip(".")
+    right = " ".join(w for w, _, _ in toks[k + 1 : k + 3]).lower()
+    return (
+        nxt.lower() == "the"
+        or left in _PLACES
+        or _norm_word(run[-1][0]) in _PLACES
+        or _norm_word(nxt) in _PLACES
+        or right in _PLACES
+    )
+
+
+def _cap_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether a capitalised word follows toks[k:] after at most two connectors ("of the")."""
+    for word, _, _ in toks[k : k + 3]:
+        if word.lower() in _CONNECTORS:
+            continue
+        return word[:1].isupper()
+    return False
+
+
+# A dateline opening a story: "WASHINGTON —", "KANSAS CITY, Mo. --", "LONDON, April 30 (Reuters) -",
+# "Washington (AFP) –": capitals, or any place with a news agency in brackets.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([A-Za-z]+\)\s*)?"
+    r"|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*\([A-Za-z]+\)\s*)"
+    r"(?:—|--|–|-\s)\s*"
+)
+
+
+def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
+    rest = [w for w, _, _ in run[k:] if w.lower() != "the"]
+    phrase = " ".join(rest).lower().rstrip(".")
+    return bool(rest) and (phrase in _PLACES or _norm_word(rest[0]) in _PLACES)
+
+
+def _names_from_run(
+    text: str,
+    s: str,
+    base: int,
+    run: list[tuple[str, int, int]],
+    toks: list,
+    lower_words: frozenset[str],
+    surnames: frozenset[str],
+) -> list[Detail]:
+    while run and (run[-1][0].lower() in _CONNECTORS):
+        run = run[:-1]
+    # Drop function words that are capitalised only because they open the sentence or a quote.
+    while run and (_norm_word(run[0][0]) in _STOP_CAPS or run[0][0].lower() in _CONNECTORS):
+        run = run[1:]
+    if not run:
+        return []
+    # A capitalised common word opening the sentence ("Leaders of the NAACP") is not part of the name.
+    opening = not s[: run[0][1]].strip(' "“‘(') or bool(_DATELINE.fullmatch(s[: run[0][1]]))
+    if opening and _norm_word(run[0][0]) in lower_words and len(run) > 1:
+        run = run[1:]
+        while run and run[0][0].lower() in _CONNECTORS:
+            run = run[1:]
+        if not run:
+            return []
+    # Split before a title that follows a non-title: "NAACP President Benjamin Jealous"; and
+    # around "of" before a place: "Harry Reid of Nevada".
+    parts: list[list[tuple[str, int, int]]] = [[]]
+    for i, tok in enumerate(run):
+        w = _norm_word(tok[0])
+        prev = _norm_word(run[i - 1][0]) if i else ""
+        if i and w in _TITLES and prev not in _TITLES and prev not in _CONNECTORS and parts[-1]:
+            parts.append([])
+        if w == "of" and parts[-1] and _place_follows(run, i + 1):
+            parts.append([])
+            continue
+        parts[-1].append(tok)
+    out = []
+    for part in parts:
+        detail = _name_detail(text, s, base, part, lower_words, surnames)
+        if detail is not None:
+            out.append(detail)
+    return out
+
+
+def _name_detail(
+    text: str,
+    s: str,
+    base: int,
+    part: list[tuple[str, int, int]],
+    lower_words: frozenset[str],
+    surnames: frozenset[str],
+) -> Detail | None:
+    words = [_norm_word(_strip_possessive(w)) for w, _, _ in part]
+    titled = 0
+    while titled < len(words) - 1 and words[titled] in _TITLES:
+        titled += 1
+    core = [w for w in words[titled:] if w and w not in _CONNECTORS]
+    if not core or (len(part) == 1 and words[0] in _TITLES):
+        return None
+    last_word = _strip_possessive(part[-1][0])
+    if last_word.endswith(".") and last_word.count(".") == 1 and _norm_word(last_word) not in _ABBREVIATIONS:
+        last_word = last_word[:-1]  # the sentence's full stop, not an abbreviation
+    start = base + part[0][1]
+    end = base + part[-1][1] + len(last_word)
+    shown = text[start:end]
+    if len(part) == 1 and part[0][1] == 0 and words[0] in lower_words and words[0] not in surnames:
+        return None  # a common word opening the sentence ("Officials said ...")
+    if len(part) == 1 and words[0] in lower_words and words[0] not in surnames and not part[0][0].isupper():
+        return None  # lower-case elsewhere in the article: a common word, not a name
+    if shown.isupper() and len(part) >= 3:
+        return None  # a shouted headline inside a quote
+    phrase = " ".join(w.lower() for w, _, _ in part[titled:])
+    raw_acronym = len(part) == 1 and (part[0][0].replace(".", "").isupper() and len(core[0]) >= 2)
+    if titled or (len(core) == 1 and core[0] in surnames):
+        label = "person"
+    elif (
+        phrase.rstrip(".") in _PLACES
+        or phrase in _PLACES
+        or core[-1] in _PLACE_WORDS
+        or (len(core) == 1 and core[0] in _PLACES)
+    ):
+        label = "place"
+    elif any(w in _ORG_WORDS for w in core) or raw_acronym:
+        label = "organization"
+    elif 2 <= len(core) <= 4:
+        label = "person"
+    else:
+        label = None
+    return Detail("name", shown, start, end, key=_name_key(core, label, phrase), label=label)
+
+
+def _name_key(core: list[str], label: str | None, phrase: str) -> str:
+    if label == "place":
+        return _PLACE_ALIASES.get(phrase.rstrip("."), _PLACE_ALIASES.get(phrase, " ".join(core)))
+    if label == "person":
+        names = [w for w in core if w not in _SUFFIXES]
+        return names[-1] if names else core[-1]
+    if len(core) == 1:
+        if label == "organization" and len(core[0]) <= 6:
+            return "".join(sorted(core[0]))  # "NAACP" and "N.A.A.C.P." meet the spelled-out name's initials
+        return _PLACE_ALIASES.get(phrase, core[0])
+    content = [w for w in core if w not in ("us", "uk", "the")]
+    return "".join(sorted(w[0] for w in content)) if len(content) > 1 else content[0]
+
+
+def names_match(a: Detail, b: Detail) -> bool:
+    """Same entity: same key, or an acronym against its spelled-out name ("IRS", "Internal Revenue
+    Service")."""
+    if a.key == b.key:
+        return True
+    for x, y in ((a, b), (b, a)):
+        short = _norm_word(x.text)
+        if x.label != "person" and " " not in x.text.strip() and short and len(short) <= 6:
+            if "".join(sorted(short)) == y.key:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- quotations
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def find_quotes(s: str, inside: bool) -> list[tuple[int, int]]:
+    """Spans of the quoted words in ``s`` (without the marks); ``inside``: s sits wholly in a quotation."""
+    marks = [(m.start(), _role(s, m.start())) for m in _QUOTE_MARKS.finditer(s)]
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for pos, role in marks:
+        if role == "open" and opened is None:
+            opened = pos + 1
+        elif role == "close":
+            spans.append((opened if opened is not None else 0, pos))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(s)))
+    if not marks and inside:
+        spans.append((0, len(s)))
+    for m in re.finditer(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?!\w)", s):
+        if len(m.group(1).split()) >= 2 and not any(a <= m.start() < b for a, b in spans):
+            spans.append((m.start(1), m.end(1)))
+    out = []
+    for a, b in spans:
+        while a < b and (s[a].isspace() or s[a] in "'‘’,.;:"):
+            a += 1
+        while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’"):
+            b -= 1
+        if re.search(r"\w", s[a:b]):
+            out.append((a, b))
+    return sorted(out)
+
+
+def _role(s: str, i: int) -> str:
+    ch = s[i]
+    if ch == "“":
+        return "open"
+    if ch == "”":
+        return "close"
+    before = s[i - 1] if i else " "
+    after = s[i + 1] if i + 1 < len(s) else " "
+    if before.isspace() or before in "([{—–-:" or i == 0:
+        return "open" if not after.isspace() else "close"
+    return "close"
+
+
+def quote_key(words: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", words.lower().replace("’", "'").replace("'", "")))
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|added|adds|wrote|writes|asked|asks|tweeted|stated|declared|"
+    r"insisted|explained|continued|according to)\b"
+)
+
+
+def _speaker(names: list[Detail], s: str, base: int, quotes: list[tuple[int, int]]) -> str | None:
+    """The nearest person or organisation named next to a speech verb outside the quotation."""
+    verbs = [m for m in _SPEECH.finditer(s) if not any(a <= m.start() < b for a, b in quotes)]
+    if not verbs:
+        return None
+    outside = [n for n in names if not any(a <= n.start - base < b for a, b in quotes) and n.label != "place"]
+    if not outside:
+        return None
+    people = [n for n in outside if n.label == "person"] or outside
+
+    def gap(n: Detail) -> int:
+        a, b = n.start - base, n.end - base
+        return min(max(v.start() - b, a - v.end(), 0) for v in verbs)
+
+    return min(people, key=gap).text
+
+
+# ---------------------------------------------------------------- hedges
+
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|ostensibly|possibly|probably|perhaps|"
+    r"presumably|alleged|suspected|purported|rumou?red|"
+    r"(?:will|would|most|more|very|is|are|was|were|be|seems?)\s+(?:un)?likely|(?:un)?likely\s+(?:to|that|be)|"
+    r"(?:is|are|was|were|be|been)\s+(?:said|believed|thought|understood|reported|alleged|rumou?red|"
+    r"expected|claimed|feared|assumed|suspected)\s+to|"
+    r"(?:[Ii]t)\s+(?:is|was|has\s+been|had\s+been)\s+(?:claimed|reported|alleged|assumed|suggested|understood|rumou?red|"
+    r"believed|said)|"
+    r"(?:expected|believed|rumou?red|said|thought)\s+to\s+(?:be|have|become|make|take|win|face|meet|visit|announce)|"
+    r"(?:appears?|appeared|seems?|seemed)\s+to|may|might|could)\b"
+)
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+)
+
+
+def find_hedges(s: str, quotes: list[tuple[int, int]], numbers: list[Quantity]) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each hedge outside quotations, including "about" before a number."""
+    out = []
+    for m in _HEDGE.finditer(s):
+        if any(a <= m.start() < b for a, b in quotes):
+            continue
+        words = m.group().lower().split()
+        key = " ".join(w for w in words if w not in ("is", "are", "was", "were", "be", "been", "has", "had"))
+        out.append((m.start(), m.end(), key))
+    for q in numbers:
+        low = q.text.lower()
+        for cue in _APPROX:
+            if low.startswith(cue + " ") and not any(a <= q.start < b for a, b in quotes):
+                out.append((q.start, q.start + len(cue), cue))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- all details
+
+_CONVERSION = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some)?\s*")
+_KIND_ORDER = {"number": 0, "date": 1, "name": 2, "quote": 3, "hedge": 4}
+
+
+def extract_details(text: str, sentence: Sentence) -> tuple[Detail, ...]:
+    """Every detail of ``sentence``, as spans into the article ``text``, sorted by start."""
+    base = sentence.start
+    s = text[sentence.start : sentence.end]
+    details: list[Detail] = []
+    dateline = _DATELINE.match(s)
+    skip = dateline.end() if dateline else 0  # a dateline's place and date are the report's, not the news
+    dates = [d for d in find_dates(s) if d[0] >= skip]
+    for a, b, label, key in dates:
+        details.append(Detail("date", s[a:b], base + a, base + b, key=key, label=label))
+    date_spans = [(a, b) for a, b, _, _ in dates]
+    opening = len(s) - len(s.lstrip(' "“‘('))
+    numbers = [
+        q
+        for q in find_quantities(s)
+        if q.start >= skip
+        and not any(q.start < b and a < q.end for a, b in date_spans)
+        and not any(q.start == b + 1 and s[b] in "-–/" for _, b in date_spans)  # "1950-53": years
+        and not (q.text[:1].isupper() and q.start > opening)  # "Second Avenue", "First Lady"
+    ]
+    # "6.4 billion euros ($7.7 billion)": the bracketed conversion repeats the figure before it.
+    numbers = [
+        q for k, q in enumerate(numbers) if not (k and _CONVERSION.fullmatch(s[numbers[k - 1].end : q.start]))
+    ]
+    names = find_names(text, s, base, date_spans + [(q.start, q.end) for q in numbers])
+    for q in numbers:
+        details.append(
+            Detail(
+                "number",
+                q.text,
+                base + q.start,
+                base + q.end,
+                key=canonical(q),
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=q.unit,
+                label=q.label,
+            )
+        )
+    details.extend(names)
+    quotes = find_quotes(s, sentence.quotation is not None)
+    speaker = _speaker(names, s, base, quotes)
+    for a, b in quotes:
+        details.append(Detail("quote", s[a:b], base + a, base + b, key=quote_key(s[a:b]), speaker=speaker))
+    for a, b, key in find_hedges(s, quotes, numbers):
+        details.append(Detail("hedge", s[a:b], base + a, base + b, key=key))
+    return tuple(sorted(details, key=lambda d: (d.start, _KIND_ORDER[d.kind], d.end)))
+
+
+def compare_claim(claim: Claim, documents: Mapping[str, Document]) -> Claim:
+    """The claim with its differences and word-level edits filled in (see :mod:`compare.differences`)."""
+    from .differences import compare_claim as _compare_claim
+
+    return _compare_claim(claim, documents)
+
+
+def find_unique(documents: Sequence[Document], claims: Sequence[Claim]) -> tuple[Unique, ...]:
+    """Per article, its sentences in no claim and their distinctive details (:mod:`compare.differences`)."""
+    from .differences import find_unique as _find_unique
+
+    return _find_unique(documents, claims)

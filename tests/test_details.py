@@ -1,0 +1,380 @@
+"""Detail extraction (numbers, names, dates, quotations, hedges), claim differences and unique content."""
+
+from __future__ import annotations
+
+from builders import make_article
+
+from compare.details import compare_claim, extract_details, find_unique
+from compare.differences import summarize_unique
+from compare.model import Attribution, Claim, Detail, Document, Member, Sentence
+from compare.segment import segment
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(article="a", index=0, start=0, end=len(text), text=text, paragraph=0)
+
+
+def details(text: str, kind: str | None = None) -> list[Detail]:
+    found = extract_details(text, sentence(text))
+    for d in found:
+        assert text[d.start : d.end] == d.text
+    return [d for d in found if kind is None or d.kind == kind]
+
+
+def texts(text: str, kind: str) -> list[str]:
+    return [d.text for d in details(text, kind)]
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def test_offsets_are_article_offsets_and_sorted() -> None:
+    text = "Intro line.\n\nOn Monday, 60 firefighters reportedly fought the blaze, Chief Ana Ruiz said."
+    doc = segment(make_article("Express", "Intro line.", text.split("\n\n")[1]))
+    s = doc.sentences[1]
+    found = extract_details(doc.article.text, s)
+    assert found == tuple(sorted(found, key=lambda d: d.start))
+    for d in found:
+        assert doc.article.text[d.start : d.end] == d.text
+        assert s.start <= d.start < d.end <= s.end
+    assert {d.kind for d in found} == {"date", "number", "hedge", "name"}
+
+
+def test_numbers_with_values_and_ranges() -> None:
+    nums = details("Rescuers pulled 60 people and dozens of dogs from about 1,200 flooded homes.", "number")
+    assert [(d.text, d.value, d.low, d.high) for d in nums] == [
+        ("60", 60, None, None),
+        ("dozens", None, 24, 99),
+        ("about 1,200", 1200, 1080, 1320),
+    ]
+
+
+def test_years_inside_dates_are_not_numbers() -> None:
+    found = details("The pier reopened on Jan. 5, 2018, after 14 months of repairs.")
+    assert [(d.kind, d.text) for d in found if d.kind in ("date", "number")] == [
+        ("date", "Jan. 5, 2018"),
+        ("number", "14 months"),
+    ]
+
+
+def test_dates_keys() -> None:
+    got = {
+        d.text: d.key
+        for d in details(
+            "Late Tuesday night the council met; by 5 p.m. on June 3 it had voted, as it did last week "
+            "and in 2016, before the Easter weekend.",
+            "date",
+        )
+    }
+    assert got["Late Tuesday night"] == "weekday:tuesday"
+    assert got["5 p.m."] == "time:17:00"
+    assert got["June 3"] == "date:06-03"
+    assert got["last week"] == "relative:last week"
+    assert got["2016"] == "year:2016"
+    assert got["Easter weekend"].startswith("holiday:easter")
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert texts("The mayor may resign in May.", "date") == ["May"]
+    assert [d.text for d in details("The mayor may resign in May.", "hedge")] == ["may"]
+
+
+def test_names_titles_and_possessives_share_a_key() -> None:
+    keys = set()
+    for text in (
+        "Defence Minister Pavel Brodsky visited the port.",
+        "Mr. Brodsky's visit was brief.",
+        "Officials said Brodsky left early.",
+    ):
+        (name,) = [d for d in details(text, "name") if "Brodsky" in d.text]
+        keys.add(name.key)
+    assert keys == {"brodsky"}
+
+
+def test_name_spans_and_labels() -> None:
+    found = {
+        d.text: d.label
+        for d in details(
+            "Harbour Authority chief Lena Ostrova told the Coastal Workers Union in Port Talbot, Wales, "
+            "that Senator Joe Ames of Ohio agreed.",
+            "name",
+        )
+    }
+    assert found["Harbour Authority"] == "organization"
+    assert found["Lena Ostrova"] == "person"
+    assert found["Coastal Workers Union"] == "organization"
+    assert found["Wales"] == "place"
+    assert found["Senator Joe Ames"] == "person"
+    assert found["Ohio"] == "place"
+
+
+def test_title_after_an_organisation_splits_the_name() -> None:
+    assert texts("Union President Maria Lopez resigned.", "name") == ["Union", "President Maria Lopez"]
+
+
+def test_sentence_opening_words_and_datelines_are_not_names() -> None:
+    assert texts("However, the ferry sank.", "name") == []
+    assert texts("PORTVILLE — The ferry sank near Hale Point.", "name") == ["Hale Point"]
+
+
+def test_acronym_meets_its_spelled_out_name() -> None:
+    (short,) = details("The ABCD voted.", "name")
+    (full,) = details("The Association for Bright Coastal Docks voted.", "name")
+    assert short.key == full.key
+
+
+def test_quotes_with_speaker() -> None:
+    (q,) = details('"We lost everything in an hour," said Maria Lopez, who runs the bakery.', "quote")
+    assert q.text == "We lost everything in an hour"
+    assert q.key == "we lost everything in an hour"
+    assert q.speaker == "Maria Lopez"
+
+
+def test_quote_running_past_the_sentence_and_curly_marks() -> None:
+    (q,) = details("He added: “The water came fast.", "quote")
+    assert q.text == "The water came fast."
+    (q,) = details("It was over.” The crowd left.", "quote")
+    assert q.text == "It was over."
+
+
+def test_sentence_wholly_inside_a_quotation() -> None:
+    text = "We will rebuild the pier."
+    s = Sentence("a", 0, 0, len(text), text, 0, quotation=0, quotations=(0,))
+    (q,) = [d for d in extract_details(text, s) if d.kind == "quote"]
+    assert q.text == text
+
+
+def test_hedges_outside_quotes_only() -> None:
+    assert [
+        d.key for d in details("The mayor reportedly resigned and is said to have left town.", "hedge")
+    ] == ["reportedly", "said to"]
+    assert details('"It may rain," she said.', "hedge") == []
+    assert [d.text for d in details("About 40 homes were hit.", "hedge")] == ["About"]
+
+
+# ---------------------------------------------------------------- differences within a claim
+
+
+def document(outlet: str, *paragraphs: str, attributions: dict[int, Attribution] | None = None) -> Document:
+    doc = segment(make_article(outlet, *paragraphs))
+    dets = tuple(extract_details(doc.article.text, s) for s in doc.sentences)
+    atts = tuple((attributions or {}).get(i) for i in range(len(doc.sentences)))
+    return Document(doc.article, doc.sentences, doc.quotations, dets, atts)
+
+
+def claim_of(*docs: Document, sentences: tuple[int, ...] = (0,)) -> tuple[Claim, dict[str, Document]]:
+    by_id = {d.article.id: d for d in docs}
+    members = tuple(Member(d.article.id, sentences) for d in docs)
+    return compare_claim(Claim("c1", members, 0.9), by_id), by_id
+
+
+def kinds(claim: Claim) -> dict[str, bool]:
+    return {d.kind: d.conflict for d in claim.differences}
+
+
+def test_number_conflict_and_vaguer() -> None:
+    a = document("Express", "Rescuers saved 60 sailors from the ferry on Thursday.")
+    b = document("Daily Mail", "Rescuers saved 50 sailors from the ferry on Thursday.")
+    c = document("Courier", "Rescuers saved dozens of sailors from the ferry on Thursday.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"number": True}
+    (diff,) = claim.differences
+    assert dict(diff.values) == {"express": "60", "daily-mail": "50"}
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"number": False}
+    assert "vaguer" in claim.differences[0].note
+
+
+def test_date_conflict_and_added_date() -> None:
+    a = document("Express", "The ferry sank on Thursday near Hale Point.")
+    b = document("Daily Mail", "The ferry sank on Wednesday near Hale Point.")
+    c = document("Courier", "The ferry sank near Hale Point.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": True}
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"date": False}
+    assert dict(claim.differences[0].values) == {"express": "on Thursday"}
+
+
+def test_agreeing_members_have_no_differences() -> None:
+    a = document("Express", "Captain Ivo Marsh said 60 sailors were rescued on Thursday.")
+    b = document("Daily Mail", "On Thursday 60 sailors were rescued, Capt. Ivo Marsh said.")
+    claim, _ = claim_of(a, b)
+    assert claim.differences == ()
+
+
+def test_name_given_in_one_member_only() -> None:
+    a = document("Express", "Harbour master Ivo Marsh closed the port.")
+    b = document("Daily Mail", "The harbour master closed the port.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"name": False}
+
+
+def test_name_shortened_where_the_article_names_it_elsewhere_is_no_difference() -> None:
+    a = document("Express", "Harbour master Ivo Marsh closed the port.")
+    b = document("Daily Mail", "The harbour master closed the port.", "Ivo Marsh has run it since 2009.")
+    claim, _ = claim_of(a, b)
+    assert "name" not in kinds(claim)
+
+
+def test_quote_against_paraphrase_and_different_words() -> None:
+    a = document("Express", '"The water came up to our knees in minutes," the baker said.')
+    b = document("Daily Mail", "The baker said the water came up to their knees within minutes.")
+    c = document("Courier", '"Water came to our knees within minutes," the baker said.')
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"quote": False}
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"quote": False}
+    assert claim.differences[0].note == "the quoted words differ"
+    claim, _ = claim_of(
+        a, document("Post", '"The water came up to our knees in minutes," the baker told us.')
+    )
+    assert claim.differences == ()
+
+
+def test_hedge_against_plain_statement() -> None:
+    a = document("Express", "The mayor reportedly resigned over the flood.")
+    b = document("Daily Mail", "The mayor resigned over the flood.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"hedge": False}
+    assert dict(claim.differences[0].values) == {"express": "reportedly"}
+
+
+def test_attribution_against_fact_and_different_sources() -> None:
+    text = "The mayor resigned over the flood, council leader Ana Ruiz said."
+    said = Attribution(
+        "attributed", "said", text.index("said"), text.index("said") + 4, "council leader Ana Ruiz", "person"
+    )
+    a = document("Express", text, attributions={0: said})
+    b = document("Daily Mail", "The mayor resigned over the flood.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"attribution": False, "name": False}  # the source is named in one only
+    (diff,) = [d for d in claim.differences if d.kind == "attribution"]
+    assert dict(diff.values) == {"express": "council leader Ana Ruiz (said)", "daily-mail": "stated as fact"}
+    assert diff.spans == (("express", said.start, said.end),)
+    other = Attribution("attributed", "told", 0, 0, "Police Chief Tom Hale", "person")
+    c = document(
+        "Courier",
+        "The mayor resigned over the flood, Police Chief Tom Hale told us.",
+        attributions={0: other},
+    )
+    claim, _ = claim_of(a, c)
+    assert [d.note for d in claim.differences if d.kind == "attribution"] == ["different sources"]
+    # a source given only by description may be the same person: no difference
+    vague = Attribution("attributed", "told", 0, 0, "a council spokesman", "person")
+    d = document(
+        "Post", "The mayor resigned over the flood, a council spokesman told us.", attributions={0: vague}
+    )
+    claim, _ = claim_of(a, d)
+    assert "attribution" not in kinds(claim)
+
+
+def test_hedged_member_is_a_hedge_not_an_attribution_difference() -> None:
+    hedged = Attribution("hedged", "reportedly", 10, 20)
+    a = document("Express", "The mayor reportedly resigned over the flood.", attributions={0: hedged})
+    b = document("Daily Mail", "The mayor resigned over the flood.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"hedge": False}
+
+
+def test_conflicts_come_first() -> None:
+    a = document("Express", "The mayor reportedly resigned on Thursday with 60 staff.")
+    b = document("Daily Mail", "The mayor resigned on Wednesday with 60 staff.")
+    claim, _ = claim_of(a, b)
+    assert [d.kind for d in claim.differences] == ["date", "hedge"]
+    assert claim.differences[0].conflict
+
+
+def test_edits_and_reference_are_set() -> None:
+    a = document("Express", "The mayor resigned on Thursday after the flood.")
+    b = document("Daily Mail", "The mayor quit on Thursday after the flood.")
+    c = document("Courier", "The mayor resigned on Thursday after the big flood.")
+    claim, by_id = claim_of(a, b, c)
+    assert claim.reference == "express"
+    spans = {(e.article, by_id[e.article].article.text[e.start : e.end], e.op, e.other) for e in claim.edits}
+    assert spans == {("daily-mail", "quit", "replace", "resigned"), ("courier", "big", "insert", "")}
+
+
+def test_multi_sentence_member_uses_all_its_sentences() -> None:
+    a = document("Express", "The ferry sank. It was Thursday.")
+    b = document("Daily Mail", "The ferry sank on Wednesday.")
+    by_id = {d.article.id: d for d in (a, b)}
+    claim = compare_claim(Claim("c1", (Member("express", (0, 1)), Member("daily-mail", (0,))), 0.8), by_id)
+    assert kinds(claim) == {"date": True}
+
+
+# ---------------------------------------------------------------- only in one outlet
+
+
+def test_find_unique_sentences_and_distinctive_details() -> None:
+    a = document("Express", "The ferry sank near Hale Point.", "Captain Ivo Marsh, 52, had 30 years at sea.")
+    b = document("Daily Mail", "The ferry sank close to Hale Point.", "Ivo Marsh was the captain.")
+    claim = Claim("c1", (Member("express", (0,)), Member("daily-mail", (0,))), 0.9)
+    unique = {u.article: u for u in find_unique((a, b), (claim,))}
+    assert unique["express"].sentences == (1,)
+    assert [d.text for d in unique["express"].details] == ["52", "30 years"]  # Ivo Marsh is shared
+    assert unique["daily-mail"].sentences == (1,)
+    assert unique["daily-mail"].details == ()
+    summary = summarize_unique(unique["express"], "Express")
+    assert summary == "Express: 1 sentence no other outlet carries; with 52, 30 years"
+
+
+def test_bracketed_currency_conversion_is_not_a_second_figure() -> None:
+    assert texts("It sells 6.4 billion euros ($7.7 billion) of steel a year.", "number") == [
+        "6.4 billion euros"
+    ]
+
+
+def test_year_like_counts_and_year_ranges() -> None:
+    found = details("In 2016 the army sent 2000 troops to end the 1950-53 war, 5 years after 2011.")
+    assert [(d.kind, d.text) for d in found if d.kind in ("date", "number")] == [
+        ("date", "2016"),
+        ("number", "2000"),
+        ("date", "1950"),
+        ("number", "5 years"),
+        ("date", "2011"),
+    ]
+
+
+def test_dates_far_apart_are_two_events_not_a_conflict() -> None:
+    a = document("Express", "The tariffs announced on March 8 were delayed.")
+    b = document("Daily Mail", "The tariffs were delayed until June 1.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": False}
+    c = document("Courier", "The tariffs announced on March 9 were delayed.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"date": True}
+
+
+def test_percentages_of_different_things_do_not_conflict() -> None:
+    a = document("Express", "The levy covered 30 percent of all imports, officials said.")
+    b = document("Daily Mail", "The levy is a 25 percent tariff on imports, officials said.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"number": False}
+    c = document("Courier", "The levy covered 35 percent of all imports, officials said.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"number": True}
+
+
+def test_small_counts_of_different_nouns_do_not_conflict_but_crowds_do() -> None:
+    a = document("Express", "Officials released 15 pages of memos.")
+    b = document("Daily Mail", "Officials released memos to three committees.")
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences)
+    c = document("Courier", "The petition drew hundreds of thousands of signatures.")
+    d = document("Post", "The petition drew more than 1.8 million people.")
+    claim, _ = claim_of(c, d)
+    assert kinds(claim) == {"number": True}
+
+
+def test_claim_with_one_member_or_without_extracted_details() -> None:
+    a = document("Express", "The ferry sank on Thursday.")
+    claim, _ = claim_of(a)
+    assert claim.differences == () and claim.edits == () and claim.reference == "express"
+    bare = segment(make_article("Daily Mail", "The ferry sank on Wednesday."))  # details not extracted
+    claim = compare_claim(
+        Claim("c1", (Member("express", (0,)), Member("daily-mail", (0,))), 0.9),
+        {"express": a, "daily-mail": bare},
+    )
+    assert kinds(claim) == {"date": False}
+    assert dict(claim.differences[0].values) == {"express": "on Thursday"}
