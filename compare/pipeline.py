@@ -3,18 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .align import align
+from .attribution import attribute, claim_relays, provenance
+from .details import compare_claim, extract_details, find_unique
 from .errors import UsageError
-from .model import Article, Comparison, Options
+from .model import Article, Comparison, Document, Options
 from .segment import segment
 
 
+def analyze(article: Article, options: Options, outlets: Sequence[str]) -> Document:
+    """One article on its own: sentences, their details and their attribution."""
+    doc = segment(article, options)
+    doc = replace(doc, details=tuple(extract_details(article.text, s) for s in doc.sentences))
+    return replace(doc, attributions=attribute(doc, outlets))
+
+
 def compare(articles: Sequence[Article], options: Options | None = None) -> Comparison:
-    """Compare the articles of one event. Pure: no I/O, same input gives the same output."""
+    """Compare the articles of one event. Pure: no I/O, and the same input gives the same output."""
     options = options or Options()
     if not articles:
         raise UsageError("nothing to compare: no articles given")
-    documents = tuple(segment(a, options) for a in articles)
-    claims = align(documents, options)
-    return Comparison(documents=documents, claims=claims, options=options)
+    outlets = tuple(dict.fromkeys([a.outlet for a in articles] + list(options.extra_outlets)))
+    documents = tuple(analyze(a, options, outlets) for a in articles)
+    by_id = {d.article.id: d for d in documents}
+    claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in align(documents, options))
+    return Comparison(
+        documents=documents,
+        claims=claims,
+        unique=find_unique(documents, claims),
+        provenance=provenance(documents),
+        options=options,
+    )

@@ -52,8 +52,14 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
 
     buf = io.StringIO()
     console = Console(
-        file=buf, width=max(40, width), color_system="standard" if color else None,
-        force_terminal=color, no_color=not color, highlight=False, emoji=False, soft_wrap=False,
+        file=buf,
+        width=max(40, width),
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
     )
     docs = {d.article.id: d for d in comparison.documents}
     summary = summarize(comparison)
@@ -109,7 +115,9 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         for d in diffs:
             vals = " | ".join(f"{docs[a].article.outlet}: {v}" for a, v in d.values)
             mark = "conflict" if d.conflict else "differs"
-            console.print(Text(f"  {mark} {d.kind}: ", style="bold red" if d.conflict else "bold") + Text(vals))
+            console.print(
+                Text(f"  {mark} {d.kind}: ", style="bold red" if d.conflict else "bold") + Text(vals)
+            )
         if c.members and not c.firsthand and c.relays:
             console.print(Text("  no outlet states this first-hand", style="yellow"))
 
@@ -131,5 +139,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         console.print()
         console.rule(Text("Who relays whom", style="bold"))
         for a, src, kind, n in comparison.provenance.edges:
-            console.print(f"{docs[a].article.outlet} ← {src}" + (f" ({kind})" if kind else "") + f": {n} sentences")
+            console.print(
+                f"{docs[a].article.outlet} ← {src}" + (f" ({kind})" if kind else "") + f": {n} sentences"
+            )
     return buf.getvalue()
