@@ -1,8 +1,8 @@
 """storydiff: compare several news reports of the same event.
 
-    >>> from compare import load_articles, compare, render
-    >>> result = compare(load_articles(["a.txt", "b.md"]))
-    >>> print(render(result, "markdown"))
+>>> from compare import load_articles, compare, render
+>>> result = compare(load_articles(["a.txt", "b.md"]))
+>>> print(render(result, "markdown"))
 """
 
 from __future__ import annotations

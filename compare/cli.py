@@ -38,13 +38,20 @@ class ExitOneGroup(click.Group):
 
 
 def common_options(func):
-    func = click.option("--encoding", default=None, help="Read inputs in this encoding (default: UTF-8, else detected).")(func)
     func = click.option(
-        "--min-score", type=click.FloatRange(0, 1), default=None,
+        "--encoding", default=None, help="Read inputs in this encoding (default: UTF-8, else detected)."
+    )(func)
+    func = click.option(
+        "--min-score",
+        type=click.FloatRange(0, 1),
+        default=None,
         help="Override the calibrated similarity a match must reach (0–1).",
     )(func)
     func = click.option(
-        "--vectors", type=click.Choice(["tfidf", "embeddings"]), default="tfidf", show_default=True,
+        "--vectors",
+        type=click.Choice(["tfidf", "embeddings"]),
+        default="tfidf",
+        show_default=True,
         help="Sentence vectors: TF-IDF (built in) or sentence embeddings (optional extra).",
     )(func)
     return func
@@ -63,18 +70,34 @@ def main() -> None:
 
 @main.command("compare")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format. text prints to the terminal; the others go to stdout or -o.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format. text prints to the terminal; the others go to stdout or -o.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file."
+)
 @click.option("--width", type=click.IntRange(40, 400), default=None, help="Terminal width for the text view.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal, off under NO_COLOR).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
+)
 @common_options
 def compare_cmd(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
     """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
     from .atomic import write_atomic
 
     options = build_options(vectors, min_score, encoding)
-    if output and os.path.exists(output) and any(os.path.exists(f) and os.path.samefile(f, output) for f in files):
+    if (
+        output
+        and os.path.exists(output)
+        and any(os.path.exists(f) and os.path.samefile(f, output) for f in files)
+    ):
         raise click.ClickException(f"{output}: is one of the input files; choose another -o path")
     try:
         articles = load_articles(files, options)
@@ -111,4 +134,5 @@ def run() -> None:
 
 
 from .cli_batch import batch_command  # noqa: E402
+
 main.add_command(batch_command)

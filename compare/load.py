@@ -64,11 +64,7 @@ OUTLET_SPELLINGS = {
 # Unicode spaces other than the plain space are folded to one plain space each, so that offsets
 # into the normalised text stay in step with the text as read. Line and paragraph separators
 # become newlines.
-_SPACE_MAP = {
-    ord(ch): " "
-    for ch in map(chr, range(0x80, 0x3001))
-    if unicodedata.category(ch) == "Zs"
-}
+_SPACE_MAP = {ord(ch): " " for ch in map(chr, range(0x80, 0x3001)) if unicodedata.category(ch) == "Zs"}
 _SPACE_MAP.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: " ", 0x0C: "\n"})
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
@@ -191,9 +187,7 @@ def _decode_legacy(data: bytes, path: str) -> str:
 
     best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "utf-8"):
-        raise UnreadableArticle(
-            "is not UTF-8 and no other encoding fits", path, "try --encoding latin-1"
-        )
+        raise UnreadableArticle("is not UTF-8 and no other encoding fits", path, "try --encoding latin-1")
     try:
         return data.decode(best.encoding)
     except (LookupError, UnicodeDecodeError) as exc:
@@ -313,7 +307,7 @@ def parse_markdown(raw: str, path: str) -> Article:
         if not isinstance(loaded, dict):
             raise BadFormat("front matter is not a mapping of fields", path)
         meta = loaded
-        raw = raw[m.end():]
+        raw = raw[m.end() :]
     text = raw
     title, body_start = _field(meta, "title"), 0
     h = _MD_HEADING.match(text)
@@ -349,19 +343,19 @@ def _field(meta: dict[str, Any], *names: str) -> str | None:
 
 def _from_record(obj: Any, where: str, path: str) -> Article:
     if not isinstance(obj, dict):
-        raise BadFormat(f"expected a JSON object with a \"text\" field, found {_json_type(obj)}", where)
+        raise BadFormat(f'expected a JSON object with a "text" field, found {_json_type(obj)}', where)
     text = obj.get("text")
     if text is None:
-        raise BadFormat("has no \"text\" field", where)
+        raise BadFormat('has no "text" field', where)
     if not isinstance(text, str):
-        raise BadFormat(f"\"text\" must be a string, found {_json_type(text)}", where)
+        raise BadFormat(f'"text" must be a string, found {_json_type(text)}', where)
     for name in ("id", "outlet", "title", "published", "url"):
         value = obj.get(name)
         if isinstance(value, (dict, list)):
-            raise BadFormat(f"\"{name}\" must be a string, found {_json_type(value)}", where)
+            raise BadFormat(f'"{name}" must be a string, found {_json_type(value)}', where)
     text = normalise_text(text)
     if not _WORD.search(text):
-        raise EmptyArticle("has an empty \"text\" field", where)
+        raise EmptyArticle('has an empty "text" field', where)
     outlet = _field(obj, "outlet", "source", "site")
     stem = Path(path).stem
     ident = _field(obj, "id") or (outlet and slugify(outlet)) or stem

@@ -195,10 +195,7 @@ class Comparison:
 
     def claims_of(self, article_id: str, index: int) -> tuple[str, ...]:
         return tuple(
-            c.id
-            for c in self.claims
-            for m in c.members
-            if m.article == article_id and index in m.sentences
+            c.id for c in self.claims for m in c.members if m.article == article_id and index in m.sentences
         )
 
 

@@ -147,14 +147,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
-    before = text[prev[0]:prev[1]].rstrip()
-    after = text[cur[0]:cur[1]]
+    before = text[prev[0] : prev[1]].rstrip()
+    after = text[cur[0] : cur[1]]
     if not _WORDISH.search(after):
         return True  # a stray closing mark or dash
     if before.endswith(";"):
         return True  # a semicolon joins clauses of one sentence
-    if _DASH_START.match(after) and (not _TERMINAL.search(before) or _DATELINE.match(before)
-                                     or _ENDS_AMBIGUOUS.search(before)):
+    if _DASH_START.match(after) and (
+        not _TERMINAL.search(before) or _DATELINE.match(before) or _ENDS_AMBIGUOUS.search(before)
+    ):
         return True  # "HARTFORD, Conn. — The attorney general …", "Denver (AP) - Officials …"
     if _DATELINE.match(before):
         return True
@@ -186,11 +187,13 @@ def _split_inside(text: str, s: int, e: int) -> list[tuple[int, int]]:
     pos = s
     for m in _INNER_BOUNDARY.finditer(text, s, e):
         word = m.group("word")
-        if text[m.end("word"):m.end("word") + 1] == ".":
+        if text[m.end("word") : m.end("word") + 1] == ".":
             continue  # "U.S. No. 2", "the U.S. A. Smith": an abbreviation or initial, not a word
-        before = text[pos:m.start("gap")]
-        if word in _STARTERS or _ends_time(before, text[m.start("next"):e]) or (
-            before.endswith(("…", "...")) and word != "I"
+        before = text[pos : m.start("gap")]
+        if (
+            word in _STARTERS
+            or _ends_time(before, text[m.start("next") : e])
+            or (before.endswith(("…", "...")) and word != "I")
         ):
             out.append((pos, m.start("gap")))
             pos = m.start("next")

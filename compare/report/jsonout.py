@@ -106,16 +106,27 @@ def claim_dict(c: Claim) -> dict[str, Any]:
                 "values": dict(d.values),
                 "conflict": d.conflict,
                 **({"note": d.note} if d.note else {}),
-                **({"spans": [{"article": a, "start": s, "end": e} for a, s, e in d.spans]} if d.spans else {}),
+                **(
+                    {"spans": [{"article": a, "start": s, "end": e} for a, s, e in d.spans]}
+                    if d.spans
+                    else {}
+                ),
             }
             for d in c.differences
         ],
         "reference": c.reference or None,
         "edits": [
-            {"article": e.article, "op": e.op, "start": e.start, "end": e.end, **({"other": e.other} if e.other else {})}
+            {
+                "article": e.article,
+                "op": e.op,
+                "start": e.start,
+                "end": e.end,
+                **({"other": e.other} if e.other else {}),
+            }
             for e in c.edits
         ],
         "firsthand": list(c.firsthand),
+        "no_firsthand": bool(c.relays) and not c.firsthand,
         "relays": [
             {
                 "article": r.article,
@@ -136,7 +147,11 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "articles": [article_dict(doc, index) for doc in comparison.documents],
         "claims": [claim_dict(c) for c in comparison.claims],
         "unique": [
-            {"article": u.article, "sentences": list(u.sentences), "details": [detail_dict(d) for d in u.details]}
+            {
+                "article": u.article,
+                "sentences": list(u.sentences),
+                "details": [detail_dict(d) for d in u.details],
+            }
             for u in comparison.unique
         ],
         "summary": summarize(comparison).as_dict(),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..model import Comparison
 from .summary import summarize
-from .terminal import relay_label
+from ..differences import summarize_unique
+from .terminal import provenance_by_article, relay_label, relay_lines
 
 
 def _md(text: str) -> str:
@@ -18,8 +19,12 @@ def _md(text: str) -> str:
 def render_markdown(comparison: Comparison) -> str:
     docs = {d.article.id: d for d in comparison.documents}
     s = summarize(comparison)
-    lines = ["# storydiff comparison", "", "| outlet | title | published | sentences | only here | relayed |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "# storydiff comparison",
+        "",
+        "| outlet | title | published | sentences | only here | relayed |",
+        "|---|---|---|---|---|---|",
+    ]
     uniq = dict(s.unique)
     rel = {a: n for a, n, _ in s.relayed}
     for d in comparison.documents:
@@ -28,8 +33,12 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append(
             f"| {_md(a.outlet)} | {title} | {a.published or ''} | {len(d.sentences)} | {uniq[a.id]} | {rel[a.id]} |"
         )
-    lines += ["", f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
-              f"**{s.conflicts}** with conflicting details.", ""]
+    lines += [
+        "",
+        f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
+        f"**{s.conflicts}** with conflicting details.",
+        "",
+    ]
     conflicts = [c for c in comparison.claims if any(d.conflict for d in c.differences)]
     if conflicts:
         lines += ["## Conflicts", ""]
@@ -57,20 +66,28 @@ def render_markdown(comparison: Comparison) -> str:
         for d in diffs:
             vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
             lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {vals}")
+        for text, _style in relay_lines(c, docs):
+            lines.append(f"  - {_md(text)}")
         lines.append("")
     only = [u for u in comparison.unique if u.sentences]
     if only:
         lines += ["## Only in one outlet", ""]
         for u in only:
             doc = docs[u.article]
-            lines.append(f"### {_md(doc.article.outlet)} ({len(u.sentences)} sentences)")
+            lines.append(f"### {_md(doc.article.outlet)}")
+            lines.append("")
+            lines.append(_md(summarize_unique(u, doc.article.outlet)))
             lines.append("")
             for i in u.sentences:
                 lines.append(f"- {_md(doc.sentences[i].text)}")
             lines.append("")
     if comparison.provenance and comparison.provenance.edges:
         lines += ["## Who relays whom", ""]
-        for a, src, kind, n in comparison.provenance.edges:
-            lines.append(f"- {_md(docs[a].article.outlet)} ← {_md(src)}{f' ({kind})' if kind else ''}: {n}")
+        shares = dict(comparison.provenance.relayed_share)
+        for a, sources in provenance_by_article(comparison):
+            shown = ", ".join(f"{_md(src)}{f' ({kind})' if kind else ''} ×{n}" for src, kind, n in sources)
+            lines.append(
+                f"- **{_md(docs[a].article.outlet)}** ({shares.get(a, 0.0):.0%} second-hand): {shown}"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -6,7 +6,11 @@ from __future__ import annotations
 import io
 
 from ..model import Attribution, Claim, Comparison, Document, Sentence
+from ..differences import summarize_unique
 from .summary import summarize
+
+# Sources listed per outlet in the "who relays whom" block; the rest are counted.
+PROVENANCE_SHOWN = 6
 
 # Styles per highlight kind; without colour the same marks still show through bold/underline.
 STYLES = {
@@ -26,6 +30,35 @@ def relay_label(att: Attribution) -> str:
     chain = " ← ".join([v.source for v in att.via] + [att.source or "unnamed source"])
     kind = f" ({att.source_kind})" if att.source_kind else ""
     return f"{'via ' if att.via else ''}{chain}{kind}"
+
+
+def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
+    """Who relays the claim and from whom, who states it first-hand, and a warning when nobody does."""
+    out = []
+    if claim.relays:
+        for r in claim.relays:
+            chain = " ← ".join([v.source for v in r.via] + [r.source or "unnamed source"])
+            kind = f" ({r.source_kind})" if r.source_kind else ""
+            outlet = docs[r.article].article.outlet
+            if r.type == "hedged" and not r.source:
+                out.append((f"{outlet} hedges it, naming no source", "yellow"))
+            else:
+                out.append((f"{outlet} relays: {chain}{kind}", "yellow"))
+        if claim.firsthand:
+            names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
+            out.append((f"first-hand: {names}", "dim"))
+        else:
+            out.append(("no outlet states this first-hand", "bold yellow"))
+    return out
+
+
+def provenance_by_article(comparison: Comparison) -> list[tuple[str, list[tuple[str, str | None, int]]]]:
+    """Provenance edges grouped by relaying article, in article order."""
+    grouped: dict[str, list[tuple[str, str | None, int]]] = {}
+    if comparison.provenance is not None:
+        for a, src, kind, n in comparison.provenance.edges:
+            grouped.setdefault(a, []).append((src, kind, n))
+    return [(d.article.id, grouped[d.article.id]) for d in comparison.documents if d.article.id in grouped]
 
 
 def _sentence_text(doc: Document, s: Sentence, claim: Claim | None):
@@ -118,8 +151,8 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
             console.print(
                 Text(f"  {mark} {d.kind}: ", style="bold red" if d.conflict else "bold") + Text(vals)
             )
-        if c.members and not c.firsthand and c.relays:
-            console.print(Text("  no outlet states this first-hand", style="yellow"))
+        for line, style in relay_lines(c, docs):
+            console.print(Text(f"  {line}", style=style))
 
     only = [u for u in comparison.unique if u.sentences]
     if only:
@@ -127,10 +160,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         console.rule(Text("Only in one outlet", style="bold"))
         for u in only:
             doc = docs[u.article]
-            console.print(Text(f"{doc.article.outlet}: {len(u.sentences)} sentences", style="bold"))
-            keys = ", ".join(dict.fromkeys(d.text for d in u.details))
-            if keys:
-                console.print(Text(f"  details only here: {keys}"))
+            console.print(Text(summarize_unique(u, doc.article.outlet), style="bold"))
             for si in u.sentences:
                 t = Text("  • ")
                 t.append_text(_sentence_text(doc, doc.sentences[si], None))
@@ -138,8 +168,13 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
     if comparison.provenance and comparison.provenance.edges:
         console.print()
         console.rule(Text("Who relays whom", style="bold"))
-        for a, src, kind, n in comparison.provenance.edges:
-            console.print(
-                f"{docs[a].article.outlet} ← {src}" + (f" ({kind})" if kind else "") + f": {n} sentences"
+        shares = dict(comparison.provenance.relayed_share)
+        for a, sources in provenance_by_article(comparison):
+            shown = ", ".join(
+                f"{src}" + (f" ({kind})" if kind else "") + f" ×{n}"
+                for src, kind, n in sources[:PROVENANCE_SHOWN]
             )
+            more = f", and {len(sources) - PROVENANCE_SHOWN} more" if len(sources) > PROVENANCE_SHOWN else ""
+            head = Text(f"{docs[a].article.outlet} ({shares.get(a, 0.0):.0%} second-hand): ", style="bold")
+            console.print(head + Text(shown + more))
     return buf.getvalue()
