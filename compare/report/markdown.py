@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..differences import summarize_unique
 from ..model import Comparison
 from .summary import summarize
-from ..differences import summarize_unique
 from .terminal import provenance_by_article, relay_label, relay_lines
 
 
@@ -30,9 +30,9 @@ def render_markdown(comparison: Comparison) -> str:
     for d in comparison.documents:
         a = d.article
         title = f"[{_md(a.title or '')}]({a.url})" if a.url else _md(a.title or "")
-        lines.append(
-            f"| {_md(a.outlet)} | {title} | {a.published or ''} | {len(d.sentences)} | {uniq[a.id]} | {rel[a.id]} |"
-        )
+        cells = [_md(a.outlet), title, a.published or "", str(len(d.sentences))]
+        cells += [str(uniq[a.id]), str(rel[a.id])]
+        lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
         f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 
-from ..model import Attribution, Claim, Comparison, Document, Sentence
 from ..differences import summarize_unique
+from ..model import Attribution, Claim, Comparison, Document, Sentence
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
