@@ -14,51 +14,256 @@ from collections.abc import Iterable
 # "Sun", "Metro") are listed too: they are only matched against a phrase already in source
 # position ("Express writes that"), never searched for in free text.
 WIRES = (
-    "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "United Press International",
-    "UPI", "Bloomberg", "Bloomberg News", "dpa", "Deutsche Presse-Agentur", "ANSA", "EFE", "Xinhua",
-    "TASS", "Interfax", "RIA Novosti", "Kyodo", "Yonhap", "PA Media", "Press Association", "ANP",
-    "Belga", "APA", "Europa Press", "Anadolu", "Ukrinform", "PAP", "Ritzau", "NTB", "TT",
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "Agence France-Presse",
+    "AFP",
+    "United Press International",
+    "UPI",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "Deutsche Presse-Agentur",
+    "ANSA",
+    "EFE",
+    "Xinhua",
+    "TASS",
+    "Interfax",
+    "RIA Novosti",
+    "Kyodo",
+    "Yonhap",
+    "PA Media",
+    "Press Association",
+    "ANP",
+    "Belga",
+    "APA",
+    "Europa Press",
+    "Anadolu",
+    "Ukrinform",
+    "PAP",
+    "Ritzau",
+    "NTB",
+    "TT",
 )
 US_OUTLETS = (
-    "New York Times", "NYT", "Washington Post", "Wall Street Journal", "WSJ", "USA Today",
-    "Los Angeles Times", "LA Times", "Chicago Tribune", "Boston Globe", "CNN", "Fox News", "FoxNews.com",
-    "Fox Business", "MSNBC", "NBC News", "NBC", "CBS News", "CBS", "ABC News", "ABC", "NPR", "PBS",
-    "Politico", "The Hill", "Axios", "HuffPost", "Huffington Post", "Breitbart", "Breitbart News",
-    "BuzzFeed News", "BuzzFeed", "Vox", "Slate", "The Atlantic", "New Yorker", "Newsweek", "Time",
-    "Daily Beast", "Daily Caller", "Washington Examiner", "Washington Times", "New York Post",
-    "New York Daily News", "National Review", "Mother Jones", "ProPublica", "The Intercept",
-    "Yahoo News", "Business Insider", "Insider", "CNBC", "Forbes", "Fortune", "Western Journalism",
-    "Western Journal", "Townhall", "The Blaze", "TheBlaze", "Newsmax", "Salon", "Daily Kos",
-    "Talking Points Memo", "McClatchy", "Miami Herald", "Houston Chronicle", "San Francisco Chronicle",
-    "Politifact", "Voice of America", "VOA", "Washington Free Beacon", "Free Beacon", "The Daily Wire",
-    "Daily Wire", "Semafor", "The Washington Post", "Fox", "C-SPAN", "Univision", "Telemundo",
-    "Detroit News", "Dallas Morning News", "Star Tribune", "Des Moines Register", "Drudge Report",
+    "New York Times",
+    "NYT",
+    "Washington Post",
+    "Wall Street Journal",
+    "WSJ",
+    "USA Today",
+    "Los Angeles Times",
+    "LA Times",
+    "Chicago Tribune",
+    "Boston Globe",
+    "CNN",
+    "Fox News",
+    "FoxNews.com",
+    "Fox Business",
+    "MSNBC",
+    "NBC News",
+    "NBC",
+    "CBS News",
+    "CBS",
+    "ABC News",
+    "ABC",
+    "NPR",
+    "PBS",
+    "Politico",
+    "The Hill",
+    "Axios",
+    "HuffPost",
+    "Huffington Post",
+    "Breitbart",
+    "Breitbart News",
+    "BuzzFeed News",
+    "BuzzFeed",
+    "Vox",
+    "Slate",
+    "The Atlantic",
+    "New Yorker",
+    "Newsweek",
+    "Time",
+    "Daily Beast",
+    "Daily Caller",
+    "Washington Examiner",
+    "Washington Times",
+    "New York Post",
+    "New York Daily News",
+    "National Review",
+    "Mother Jones",
+    "ProPublica",
+    "The Intercept",
+    "Yahoo News",
+    "Business Insider",
+    "Insider",
+    "CNBC",
+    "Forbes",
+    "Fortune",
+    "Western Journalism",
+    "Western Journal",
+    "Townhall",
+    "The Blaze",
+    "TheBlaze",
+    "Newsmax",
+    "Salon",
+    "Daily Kos",
+    "Talking Points Memo",
+    "McClatchy",
+    "Miami Herald",
+    "Houston Chronicle",
+    "San Francisco Chronicle",
+    "Politifact",
+    "Voice of America",
+    "VOA",
+    "Washington Free Beacon",
+    "Free Beacon",
+    "The Daily Wire",
+    "Daily Wire",
+    "Semafor",
+    "The Washington Post",
+    "Fox",
+    "C-SPAN",
+    "Univision",
+    "Telemundo",
+    "Detroit News",
+    "Dallas Morning News",
+    "Star Tribune",
+    "Des Moines Register",
+    "Drudge Report",
 )
 UK_OUTLETS = (
-    "BBC", "BBC News", "The Guardian", "Guardian", "The Times", "Sunday Times", "The Telegraph",
-    "Daily Telegraph", "Sunday Telegraph", "Financial Times", "FT", "The Independent", "Independent",
-    "Daily Mail", "Mail on Sunday", "MailOnline", "Mail Online", "The Sun", "Sun", "Daily Mirror",
-    "Mirror", "Express", "Daily Express", "Sunday Express", "Sky News", "ITV News", "ITV",
-    "Channel 4 News", "Evening Standard", "The Observer", "Metro", "LBC", "Daily Star", "The Spectator",
-    "New Statesman", "The Economist", "Economist", "i newspaper", "The Scotsman", "Daily Record",
-    "Belfast Telegraph", "GB News", "Reuters UK", "BBC Radio 4", "BBC Radio Kent", "Times Radio",
+    "BBC",
+    "BBC News",
+    "The Guardian",
+    "Guardian",
+    "The Times",
+    "Sunday Times",
+    "The Telegraph",
+    "Daily Telegraph",
+    "Sunday Telegraph",
+    "Financial Times",
+    "FT",
+    "The Independent",
+    "Independent",
+    "Daily Mail",
+    "Mail on Sunday",
+    "MailOnline",
+    "Mail Online",
+    "The Sun",
+    "Sun",
+    "Daily Mirror",
+    "Mirror",
+    "Express",
+    "Daily Express",
+    "Sunday Express",
+    "Sky News",
+    "ITV News",
+    "ITV",
+    "Channel 4 News",
+    "Evening Standard",
+    "The Observer",
+    "Metro",
+    "LBC",
+    "Daily Star",
+    "The Spectator",
+    "New Statesman",
+    "The Economist",
+    "Economist",
+    "i newspaper",
+    "The Scotsman",
+    "Daily Record",
+    "Belfast Telegraph",
+    "GB News",
+    "Reuters UK",
+    "BBC Radio 4",
+    "BBC Radio Kent",
+    "Times Radio",
 )
 EUROPEAN_OUTLETS = (
-    "Le Monde", "Le Figaro", "Libération", "Le Parisien", "Les Echos", "France 24", "RFI", "AFP",
-    "Der Spiegel", "Spiegel", "Die Zeit", "Zeit", "Bild", "Frankfurter Allgemeine Zeitung", "FAZ",
-    "Süddeutsche Zeitung", "Die Welt", "Welt", "Handelsblatt", "Deutsche Welle", "DW", "ARD", "ZDF",
-    "El País", "El Mundo", "ABC España", "La Vanguardia", "La Repubblica", "Corriere della Sera",
-    "La Stampa", "Il Sole 24 Ore", "NRC", "De Telegraaf", "De Volkskrant", "Euronews", "Politico Europe",
-    "Neue Zürcher Zeitung", "NZZ", "Le Soir", "Irish Times", "Irish Independent", "RTÉ", "RTE",
-    "Aftonbladet", "Dagens Nyheter", "Svenska Dagbladet", "Helsingin Sanomat", "Gazeta Wyborcza",
-    "Kommersant", "Izvestia", "Vedomosti", "Novaya Gazeta", "RT", "Russia Today", "Sputnik",
-    "Ekathimerini", "Kathimerini", "Público", "Der Standard", "Kurier", "Kyiv Independent",
-    "Ukrainska Pravda", "Meduza",
+    "Le Monde",
+    "Le Figaro",
+    "Libération",
+    "Le Parisien",
+    "Les Echos",
+    "France 24",
+    "RFI",
+    "AFP",
+    "Der Spiegel",
+    "Spiegel",
+    "Die Zeit",
+    "Zeit",
+    "Bild",
+    "Frankfurter Allgemeine Zeitung",
+    "FAZ",
+    "Süddeutsche Zeitung",
+    "Die Welt",
+    "Welt",
+    "Handelsblatt",
+    "Deutsche Welle",
+    "DW",
+    "ARD",
+    "ZDF",
+    "El País",
+    "El Mundo",
+    "ABC España",
+    "La Vanguardia",
+    "La Repubblica",
+    "Corriere della Sera",
+    "La Stampa",
+    "Il Sole 24 Ore",
+    "NRC",
+    "De Telegraaf",
+    "De Volkskrant",
+    "Euronews",
+    "Politico Europe",
+    "Neue Zürcher Zeitung",
+    "NZZ",
+    "Le Soir",
+    "Irish Times",
+    "Irish Independent",
+    "RTÉ",
+    "RTE",
+    "Aftonbladet",
+    "Dagens Nyheter",
+    "Svenska Dagbladet",
+    "Helsingin Sanomat",
+    "Gazeta Wyborcza",
+    "Kommersant",
+    "Izvestia",
+    "Vedomosti",
+    "Novaya Gazeta",
+    "RT",
+    "Russia Today",
+    "Sputnik",
+    "Ekathimerini",
+    "Kathimerini",
+    "Público",
+    "Der Standard",
+    "Kurier",
+    "Kyiv Independent",
+    "Ukrainska Pravda",
+    "Meduza",
 )
 WORLD_OUTLETS = (
-    "Al Jazeera", "Haaretz", "Times of Israel", "Jerusalem Post", "South China Morning Post",
-    "The Hindu", "Times of India", "Sydney Morning Herald", "ABC Australia", "CBC", "Globe and Mail",
-    "Toronto Star", "Japan Times", "Nikkei", "Asahi Shimbun", "Straits Times", "Arab News",
+    "Al Jazeera",
+    "Haaretz",
+    "Times of Israel",
+    "Jerusalem Post",
+    "South China Morning Post",
+    "The Hindu",
+    "Times of India",
+    "Sydney Morning Herald",
+    "ABC Australia",
+    "CBC",
+    "Globe and Mail",
+    "Toronto Star",
+    "Japan Times",
+    "Nikkei",
+    "Asahi Shimbun",
+    "Straits Times",
+    "Arab News",
 )
 OUTLETS = WIRES + US_OUTLETS + UK_OUTLETS + EUROPEAN_OUTLETS + WORLD_OUTLETS
 
@@ -66,7 +271,8 @@ OUTLETS = WIRES + US_OUTLETS + UK_OUTLETS + EUROPEAN_OUTLETS + WORLD_OUTLETS
 _MASTHEAD_WORDS = (
     "Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Daily|Globe|Mail|Express|"
     "Mirror|Magazine|Radio|TV|Television|Broadcasting|Inquirer|Observer|Examiner|Register|Courier|"
-    "Dispatch|Sentinel|Bulletin|Zeitung|Monde|Press|Weekly|Caller|Beacon"
+    "Dispatch|Sentinel|Bulletin|Zeitung|Monde|Press|Weekly|Caller|Beacon|Ledger|Messenger|Bugle|Record|"
+    "Enquirer|Argus|Advertiser|Echo|Clarion|Gleaner|Intelligencer|Statesman|Independent|Guardian"
 )
 _MASTHEAD = re.compile(rf"^(?:[A-Z][\w.&'’-]*\s+)*(?:{_MASTHEAD_WORDS})(?:\.com)?$")
 # Common nouns that name a medium: "the X newspaper", "reporting outlet X", "broadcaster X".
@@ -77,8 +283,8 @@ _MEDIUM = (
 )
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of|and|de|di|del|der|la|le|el|[A-Z][\w.&'’-]*))*"
 # "the Kent Messenger newspaper", "British outlet Express", "the newspaper Le Monde".
-_MEDIUM_AFTER = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?(?P<name>{_NAME})\s+{_MEDIUM}$")
-_MEDIUM_BEFORE = re.compile(rf"^(?:the\s+|a\s+)?(?:[A-Za-z-]+\s+)?{_MEDIUM}\s+(?P<name>{_NAME})$")
+_MEDIUM_AFTER = re.compile(rf"^(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+)?(?P<name>{_NAME})\s+{_MEDIUM}$")
+_MEDIUM_BEFORE = re.compile(rf"^(?:[Tt]he\s+|[Aa]\s+)?(?:[A-Za-z-]+\s+)?{_MEDIUM}\s+(?P<name>{_NAME})$")
 _DOTCOM = re.compile(r"^[A-Z][\w-]*\.(?:com|co\.uk|org|net|de|fr)$")
 
 
@@ -109,9 +315,13 @@ def outlet_name(phrase: str, known: Iterable[str] = ()) -> str | None:
     if not text:
         return None
     bare = re.sub(r"^(?:the|The)\s+", "", text)
-    keys = _BUILTIN_KEYS | outlet_keys(known) if known else _BUILTIN_KEYS
-    if normalise(bare) in keys:
+    key = normalise(bare)
+    if key in _BUILTIN_KEYS or any(key == normalise(n) for n in known if n):
         return bare
+    for name in known:  # "the Ledger" for a compared "Daily Ledger"
+        words = name.split()
+        if len(words) > 1 and bare == words[-1] and bare[:1].isupper() and text != bare:
+            return name
     for pattern in (_MEDIUM_AFTER, _MEDIUM_BEFORE):
         m = pattern.match(text)
         if m and normalise(m.group("name")) not in _NOT_OUTLETS:
@@ -131,9 +341,15 @@ def is_self(phrase: str, own_outlet: str) -> bool:
         return False
     if a == b or a == b + "news" or b == a + "news":
         return True
+    unit = r"(?:['’]s)?\s+(?:Poll|Pollster|Polling|Investigations?|Politics|Research)\b"
+    if re.match(re.escape(own_outlet) + unit, phrase.strip()):
+        return True  # "HuffPost Pollster", "Fox News Poll": the outlet's own unit
     # "the Times" / "the Post" for "New York Times" / "Washington Post".
     words = own_outlet.lower().split()
-    return len(words) > 1 and re.fullmatch(r"(?:the\s+)?" + re.escape(words[-1]), phrase.lower().strip()) is not None
+    return (
+        len(words) > 1
+        and re.fullmatch(r"(?:the\s+)?" + re.escape(words[-1]), phrase.lower().strip()) is not None
+    )
 
 
 # Capitalised words that can end like a masthead but start something else ("White House Press").

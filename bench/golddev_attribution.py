@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Relayed-sentence F1 on gold-dev (../shared/corpus/gold-dev): attributed or hedged vs own.
+
+Usage (from the repo root):
+    .venv/bin/python bench/golddev_attribution.py [--errors]
+
+Each article is segmented with compare.segment and attributed with compare.attribution.attribute;
+a gold sentence (span from events/<event>/meta.json) takes the prediction of the tool sentence
+that overlaps it most, as ../shared/tools/gold_score.py does. The cue-word baseline is the regex
+of gold_score.py, run on the gold sentence text. Also reports how often the named source
+matches (a shared content word) and the source kind where both name one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# The baseline of ../shared/tools/gold_score.py.
+CUES = re.compile(
+    r"\b(said|says|told|according to|reported|reportedly|allegedly|wrote|tweeted|statement|claimed)\b|[\"“”]",
+    re.I,
+)
+_STOP = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "his", "her", "their", "s"}
+
+
+def _words(x: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (x or "").lower()) if w not in _STOP}
+
+
+def events(corpus: Path = CORPUS) -> list[str]:
+    return sorted(p.stem for p in (corpus / "gold-dev").glob("*.json"))
+
+
+def score(names: list[str] | None = None, corpus: Path = CORPUS, errors: bool = False) -> dict[str, float]:
+    """Figures over the given gold-dev events (all by default)."""
+    from compare.attribution import attribute
+    from compare.model import Article
+    from compare.segment import segment
+
+    tp = fp = fn = btp = bfp = bfn = src_ok = src_n = kind_ok = kind_n = 0
+    for ev in names or events(corpus):
+        gold = json.loads((corpus / "gold-dev" / f"{ev}.json").read_text(encoding="utf-8"))
+        meta = json.loads((corpus / "events" / ev / "meta.json").read_text(encoding="utf-8"))
+        docs = {}
+        for slug, a in meta["articles"].items():
+            text = (corpus / "events" / ev / a["file"]).read_text(encoding="utf-8")
+            title = text.split("\n", 1)[0]
+            body = len(title) + 2 if text[len(title) : len(title) + 2] == "\n\n" else 0
+            docs[slug] = segment(Article(id=slug, outlet=a["outlet"], text=text, body_start=body))
+        outlets = tuple(m["outlet"] for m in meta["articles"].values())
+        for slug, labels in gold["attribution"].items():
+            doc = docs[slug]
+            atts = attribute(doc, outlets)
+            spans = meta["articles"][slug]["sentences"]
+            for i, lab in labels.items():
+                gs, ge = spans[int(i)]
+                best, best_ov = None, 0
+                for s, att in zip(doc.sentences, atts, strict=True):
+                    ov = min(s.end, ge) - max(s.start, gs)
+                    if ov > best_ov:
+                        best, best_ov = att, ov
+                g = lab["type"] != "own"
+                p = best is not None
+                b = bool(CUES.search(doc.article.text[gs:ge]))
+                tp += g and p
+                fp += p and not g
+                fn += g and not p
+                btp += g and b
+                bfp += b and not g
+                bfn += g and not b
+                if errors and g != p:
+                    print(
+                        f"{'FN' if g else 'FP'} {ev}/{slug}#{i} gold={lab} "
+                        f"pred={best and (best.cue, best.source)}"
+                    )
+                    print("   ", doc.article.text[gs:ge].replace("\n", " ")[:220])
+                if (
+                    lab["type"] == "attributed"
+                    and lab.get("source")
+                    and best is not None
+                    and best.type == "attributed"
+                ):
+                    src_n += 1
+                    src_ok += bool(_words(lab["source"]) & _words(best.source))
+                    if lab.get("source_kind") and best.source_kind:
+                        kind_n += 1
+                        kind_ok += lab["source_kind"] == best.source_kind
+
+    def f1(a: int, b: int, c: int) -> float:
+        return round(2 * a / (2 * a + b + c), 3) if a else 0.0
+
+    return {
+        "relayed_f1": f1(tp, fp, fn),
+        "relayed_p": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "relayed_r": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+        "cue_baseline_f1": f1(btp, bfp, bfn),
+        "source_right": round(src_ok / src_n, 3) if src_n else 0.0,
+        "source_checked": src_n,
+        "kind_right": round(kind_ok / kind_n, 3) if kind_n else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--errors", action="store_true", help="print every wrong sentence")
+    ap.add_argument("events", nargs="*")
+    args = ap.parse_args(argv)
+    if not (CORPUS / "gold-dev").is_dir():
+        print(f"gold-dev not found under {CORPUS}", file=sys.stderr)
+        return 1
+    print(json.dumps(score(args.events or None, errors=args.errors), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,565 @@
+"""Attribution: which sentences an outlet relays second-hand, from whom, and through whom.
+
+A sentence is *attributed* when a reporting cue ("said", "told", "according to", "writes that:")
+links its content to a source, *hedged* when it is relayed without a source ("reportedly"), and
+own (None) otherwise. Rules, no parser: cues come from a lexicon of reporting verbs, the source is
+the noun phrase before the cue (or after it, for "…, said Smith" and "according to X"); pronouns
+resolve to the nearest earlier name; a quotation that runs over several sentences keeps the
+speaker that introduced or closed it; an outlet quoted on a person's words becomes the relay
+chain (``via``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from .cues import FIRST_PERSON, PRONOUNS, TITLES, Relation, find_relations, hedges
+from .model import Attribution, Claim, Document, Provenance, Relay, Sentence, Via
+from .outlets import is_self, outlet_name
+
+__all__ = [
+    "Relation",
+    "attribute",
+    "claim_relays",
+    "find_relations",
+    "hedges",
+    "person_mentions",
+    "provenance",
+    "relations",
+    "source_kind",
+]
+
+# ---- source kinds ----------------------------------------------------------------------------
+_HEAD_STOP = re.compile(
+    r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed)\b.*$",
+    re.I | re.S,
+)
+_ANON = frozenset(
+    "source sources official officials aide aides insider insiders people person persons staffer "
+    "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
+    "allies confidant confidants critics experts analysts observers witnesses lawmakers "
+    "investigators members supporters opponents residents neighbors neighbours friends relatives "
+    "others colleagues employees workers".split()
+)
+_DOCUMENT = frozenset(
+    "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
+    "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
+    "analysis data figures records transcript papers affidavit release book article op-ed column "
+    "editorial video footage website research audit review assessment estimate estimates projections "
+    "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
+    "verdict summary findings account biography manifesto platform budget census law text "
+    "agreement deal cable dossier paper".split()
+)
+_ORG_WORDS = frozenset(
+    "Party Department Ministry Committee Commission Agency Council Congress Senate House "
+    "Administration Campaign Police Court Inc Corp Co Company Group Association Union Institute "
+    "University Foundation Office Bureau Service Board Authority Bank Fund Army Navy Force Guard Center "
+    "Centre Society League Coalition Alliance Federation Organization Organisation Club Church Trust "
+    "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
+    "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
+    "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
+    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH".split()
+)
+_ORG_HEADS = frozenset(
+    "government campaign company police court committee administration agency department ministry "
+    "military prosecutors prosecution authorities firm group organization organisation team office "
+    "party union embassy council board panel agency regulators regime army navy coalition movement "
+    "network organizers organisers spokesman's state county city".split()
+)
+_PERSON_ROLES = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
+    r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
+    r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
+    r"[0-9]+-year-old|nominee|speaker|representative|lawmaker|adviser|aide|expert|analyst|professor|"
+    r"doctor|commissioner|sheriff|prosecutor|founder|executive|ceo|head|manager|strategist|pollster|"
+    r"economist|historian|author|reporter|editor|columnist|correspondent|journalist|writer|captain|pilot|"
+    r"driver|passenger|owner|master|witness|victim|teacher|student|resident|neighbou?r|farmer|worker|"
+    r"employee|manager|coach|player|priest|bishop|surgeon|nurse|scientist|researcher|activist|organi[sz]er|"
+    r"campaigner|protester|survivor|citizen|voter|ceo|boss|founder|owner|investor|banker|trader|engineer|"
+    r"inspector|detective|constable|sergeant|colonel|general|soldier|veteran|whistleblower)$",
+    re.I,
+)
+_DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
+_THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
+_HEARSAY = re.compile(
+    r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
+)
+_CONTAINER = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|interview|piece|investigation|analysis|"
+    r"broadcast|segment|editorial|op-ed|column|poll|survey)\s+(?:in|by|from|with|on|for)\s+(?P<outlet>.+)$",
+    re.I | re.S,
+)
+
+
+def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
+    """outlet | person | organization | anonymous | document for a source phrase, or None."""
+    if not source:
+        return None
+    text = " ".join(source.split())
+    low = text.lower()
+    if low in {"he", "she", "him", "her", "i"}:
+        return "person"
+    if low in PRONOUNS:
+        return None
+    if outlet_name(text, known_outlets):
+        return "outlet"
+    head_phrase = _HEAD_STOP.sub("", text.split(",")[0])  # the name before any appositive
+    words = re.findall(r"[\w'’&.-]+", head_phrase)
+    if not words:
+        return None
+    last = words[-1].strip(".")
+    head = last.lower()
+    if head in _DOCUMENT:
+        return "document"
+    if head in _ANON:
+        return "anonymous"
+    if "&" in head_phrase or last in _ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
+        return "organization"
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    titled = any(w.strip(".") in TITLES for w in words) or bool(
+        _PERSON_ROLES.search(" ".join(words[: -tail or None]))
+    )
+    if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
+        return "person"
+    if any(w.strip(".") in _ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
+        return "organization"
+    if any(w[:1].isupper() for w in words) or _PERSON_ROLES.search(head_phrase):
+        return "person"
+    return "anonymous" if head.endswith("s") else None
+
+
+# ---- people named in the text, for pronouns ----------------------------------------------------
+_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt)\.?\s+|(?:President|Senator|Governor|"
+    r"Minister|Secretary|Judge|Mayor|Chancellor|Chairman|Director|General|Colonel|Captain|Officer|Detective|"
+    r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|"
+    r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,3}\b"
+)
+_NOT_NAME_START = frozenset(
+    "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
+    "While After Before As If So Yet For With From By To Of According Despite Although Meanwhile However "
+    "Last Next Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Then There Here What Who Why How Some Many "
+    "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
+    "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
+    "Asked Speaking Writing Reporting Citing Following Read More".split()
+)
+_PLACES = frozenset(
+    "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
+    "Paris Berlin Brussels Russia China Britain England France Germany Ukraine Iran Israel Syria Iraq "
+    "Texas California Florida Ohio Virginia Carolina Jersey Island Avenue Road Square Valley Capitol "
+    "Hill Street Airport Station Hospital Hall Park Bay Sea Ocean River Mountain Korea Japan India Canada "
+    "Mexico Australia Italy Spain Poland Turkey Egypt Africa Asia Middle East West North South Democratic "
+    "Republican Democrat Republicans Democrats Twitter Facebook Google Instagram YouTube".split()
+)
+
+
+# Capitalised words that make a phrase a thing, not a person ("Cold War", "Social Security").
+_NOT_NAME_WORDS = frozenset(
+    "War Security Act Bill Day Policy Doctrine Revolution Constitution Amendment Cup Prize Award Conference "
+    "Summit Treaty Agreement Accord Plan Program Programme Market Tax Care Reform Rights Relations Affairs "
+    "Street Avenue Square Building Tower Bridge Palace Church Stadium Airport Station School College "
+    "Olympics Games Championship Series Festival Week Month Year Christmas Easter Brexit Medicare Medicaid "
+    "Obamacare Internet Web Twitter Facebook God Bible Koran Quran".split()
+)
+
+
+_TITLE_WORD = re.compile(
+    r"(?:President|Senator|Governor|Minister|Secretary|Judge|Mayor|Chancellor|Pope|King|Queen|Prince|Princess)\s"
+)
+
+
+def _thing_word(word: str) -> bool:
+    w = word.strip(".,")
+    return w in _ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
+
+
+def person_mentions(
+    text: str, start: int = 0, end: int | None = None, known: Sequence[str] = ()
+) -> list[tuple[int, int, str]]:
+    """Names of people in ``text[start:end]``: (start, end, name), in order. Two capitalised words
+    or a title and a name; a lone surname counts once its full name has been seen. Outlets (the
+    built-in list and ``known``) and places are left out."""
+    out: list[tuple[int, int, str]] = []
+    surnames: set[str] = set()
+    for m in _NAME.finditer(text, start, len(text) if end is None else end):
+        spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        while spans and spans[0][1].strip(".") in _NOT_NAME_START and not spans[0][1].endswith("."):
+            spans = spans[1:]
+        if not spans:
+            continue
+        # "Senate Majority Leader Harry Reid" -> "Harry Reid": the name after the last thing-word.
+        cut = max((n + 1 for n, (_, w) in enumerate(spans) if _thing_word(w)), default=0)
+        if cut:
+            spans = spans[cut:]
+            if len(spans) < 2:
+                continue
+        last_end = m.start() + spans[-1][0] + len(spans[-1][1])
+        if text[last_end : last_end + 1] == "." and spans[-1][1] in TITLES:
+            continue  # "Fellow St." is not a name
+        words = [w for _, w in spans]
+        name = " ".join(words)
+        if outlet_name(name, known):
+            continue
+        titled = words[0].strip(".") in TITLES or bool(_TITLE_WORD.match(name))
+        if len(words) >= 2 or titled or words[0] in surnames:
+            out.append((m.start() + spans[0][0], last_end, name))
+            surnames.add(words[-1])
+    return out
+
+
+def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[int, int, str]]) -> str | None:
+    """The nearest fitting person before ``pos``: in this sentence the last name before it, else
+    the first (subject-position) name of the nearest earlier sentence that has one."""
+    sents = document.sentences
+    here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos]
+    if here:
+        return here[-1][2]
+    for k in range(sentence - 1, max(-1, sentence - 8), -1):
+        there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
+        if there:
+            return there[0][2]
+    return None
+
+
+# ---- per sentence ------------------------------------------------------------------------------
+def relations(document: Document) -> tuple[tuple[Relation, ...], ...]:
+    """Cues per sentence, leaving out those inside a quotation: reported speech nested in someone
+    else's words belongs to the quotation's speaker (PolNeAR train: cue precision 0.71 -> 0.79)."""
+    text = document.article.text
+    spans = [(q.start, q.end) for q in document.quotations]
+    return tuple(
+        tuple(
+            r
+            for r in find_relations(text, s.start, s.end)
+            if not any(a < r.start and r.end <= b for a, b in spans)
+        )
+        for s in document.sentences
+    )
+
+
+# A quotation of fewer words is a scare quote or a title ("a “disgrace”"), not relayed speech.
+# gold-dev relayed F1 is 0.944 for any value from 2 to 6; 4 keeps scare quotes and titles of up to
+# three words (a “partisan attack dog”) from making a sentence relayed on their own.
+_MIN_QUOTED_WORDS = 4
+
+
+def _quoted_words(document: Document, sentence: Sentence) -> int:
+    """Words of the sentence inside quotation marks."""
+    text = document.article.text
+    n = 0
+    for q in sentence.quotations:
+        if q < len(document.quotations):
+            quo = document.quotations[q]
+            n += len(text[max(quo.start, sentence.start) : min(quo.end, sentence.end)].split())
+    return n
+
+
+def _quote_direct(document: Document, sentence: Sentence) -> bool:
+    """Whether the sentence relays quoted words: it touches a quotation of enough words."""
+    text = document.article.text
+    quos = document.quotations
+    return any(
+        len(text[quos[q].start : quos[q].end].split()) >= _MIN_QUOTED_WORDS
+        for q in sentence.quotations
+        if q < len(quos)
+    )
+
+
+_DEFINITE_ORG = re.compile(
+    r"^the\s+(?:company|firm|operator|group|ministry|department|agency|shipbuilder|shipyard|airline|"
+    r"bank|carrier|manufacturer|retailer|insurer|charity|organi[sz]ation|union|club|university|"
+    r"hospital|authority|regulator|council|campaign|party|business|developer|contractor|supplier)$"
+)
+_ORG_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:&\s+[A-Z][\w'’-]*|(?:Lines|Ltd|Inc|Corp|Group|Holdings|"
+    r"Industries|Airlines|Motors|Systems|Partners|Shipyard|Company|Co|LLC|PLC)\b\.?)"
+)
+
+
+def _org_antecedent(pos: int, document: Document, sources: list[tuple[str, str | None]]) -> str | None:
+    """The nearest organisation named before ``pos`` ("Bluewater Lines" for "the company")."""
+    text = document.article.text
+    named = [m.group() for m in _ORG_NAME.finditer(text, document.article.body_start, pos)]
+    if named:
+        return named[-1]
+    return next((name for name, kind in reversed(sources) if kind == "organization"), None)
+
+
+def _resolve(
+    rel: Relation,
+    index: int,
+    document: Document,
+    known: Sequence[str],
+    names: list[tuple[int, int, str]],
+    sources: list[tuple[str, str | None]],
+) -> tuple[str | None, str | None]:
+    """(source, kind) for a relation: pronouns and "the official" resolved, outlets named bare."""
+    src = rel.source
+    if src is None or rel.source_start is None:
+        return None, None
+    low = src.lower()
+    if low in {"he", "she", "him", "her"}:
+        return _antecedent(rel.source_start, index, document, names) or src, "person"
+    m = _DEFINITE_ROLE.match(low)
+    if m and _PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
+        found = _antecedent(rel.source_start, index, document, names)
+        if found:
+            return found, "person"
+    m = _DEFINITE_ORG.match(low)
+    if m:
+        found = _org_antecedent(rel.source_start, document, sources)
+        if found:
+            return found, "organization"
+    if low in {"they", "them", "it"}:
+        want = {"organization", "anonymous"} if low != "it" else {"organization", "document", "outlet"}
+        for name, kind in reversed(sources[-6:]):
+            if kind in want:
+                return name, kind
+        return src, "organization" if low == "it" else None
+    inner = _CONTAINER.match(src)
+    if inner and outlet_name(inner.group("outlet"), known):
+        return outlet_name(inner.group("outlet"), known), "outlet"
+    kind = source_kind(src, known)
+    if kind == "outlet":
+        return outlet_name(src, known) or src, kind
+    return src, kind
+
+
+# Where a speaker talked to an outlet: that outlet relays the words ("speaking to the Daily Ledger").
+_RECIPIENT = re.compile(
+    r"\b(?:told|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|interview\s+(?:with|on)|interviewed\s+by|"
+    r"said\s+to)\s+((?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+)
+
+
+def _sentence(
+    rels: Sequence[Relation],
+    index: int,
+    document: Document,
+    known: Sequence[str],
+    names: list[tuple[int, int, str]],
+    sources: list[tuple[str, str | None]],
+) -> Attribution | None:
+    """The attribution of one sentence from its own cues, or None."""
+    own = document.article.outlet
+    items: list[tuple[Relation, str | None, str | None]] = []
+    for rel in rels:
+        if rel.source is not None and (
+            rel.source.lower() in FIRST_PERSON
+            or _HEARSAY.match(rel.source)
+            or _THIS_ARTICLE.search(rel.source)
+        ):
+            continue  # the writer speaking, or hearsay ("according to reports") that hedges() marks
+        src, kind = _resolve(rel, index, document, known, names, sources)
+        if src is not None and kind == "outlet" and is_self(src, own):
+            continue  # "Fox News has confirmed" in Fox News: the outlet's own reporting
+        items.append((rel, src, kind))
+    if not items:
+        return None
+    primary = next((it for it in items if it[2] not in ("outlet", None)), None) or items[0]
+    rel, src, kind = primary
+    via: list[Via] = []
+    for r2, s2, k2 in items:
+        if r2 is not rel and k2 == "outlet" and s2 and primary[2] != "outlet":
+            via.append(Via(s2, "outlet"))
+    for phrase, _, _ in rel.via:
+        name = outlet_name(phrase, known)
+        if name and not is_self(name, own) and all(v.source != name for v in via) and name != src:
+            via.append(Via(name, "outlet"))
+    sentence = document.sentences[index]
+    for m in _RECIPIENT.finditer(document.article.text, sentence.start, sentence.end):
+        name = outlet_name(m.group(1), known)
+        if name and not is_self(name, own) and all(v.source != name for v in via) and name != src:
+            via.append(Via(name, "outlet"))
+    quote = "direct" if _quote_direct(document, sentence) else "indirect"
+    return Attribution(
+        type="attributed",
+        cue=rel.cue,
+        start=rel.start,
+        end=rel.end,
+        source=src,
+        source_kind=kind,
+        quote=quote,
+        via=tuple(via),
+        source_start=rel.source_start,
+        source_end=rel.source_end,
+    )
+
+
+def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[Attribution | None, ...]:
+    """One Attribution (or None for the outlet's own statement) per sentence of ``document``."""
+    text = document.article.text
+    sents = document.sentences
+    known = (*known_outlets, document.article.outlet)
+    quotes = [(q.start, q.end) for q in document.quotations]
+    names = [  # people named in the narration; a name inside someone's quotation is not an antecedent
+        n
+        for n in person_mentions(text, document.article.body_start, known=known)
+        if not any(a <= n[0] < b for a, b in quotes)
+    ]
+    sources: list[tuple[str, str | None]] = []
+    base: list[Attribution | None] = []
+    found = relations(document)
+    for i in range(len(sents)):
+        rels = [r for r in found[i] if r.kind == "speech"]
+        att = _sentence(rels, i, document, known, names, sources)
+        if att is not None and att.source:
+            sources.append((att.source, att.source_kind))
+            if att.source_kind == "person" and att.source_start is not None and att.source_end is not None:
+                names.append((att.source_start, att.source_end, att.source))
+                names.sort()
+        base.append(att)
+    speaker = _quotation_speakers(document, base)
+    out: list[Attribution | None] = []
+    block: tuple[Attribution, int] | None = None  # "X writes that:" ending a paragraph covers the next
+    for i, s in enumerate(sents):
+        att = base[i]
+        quoted = s.quotation
+        if quoted is None and s.quotations and _quoted_words(document, s) * 2 >= len(s.text.split()):
+            quoted = s.quotations[0]
+        if (
+            att is None
+            and quoted is not None
+            and (
+                _quoted_words(document, s) >= _MIN_QUOTED_WORDS
+                or (s.quotation is not None and _quote_direct(document, s))
+            )
+        ):
+            who = speaker.get(quoted) or _recent_speaker(out, sents, i)
+            att = replace(who, quote="direct") if who else _unattributed_quote(document, quoted)
+        if att is None and block is not None and s.paragraph == block[1] + 1:
+            att = block[0]
+        if att is None:
+            att = _hedge(text, s)
+        intro = base[i]
+        if intro is not None and s.text.rstrip().endswith(":") and _ends_paragraph(sents, i):
+            block = (intro, s.paragraph)
+        elif block is not None and s.paragraph > block[1] + 1:
+            block = None
+        out.append(att)
+    return tuple(out)
+
+
+# How far back a quotation with no speaker of its own looks for the last one quoted. On gold-dev the
+# named source is right for 0.779 of sentences with 0, 0.883 with 2 and 0.893 from 4 to 12: take 4.
+_SPEAKER_REACH = 4
+
+
+def _recent_speaker(
+    done: Sequence[Attribution | None], sents: Sequence[Sentence], i: int
+) -> Attribution | None:
+    for k in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
+        att = done[k]
+        if att is not None and att.type == "attributed" and att.quote == "direct" and att.source:
+            return att
+    return None
+
+
+def _ends_paragraph(sents: Sequence[Sentence], i: int) -> bool:
+    return i + 1 == len(sents) or sents[i + 1].paragraph != sents[i].paragraph
+
+
+def _hedge(text: str, s: Sentence) -> Attribution | None:
+    found = hedges(text, s.start, s.end)
+    if not found:
+        return None
+    cue, start, end = found[0]
+    return Attribution(type="hedged", cue=cue, start=start, end=end)
+
+
+def _unattributed_quote(document: Document, q: int) -> Attribution:
+    quo = document.quotations[q]
+    return Attribution(
+        type="attributed",
+        cue=document.article.text[quo.start],
+        start=quo.start,
+        end=quo.start + 1,
+        quote="direct",
+    )
+
+
+def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) -> dict[int, Attribution]:
+    """Who speaks each quotation: a cue in a sentence that touches it (opening or closing it), else
+    the sentence just before it that introduces it ("X writes that:"), else the speaker of the
+    quotation right before it when nothing but the quotes stands between (a run of quoted paragraphs)."""
+    sents = document.sentences
+    text = document.article.text
+    speaker: dict[int, Attribution] = {}
+    for s, att in zip(sents, base, strict=True):
+        if att is not None and att.type == "attributed":
+            for q in s.quotations:
+                speaker.setdefault(q, att)
+    for q, quo in enumerate(document.quotations):
+        if q in speaker:
+            continue
+        before = [i for i, s in enumerate(sents) if s.end <= quo.start + 1 and s.start < quo.start]
+        if before:
+            i = before[-1]
+            intro = base[i]
+            tail = text[sents[i].start : quo.start].rstrip()
+            bare = text[intro.end : quo.start].strip(" ,:\n") in {"", "that"} if intro else False
+            if intro is not None and intro.type == "attributed" and (tail.endswith((":", ",")) or bare):
+                speaker[q] = intro
+                continue
+        if q > 0 and (q - 1) in speaker:
+            gap = text[document.quotations[q - 1].end : quo.start]
+            if not re.search(r"\w", gap):
+                speaker[q] = speaker[q - 1]
+    return speaker
+
+
+# ---- per claim and per event ----------------------------------------------------------------------
+def _attributions(document: Document, known: Sequence[str]) -> tuple[Attribution | None, ...]:
+    if len(document.attributions) == len(document.sentences):
+        return document.attributions
+    return attribute(document, known)
+
+
+def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
+    """The claim with ``firsthand`` (articles stating it themselves) and ``relays`` (one per article
+    that only relays it: source, kind and chain) filled in. An article relays a claim when at least
+    half of its member sentences are second-hand."""
+    known = tuple(d.article.outlet for d in documents.values())
+    firsthand: list[str] = []
+    relays: list[Relay] = []
+    for member in claim.members:
+        doc = documents.get(member.article)
+        if doc is None:
+            continue
+        atts = _attributions(doc, known)
+        mine = [atts[i] for i in member.sentences if 0 <= i < len(atts)]
+        relayed = [a for a in mine if a is not None]
+        if mine and len(relayed) * 2 >= len(mine) and relayed:
+            first = next((a for a in relayed if a.source), relayed[0])
+            relays.append(Relay(member.article, first.source, first.source_kind, first.via, first.type))
+        elif member.article not in firsthand:
+            firsthand.append(member.article)
+    return replace(claim, firsthand=tuple(firsthand), relays=tuple(relays))
+
+
+def provenance(documents: Sequence[Document]) -> Provenance:
+    """Who relays whom across the event: (article, source, kind, sentences) for every source and
+    every relaying outlet in a chain, and each article's share of second-hand sentences."""
+    known = tuple(d.article.outlet for d in documents)
+    edges: list[tuple[str, str, str | None, int]] = []
+    shares: list[tuple[str, float]] = []
+    for doc in documents:
+        atts = _attributions(doc, known)
+        counts: dict[tuple[str, str | None], int] = {}
+        for att in atts:
+            if att is None:
+                continue
+            named = [(att.source, att.source_kind)] if att.source else []
+            named += [(v.source, v.source_kind) for v in att.via]
+            for key in dict.fromkeys(named):
+                counts[key] = counts.get(key, 0) + 1
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0].lower()))
+        edges.extend((doc.article.id, src, kind, n) for (src, kind), n in ordered)
+        relayed = sum(a is not None for a in atts)
+        shares.append((doc.article.id, round(relayed / len(atts), 3) if atts else 0.0))
+    return Provenance(edges=tuple(edges), relayed_share=tuple(shares))

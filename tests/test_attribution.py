@@ -1,0 +1,331 @@
+"""Attribution: cues, sources, kinds, quotation scope, pronouns, relay chains, claims, provenance.
+
+Every article here is written for the tests; none is real news.
+"""
+
+from __future__ import annotations
+
+from builders import make_article
+
+from compare.attribution import (
+    attribute,
+    claim_relays,
+    find_relations,
+    hedges,
+    person_mentions,
+    provenance,
+    source_kind,
+)
+from compare.model import Claim, Document, Member, Sentence, Via
+from compare.outlets import is_self, outlet_name
+from compare.segment import segment
+
+
+def doc_of(outlet: str, *paragraphs: str) -> Document:
+    return segment(make_article(outlet, *paragraphs))
+
+
+def by_text(doc: Document, known: tuple[str, ...] = ()) -> dict[str, object]:
+    """Sentence text -> its attribution."""
+    return {s.text: a for s, a in zip(doc.sentences, attribute(doc, known), strict=True)}
+
+
+def find(doc: Document, fragment: str, known: tuple[str, ...] = ()):
+    for text, att in by_text(doc, known).items():
+        if fragment in text:
+            return att
+    raise AssertionError(f"no sentence holds {fragment!r}")
+
+
+BLOG = (
+    "Harbour ferry fire: what we know so far",
+    "The Portville ferry caught fire on Tuesday evening, forcing forty passengers onto the quay.",
+    "According to The Guardian, the blaze started in the engine room shortly after departure.",
+    "The Daily Mail reports the captain as saying: “We had smoke in the cabin within two minutes. "
+    "Nobody panicked.”",
+    "A source close to the investigation told this blog that the fire doors had been wedged open.",
+    "The operator reportedly cancelled a safety inspection last month.",
+    "The ferry has been taken out of service.",
+)
+
+
+def test_blog_relaying_two_outlets_and_an_anonymous_source():
+    doc = doc_of("Quayside Notes", *BLOG)
+    guardian = find(doc, "According to The Guardian")
+    assert (guardian.type, guardian.source, guardian.source_kind) == ("attributed", "Guardian", "outlet")
+    assert guardian.cue == "According to"
+    mail = find(doc, "Daily Mail reports")
+    assert mail.source == "the captain" and mail.source_kind == "person"
+    assert mail.via == (Via("Daily Mail", "outlet"),)
+    assert mail.quote == "direct"
+    # The second sentence of the Daily Mail quotation keeps its speaker and chain.
+    calm = find(doc, "Nobody panicked")
+    assert (calm.source, calm.via) == ("the captain", (Via("Daily Mail", "outlet"),))
+    anon = find(doc, "A source close")
+    assert anon.source_kind == "anonymous" and anon.source.startswith("A source close to the investigation")
+    hedged = find(doc, "reportedly")
+    assert (hedged.type, hedged.source, hedged.cue) == ("hedged", None, "reportedly")
+    assert find(doc, "caught fire") is None
+    assert find(doc, "taken out of service") is None
+
+
+def test_cue_and_source_spans_point_into_the_article_text():
+    doc = doc_of("Quayside Notes", *BLOG)
+    text = doc.article.text
+    for att in attribute(doc):
+        if att is None:
+            continue
+        assert text[att.start : att.end] == att.cue
+        if att.source_start is not None:
+            assert text[att.source_start : att.source_end].strip()
+
+
+def test_writes_that_colon_gives_the_quoted_paragraphs_the_same_source():
+    doc = doc_of(
+        "Quayside Notes",
+        "The mayor of Aldport resigned on Friday.",
+        "British outlet Express writes that:",
+        "“The mayor had been under pressure for weeks. Two councillors had called for a vote.",
+        "“He told colleagues he was tired. He left the building without speaking to reporters.”",
+        "The council will meet on Monday.",
+    )
+    atts = by_text(doc)
+    quoted = [t for t in atts if t.startswith(("“The mayor", "Two councillors", "“He told", "He left"))]
+    assert len(quoted) == 4
+    for t in quoted:
+        assert atts[t].source == "Express" and atts[t].source_kind == "outlet", t
+        assert atts[t].quote == "direct"
+    assert find(doc, "resigned on Friday") is None
+    assert find(doc, "council will meet") is None
+
+
+def test_writes_that_colon_covers_an_unquoted_block_paragraph():
+    doc = doc_of(
+        "Quayside Notes",
+        "The Harbour Bugle newspaper wrote:",
+        "The harbour master knew about the fault. He did nothing about it.",
+        "Repairs start next week.",
+    )
+    assert find(doc, "harbour master knew").source == "Harbour Bugle"
+    assert find(doc, "He did nothing").source == "Harbour Bugle"
+    assert find(doc, "Repairs start") is None
+
+
+def test_reports_him_as_saying_resolves_the_pronoun_and_keeps_the_chain():
+    doc = doc_of(
+        "Quayside Notes",
+        "Vladimir Safronov, a former reporter, was detained in Moscow on Monday.",
+        "The Daily Mail reports him as saying: “I did nothing wrong.”",
+    )
+    att = find(doc, "reports him")
+    assert att.source == "Vladimir Safronov" and att.source_kind == "person"
+    assert att.via == (Via("Daily Mail", "outlet"),)
+    assert doc.article.text[att.source_start : att.source_end] == "him"
+
+
+def test_pronoun_and_definite_role_resolve_to_the_nearest_named_person():
+    doc = doc_of(
+        "Quayside Notes",
+        "Harbour master Jane Okafor inspected the quay on Monday.",
+        "She said the damage was limited.",
+        "Council leader Tom Brennan visited the site later.",
+        "The official told reporters that repairs would take a month.",
+        "He added that the cost was not yet known.",
+    )
+    assert find(doc, "She said").source == "Jane Okafor"
+    assert find(doc, "The official told").source == "Tom Brennan"
+    assert find(doc, "He added").source == "Tom Brennan"
+    assert find(doc, "He added").source_kind == "person"
+
+
+def test_closing_cue_covers_every_sentence_of_the_quotation():
+    doc = doc_of(
+        "Quayside Notes",
+        "Mayor Rita Holm spoke after the vote.",
+        "“We listened to the residents. The baths will stay open. That is final,” Holm said.",
+    )
+    for frag in ("We listened", "The baths will stay open", "That is final"):
+        att = find(doc, frag)
+        assert att is not None and att.source == "Holm" and att.quote == "direct", frag
+
+
+def test_inverted_cue_and_appositive():
+    doc = doc_of(
+        "Quayside Notes",
+        "“The ferry was overloaded,” said Sen. Maria Lopez.",
+        "“Nobody checked the tickets,” Omar Reyes, a passenger from Aldport, said.",
+    )
+    assert find(doc, "overloaded").source == "Sen. Maria Lopez"
+    assert find(doc, "Nobody checked").source == "Omar Reyes, a passenger from Aldport"
+
+
+def test_hedges_without_a_source():
+    doc = doc_of(
+        "Quayside Notes",
+        "The minister allegedly ignored the warning.",
+        "The captain is said to have left the bridge.",
+        "It was assumed that the pumps were working.",
+        "According to reports, the ship was insured.",
+        "A merger is rumoured for next year.",
+    )
+    for att in attribute(doc):
+        assert att is not None and att.type == "hedged" and att.source is None
+    assert [h[0] for h in hedges("He reportedly left.", 0, 19)] == ["reportedly"]
+
+
+def test_a_named_source_wins_over_a_hedge():
+    doc = doc_of("Quayside Notes", "The captain reportedly told investigators that the radio failed.")
+    att = attribute(doc)[0]
+    assert att.type == "attributed" and att.source == "The captain"
+
+
+def test_the_outlet_attributing_to_itself_is_its_own_statement():
+    doc = doc_of(
+        "Fox News",
+        "Fox News has confirmed that the ferry operator will be fined.",
+        "The fine was set at 40,000 dollars, Fox News has learned.",
+        "The operator told Fox News that it would appeal.",
+    )
+    atts = attribute(doc, ("Fox News", "Daily Planet"))
+    assert atts[0] is None and atts[1] is None
+    assert atts[2] is not None and atts[2].source == "The operator" and atts[2].via == ()
+
+
+def test_known_outlets_count_as_outlets():
+    doc = doc_of("Quayside Notes", "Lenta Daily reported that the ferry was fifty years old.")
+    assert attribute(doc)[0].source_kind in {"outlet", "person"}
+    known = attribute(doc, ("Lenta Daily",))[0]
+    assert known.source_kind == "outlet" and known.source == "Lenta Daily"
+    assert (
+        attribute(
+            doc_of("Quayside Notes", "Gazzetta Bianca reported that the ferry sank."), ("Gazzetta Bianca",)
+        )[0].source_kind
+        == "outlet"
+    )
+
+
+def test_first_reported_by_and_told_outlet():
+    doc = doc_of(
+        "Quayside Notes",
+        "The ferry had failed two inspections, as first reported by The Washington Post.",
+        "Ferry owner Dan Meyer told Reuters the inspections were a formality.",
+    )
+    first = find(doc, "first reported")
+    assert (first.source, first.source_kind) == ("Washington Post", "outlet")
+    told = find(doc, "told Reuters")
+    assert told.source == "Ferry owner Dan Meyer" and told.via == (Via("Reuters", "outlet"),)
+
+
+def test_person_quoted_by_an_outlet_through_according_to():
+    doc = doc_of(
+        "Quayside Notes",
+        "Prosecutors said the owner would be charged, according to the Associated Press.",
+    )
+    att = attribute(doc)[0]
+    assert att.source == "Prosecutors" and att.source_kind == "organization"
+    assert att.via == (Via("Associated Press", "outlet"),)
+
+
+def test_narration_with_cue_like_words_stays_own():
+    doc = doc_of(
+        "Quayside Notes",
+        "The company added 200 jobs last year.",
+        "A group called Harbour Watch organised the protest.",
+        "Prices continued to rise in the spring.",
+        "The operator did not respond to a request for comment.",
+        "The pension plan he promised has been delayed.",
+        "Tickets are sold in five states.",
+    )
+    assert attribute(doc) == (None,) * 6
+
+
+def test_relations_lists_every_cue_with_its_source():
+    text = "Smith said the ferry was late, and officials told reporters they believe it sank."
+    rels = find_relations(text, 0, len(text))
+    assert [(r.cue, r.source, r.kind) for r in rels][:2] == [
+        ("said", "Smith", "speech"),
+        ("told", "officials", "speech"),
+    ]
+    assert any(r.cue == "believe" and r.kind == "weak" for r in rels)
+
+
+def test_source_kinds():
+    assert source_kind("Reuters") == "outlet"
+    assert source_kind("the Kent Messenger newspaper") == "outlet"
+    assert source_kind("a senior official familiar with the talks") == "anonymous"
+    assert source_kind("people close to the family") == "anonymous"
+    assert source_kind("a report by the inspectors") == "document"
+    assert source_kind("the court filing") == "document"
+    assert source_kind("the Ministry of Transport") == "organization"
+    assert source_kind("police") == "organization"
+    assert source_kind("Jane Okafor") == "person"
+    assert source_kind("the spokesman") == "person"
+    assert source_kind(None) is None
+
+
+def test_outlet_patterns_and_self_names():
+    assert outlet_name("The Daily Mail") == "Daily Mail"
+    assert outlet_name("reporting outlet Lenta") == "Lenta"
+    assert outlet_name("the Kent Messenger newspaper") == "Kent Messenger"
+    assert outlet_name("the Aldport Gazette") == "Aldport Gazette"
+    assert outlet_name("Jane Okafor") is None
+    assert outlet_name("Harbour Bugle", ("Harbour Bugle",)) == "Harbour Bugle"
+    assert is_self("the Times", "New York Times")
+    assert is_self("FoxNews.com", "Fox News")
+    assert not is_self("Daily Mail", "Fox News")
+
+
+def test_person_mentions_skip_places_and_sentence_openers():
+    text = "In London, Jane Okafor met Sen. Tom Brennan at the United States embassy."
+    names = [n[2] for n in person_mentions(text)]
+    assert names == ["Jane Okafor", "Sen. Tom Brennan"]
+
+
+def _doc(article_id: str, outlet: str, *paragraphs: str) -> Document:
+    doc = doc_of(outlet, *paragraphs)
+    art = doc.article
+    from dataclasses import replace
+
+    art = replace(art, id=article_id)
+    sents = tuple(
+        Sentence(article_id, s.index, s.start, s.end, s.text, s.paragraph, s.quotation, s.quotations)
+        for s in doc.sentences
+    )
+    return Document(article=art, sentences=sents, quotations=doc.quotations)
+
+
+def test_claim_relays_and_provenance():
+    a = _doc("a", "Daily Planet", "The ferry sank on Tuesday.", "Forty people were rescued.")
+    b = _doc(
+        "b",
+        "Quayside Notes",
+        "The ferry sank on Tuesday, according to the Daily Planet.",
+        "Forty people were rescued, police said.",
+    )
+    c = _doc("c", "Harbour Bugle", "The ferry reportedly sank on Tuesday.")
+    docs = {"a": a, "b": b, "c": c}
+    sank = Claim("c1", (Member("a", (0,)), Member("b", (0,)), Member("c", (0,))), 0.9)
+    out = claim_relays(sank, docs)
+    assert out.firsthand == ("a",)
+    assert [(r.article, r.source, r.source_kind, r.type) for r in out.relays] == [
+        ("b", "Daily Planet", "outlet", "attributed"),
+        ("c", None, None, "hedged"),
+    ]
+    rescued = claim_relays(Claim("c2", (Member("b", (1,)),), 0.9), docs)
+    assert rescued.firsthand == () and rescued.relays[0].source == "police"
+    prov = provenance([a, b, c])
+    assert ("b", "Daily Planet", "outlet", 1) in prov.edges
+    assert ("b", "police", "organization", 1) in prov.edges
+    assert dict(prov.relayed_share) == {"a": 0.0, "b": 1.0, "c": 1.0}
+
+
+def test_precomputed_attributions_are_reused():
+    a = _doc("a", "Daily Planet", "The ferry sank.")
+    from dataclasses import replace
+
+    from compare.model import Attribution
+
+    fake = Attribution(type="attributed", cue="said", start=0, end=4, source="X", source_kind="person")
+    claim = Claim("c1", (Member("a", (0,)),), 1.0)
+    assert claim_relays(claim, {"a": replace(a, attributions=(fake,))}).relays[0].source == "X"
+    assert claim_relays(claim, {"a": a}).firsthand == ("a",)
