@@ -45,7 +45,7 @@ def common_options(func):
         "--min-score",
         type=click.FloatRange(0, 1),
         default=None,
-        help="Override the calibrated match probability a link must reach (0–1; default 0.20, 0.25 with embeddings).",
+        help="Override the match probability a link must reach (0–1; default 0.20, 0.25 with embeddings).",
     )(func)
     func = click.option(
         "--vectors",
