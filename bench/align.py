@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/align.py            # figures for the README
     .venv/bin/python bench/align.py fit        # refit the pairwise model, leave-one-event-out
-    .venv/bin/python bench/align.py sweep      # sweep the claim-building thresholds (LOEO)
+    .venv/bin/python bench/align.py sweep      # sweep the claim-building settings (LOEO): link,
+                                               # join_min, join_mean and partner rank
+    .venv/bin/python bench/align.py ecb        # the shipped settings and a few others on ECB+
 
 Runs the library directly (load_articles → segment → align), and maps our sentences to the gold
 split the way ../shared/tools/gold_score.py does, so its figures match that script's.
@@ -249,7 +251,7 @@ def ecb_documents(docs: list[dict]):
     return out
 
 
-def ecb_figures(settings: list[tuple[float, float, float]], limit: int | None = None) -> dict:
+def ecb_figures(settings: list[tuple], limit: int | None = None) -> dict:
     """Silver ECB+ sentence links (same gold event chain), scored among the annotated sentences only."""
     links = set()
     with open(CORPUS / "ecbplus" / "derived" / "ecbplus_sentence_links.tsv", encoding="utf-8") as fh:
@@ -274,7 +276,9 @@ def ecb_figures(settings: list[tuple[float, float, float]], limit: int | None = 
         gold |= {lk for lk in links if lk[0] in ann_ds and lk[1] in ann_ds}
         probs, nodes = align_mod.pair_probabilities(documents)
         for s in settings:
-            claims = align_mod.build_claims(documents, probs, nodes, *s)
+            link, join_min, join_mean, rank = s
+            ranked = probs if rank is None else align_mod.keep_top_partners(probs, nodes, rank)
+            claims = align_mod.build_claims(documents, ranked, nodes, link, join_min, join_mean)
             pairs = set()
             for c in claims:
                 mem = [(m.article, i) for m in c.members for i in m.sentences]
@@ -329,16 +333,21 @@ def loeo_probabilities(events: list[Event], C: float = FIT_C) -> list[np.ndarray
     return [probability_matrix(ev, fit([e for e in events if e is not ev], C)) for ev in events]
 
 
-def claim_pairs(ev: Event, P: np.ndarray, setting: tuple[float, float, float]) -> set:
-    claims = align_mod.build_claims(ev.documents, P, ev.features.nodes, *setting)
+def claim_pairs(ev: Event, P: np.ndarray, setting: tuple) -> set:
+    """Gold-space pairs of the claims built at (link, join_min, join_mean, partner rank)."""
+    link, join_min, join_mean, rank = setting
+    if rank is not None:
+        P = align_mod.keep_top_partners(P, ev.features.nodes, rank)
+    claims = align_mod.build_claims(ev.documents, P, ev.features.nodes, link, join_min, join_mean)
     return {(ev.name,) + x for x in gold_space_pairs(ev, claims)}
 
 
 GRID = [
-    (t, jm, jmean)
-    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
-    for jm in (0.05, 0.1, 0.15, 0.2, 0.3)
-    for jmean in (0.1, 0.2, 0.3, 0.4)
+    (t, jm, jmean, rank)
+    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+    for jm in (0.05, 0.1, 0.2)
+    for jmean in (0.1, 0.2, 0.3)
+    for rank in (None, 2, 3, 4)
     if jm <= t and jm <= jmean
 ]
 
@@ -418,11 +427,13 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     options = Options(vectors="embeddings") if args.embeddings else None
     if args.what == "ecb":
+        shipped = (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN)
         settings = [
-            (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN),
-            (0.15, 0.05, 0.3),
-            (0.3, 0.05, 0.3),
-            (0.5, 0.05, 0.3),
+            (*shipped, align_mod.PARTNER_RANK),
+            (*shipped, None),
+            (0.2, 0.05, 0.3, None),
+            (0.15, 0.05, 0.3, None),
+            (0.3, 0.05, 0.3, None),
         ]
         print(json.dumps(ecb_figures(settings), indent=1))
         return

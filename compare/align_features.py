@@ -4,7 +4,8 @@ Every feature is an n×n array over the event's sentences (all articles concaten
 aligner can score every cross-article pair at once. Besides the two TF-IDF cosines, the evidence
 is what a reader checks: shared rare words, names, numbers and quoted words (weighted by how
 rare they are in the event), near-identical wording (rapidfuzz), where the two sit in their
-stories, whether their neighbours match too, and whether each is the other's best partner.
+stories, whether their neighbours match too, whether each is the other's best partner, and
+whether one clause of each states the same thing (align_clauses.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .align_clauses import clause_planes
 from .model import Document
 from .vectorize import Similarities, token_idf
 
@@ -38,6 +40,10 @@ FEATURE_NAMES = (
     "position",  # difference of relative positions in the two stories
     "lead",  # one of the two is its article's first sentence
     "length_ratio",  # shorter / longer, in words
+    "clause_max",  # best clause-pair cosine (align_clauses.py)
+    "clause_share",  # share of the sentence with fewer clauses whose clauses match the other's
+    "clause_cover_hi",  # how much of one sentence's best clause the other contains (IDF-weighted),
+    "clause_cover_lo",  # higher and lower of the two sides
 )
 
 # Extra columns appended when sentence embeddings are on (``--vectors embeddings``).
@@ -163,6 +169,8 @@ def pair_features(documents: Sequence[Document], sims: Similarities) -> PairFeat
         p = planes[col[name]]
         p += np.triu(p, 1).T
 
+    for name, plane in clause_planes(texts, stop).items():
+        planes[col[name]] = plane
     if sims.embedding is not None:
         planes[col["emb_cos"]] = sims.embedding
     combined = sims.combined

@@ -222,3 +222,78 @@ def test_embeddings_align_the_event_when_the_extra_is_installed(event) -> None:
     assert together(claims, ("valley-post", 0), ("county-courier", 0))
     assert together(claims, ("valley-post", 1), ("county-courier", 2))
     assert pairs(align(tuple(reversed(event)), Options(vectors="embeddings"))) == pairs(claims)
+
+
+STOP = frozenset({"the", "a", "of", "on", "in", "to", "and", "after", "which", "its", "by", "for", "was"})
+
+
+def test_clauses_split_at_relatives_subordinates_and_semicolons() -> None:
+    from compare.align_clauses import split_clauses
+
+    text = (
+        "The Hartwell Bridge will close for repairs on Monday, which thousands of drivers use daily; "
+        "inspectors found cracks in two steel supports after a routine check last week."
+    )
+    got = split_clauses(text, STOP)
+    assert got[0] == "The Hartwell Bridge will close for repairs on Monday"
+    assert got[1] == "which thousands of drivers use daily"
+    assert got[2].startswith("inspectors found cracks") and len(got) == 4
+    assert got[3].startswith("after a routine check")
+
+
+def test_short_pieces_and_reporting_tails_stay_with_their_neighbour() -> None:
+    from compare.align_clauses import split_clauses
+
+    # "he said" has no content word of its own: it joins the clause before it
+    assert split_clauses('"The ferry will sail again on Friday," he said.', STOP) == (
+        "The ferry will sail again on Friday he said.",
+    )
+    assert split_clauses("Closed.", STOP) == ("Closed.",)
+    assert split_clauses("", STOP) == ("",)
+
+
+def test_clause_planes_see_one_shared_fact_inside_a_packed_lead() -> None:
+    from compare.align_clauses import clause_planes
+
+    texts = [
+        "Mayor Ines Carvalho resigned on Friday, hours after the city council voted to cut the harbour "
+        "budget by 40 percent.",
+        "Earlier that week the city council voted to cut the harbour budget by 40 percent.",
+        "Tomatoes ripen faster when the greenhouse stays warm at night.",
+    ]
+    planes = clause_planes(texts, STOP)
+    assert set(planes) == {"clause_max", "clause_share", "clause_cover_hi", "clause_cover_lo"}
+    for plane in planes.values():
+        assert plane.shape == (3, 3)
+        assert np.allclose(plane, plane.T)
+        assert plane.min() >= 0.0 and plane.max() <= 1.0 + 1e-9
+    # the lead's second clause is the whole of sentence 1; sentence 2 shares nothing
+    assert planes["clause_max"][0, 1] > 0.6 > planes["clause_max"][0, 2]
+    assert planes["clause_cover_hi"][0, 1] > 0.8
+    assert planes["clause_cover_hi"][0, 2] < 0.2
+    # the whole-sentence cosine sees less of the shared fact than the best clause pair does
+    from compare.vectorize import sentence_similarities
+
+    assert sentence_similarities(texts).combined[0, 1] < planes["clause_max"][0, 1]
+    assert all(p.shape == (0, 0) for p in clause_planes([], STOP).values())
+
+
+def test_keep_top_partners_keeps_each_sentence_s_best_links_on_both_sides() -> None:
+    from compare.align import keep_top_partners
+
+    nodes = ((0, 0), (0, 1), (1, 0), (1, 1), (1, 2))
+    probs = np.zeros((5, 5))
+    links = {(0, 2): 0.9, (0, 3): 0.8, (0, 4): 0.7, (1, 2): 0.6, (1, 4): 0.7}
+    for (u, v), p in links.items():
+        probs[u, v] = probs[v, u] = p
+    kept = keep_top_partners(probs, nodes, 2)
+    assert np.allclose(kept, kept.T)
+    # sentence 0 keeps its two best (2 and 3) and drops 4; sentence 4 would keep 0, but both sides must
+    assert kept[0, 2] == 0.9 and kept[0, 3] == 0.8 and kept[0, 4] == 0.0
+    assert kept[1, 2] == 0.6 and kept[1, 4] == 0.7
+    assert kept[2, 3] == 0.0  # same article: never a link
+    # ties are kept, so the result does not depend on which tied partner comes first
+    tied = probs.copy()
+    tied[0, 4] = tied[4, 0] = 0.8
+    assert keep_top_partners(tied, nodes, 2)[0, 3] == keep_top_partners(tied, nodes, 2)[0, 4] == 0.8
+    assert np.array_equal(keep_top_partners(probs, nodes, 3), probs)
