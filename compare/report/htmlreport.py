@@ -524,17 +524,11 @@ def _asset(name: str) -> str:
 
 def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
     """The whole report as one HTML document; ``generated`` is shown as given (no clock is read)."""
-    import jinja2
     from markupsafe import Markup
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("compare", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    from .templating import environment
+
+    env = environment()
     b = _Builder(comparison)
     rows = b.rows()
     summary = summarize(comparison)

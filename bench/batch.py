@@ -1,0 +1,466 @@
+"""Benchmark `storydiff batch`: real events, a minimal-pipeline ratio, scale, and --group auto.
+
+    python bench/batch.py                  # all sections, 1,000 generated events
+    python bench/batch.py --scale 10000    # the full 10,000-event corpus
+    python bench/batch.py --only real,group
+    python bench/batch.py --calibrate      # the ECB+ sweep behind compare/grouping.py's thresholds
+
+Figures go to stdout as Markdown; copy them into the README. Timings shift as the pipeline changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+EVENTS = CORPUS / "events"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+# ---------------------------------------------------------------- measuring a process tree
+def _tree_rss(root: int) -> tuple[int, dict[int, int]]:
+    """Current RSS summed over ``root`` and its descendants, and each one's peak (VmHWM), in KiB."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        p = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == p and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    total, peaks = 0, {}
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+            total += int(fields.get("VmRSS", "0 kB").split()[0])
+            peaks[pid] = int(fields.get("VmHWM", "0 kB").split()[0])
+        except (OSError, ValueError):
+            continue
+    return total, peaks
+
+
+def run_measured(cmd: list[str]) -> dict[str, float]:
+    """Run ``cmd``; wall time, peak summed RSS of its process tree (sampled every 0.1 s), the
+    largest single-process peak, and getrusage(RUSAGE_CHILDREN).ru_maxrss, all in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak_total, peak_one, peak_parent = 0, 0, 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_total, peak_one, peak_parent
+        while not stop.is_set():
+            total, peaks = _tree_rss(proc.pid)
+            peak_total = max(peak_total, total)
+            peak_one = max([peak_one, *peaks.values()])
+            peak_parent = max(peak_parent, peaks.get(proc.pid, 0))
+            stop.wait(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    stop.set()
+    t.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "wall": wall,
+        "rc": proc.returncode,
+        "stderr": err.strip().splitlines()[-1] if err.strip() else "",
+        "tree_mib": peak_total / 1024,
+        "one_mib": peak_one / 1024,
+        "parent_mib": peak_parent / 1024,
+        "rusage_mib": max(after, before) / 1024,
+    }
+
+
+def skip_reasons(out: Path) -> str:
+    """The reasons events were skipped in a batch run, most common first."""
+    from collections import Counter
+
+    summary = out / "summary.jsonl"
+    if not summary.is_file():
+        return ""
+    rows = [json.loads(line) for line in summary.read_text(encoding="utf-8").splitlines()]
+    reasons = Counter(r["reason"][:80] for r in rows if r["status"] != "compared")
+    return "; ".join(f"{n}x {why}" for why, n in reasons.most_common(3))
+
+
+def storydiff_batch(src: Path, out: Path, jobs: int, *extra: str) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "compare", "batch", str(src), "-o", str(out), "--jobs", str(jobs), *extra]
+    m = run_measured(cmd)
+    said = str(m["stderr"]).split("; index")[0]
+    skipped = skip_reasons(out)
+    m["said"] = f"{said} (skipped: {skipped})" if skipped else said
+    return m
+
+
+def count_inputs(root: Path) -> tuple[int, int]:
+    events = [p for p in root.iterdir() if p.is_dir()]
+    return len(events), sum(1 for e in events for f in e.glob("*.txt"))
+
+
+# ---------------------------------------------------------------- the minimal pipeline
+_SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def minimal_event(folder: Path) -> dict[str, object]:
+    """Read the files, split sentences with a regex, TF-IDF per event, best match per sentence."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    arts = []
+    for f in sorted(folder.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        arts.append((f.stem, [s for s in _SENT.split(text) if s.strip()]))
+    sents = [s for _, ss in arts for s in ss]
+    x = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2)).fit_transform(sents)
+    offsets, k = [], 0
+    for _, ss in arts:
+        offsets.append((k, k + len(ss)))
+        k += len(ss)
+    best = []
+    for i, (a0, a1) in enumerate(offsets):
+        for j, (b0, b1) in enumerate(offsets):
+            if j <= i:
+                continue
+            sim = cosine_similarity(x[a0:a1], x[b0:b1])
+            for r, c in enumerate(sim.argmax(axis=1).tolist()):
+                if sim[r, c] > 0.3:
+                    best.append((arts[i][0], r, arts[j][0], c, round(float(sim[r, c]), 3)))
+    return {"articles": [a for a, _ in arts], "matches": best}
+
+
+def minimal_batch(src: Path, out: Path) -> float:
+    start = time.perf_counter()
+    for folder in sorted(p for p in src.iterdir() if p.is_dir()):
+        result = minimal_event(folder)
+        (out / f"{folder.name}.json").write_text(json.dumps(result))
+    return time.perf_counter() - start
+
+
+def stage_split(src: Path, sample_every: int = 5) -> dict[str, float]:
+    """Where storydiff's time goes, in process, on every ``sample_every``-th event."""
+    from compare import compare, load_articles, render
+
+    t = {"load": 0.0, "compare": 0.0, "render html": 0.0, "render json": 0.0}
+    for folder in sorted(p for p in src.iterdir() if p.is_dir())[::sample_every]:
+        s = time.perf_counter()
+        arts = load_articles(sorted(str(f) for f in folder.glob("*.txt")))
+        t["load"] += time.perf_counter() - s
+        s = time.perf_counter()
+        res = compare(arts)
+        t["compare"] += time.perf_counter() - s
+        s = time.perf_counter()
+        render(res, "html")
+        t["render html"] += time.perf_counter() - s
+        s = time.perf_counter()
+        render(res, "json")
+        t["render json"] += time.perf_counter() - s
+    return t
+
+
+# ---------------------------------------------------------------- sections
+def table(*header: str) -> None:
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if k == 0 else "---:" for k in range(len(header))) + "|")
+
+
+def row(*cells: object) -> None:
+    print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def batch_row(label: str, m: dict[str, float], events: int, articles: int) -> None:
+    row(
+        label,
+        f"{m['wall']:.1f}",
+        f"{events / m['wall']:.2f}",
+        f"{articles / m['wall']:.1f}",
+        f"{m['tree_mib']:.0f}",
+        f"{m['one_mib']:.0f}",
+        f"{m['parent_mib']:.0f}",
+        m["rc"],
+        m["said"],
+    )
+
+
+BATCH_HEADER = (
+    "run",
+    "wall s",
+    "events/s",
+    "articles/s",
+    "peak RSS tree MiB",
+    "largest process MiB",
+    "main process MiB",
+    "exit",
+    "said",
+)
+
+
+def rerun_in_process(jobs: int, out: Path, n_events: int, n_articles: int) -> None:
+    """First run and unchanged rerun through the library, with the code fingerprint pinned: other
+    people editing compare/ between two CLI runs would otherwise (rightly) force a recompute."""
+    from compare.batch import BatchSettings, run_batch
+    from compare.batch_inputs import from_folders
+    from compare.batch_outputs import Listing, write_summaries
+
+    jobs_list = from_folders(EVENTS).jobs
+    settings = BatchSettings(jobs=jobs)
+    for label in ("library run_batch, fingerprint pinned", "its rerun, nothing changed"):
+        start = time.perf_counter()
+        outcome = run_batch(jobs_list, out, settings, fingerprint="bench")
+        write_summaries(out, outcome.rows, Listing(), title="bench", source=str(EVENTS))
+        wall = time.perf_counter() - start
+        row(
+            label,
+            f"{wall:.1f}",
+            f"{n_events / wall:.2f}",
+            f"{n_articles / wall:.1f}",
+            "",
+            "",
+            "",
+            "",
+            f"{outcome.computed} computed, {outcome.reused} unchanged",
+        )
+
+
+def section_real(jobs: int) -> None:
+    n_events, n_articles = count_inputs(EVENTS)
+    print(f"## Batch over the {n_events} real events ({n_articles} articles)\n")
+    table(*BATCH_HEADER)
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {}
+        for j in dict.fromkeys((jobs, 1)):
+            m = storydiff_batch(EVENTS, Path(tmp) / f"out-{j}", j, "--force")
+            results[j] = m
+            batch_row(f"storydiff batch --jobs {j}", m, n_events, n_articles)
+        rerun = storydiff_batch(EVENTS, Path(tmp) / f"out-{jobs}", jobs)
+        batch_row("rerun, nothing changed", rerun, n_events, n_articles)
+        rerun_in_process(jobs, Path(tmp) / "pinned", n_events, n_articles)
+        mout = Path(tmp) / "minimal"
+        mout.mkdir()
+        minimal_event(next(p for p in EVENTS.iterdir() if p.is_dir()))  # import sklearn outside the timing
+        wall_min = minimal_batch(EVENTS, mout)
+        row(
+            "minimal pipeline, 1 process",
+            f"{wall_min:.1f}",
+            f"{n_events / wall_min:.1f}",
+            f"{n_articles / wall_min:.1f}",
+            "",
+            "",
+            "",
+            "",
+            "",
+        )
+        one = results[1]["wall"]
+        print(
+            f"\nRatio storydiff batch --jobs 1 / minimal pipeline: **{one / wall_min:.1f}x** "
+            "(storydiff includes start-up, HTML + JSON reports, index and summaries)."
+        )
+        print(
+            f"getrusage(RUSAGE_CHILDREN).ru_maxrss after the runs: {results[1]['rusage_mib']:.0f} MiB "
+            "(the largest process the bench waited for; forkserver workers are not its children, "
+            "hence the sampled tree figures)."
+        )
+        split = stage_split(EVENTS)
+        total = sum(split.values())
+        print(
+            "\nIn-process split of storydiff's time (every 5th event): "
+            + ", ".join(f"{k} {v / total:.0%}" for k, v in split.items())
+            + f"; total {total:.1f} s for {len(list(EVENTS.iterdir())[::5])} events.\n"
+        )
+
+
+def section_scale(n: int, jobs: int) -> None:
+    from make_corpus import generate
+
+    print(f"## Generated corpus (resampled real events), --jobs {jobs}\n")
+    table(
+        "events",
+        "articles",
+        "wall s",
+        "events/s",
+        "articles/s",
+        "peak RSS tree MiB",
+        "largest process MiB",
+        "main process MiB",
+        "output MiB",
+        "said",
+    )
+    sizes = sorted({s for s in (100, n // 10, n) if 10 <= s <= n})
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "events"
+            _, articles = generate(src, size)
+            out = Path(tmp) / "out"
+            m = storydiff_batch(src, out, jobs)
+            mib = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20
+            row(
+                size,
+                articles,
+                f"{m['wall']:.1f}",
+                f"{size / m['wall']:.2f}",
+                f"{articles / m['wall']:.1f}",
+                f"{m['tree_mib']:.0f}",
+                f"{m['one_mib']:.0f}",
+                f"{m['parent_mib']:.0f}",
+                f"{mib:.0f}",
+                m["said"],
+            )
+    print()
+
+
+def mixed_folder(dest: Path, with_dates: bool = True) -> tuple[list[str], list[str]]:
+    """Copy every real article into one flat folder (Markdown with its metadata); returns the
+    file names and their true events."""
+    names, gold = [], []
+    for folder in sorted(p for p in EVENTS.iterdir() if p.is_dir()):
+        meta = (
+            json.loads((folder / "meta.json").read_text())["articles"]
+            if (folder / "meta.json").is_file()
+            else {}
+        )
+        for f in sorted(folder.glob("*.txt")):
+            info = meta.get(f.stem, {})
+            head, _, body = f.read_text(encoding="utf-8").partition("\n\n")
+            front = {"outlet": info.get("outlet") or f.stem, "title": head}
+            if with_dates and info.get("date"):
+                front["published"] = info["date"]
+            name = f"{folder.name}--{f.stem}.md"
+            fm = "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items())
+            (dest / name).write_text(f"---\n{fm}---\n{body}", encoding="utf-8")
+            names.append(name)
+            gold.append(folder.name)
+    return names, gold
+
+
+def section_group() -> None:
+    from compare.batch_inputs import from_flat_folder
+    from compare.grouping import pair_scores
+    from compare.model import Options
+
+    print("## --group auto on the 110 real events mixed into one flat folder\n")
+    table(
+        "dates", "articles", "events found (true 110)", "ungrouped", "copies", "pair P", "pair R", "F1", "s"
+    )
+    for with_dates in (True, False):
+        with tempfile.TemporaryDirectory() as tmp:
+            flat = Path(tmp)
+            names, gold = mixed_folder(flat, with_dates)
+            index = {str(flat / n): k for k, n in enumerate(names)}
+            start = time.perf_counter()
+            found = from_flat_folder(flat, Options())
+            secs = time.perf_counter() - start
+            groups = [[index[s.path] for s in job.sources] for job in found.jobs]
+            of = {index[c]: index[o] for c, o in found.duplicates}
+            for g in groups:  # a copy belongs with the article it copies
+                g.extend(c for c, o in of.items() if o in g)
+            p, r, f = pair_scores(groups, gold)
+            row(
+                "from meta.json" if with_dates else "none",
+                len(names),
+                len(found.jobs),
+                len(found.ungrouped),
+                len(found.duplicates),
+                f"{p:.3f}",
+                f"{r:.3f}",
+                f"{f:.3f}",
+                f"{secs:.1f}",
+            )
+    print()
+
+
+def section_calibrate() -> None:
+    """The ECB+ sweep behind GROUP_SIMILARITY / LINK_SIMILARITY (train: topics 1-35; test: 36-45)."""
+    import compare.grouping as grouping
+    from compare.model import Article
+
+    docs = [json.loads(line) for line in open(CORPUS / "ecbplus" / "derived" / "ecbplus_docs.jsonl")]
+
+    def article(d: dict) -> Article:
+        sents = [
+            s["text"] for s in d["sentences"] if not (d["subtopic"].endswith("plus") and s["sentence"] == 0)
+        ]
+        return Article(id=d["doc_id"], outlet=d["doc_id"], text="\n".join(sents))
+
+    print("## ECB+ calibration of --group auto (pairwise same-event P/R/F1)\n")
+    table("split", "link floor", "threshold", "P", "R", "F1", "events", "ungrouped")
+    for split, keep in (("train 1-35", lambda t: t <= 35), ("test 36-45", lambda t: t > 35)):
+        ds = [d for d in docs if keep(d["topic"])]
+        arts, gold = [article(d) for d in ds], [d["subtopic"] for d in ds]
+        grid = [(0.05, t) for t in (0.06, 0.08, 0.10)] + [(0.08, t) for t in (0.08, 0.10, 0.12, 0.14)]
+        if split.startswith("test"):
+            grid = [(grouping.LINK_SIMILARITY, grouping.GROUP_SIMILARITY)]
+        for link, th in grid:
+            saved = grouping.LINK_SIMILARITY
+            grouping.LINK_SIMILARITY = link
+            try:
+                g = grouping.group_articles(arts, threshold=th)
+            finally:
+                grouping.LINK_SIMILARITY = saved
+            groups = [list(e) + [c for c, o in g.duplicates if o in e] for e in g.events]
+            p, r, f = grouping.pair_scores(groups, gold)
+            row(
+                f"{split} ({len(arts)} docs)",
+                link,
+                th,
+                f"{p:.3f}",
+                f"{r:.3f}",
+                f"{f:.3f}",
+                len(g.events),
+                len(g.ungrouped),
+            )
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark storydiff batch")
+    ap.add_argument("--only", default="real,scale,group", help="comma-separated: real, scale, group")
+    ap.add_argument(
+        "--scale", type=int, default=1000, help="generated events (default 1,000; 10,000 for the full run)"
+    )
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--calibrate", action="store_true", help="run only the ECB+ grouping calibration")
+    args = ap.parse_args(argv)
+    if not EVENTS.is_dir():
+        print(f"no corpus at {EVENTS}; nothing to measure", file=sys.stderr)
+        return 2
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load = os.getloadavg()[0]
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load:.1f}, {stamp}\n")
+    if args.calibrate:
+        section_calibrate()
+        return 0
+    only = set(args.only.split(","))
+    if "real" in only:
+        section_real(args.jobs)
+    if "scale" in only:
+        section_scale(args.scale, args.jobs)
+    if "group" in only:
+        section_group()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,453 @@
+"""Batch mode: compare many events, one report per event, plus an index and summary tables.
+
+The unit of work is ``run_event(job, settings) -> EventResult``: a pure function from one
+event's inputs to its rendered outputs and summary row (it reads the inputs, writes nothing), so
+a distributed engine can map it over jobs. ``run_batch`` is the local engine: it streams jobs
+through ``--jobs`` worker processes, skips events whose content hash is unchanged, writes every
+output atomically, and keeps only one small summary row per event in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import StorydiffError
+from .model import Article, Options
+
+# Output file names inside each event folder, by format.
+REPORT_FILES = {"html": "report.html", "json": "report.json", "markdown": "report.md"}
+DEFAULT_FORMATS = ("html", "json")
+
+# Reasons that say nothing about the inputs: such events are not remembered, so a rerun retries.
+TRANSIENT_REASONS = ("internal error", "worker process failed", "cannot write")
+
+# How often a worker checks that the batch process still runs (a worker orphaned by a killed
+# batch would otherwise wait for work forever).
+_PARENT_POLL_SECONDS = 2.0
+
+# Jobs in flight per worker: enough to keep every worker busy while the parent writes the
+# journal, few enough that pending inputs stay bounded.
+_WINDOW_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input of an event: a file (every article in it, or record ``record``), or an article
+    given inline (``article``), with metadata that overrides what the file says."""
+
+    path: str
+    record: int | None = None
+    article: Article | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventJob:
+    name: str  # the event's folder under OUTDIR: safe as one path component, unique in the batch
+    label: str  # the event as the input names it (folder, manifest value, group title)
+    sources: tuple[Source, ...]
+    ignored: tuple[tuple[str, str], ...] = ()  # (path, why it was not read as an article)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    options: Options = field(default_factory=Options)
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    jobs: int = 1
+    force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """The figures of one event, as summary.csv / summary.jsonl / index.html show them."""
+
+    event: str
+    label: str
+    status: str  # "compared" | "skipped"
+    reason: str = ""  # why it was skipped
+    articles: int = 0
+    outlets: tuple[str, ...] = ()
+    sentences: int = 0
+    claims: int = 0
+    claims_all_outlets: int = 0
+    conflicts: int = 0
+    unique_sentences: int = 0
+    relayed_sentences: int = 0
+    relayed_share: float = 0.0
+    bad_files: tuple[tuple[str, str], ...] = ()  # (path, problem)
+    reports: tuple[tuple[str, str], ...] = ()  # (format, path relative to OUTDIR)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "label": self.label,
+            "status": self.status,
+            "reason": self.reason,
+            "articles": self.articles,
+            "outlets": list(self.outlets),
+            "sentences": self.sentences,
+            "claims": self.claims,
+            "claims_all_outlets": self.claims_all_outlets,
+            "conflicts": self.conflicts,
+            "unique_sentences": self.unique_sentences,
+            "relayed_sentences": self.relayed_sentences,
+            "relayed_share": self.relayed_share,
+            "bad_files": [{"path": p, "problem": m} for p, m in self.bad_files],
+            "reports": dict(self.reports),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventRow:
+        return cls(
+            event=d["event"],
+            label=d.get("label", d["event"]),
+            status=d["status"],
+            reason=d.get("reason", ""),
+            articles=d.get("articles", 0),
+            outlets=tuple(d.get("outlets", ())),
+            sentences=d.get("sentences", 0),
+            claims=d.get("claims", 0),
+            claims_all_outlets=d.get("claims_all_outlets", 0),
+            conflicts=d.get("conflicts", 0),
+            unique_sentences=d.get("unique_sentences", 0),
+            relayed_sentences=d.get("relayed_sentences", 0),
+            relayed_share=d.get("relayed_share", 0.0),
+            bad_files=tuple((b["path"], b["problem"]) for b in d.get("bad_files", ())),
+            reports=tuple(sorted(d.get("reports", {}).items())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult:
+    row: EventRow
+    outputs: tuple[tuple[str, str], ...] = ()  # (path relative to OUTDIR, content)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOutcome:
+    rows: tuple[EventRow, ...]  # every event, sorted by name
+    computed: int  # events compared in this run (the others were unchanged since the last)
+    reused: int
+
+
+def _apply_overrides(article: Article, src: Source) -> Article:
+    from .load import slugify
+
+    changes: dict[str, Any] = {}
+    if src.outlet:
+        changes["outlet"] = src.outlet
+        changes["id"] = slugify(src.outlet)
+    for name in ("title", "published", "url"):
+        value = getattr(src, name)
+        if value:
+            changes[name] = value
+    return replace(article, **changes) if changes else article
+
+
+def load_sources(
+    sources: Sequence[Source], options: Options
+) -> tuple[tuple[Article, ...], tuple[tuple[str, str], ...]]:
+    """Read an event's inputs; a file that fails is reported as bad and the rest go on."""
+    from .load import load_file, unique_ids
+
+    articles: list[Article] = []
+    bad: list[tuple[str, str]] = []
+    for src in sources:
+        if src.article is not None:
+            articles.append(_apply_overrides(src.article, src))
+            continue
+        try:
+            loaded = load_file(src.path, options)
+            if src.record is not None:
+                if not 0 <= src.record < len(loaded):
+                    raise StorydiffError(f"has no article number {src.record + 1}", src.path)
+                loaded = (loaded[src.record],)
+        except StorydiffError as exc:
+            bad.append((exc.path or src.path, exc.message + (f" ({exc.hint})" if exc.hint else "")))
+            continue
+        articles.extend(_apply_overrides(a, src) for a in loaded)
+    return unique_ids(articles), tuple(bad)
+
+
+def _figures(data: dict[str, Any]) -> dict[str, Any]:
+    summary = data.get("summary", {})
+    sentences = {a["id"]: len(a["sentences"]) for a in data["articles"]}
+    relayed = summary.get("relayed_sentences", {})
+    total = sum(sentences.values())
+    n_relayed = sum(relayed.values())
+    return {
+        "articles": len(data["articles"]),
+        "outlets": tuple(a["outlet"] for a in data["articles"]),
+        "sentences": total,
+        "claims": summary.get("claims", len(data["claims"])),
+        "claims_all_outlets": summary.get("claims_all_outlets", 0),
+        "conflicts": summary.get("claims_with_conflicts", 0),
+        "unique_sentences": sum(summary.get("unique_sentences", {}).values()),
+        "relayed_sentences": n_relayed,
+        # Rounded at the boundary so that summaries are byte-stable across runs.
+        "relayed_share": round(n_relayed / total, 4) if total else 0.0,
+    }
+
+
+def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
+    """Compare one event and render its reports. Reads the inputs; writes nothing."""
+    from . import compare, render
+    from .report.jsonout import to_dict
+
+    articles, bad = load_sources(job.sources, settings.options)
+    if not articles:
+        reason = "no readable articles" if bad or job.sources else "no article files"
+        return EventResult(
+            EventRow(event=job.name, label=job.label, status="skipped", reason=reason, bad_files=bad)
+        )
+    try:
+        result = compare(articles, settings.options)
+    except StorydiffError as exc:
+        return EventResult(
+            EventRow(event=job.name, label=job.label, status="skipped", reason=str(exc), bad_files=bad)
+        )
+    outputs = tuple((f"{job.name}/{REPORT_FILES[fmt]}", render(result, fmt)) for fmt in settings.formats)
+    row = EventRow(
+        event=job.name,
+        label=job.label,
+        status="compared",
+        bad_files=bad,
+        reports=tuple(sorted((fmt, f"{job.name}/{REPORT_FILES[fmt]}") for fmt in settings.formats)),
+        **_figures(to_dict(result)),
+    )
+    return EventResult(row, outputs)
+
+
+def write_event(result: EventResult, outdir: Path) -> None:
+    from .atomic import write_atomic
+
+    for rel, content in result.outputs:
+        write_atomic(outdir / rel, content)
+
+
+def code_fingerprint() -> str:
+    """A hash of the installed storydiff code and templates: a changed analysis recomputes."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).parent
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2"), *root.glob("data/*")]):
+        if path.is_file():
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def event_hash(job: EventJob, settings: BatchSettings, fingerprint: str) -> str:
+    """Content hash of everything an event's outputs depend on: inputs, code, options, formats."""
+    h = hashlib.sha256()
+    h.update(fingerprint.encode())
+    h.update(repr((settings.options, settings.formats, job.name, job.label)).encode())
+    for src in job.sources:
+        h.update(repr((src.path, src.record, src.outlet, src.title, src.published, src.url)).encode())
+        if src.article is not None:
+            h.update(repr(src.article).encode())
+            continue
+        try:
+            with open(src.path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError as exc:
+            h.update(f"unreadable:{exc.__class__.__name__}".encode())
+    return h.hexdigest()
+
+
+def _work(job: EventJob, settings: BatchSettings, outdir: str) -> EventRow:
+    """Worker side: compute, write, and send back only the small row."""
+    try:
+        result = run_event(job, settings)
+        write_event(result, Path(outdir))
+        if result.row.status != "compared":  # no stale report from an earlier run may stay linked
+            for name in REPORT_FILES.values():
+                (Path(outdir) / job.name / name).unlink(missing_ok=True)
+        return result.row
+    except OSError as exc:
+        reason = f"cannot write the report ({exc.strerror or exc})"
+    except Exception as exc:  # a bug in one event must not stop the batch
+        reason = f"internal error: {exc.__class__.__name__}: {exc}"
+    return EventRow(event=job.name, label=job.label, status="skipped", reason=reason)
+
+
+def _crashed(job: EventJob, exc: BaseException) -> EventRow:
+    return EventRow(
+        event=job.name,
+        label=job.label,
+        status="skipped",
+        reason=f"worker process failed ({exc.__class__.__name__}: {exc})",
+    )
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker start-up: exit when the batch process is gone (killed without a chance to stop us)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _pool(jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers fork from a clean single-threaded server that has the pipeline imported
+    # once, rather than from this process and whatever threads it runs.
+    ctx: multiprocessing.context.BaseContext
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+        multiprocessing.set_forkserver_preload(
+            ["compare.batch", "compare.pipeline", "compare.report.jsonout"]
+        )
+    except ValueError:  # no forkserver on this platform (Windows)
+        ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
+
+
+def _stop(pool: Any) -> None:
+    """Stop a pool now: drop queued events and end the workers mid-event."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
+
+
+def _execute(
+    jobs: Iterable[EventJob], settings: BatchSettings, outdir: Path
+) -> Generator[tuple[EventJob, EventRow], None, None]:
+    """Yield (job, row) as events finish: inline for one job, else through a bounded process pool."""
+    if settings.jobs <= 1:
+        for job in jobs:
+            yield job, _work(job, settings, str(outdir))
+        return
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = settings.jobs * _WINDOW_PER_WORKER
+    pool = _pool(settings.jobs)
+    pending: dict[Any, EventJob] = {}
+    try:
+        it = iter(jobs)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < window:
+                nxt = next(it, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                pending[pool.submit(_work, nxt, settings, str(outdir))] = nxt
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                job = pending.pop(fut)
+                try:
+                    yield job, fut.result()
+                except BrokenProcessPool as exc:
+                    broken = True
+                    yield job, _crashed(job, exc)
+            if broken:  # a worker died (killed, out of memory): fail what it held, start afresh
+                for job in list(pending.values()):
+                    yield job, _crashed(job, BrokenProcessPool("a worker process died"))
+                pending.clear()
+                _stop(pool)
+                pool = _pool(settings.jobs)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or the consumer stopped: stop at once
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def run_batch(
+    jobs: Iterable[EventJob],
+    outdir: str | os.PathLike[str],
+    settings: BatchSettings,
+    *,
+    on_event: Callable[[EventRow, bool], None] | None = None,
+    fingerprint: str | None = None,
+) -> BatchOutcome:
+    """Compare every job's event into ``outdir``; ``on_event(row, reused)`` hears of each as it ends.
+
+    An event whose content hash matches the journal of an earlier run (and whose reports are
+    still there) is not recomputed unless ``settings.force``. The journal gains a line as each
+    event finishes, so an interrupted run resumes where it stopped. ``fingerprint`` stands for the
+    code in the hash (default: ``code_fingerprint()``); a driver that pins the code may pass its own.
+    """
+    from .batch_outputs import Journal
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    journal = Journal.open(out)
+    fingerprint = fingerprint or code_fingerprint()
+    rows: dict[str, EventRow] = {}
+    reused = 0
+
+    def fresh_jobs() -> Iterator[EventJob]:
+        nonlocal reused
+        for job in jobs:
+            digest = event_hash(job, settings, fingerprint)
+            prior = None if settings.force else journal.lookup(job.name, digest)
+            if prior is not None and all((out / rel).is_file() for _, rel in prior.reports):
+                rows[job.name] = prior
+                reused += 1
+                if on_event:
+                    on_event(prior, True)
+                continue
+            hashes[job.name] = digest
+            yield job
+
+    hashes: dict[str, str] = {}
+    computed = 0
+    try:
+        with closing(_execute(fresh_jobs(), settings, out)) as finished:
+            for job, row in finished:
+                computed += 1
+                rows[job.name] = row
+                digest = hashes.pop(job.name)
+                if not row.reason.startswith(TRANSIENT_REASONS):
+                    journal.record(row, digest)
+                if on_event:
+                    on_event(row, False)
+    finally:
+        journal.close()
+    ordered = tuple(rows[k] for k in sorted(rows))
+    journal.compact(out, ordered)
+    return BatchOutcome(rows=ordered, computed=computed, reused=reused)
+
+
+def exit_code(rows: Sequence[EventRow], problems: int = 0) -> int:
+    """0: every event compared and no bad input; 1: some skipped or bad; 2: none compared."""
+    compared = sum(1 for r in rows if r.status == "compared")
+    if compared == 0:
+        return 2
+    if compared < len(rows) or problems or any(r.bad_files for r in rows):
+        return 1
+    return 0

@@ -1,0 +1,229 @@
+"""Where batch events come from: a folder per event, a manifest, or a flat folder grouped automatically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .batch import EventJob, Source
+from .errors import StorydiffError, UsageError
+from .load import SUFFIXES
+from .model import Options
+
+# Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
+# each event's sentence spans and dates in meta.json) and system litter.
+SIDECAR_NAMES = ("meta.json", "manifest.json", "manifest.csv", "manifest.jsonl", "desktop.ini", "thumbs.db")
+MANIFEST_FIELDS = ("event", "path", "outlet", "title", "published", "url")
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """Events found, plus what was found outside them (paths as given)."""
+
+    jobs: tuple[EventJob, ...]
+    bad_files: tuple[tuple[str, str], ...] = ()
+    ignored: tuple[tuple[str, str], ...] = ()
+    duplicates: tuple[tuple[str, str], ...] = ()
+    ungrouped: tuple[str, ...] = ()
+
+
+# Files of other types are listed in the index (a stray .pdf may be an article saved wrongly);
+# hidden files and sidecars are passed over in silence.
+OTHER_TYPE = "not an article file type; storydiff reads " + " ".join(SUFFIXES)
+
+
+def classify(path: Path) -> str | None:
+    """Why a file is not read as an article, or None when it is one."""
+    name = path.name
+    if name.startswith(".") or name.startswith("~"):
+        return "hidden file"
+    if name.lower() in SIDECAR_NAMES:
+        return "metadata sidecar, not an article"
+    if path.suffix.lower() not in SUFFIXES:
+        return OTHER_TYPE
+    return None
+
+
+class _Namer:
+    """Folder names for events: one safe path component each, unique without regard to case."""
+
+    def __init__(self) -> None:
+        from .batch_outputs import RESERVED
+
+        self.taken = {r.lower() for r in RESERVED}
+
+    def __call__(self, label: str) -> str:
+        base = _UNSAFE.sub("-", label).strip("-.") or "event"
+        base = base[:80]
+        name, n = base, 1
+        while name.lower() in self.taken:
+            n += 1
+            name = f"{base}-{n}"
+        self.taken.add(name.lower())
+        return name
+
+
+def _listdir(root: Path) -> list[Path]:
+    try:
+        return sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise UsageError(f"cannot list the folder ({exc.strerror or exc})", str(root)) from exc
+
+
+def from_folders(root: str | os.PathLike[str]) -> Discovery:
+    """Each subfolder of ``root`` is one event; its article files are read, nothing deeper."""
+    base = Path(root)
+    if not base.is_dir():
+        raise UsageError("is not a folder", str(root))
+    namer = _Namer()
+    jobs: list[EventJob] = []
+    loose: list[tuple[str, str]] = []
+    for entry in _listdir(base):
+        if not entry.is_dir():
+            if classify(entry) is None:
+                loose.append((str(entry), "not inside an event folder (use --group auto for a flat folder)"))
+            continue
+        if entry.name.startswith("."):
+            continue
+        sources, ignored = [], []
+        for f in _listdir(entry):
+            if f.is_dir():
+                continue
+            why = classify(f)
+            if why is None:
+                sources.append(Source(path=str(f)))
+            elif why == OTHER_TYPE:
+                ignored.append((str(f), why))
+        jobs.append(
+            EventJob(name=namer(entry.name), label=entry.name, sources=tuple(sources), ignored=tuple(ignored))
+        )
+    return Discovery(jobs=tuple(jobs), ignored=tuple(loose))
+
+
+def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read the manifest ({exc})", str(path)) from exc
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"line {n} is not valid JSON ({exc.msg})", str(path)) from exc
+            if not isinstance(obj, dict):
+                raise UsageError(f"line {n} is not a JSON object", str(path))
+            yield n, {k: str(v) for k, v in obj.items() if v is not None}
+        return
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
+    missing = {"event", "path"} - set(reader.fieldnames or ())
+    if missing:
+        raise UsageError(
+            "the manifest needs a header row with the columns event,path",
+            str(path),
+            "add a first line such as: event,path,outlet",
+        )
+    for n, row in enumerate(reader, 2):
+        yield n, {k: v for k, v in row.items() if k and v}
+
+
+def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
+    """Events from a CSV or JSONL manifest (``event,path[,outlet,title,published,url]``).
+
+    Relative paths are taken from the manifest's own folder. Rows keep their order within an event.
+    """
+    path = Path(manifest)
+    if path.suffix.lower() not in (".csv", ".jsonl"):
+        raise UsageError("the manifest must be a .csv or .jsonl file", str(path))
+    events: dict[str, list[Source]] = {}
+    for n, row in _manifest_rows(path):
+        event, file = row.get("event", "").strip(), row.get("path", "").strip()
+        if not event or not file:
+            raise UsageError(f"row {n} needs both an event and a path", str(path))
+        full = Path(file) if Path(file).is_absolute() else path.parent / file
+        events.setdefault(event, []).append(
+            Source(
+                path=str(full),
+                outlet=row.get("outlet") or None,
+                title=row.get("title") or None,
+                published=row.get("published") or None,
+                url=row.get("url") or None,
+            )
+        )
+    namer = _Namer()
+    jobs = tuple(
+        EventJob(name=namer(label), label=label, sources=tuple(srcs)) for label, srcs in events.items()
+    )
+    return Discovery(jobs=jobs)
+
+
+def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
+    """Read every article in ``root`` and group them into events (see ``compare.grouping``)."""
+    from .grouping import group_articles
+    from .load import load_file
+
+    base = Path(root)
+    if not base.is_dir():
+        raise UsageError("is not a folder", str(root))
+    articles, where = [], []
+    bad: list[tuple[str, str]] = []
+    ignored: list[tuple[str, str]] = []
+    for f in _listdir(base):
+        if f.is_dir():
+            continue
+        why = classify(f)
+        if why is not None:
+            if why == OTHER_TYPE:
+                ignored.append((str(f), why))
+            continue
+        try:
+            loaded = load_file(str(f), options)
+        except StorydiffError as exc:
+            bad.append((exc.path or str(f), exc.message + (f" ({exc.hint})" if exc.hint else "")))
+            continue
+        for art in loaded:
+            articles.append(art)
+            where.append(art.source if len(loaded) > 1 else str(f))
+    grouping = group_articles(articles)
+    namer = _Namer()
+    jobs = []
+    for members in grouping.events:
+        first = articles[members[0]]
+        label = first.title or Path(first.source).stem
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:48] or "event"
+        jobs.append(
+            EventJob(
+                name=namer(slug),
+                label=label,
+                sources=tuple(Source(path=where[i], article=articles[i]) for i in members),
+            )
+        )
+    return Discovery(
+        jobs=tuple(jobs),
+        bad_files=tuple(bad),
+        ignored=tuple(ignored),
+        duplicates=tuple((where[c], where[o]) for c, o in grouping.duplicates),
+        ungrouped=tuple(where[i] for i in grouping.ungrouped),
+    )
+
+
+def groups_record(discovery: Discovery) -> dict[str, object]:
+    """What ``--group auto`` decided, for groups.json."""
+    return {
+        "events": [
+            {"event": j.name, "label": j.label, "articles": [s.path for s in j.sources]}
+            for j in discovery.jobs
+        ],
+        "duplicates": [{"path": c, "same_as": o} for c, o in discovery.duplicates],
+        "ungrouped": list(discovery.ungrouped),
+    }
