@@ -86,10 +86,18 @@ def score(names: list[str] | None = None, corpus: Path = CORPUS, errors: bool = 
                     and best.type == "attributed"
                 ):
                     src_n += 1
-                    src_ok += bool(_words(lab["source"]) & _words(best.source))
+                    same = bool(_words(lab["source"]) & _words(best.source))
+                    src_ok += same
+                    if errors and not same:
+                        print(f"SRC {ev}/{slug}#{i} gold={lab['source']!r} pred={best.source!r}")
                     if lab.get("source_kind") and best.source_kind:
                         kind_n += 1
                         kind_ok += lab["source_kind"] == best.source_kind
+                        if errors and lab["source_kind"] != best.source_kind:
+                            print(
+                                f"KIND {ev}/{slug}#{i} gold={lab['source']!r}/{lab['source_kind']} "
+                                f"pred={best.source!r}/{best.source_kind}"
+                            )
 
     def f1(a: int, b: int, c: int) -> float:
         return round(2 * a / (2 * a + b + c), 3) if a else 0.0
@@ -107,7 +115,7 @@ def score(names: list[str] | None = None, corpus: Path = CORPUS, errors: bool = 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--errors", action="store_true", help="print every wrong sentence")
+    ap.add_argument("--errors", action="store_true", help="print every wrong sentence, source and kind")
     ap.add_argument("events", nargs="*")
     args = ap.parse_args(argv)
     if not (CORPUS / "gold-dev").is_dir():

@@ -5,6 +5,7 @@ Every article here is written for the tests; none is real news.
 
 from __future__ import annotations
 
+import pytest
 from builders import make_article
 
 from compare.attribution import (
@@ -14,6 +15,7 @@ from compare.attribution import (
     hedges,
     person_mentions,
     provenance,
+    relations,
     source_kind,
 )
 from compare.model import Claim, Document, Member, Sentence, Via
@@ -329,3 +331,136 @@ def test_precomputed_attributions_are_reused():
     claim = Claim("c1", (Member("a", (0,)),), 1.0)
     assert claim_relays(claim, {"a": replace(a, attributions=(fake,))}).relays[0].source == "X"
     assert claim_relays(claim, {"a": a}).firsthand == ("a",)
+
+
+# ---- round two: span rules from the PolNeAR error analysis, each on sentences written here ----
+def _rels(text: str) -> list[tuple[str, str, str | None]]:
+    return [(r.cue, r.kind, r.source) for r in find_relations(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a contraction is its own token: the cue starts at "’s", the source ends before it
+        ("He’s said the plan will fail.", [("’s said", "speech", "He")]),
+        # adverbs and auxiliaries before the verb belong to the cue
+        (
+            "Councillor Gray has often said that the ferry is safe.",
+            [("has often said", "speech", "Councillor Gray")],
+        ),
+        # words after the verb that PolNeAR keeps in the cue
+        (
+            "The harbour board said in a statement that the ferry would sail.",
+            [("said in a statement", "speech", "The harbour board")],
+        ),
+        (
+            "The harbour board said Tuesday it would appeal.",
+            [("said Tuesday", "speech", "The harbour board")],
+        ),
+        (
+            "The harbour board said Tuesday night it would appeal.",
+            [("said Tuesday night", "speech", "The harbour board")],
+        ),
+        ("The harbour board said Tuesday that it would appeal.", [("said", "speech", "The harbour board")]),
+        ("Gray went on to say the vote was rigged.", [("went on to say", "speech", "Gray")]),
+        (
+            "The mayor did not respond to a request for comment.",
+            [("did not respond to", "weak", "The mayor")],
+        ),
+        # a verb that is a cue only with its particle
+        ("Lin spoke about the flood defences for an hour.", [("spoke about", "weak", "Lin")]),
+        ("Lin spoke at the rally in Dover.", []),
+        # colons: a transcript speaker in capitals, but not a label, a cue's own colon or a list
+        ("JANE ROE: We will keep the baths open.", [(":", "speech", "JANE ROE")]),
+        ("CORRECTION: An earlier version misspelled a name.", []),
+        ("Lin wrote on Facebook: “The baths will stay open.”", [("wrote", "speech", "Lin")]),
+        ("Ohio: Ann Lee, Bo Diaz, Cy Young.", []),
+        # strict verbs with a subject and a plain object narrate as often as they relay: weak
+        ("She noted a sharp drop in turnout.", [("noted", "weak", "She")]),
+        ("Union leaders also see a chance to win.", [("also see", "weak", "Union leaders")]),
+        ("The firm added 200 jobs last year.", []),
+        ("Mayor Lin stated, “The bridge is safe.”", [("stated", "speech", "Mayor Lin")]),
+        # polls as sources
+        (
+            "In a Ledger poll released Monday, 40 percent backed the plan.",
+            [("In", "weak", "a Ledger poll released Monday")],
+        ),
+        ("Gray has led in the polls since May.", []),
+        ("The survey shows Gray ahead by six points.", [("shows", "weak", "The survey")]),
+        # "called" with an object: speech beside a quotation, weak without one
+        (
+            "Mayor Lin called Gray's plan “a reckless gamble with our money.”",
+            [("called", "speech", "Mayor Lin")],
+        ),
+        ("Mayor Lin called Gray a fool.", [("called", "weak", "Mayor Lin")]),
+        ("Lin toured what she called the town's finest pier.", []),
+        ("Lin toured what she called “the finest harbour in the county.”", [("called", "speech", "she")]),
+        ("Harbour Ferries called off the sailing.", []),
+        ("All told, the repairs cost $3 million.", []),
+        ("Lin lacks support from her own party.", []),
+        # nouns that look like cues
+        ("Gray leads Lin by 40 pledged delegates.", []),
+        ("The attacks on the depot began at dawn.", []),
+        ("The number of reported cases has grown.", []),
+        ("Lerer reported from Dover.", []),
+        ("BYLINE: Ann Lee.", []),
+        # a raising verb or a passive without "by": the subject is not the source
+        ("The mayor seems to favour the plan.", [("seems", "weak", None)]),
+        ("Lin is expected to win the vote.", [("is expected", "weak", None)]),
+        # multi-word stance cues
+        ("Lin made it clear that she would not resign.", [("made it clear", "weak", "Lin")]),
+        ("The plan, as Gray put it, is “dead in the water.”", [("put it", "weak", "Gray")]),
+        # a few nouns are cues with their possessor as source; most are not
+        ("Gray's claim that the audit was rigged fell flat.", [("claim", "weak", "Gray")]),
+        ("His call for a recount went unheard.", [("call for", "weak", "His")]),
+        ("Lin's support for the plan is firm.", []),
+    ],
+)
+def test_round_two_cue_spans(text, want):
+    assert _rels(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "which" stands for the letter, not for the agent of "signed by"
+        (
+            "Lin received a letter signed by 40 councillors, which stated that the baths must close.",
+            "a letter signed by 40 councillors",
+        ),
+        # "… and said" and ", saying" take the subject of their clause
+        ("Mayor Lin visited the harbour and said the ferry would return.", "Mayor Lin"),
+        ("In March, Lin cancelled the trip, saying the talks had failed.", "Lin"),
+        ("Owen Hale, a harbour pilot, quit the board, saying the ferry was unsafe.", "Owen Hale"),
+        ("Lin hit back, saying the audit was wrong.", "Lin"),
+        # an aside between commas is not an appositive; a time phrase is not a source
+        ("Gray, meanwhile, said the vote was rigged.", "Gray"),
+        ("Councillor Gray on Wednesday morning said the audit was late.", "Councillor Gray"),
+        # abbreviations keep their full stop; determiners and places stay in the phrase
+        ("“We will appeal,” said Ann Roe, a teacher from Dover, Del.", "Ann Roe, a teacher from Dover, Del."),
+        ("U.S. officials said the ship had sunk.", "U.S. officials"),
+        ("Her aides said she would stay.", "Her aides"),
+        ("Someone in the audience shouted that the vote was rigged.", "Someone in the audience"),
+        # the subject that ", saying" takes ends before an adverb or a negated auxiliary
+        ("Lin now heads the board, saying the audit was rushed.", "Lin"),
+        ("Sanders hasn't quit, saying the race is open.", "Sanders"),
+    ],
+)
+def test_round_two_source_spans(text, source):
+    found = find_relations(text, 0, len(text))
+    assert [r.source for r in found] == [source]
+    r = found[0]
+    if source != "a letter signed by 40 councillors":  # a relative pronoun's span is the pronoun
+        assert text[r.source_start : r.source_end] == source
+
+
+def test_belief_inside_reported_speech_is_left_out_and_a_reversed_closing_quote_still_closes():
+    doc = doc_of(
+        "Daily Ledger", "Smith said he hopes the bridge reopens soon.", "“It was not,“ he said. “It is fine.”"
+    )
+    found = relations(doc)
+    assert [[(r.cue, r.kind) for r in rs] for rs in found] == [[("said", "speech")], [("said", "speech")], []]
+    # the nested belief cue is still found sentence by sentence; relations() drops it
+    text = doc.article.text
+    s = doc.sentences[0]
+    assert [r.cue for r in find_relations(text, s.start, s.end)] == ["said", "hopes"]
