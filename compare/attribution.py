@@ -567,6 +567,48 @@ def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     return replace(claim, firsthand=tuple(firsthand), relays=tuple(relays))
 
 
+# Words that name a role rather than the person ("President Trump" and "Trump" are one source).
+_ROLE_WORDS = frozenset(
+    "president senator governor minister secretary director chairman chairwoman chair leader speaker "
+    "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
+    "prime former vice chief first lady general".split()
+)
+
+
+def source_key(source: str, kind: str | None) -> str:
+    """A key under which different wordings of one source meet: "Mr. Trump", "President Trump"
+    and "Trump's" give ``trump``; other kinds fold case, a leading "the" and a possessive."""
+    head = source.split(",")[0].strip()
+    words = [w.strip(".’'") for w in re.findall(r"[\w.’']+", head)]
+    words = [re.sub(r"(’s|'s)$", "", w) for w in words if w]
+    if kind == "person":
+        names = [
+            w
+            for w in words
+            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
+        ]
+        if names:
+            return names[-1].lower()
+    words = [w.lower() for w in words]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or source.lower()
+
+
+def merge_sources(counts: Mapping[tuple[str, str | None], int]) -> list[tuple[str, str | None, int]]:
+    """Add up the counts of wordings that name one source; the label is the wording used most
+    often (the longer one on a tie), and the list runs from the most cited source down."""
+    groups: dict[tuple[str, str | None], dict[str, int]] = {}
+    for (src, kind), n in counts.items():
+        forms = groups.setdefault((source_key(src, kind), kind), {})
+        forms[src] = forms.get(src, 0) + n
+    merged = []
+    for (_key, kind), forms in groups.items():
+        label = max(forms, key=lambda f: (forms[f], "," not in f, len(f), f))
+        merged.append((label, kind, sum(forms.values())))
+    return sorted(merged, key=lambda e: (-e[2], e[0].lower()))
+
+
 def provenance(documents: Sequence[Document]) -> Provenance:
     """Who relays whom across the event: (article, source, kind, sentences) for every source and
     every relaying outlet in a chain, and each article's share of second-hand sentences."""
@@ -583,8 +625,7 @@ def provenance(documents: Sequence[Document]) -> Provenance:
             named += [(v.source, v.source_kind) for v in att.via]
             for key in dict.fromkeys(named):
                 counts[key] = counts.get(key, 0) + 1
-        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0].lower()))
-        edges.extend((doc.article.id, src, kind, n) for (src, kind), n in ordered)
+        edges.extend((doc.article.id, src, kind, n) for src, kind, n in merge_sources(counts))
         relayed = sum(a is not None for a in atts)
         shares.append((doc.article.id, round(relayed / len(atts), 3) if atts else 0.0))
     return Provenance(edges=tuple(edges), relayed_share=tuple(shares))

@@ -464,3 +464,25 @@ def test_belief_inside_reported_speech_is_left_out_and_a_reversed_closing_quote_
     text = doc.article.text
     s = doc.sentences[0]
     assert [r.cue for r in find_relations(text, s.start, s.end)] == ["said", "hopes"]
+
+
+def test_provenance_merges_wordings_of_one_source():
+    from compare.attribution import merge_sources, source_key
+
+    assert source_key("Mr. Trump", "person") == source_key("President Trump", "person") == "trump"
+    assert source_key("Matthew Pottinger, the senior director", "person") == "pottinger"
+    assert source_key("The Washington Post", "outlet") == source_key("Washington Post", "outlet")
+    merged = merge_sources(
+        {
+            ("Trump", "person"): 5,
+            ("Mr. Trump", "person"): 3,
+            ("Washington Post", "outlet"): 2,
+            ("The Washington Post", "outlet"): 1,
+            ("a spokesman", "anonymous"): 1,
+        }
+    )
+    assert merged == [
+        ("Trump", "person", 8),
+        ("Washington Post", "outlet", 3),
+        ("a spokesman", "anonymous", 1),
+    ]
