@@ -6,6 +6,7 @@ Usage (from the repo root):
     .venv/bin/python bench/details.py --per-claim     # print every claim's gold and predicted kinds
     .venv/bin/python bench/details.py --aligned       # also score on storydiff's own alignment
     .venv/bin/python bench/details.py --end-to-end    # also run ../shared/tools/gold_score.py
+    .venv/bin/python bench/details.py --corpus-conflicts [--show]   # conflicts over all corpus events
 
 The first figure is independent of alignment: each gold claim's members (in the dataset's own
 sentence split) are compared with compare_claim, and the predicted kinds are scored against the
@@ -210,6 +211,38 @@ def score_aligned(attribution: str) -> dict:
     }
 
 
+def corpus_conflicts() -> dict:
+    """Conflicts storydiff marks over every event in ../shared/corpus/events and in samples/, on its
+    own split, alignment and attribution. The corpus has no conflict labels: read the listed ones
+    (``--corpus-conflicts --show``) to judge them; the samples' conflicts were written in on purpose."""
+    from compare.align import align
+    from compare.attribution import attribute
+    from compare.segment import segment
+
+    folders = sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir())
+    folders += sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir())
+    counts: Counter[str] = Counter()
+    listed = []
+    for folder in folders:
+        files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "meta.json")
+        articles = [a for f in files for a in load_file(str(f))]
+        outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+        docs = []
+        for article in articles:
+            doc = segment(article)
+            details = tuple(extract_details(article.text, s) for s in doc.sentences)
+            atts = attribute(doc, outlets)
+            docs.append(Document(doc.article, doc.sentences, doc.quotations, details, atts))
+        by_id = {d.article.id: d for d in docs}
+        where = "samples" if folder.parent.name == "samples" else "corpus"
+        for claim in align(docs):
+            for diff in compare_claim(claim, by_id).differences:
+                if diff.conflict:
+                    counts[f"{where} {diff.kind}"] += 1
+                    listed.append(f"{folder.name} {claim.id} {diff.kind}: {diff.note}")
+    return {"counts": dict(sorted(counts.items())), "conflicts": listed}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--attribution", choices=("gold", "tool", "none"), default="tool")
@@ -217,7 +250,17 @@ def main() -> None:
     ap.add_argument("--brief", action="store_true", help="one line per kind instead of JSON")
     ap.add_argument("--aligned", action="store_true", help="also score on storydiff's own alignment")
     ap.add_argument("--end-to-end", action="store_true", help="also run gold_score.py on the CLI")
+    ap.add_argument(
+        "--corpus-conflicts", action="store_true", help="count conflicts over every corpus event and sample"
+    )
+    ap.add_argument("--show", action="store_true", help="with --corpus-conflicts: list each conflict")
     args = ap.parse_args()
+    if args.corpus_conflicts:
+        found = corpus_conflicts()
+        print(json.dumps(found["counts"]))
+        if args.show:
+            print("\n".join(found["conflicts"]))
+        return
     if not (CORPUS / "gold-dev").is_dir():
         sys.exit(f"no gold-dev corpus at {CORPUS}")
     result = score(args.attribution, args.per_claim)

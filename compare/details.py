@@ -26,7 +26,8 @@ _TITLES = frozenset(
     "foreign interior home finance chancellor mayor speaker leader majority minority chairman chairwoman "
     "chair director ambassador attorney commissioner sheriff chief deputy pope king queen prince "
     "princess lord lady sir dame mp mep officer detective spokesman spokeswoman spokesperson ceo "
-    "founder co-founder coach sergeant captain colonel lieutenant commander admiral major".split()
+    "founder co-founder coach sergeant captain colonel lieutenant commander admiral major "
+    "journalist reporter columnist activist lawmaker analyst economist".split()
 )
 _ORG_WORDS = frozenset(
     "department ministry agency service association party committee council university college court "
@@ -204,6 +205,37 @@ _DATELINE = re.compile(
 )
 
 
+# Capitalised words that never sit inside a name but do inside a title-case headline.
+_HEADLINE_WORDS = frozenset(
+    "his her their its our my your in on at to with from as by after over is are was were will be "
+    "into up out about against amid says said".split()
+)
+
+
+def _common_plural(word: str, surnames: frozenset[str]) -> bool:
+    """ "Firefighters", "Passengers", "Services": a capitalised plural that is no known surname
+    ("Jones", "Williams" count as names once the article names "Tom Jones")."""
+    w = _norm_word(word)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and len(w) > 4
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is"))
+        and w not in surnames
+        and w not in _PLACES
+    )
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) and len(word) > 2
+
+
+def _is_place(part: list[tuple[str, int, int]]) -> bool:
+    phrase = " ".join(w for w, _, _ in part).lower().rstrip(".")
+    return phrase in _PLACES or (len(part) >= 2 and _norm_word(part[-1][0]) in _PLACE_WORDS)
+
+
 def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
     rest = [w for w, _, _ in run[k:] if w.lower() != "the"]
     phrase = " ".join(rest).lower().rstrip(".")
@@ -226,9 +258,16 @@ def _names_from_run(
         run = run[1:]
     if not run:
         return []
-    # A capitalised common word opening the sentence ("Leaders of the NAACP") is not part of the name.
+    # A run holding a capitalised pronoun or preposition is a headline in title case ("Trump Throws
+    # His Hat in Ring"), not a name.
+    if any(_norm_word(w) in _HEADLINE_WORDS for w, _, _ in run[1:]):
+        return []
+    # A capitalised common word opening the sentence ("Leaders of the NAACP", "Firefighters") is not
+    # part of a name: a word the article writes in lower case, or a plural that is no known surname.
     opening = not s[: run[0][1]].strip(' "“‘(') or bool(_DATELINE.fullmatch(s[: run[0][1]]))
-    if opening and _norm_word(run[0][0]) in lower_words and len(run) > 1:
+    if opening and (
+        (_norm_word(run[0][0]) in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames)
+    ):
         run = run[1:]
         while run and run[0][0].lower() in _CONNECTORS:
             run = run[1:]
@@ -242,12 +281,18 @@ def _names_from_run(
         prev = _norm_word(run[i - 1][0]) if i else ""
         if i and w in _TITLES and prev not in _TITLES and prev not in _CONNECTORS and parts[-1]:
             parts.append([])
-        if w == "of" and parts[-1] and _place_follows(run, i + 1):
-            parts.append([])
+        if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
+            parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
             continue
+        if i and parts[-1] and _is_possessive(run[i - 1][0]) and w not in _TITLES:
+            parts.append([])  # "the NAACP's Washington bureau": two names
         parts[-1].append(tok)
     out = []
     for part in parts:
+        while part and part[0][0].lower() in _CONNECTORS:
+            part = part[1:]
+        if not part:
+            continue
         detail = _name_detail(text, s, base, part, lower_words, surnames)
         if detail is not None:
             out.append(detail)
@@ -262,6 +307,8 @@ def _name_detail(
     lower_words: frozenset[str],
     surnames: frozenset[str],
 ) -> Detail | None:
+    if re.search(r"-[a-z]+$", part[-1][0]):
+        return None  # "New Jersey-style", "Kansas City-area": an adjective made of a name
     words = [_norm_word(_strip_possessive(w)) for w, _, _ in part]
     titled = 0
     while titled < len(words) - 1 and words[titled] in _TITLES:
@@ -282,7 +329,9 @@ def _name_detail(
     if shown.isupper() and len(part) >= 3:
         return None  # a shouted headline inside a quote
     phrase = " ".join(w.lower() for w, _, _ in part[titled:])
-    raw_acronym = len(part) == 1 and (part[0][0].replace(".", "").isupper() and len(core[0]) >= 2)
+    raw_acronym = len(part) == 1 and (
+        _strip_possessive(part[0][0]).replace(".", "").isupper() and len(core[0]) >= 2
+    )
     if titled or (len(core) == 1 and core[0] in surnames):
         label = "person"
     elif (

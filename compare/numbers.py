@@ -511,3 +511,55 @@ def canonical(q: Quantity) -> str:
     if q.unit:
         return f"{body} {q.unit}"
     return body
+
+
+_SCALE_WORD = re.compile(
+    r"(\d[\d,]*)(?:\.(\d+))?\s*(?:thousand|million|billion|trillion|bn|mn|m|k|tn)\b", re.I
+)
+_ROUND_DIGITS = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\d.])")
+
+
+def rounding_step(q: Quantity) -> float:
+    """The step an exact figure was rounded to, judged from how it is written: "$43 million" to a
+    million, "$13.6 million" to 100,000, "$700 billion" to 100 billion, "55,000" to 1,000; 0 for
+    figures read as exact ("60", "8,125", "nine thousand" in words). Small bare numbers are counts,
+    never taken as rounded ("60 passengers" against "50" stays a conflict)."""
+    if not is_exact(q) or q.value is None:
+        return 0.0
+    m = _SCALE_WORD.search(q.text)
+    if m:
+        whole, decimals = m.group(1).replace(",", ""), m.group(2)
+        mantissa = float(f"{whole}.{decimals}" if decimals else whole)
+        if not mantissa:
+            return 0.0
+        scale = q.value / mantissa  # what the scale word multiplies by
+        if decimals:
+            return scale * 10 ** -len(decimals)
+        zeros = len(whole) - len(whole.rstrip("0"))
+        return scale * 10**zeros
+    m = _ROUND_DIGITS.search(q.text)
+    if m:
+        digits = m.group(1).replace(",", "")
+        zeros = len(digits) - len(digits.rstrip("0"))
+        return 10.0**zeros if zeros >= 3 else 0.0
+    m = re.search(r"\d\.(\d+)", q.text)
+    return 10.0 ** -len(m.group(1)) if m else 0.0
+
+
+def agree_when_rounded(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures agree once the rounder one's rounding is allowed for: the precise figure
+    rounds or truncates to it ("$43 million" and "$43,885,310", "35.7 percent" and "35.72")."""
+    if compatible(a, b):
+        return True
+    if (a.unit or None) != (b.unit or None) or not (is_exact(a) and is_exact(b)):
+        return False
+    coarse, fine = (a, b) if rounding_step(a) >= rounding_step(b) else (b, a)
+    step = rounding_step(coarse)
+    if step <= 0 or rounding_step(fine) >= step:
+        return False
+    v, f = coarse.value, fine.value
+    assert v is not None and f is not None
+    if abs(round(f / step) * step - v) < step / 1000:
+        return True
+    # "$43 million" for $43,885,310: figures with a scale word are also written truncated.
+    return bool(_SCALE_WORD.search(coarse.text)) and abs(math.floor(f / step) * step - v) < step / 1000

@@ -350,7 +350,8 @@ def test_percentages_of_different_things_do_not_conflict() -> None:
     a = document("Express", "The levy covered 30 percent of all imports, officials said.")
     b = document("Daily Mail", "The levy is a 25 percent tariff on imports, officials said.")
     claim, _ = claim_of(a, b)
-    assert kinds(claim) == {"number": False}
+    # Two figures of different things are not a difference in figures: each is its own facet.
+    assert "number" not in kinds(claim)
     c = document("Courier", "The levy covered 35 percent of all imports, officials said.")
     claim, _ = claim_of(a, c)
     assert kinds(claim) == {"number": True}
@@ -378,3 +379,174 @@ def test_claim_with_one_member_or_without_extracted_details() -> None:
     )
     assert kinds(claim) == {"date": False}
     assert dict(claim.differences[0].values) == {"express": "on Thursday"}
+
+
+# ---------------------------------------------------------------- second round: precision
+
+
+def test_sentence_opening_plurals_headlines_and_adjectives_are_not_names() -> None:
+    assert texts("Firefighters battled the blaze at Hale Point.", "name") == ["Hale Point"]
+    assert texts("Passengers on the Corran Belle waited.", "name") == ["Corran Belle"]
+    assert texts("Mayor Tilda Voss Throws His Hat in the Ring", "name") == ["Ring"]  # not "… His Hat"
+    assert texts("Voss ran a New Jersey-style campaign.", "name") == ["Voss"]
+    # a surname ending in s is kept once the article gives the full name
+    assert "Rhodes" in texts("Rhodes spoke first. Later Ada Rhodes left.", "name")
+
+
+def test_possessives_places_and_acronym_lists_split_names() -> None:
+    names = details("The Velda League's Marsh bureau chief Ola Pike spoke.", "name")
+    assert [d.text for d in names] == ["Velda League", "Marsh", "Ola Pike"]
+    names = details("Delegates met in Kansas City of the Union of Fenwick Growers.", "name")
+    assert [d.text for d in names] == ["Kansas City", "Union of Fenwick Growers"]
+    assert texts("The Department of Health and Human Services agreed.", "name") == [
+        "Department of Health and Human Services"
+    ]
+    (rose,) = details("Journalist Amos Reed asked the questions.", "name")
+    assert rose.label == "person" and rose.key == "reed"
+
+
+def test_numbers_pair_by_what_they_count() -> None:
+    a = document(
+        "Express", "A fire forced dozens of passengers off the ferry and sent three people to hospital."
+    )
+    b = document("Daily Mail", "A fire on the ferry forced the evacuation of 60 passengers.")
+    c = document("Courier", "Fire broke out on one of its two ferries. About 50 passengers were led off.")
+    claim, _ = claim_of(a, b, c, sentences=(0, 1))
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert diff.conflict
+    # only the passenger counts are compared: not "three people" nor "two ferries"
+    assert dict(diff.values) == {"express": "dozens", "daily-mail": "60", "courier": "About 50"}
+
+
+def test_ages_are_not_compared_with_counts() -> None:
+    a = document("Express", "Della Marsh, 34, said the crew led everyone off the ferry.")
+    b = document("Daily Mail", "Della Marsh said the crew led 40 people off the ferry.")
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences)
+    c = document("Courier", "Della Marsh, 43, said the crew led everyone off the ferry.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"number": True}  # ages do conflict with ages
+
+
+def test_rounded_and_quoted_figures_do_not_conflict() -> None:
+    a = document("Express", "The couple paid $43 million in federal taxes from 2007 to 2014.")
+    b = document("Daily Mail", "The couple paid $43,885,310 in federal taxes from 2007 to 2014.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim).get("number") is False
+    c = document("Courier", '"He cut $700 billion in Medicare funding," the mayor said.')
+    d = document("Post", '"He cut $716 billion in Medicare funding," the ad says.')
+    e = document("Star", '"He cut $500 billion in Medicare funding," the ad says.')
+    claim, _ = claim_of(c, d)
+    assert kinds(claim).get("number") is False and "vaguer" in claim.differences[0].note  # a rounding
+    claim, _ = claim_of(d, e)
+    assert kinds(claim).get("number") is False  # each quotes someone: what they said, not a conflict
+    f = document("Courier", "He cut $500 billion in Medicare funding, the audit found.")
+    g = document("Post", "He cut $716 billion in Medicare funding, the audit found.")
+    claim, _ = claim_of(f, g)
+    assert kinds(claim).get("number") is True
+
+
+def test_figures_of_different_objects_are_not_paired() -> None:
+    a = document(
+        "Express", "Exporters face a 25 percent tariff on steel and a 10 percent tariff on aluminum."
+    )
+    b = document("Daily Mail", "Exporters face a 25 percent tariff on steel.")
+    claim, _ = claim_of(a, b)
+    assert "number" not in kinds(claim)  # both give the steel tariff; aluminum is a figure of another thing
+
+
+def test_statement_dates_of_different_speakers_do_not_conflict() -> None:
+    said = Attribution("attributed", "said", 0, 0, "Mayor Ilse Brandt", "person")
+    other = Attribution("attributed", "said", 0, 0, "the Harbour Board", "organization")
+    a = document(
+        "Express", "The ferry will not sail again, Mayor Ilse Brandt said Friday.", attributions={0: said}
+    )
+    b = document(
+        "Daily Mail",
+        "The ferry will not sail again, the Harbour Board said on Tuesday.",
+        attributions={0: other},
+    )
+    claim, _ = claim_of(a, b)
+    assert kinds(claim)["date"] is False
+    c = document(
+        "Courier", "The ferry will not sail again, Mayor Ilse Brandt said on Tuesday.", attributions={0: said}
+    )
+    claim, _ = claim_of(a, c)
+    assert kinds(claim)["date"] is True  # one speaker, two days
+
+
+def test_dates_either_side_of_midnight_do_not_conflict() -> None:
+    a = document("Express", "The exemptions ran until the end of Monday, when the tariffs were due.")
+    b = document(
+        "Daily Mail", "The exemptions were due to expire at 12:01 a.m. on Tuesday, when the tariffs were due."
+    )
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences)
+
+
+def test_dates_of_two_steps_of_a_story_do_not_conflict() -> None:
+    a = document("Express", "Council leaders kept up pressure on the mayor Sunday to explain the closure.")
+    b = document("Daily Mail", "Critics rounded on the council leader on Friday after her announcement.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim)["date"] is False
+    c = document("Courier", "Council leaders kept up pressure on the mayor Saturday to explain the closure.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim)["date"] is True
+
+
+def test_today_is_not_a_date_difference() -> None:
+    a = document("Express", "The governor will announce her run today, aides said.")
+    b = document("Daily Mail", "The governor will announce her run, aides said.")
+    claim, _ = claim_of(a, b)
+    assert "date" not in kinds(claim)
+
+
+def test_party_labels_are_not_name_differences() -> None:
+    a = document("Express", "The Minnesota Republican defended the vote in the chamber.")
+    b = document("Daily Mail", "The congresswoman defended the vote in the chamber.")
+    claim, _ = claim_of(a, b)
+    assert "name" not in kinds(claim)
+
+
+def test_organisation_in_a_background_clause_is_not_a_name_difference() -> None:
+    a = document(
+        "Express",
+        "The mayor closed the baths on Monday, a move first reported by the Tidewater Herald last spring.",
+    )
+    b = document("Daily Mail", "The mayor closed the baths on Monday.")
+    claim, _ = claim_of(a, b)
+    assert "name" not in kinds(claim)
+    c = document(
+        "Courier", "The mayor closed the baths of the Tidewater Trust on Monday."
+    )  # a trust: organisation
+    claim, _ = claim_of(c, b)
+    assert kinds(claim).get("name") is False  # the organisation is part of what is told
+
+
+def test_words_quoted_from_another_outlet_are_no_quote_difference() -> None:
+    relay = Attribution("attributed", "wrote", 0, 0, "The Tidewater Gazette", "outlet")
+    a = document(
+        "Express",
+        'The Tidewater Gazette wrote: "The mayor will sell his record as his main asset."',
+        attributions={0: relay},
+    )
+    b = document("Daily Mail", "The mayor will sell his record as his main asset.")
+    claim, _ = claim_of(a, b)
+    assert "quote" not in kinds(claim)
+
+
+def test_spans_of_time_conflict() -> None:
+    a = document("Express", "The former port chief was jailed for seven years on Tuesday.")
+    b = document("Daily Mail", "The former port chief was jailed on Tuesday for six years.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": True}
+    c = document("Courier", "The former port chief was jailed on Tuesday for a few years.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim) == {"date": False}  # vague: not a contradiction
+
+
+def test_span_of_time_given_as_a_date_carries_the_same_figure() -> None:
+    a = document("Express", "The council approved a 30-day delay to the closure.")
+    b = document("Daily Mail", "The council will delay the closure for the next 30 days.")
+    claim, _ = claim_of(a, b)
+    assert "number" not in kinds(claim)

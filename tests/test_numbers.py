@@ -189,3 +189,45 @@ def test_parse_quantity_rejects_two_quantities() -> None:
 def test_hyphenated_durations() -> None:
     (q,) = find_quantities("a 30-day delay")
     assert (q.text, q.value, q.unit, q.label) == ("30-day", 30, "days", "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("$43 million", 1e6),
+        ("$13.6 million", 1e5),
+        ("$700 billion", 1e11),
+        ("55,000", 1000),
+        ("35.7 percent", 0.1),
+        ("60", 0),
+        ("8,125", 0),
+        ("nine thousand", 0),
+        ("about 50", 0),
+    ],
+)
+def test_rounding_step_from_how_a_figure_is_written(text: str, step: float) -> None:
+    from compare.numbers import rounding_step
+
+    assert rounding_step(one(text)) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("$43 million", "$43,885,310", True),  # truncated, as money with a scale word often is
+        ("$13.6 million", "$13,625,777", True),
+        ("$700 billion", "$716 billion", True),
+        ("35.7 percent", "35.72 percent", True),
+        ("$2.4 billion", "$2.1 billion", False),
+        ("8,000", "nine thousand", False),
+        ("60", "50", False),
+        ("60", "64", False),  # small counts are never taken as rounded
+        ("2,000", "2,999", False),  # plain digits round, they do not truncate
+        ("25%", "25 dollars", False),
+    ],
+)
+def test_agree_when_rounded(a: str, b: str, agree: bool) -> None:
+    from compare.numbers import agree_when_rounded
+
+    assert agree_when_rounded(one(a), one(b)) is agree
+    assert agree_when_rounded(one(b), one(a)) is agree
