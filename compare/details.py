@@ -126,7 +126,9 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _norm_word(w: str) -> str:
+    # Cached: names_match calls this tens of thousands of times per event on the same words.
     return re.sub(r"[^a-z0-9]", "", w.lower())
 
 
