@@ -486,3 +486,127 @@ def test_provenance_merges_wordings_of_one_source():
         ("Washington Post", "outlet", 3),
         ("a spokesman", "anonymous", 1),
     ]
+
+
+# ---- round three: sources on real news (issue 4) -------------------------------------------------
+@pytest.mark.parametrize(
+    ("paragraph", "source", "kind"),
+    [
+        # a dateline is a place, never a source; the clause subject speaks
+        (
+            "HARBORTON, Md. — Governor Ada Vance opened the session on Monday by saying she backs the canal.",
+            "Governor Ada Vance",
+            "person",
+        ),
+        (
+            "LONDON (Wirewire) - The port authority said the quay would reopen in May.",
+            "The port authority",
+            "organization",
+        ),
+        ("OSLO -- Mayor Tom Briggs said the bridge would reopen in May.", "Mayor Tom Briggs", "person"),
+        # anonymous descriptions keep what ties them to the story
+        (
+            "Two people briefed on the private talks said the deal was close.",
+            "Two people briefed on the private talks",
+            "anonymous",
+        ),
+        (
+            "Aides familiar with the plan said the vote would slip.",
+            "Aides familiar with the plan",
+            "anonymous",
+        ),
+        (
+            "A person involved in the bid said the price had risen.",
+            "A person involved in the bid",
+            "anonymous",
+        ),
+        (
+            "Staffers knowledgeable about the budget said cuts were coming.",
+            "Staffers knowledgeable about the budget",
+            "anonymous",
+        ),
+        # a time phrase closing a source is cut off
+        (
+            "The canal will be dredged, according to a harbour survey released Friday.",
+            "a harbour survey",
+            "document",
+        ),
+        ("The chairman this morning said the ferry would run.", "The chairman", "person"),
+    ],
+)
+def test_round_three_sources(paragraph, source, kind):
+    att = attribute(doc_of("Daily Ledger", paragraph))[0]
+    assert att is not None and att.type == "attributed"
+    assert (att.source, att.source_kind) == (source, kind)
+
+
+def test_hearsay_with_a_time_word_is_hedged():
+    att = attribute(doc_of("Daily Ledger", "The ferry line will close, according to media reports Tuesday."))[
+        0
+    ]
+    assert att is not None and att.type == "hedged" and att.source is None
+
+
+def test_a_time_phrase_alone_is_no_source():
+    doc = doc_of("Daily Ledger", "The ferry, the mayor said late Sunday, will run again.")
+    assert attribute(doc)[0].source == "the mayor"
+    att = attribute(doc_of("Daily Ledger", "The harbour master over the weekend joked about the storm."))[0]
+    assert att is None or att.source != "the"
+
+
+def test_pronoun_never_resolves_to_a_possessive():
+    doc = doc_of(
+        "Daily Ledger",
+        "Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money.",
+        "Ms. Dale met Mr. Holt's deputy. She said the plan would pass.",
+    )
+    atts = by_text(doc)
+    assert (
+        atts["Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money."].source
+        == "Mr. Quill"
+    )
+    assert atts["She said the plan would pass."].source == "Ms. Dale"
+
+
+def test_name_with_inner_capital_is_one_name():
+    doc = doc_of("Daily Ledger", "Mr. O’Dowd opened the hall on Friday.", "“It is a fine day,” he said.")
+    assert attribute(doc)[1].source == "Mr. O’Dowd"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "source"),
+    [
+        (
+            ("The town council members met for hours.", "They said the vote would wait."),
+            "The town council members",
+        ),
+        (
+            ("Some ferry captains who sailed on Friday are angry, but they said the port was safe.",),
+            "Some ferry captains",
+        ),
+        (
+            (
+                "After the storm, the harbour pilots gathered at the quay.",
+                "They said the channel was blocked.",
+            ),
+            "the harbour pilots",
+        ),
+        (
+            ("Ann Lee and Bo Diaz filed the suit in May.", "They say the rule is unfair."),
+            "Ann Lee and Bo Diaz",
+        ),
+    ],
+)
+def test_they_resolves_to_a_plural_subject(paragraphs, source):
+    att = attribute(doc_of("Daily Ledger", *paragraphs))[-1]
+    assert att is not None and att.source == source
+
+
+def test_they_with_nothing_plural_stays_a_pronoun():
+    doc = doc_of(
+        "Daily Ledger", "The storm hit the coast.", "While the boats waited, they said the port was shut."
+    )
+    att = attribute(doc)[-1]
+    assert att is not None and att.source == "they" and att.source_kind is None
+    doc = doc_of("Daily Ledger", "The storm hit the coast.", "The reports, they said, were wrong.")
+    assert attribute(doc)[-1].source != "The reports"

@@ -126,7 +126,7 @@ def expected_rows(data: dict[str, Any]) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The hand-made comparison (every highlight, hostile text) and a sample event through the pipeline."""
-    from test_report_html import GOLDEN_EVENT, hand_comparison, sample_paths
+    from test_report_html import GOLDEN_EVENT, SAMPLES, hand_comparison, sample_paths
 
     from compare import compare, load_articles
 
@@ -134,7 +134,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {"hand": folder / "hand.html"}
     out["hand"].write_text(render_html(hand_comparison()), encoding="utf-8")
     try:
-        paths = sample_paths(GOLDEN_EVENT)
+        paths = [str(SAMPLES.parent / p) for p in sample_paths(GOLDEN_EVENT)]
     except pytest.skip.Exception:
         return out
     out["sample"] = folder / "sample.html"

@@ -453,15 +453,26 @@ def sample_paths(event: str) -> list[str]:
     folder = SAMPLES / event
     if not folder.is_dir():
         pytest.skip(f"sample event {event} not found under {SAMPLES}")
-    return sorted(str(p) for p in folder.iterdir() if p.is_file())
+    # Relative to the repo root, as a user types them, so "source" in the embedded JSON does not
+    # depend on where the checkout lives (the golden copy is compared byte for byte).
+    root = SAMPLES.parent
+    return sorted(str(p.relative_to(root)) for p in folder.iterdir() if p.is_file())
 
 
 @pytest.fixture(scope="module")
 def sample_html() -> str:
     """The golden sample event through the real pipeline and the html format of ``render``."""
+    import os
+
     from compare import compare, load_articles, render
 
-    return render(compare(load_articles(sample_paths(GOLDEN_EVENT))), "html")
+    paths = sample_paths(GOLDEN_EVENT)
+    here = os.getcwd()
+    os.chdir(SAMPLES.parent)
+    try:
+        return render(compare(load_articles(paths)), "html")
+    finally:
+        os.chdir(here)
 
 
 def test_pipeline_sample_renders_and_validates(sample_html):
