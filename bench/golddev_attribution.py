@@ -3,6 +3,7 @@
 
 Usage (from the repo root):
     .venv/bin/python bench/golddev_attribution.py [--errors]
+    .venv/bin/python bench/golddev_attribution.py --scan [--errors]   # impossible sources, 110 events
 
 Each article is segmented with compare.segment and attributed with compare.attribution.attribute;
 a gold sentence (span from events/<event>/meta.json) takes the prediction of the tool sentence
@@ -113,11 +114,70 @@ def score(names: list[str] | None = None, corpus: Path = CORPUS, errors: bool = 
     }
 
 
+# Sources that cannot be right, whatever gold says (issue 4, round three): a dateline ("WASHINGTON",
+# "Fla."), a possessive ("Mr. Holt's"), a time phrase alone ("the weekend", "a year", "Wednesday"),
+# and "they" or "them" left unresolved.
+_STATE = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TIME_ONLY = re.compile(
+    r"^(?:(?:in|on|late|early|last|this|over)\s+)?(?:a|an|the|no)?\s*(?:day|week|weekend|month|year|past|time|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+ago)?$",
+    re.I,
+)
+
+
+def _implausible(source: str, sentence: str) -> str | None:
+    """The class of an impossible source, or None."""
+    if _STATE.match(source) or (
+        source.isupper() and re.match(re.escape(source) + r"\s*(?:,|—|–|--|-|\()", sentence.lstrip())
+    ):
+        return "dateline"
+    if source.startswith(tuple(w for w in re.findall(r"^[A-Z]{3,}[A-Z .,]*(?:—|--)", sentence.lstrip()))):
+        return "dateline"
+    if _POSSESSIVE.search(source):
+        return "possessive"
+    if _TIME_ONLY.match(source.strip()):
+        return "time"
+    if source.lower() in {"they", "them"}:
+        return "they"
+    return None
+
+
+def scan(corpus: Path = CORPUS, show: bool = False) -> dict[str, int]:
+    """Implausible sources over every event in events/ (110: BASIL and NewsWCL50), by class; also
+    the attributed sentences whose source has no kind."""
+    from compare.attribution import attribute
+    from compare.load import load_articles
+    from compare.segment import segment
+
+    counts = {"dateline": 0, "possessive": 0, "time": 0, "they": 0, "kind_none": 0, "attributed": 0}
+    for ev in sorted(p for p in (corpus / "events").iterdir() if p.is_dir()):
+        arts = load_articles(sorted(ev.glob("*.txt")))
+        outlets = tuple(dict.fromkeys(a.outlet for a in arts))
+        for art in arts:
+            doc = segment(art)
+            for s, att in zip(doc.sentences, attribute(doc, outlets), strict=True):
+                if att is None or att.type != "attributed" or not att.source:
+                    continue
+                counts["attributed"] += 1
+                counts["kind_none"] += att.source_kind is None
+                what = _implausible(att.source, s.text)
+                if what:
+                    counts[what] += 1
+                    if show:
+                        print(f"{what.upper()} {ev.name}/{art.id}: {att.source!r} | {s.text[:120]!r}")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", action="store_true", help="print every wrong sentence, source and kind")
+    ap.add_argument("--scan", action="store_true", help="count impossible sources over all 110 events")
     ap.add_argument("events", nargs="*")
     args = ap.parse_args(argv)
+    if args.scan:
+        print(json.dumps(scan(show=args.errors), indent=2))
+        return 0
     if not (CORPUS / "gold-dev").is_dir():
         print(f"gold-dev not found under {CORPUS}", file=sys.stderr)
         return 1

@@ -610,3 +610,81 @@ def test_they_with_nothing_plural_stays_a_pronoun():
     assert att is not None and att.source == "they" and att.source_kind is None
     doc = doc_of("Daily Ledger", "The storm hit the coast.", "The reports, they said, were wrong.")
     assert attribute(doc)[-1].source != "The reports"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "source"),
+    [
+        (
+            (
+                "Standing on the quay, all nine members of the harbour board are signing the letter.",
+                "“We will not pay,” they wrote.",
+            ),
+            "all nine members of the harbour board",
+        ),
+        (
+            ("Even so, Republicans roundly rejected the levy.", "They said the ferry was too dear."),
+            "Republicans",
+        ),
+        (
+            ("Many of Ms. Lee’s old neighbours signed the petition.", "They say the mill must stay."),
+            "Many of Ms. Lee’s old neighbours",
+        ),
+        (
+            (
+                "The two ferry chairmen — Ann Lee of Northport and Bo Diaz of Southport — met on Friday.",
+                "The fares, they said, would rise.",
+            ),
+            "The two ferry chairmen",
+        ),
+    ],
+)
+def test_they_finds_the_subject_past_openers_and_partitives(paragraphs, source):
+    assert attribute(doc_of("Daily Ledger", *paragraphs))[-1].source == source
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("two of the people", "anonymous"),
+        ("one of the officials present", "anonymous"),
+        ("those close to him", "anonymous"),
+        ("The two", "anonymous"),
+        ("Some of the mayor's critics", "anonymous"),
+        ("The port authority", "organization"),
+        ("A grand jury", "organization"),
+        ("The special counsel, Ann Lee", "person"),
+        ("The harbour master himself", "person"),
+        ("the legislator", "person"),
+        ("The ad", "document"),
+        ("The rules issued", "document"),
+        ("a list of questions obtained by the council", "document"),
+        ("state media", "outlet"),
+        ("The fact", None),
+    ],
+)
+def test_round_three_source_kinds(source, kind):
+    assert source_kind(source) == kind
+
+
+def test_role_then_name_appositive_is_the_source():
+    doc = doc_of(
+        "Daily Ledger",
+        "“The fares are fair,” the ferry line's chief executive, Ann Lee, said in a statement.",
+    )
+    att = attribute(doc)[0]
+    assert att.source == "the ferry line's chief executive, Ann Lee" and att.source_kind == "person"
+
+
+def test_a_time_word_alone_is_not_a_source():
+    doc = doc_of(
+        "Daily Ledger", "Mr. Holt spent more than a year railing against the levy, promising it would go."
+    )
+    att = attribute(doc)[0]
+    assert att is None or att.source not in {"a year", "a"}
+
+
+def test_a_possessive_subject_gives_its_owner():
+    doc = doc_of("Daily Ledger", "Ms. Dale's remarks came after the vote, saying the levy was unfair.")
+    att = attribute(doc)[0]
+    assert att is not None and att.source == "Ms. Dale" and att.source_kind == "person"
