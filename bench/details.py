@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
-from compare.details import compare_claim, extract_details  # noqa: E402
+from compare.details import extract_details  # noqa: E402
+from compare.differences import compare_claim  # noqa: E402
 from compare.load import load_file  # noqa: E402
 from compare.model import DETAIL_KINDS, Attribution, Claim, Document, Member, Sentence  # noqa: E402
 from compare.segment import find_quotations, paragraph_spans  # noqa: E402

@@ -13,10 +13,11 @@ as one clause pair that matches well. The aligner gets four planes (align_featur
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from .vectorize import CHAR_NGRAMS, tfidf_rows, token_idf
 
 if TYPE_CHECKING:
     import numpy as np
@@ -43,14 +44,15 @@ _BOUND = re.compile(
     r"|(?<=[,.])[\"”]\s*"  # the end of a quotation inside the sentence
     r"|,\s"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
+# A word or a number, as align_features tokenises too.
+WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _TRIM = ' ,"“”'
 
 
 def content_words(text: str, stop_words: frozenset[str]) -> list[str]:
     """Lower-cased words that are not stop words (as align_features counts them)."""
     out = []
-    for token in _WORD.findall(text):
+    for token in WORD_TOKEN.findall(text):
         w = token.lower().strip("'’-")
         if w not in stop_words and len(w) > 1:
             out.append(w)
@@ -81,7 +83,6 @@ def clause_planes(texts: Sequence[str], stop_words: frozenset[str]) -> dict[str,
     """The four clause planes (n×n, symmetric) over the event's sentences."""
     import numpy as np
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     n = len(texts)
     names = ("clause_max", "clause_share", "clause_cover_hi", "clause_cover_lo")
@@ -97,14 +98,11 @@ def clause_planes(texts: Sequence[str], stop_words: frozenset[str]) -> dict[str,
     starts = np.searchsorted(own, np.arange(n))
 
     sim = np.zeros((len(clauses), len(clauses)))
-    word = TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, stop_words="english")
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    for vec, weight in ((word, CLAUSE_WORD_WEIGHT), (char, 1.0 - CLAUSE_WORD_WEIGHT)):
-        try:
-            m = vec.fit_transform(clauses)
-        except ValueError:  # empty vocabulary: only stop words or punctuation
-            continue
-        sim += weight * (m @ m.T).toarray()
+    word = tfidf_rows(clauses, stop_words="english")
+    char = tfidf_rows(clauses, analyzer="char_wb", ngrams=CHAR_NGRAMS)
+    for m, weight in ((word, CLAUSE_WORD_WEIGHT), (char, 1.0 - CLAUSE_WORD_WEIGHT)):
+        if m is not None:
+            sim += weight * (m @ m.T).toarray()
     best = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
     matched = (sim >= CLAUSE_MATCH).astype(float)
     count = np.add.reduceat(np.add.reduceat(matched, starts, axis=0), starts, axis=1)
@@ -114,14 +112,11 @@ def clause_planes(texts: Sequence[str], stop_words: frozenset[str]) -> dict[str,
     # cover[a, b]: the best clause of b, as a share of its IDF weight found among a's words
     sentence_words = [set(content_words(t, stop_words)) for t in texts]
     clause_words = [set(content_words(c, stop_words)) for c in clauses]
-    df: dict[str, int] = {}
-    for words in sentence_words:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    vocab = {w: k for k, w in enumerate(sorted(df.keys() | set().union(*clause_words)))}
+    word_idf = token_idf([frozenset(ws) for ws in sentence_words])
+    vocab = {w: k for k, w in enumerate(sorted(word_idf.keys() | set().union(*clause_words)))}
     idf = np.ones(len(vocab))
-    for w, df_w in df.items():
-        idf[vocab[w]] = math.log((1 + n) / (1 + df_w)) + 1.0
+    for w, weight in word_idf.items():
+        idf[vocab[w]] = weight
     s_rows = [k for k, ws in enumerate(sentence_words) for _ in ws]
     s_cols = [vocab[w] for ws in sentence_words for w in ws]
     in_sentence = sparse.csr_matrix((np.ones(len(s_cols)), (s_rows, s_cols)), shape=(n, len(vocab)))

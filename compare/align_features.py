@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .align_clauses import clause_planes
+from .align_clauses import WORD_TOKEN, clause_planes, content_words
 from .model import Document
-from .vectorize import Similarities, token_idf
+from .vectorize import Similarities, english_stop_words, token_idf
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,7 +53,6 @@ EMBEDDING_FEATURE_NAMES = (
     "emb_gap_high",
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]{2,}s?)\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
@@ -100,9 +99,9 @@ class PairFeatures:
 
 
 def sentence_evidence(text: str, stop_words: frozenset[str]) -> SentenceEvidence:
-    tokens = _WORD.findall(text)
+    tokens = WORD_TOKEN.findall(text)
     lower = [t.lower().strip("'’-") for t in tokens]
-    words = frozenset(w for w in lower if w and w not in stop_words and len(w) > 1)
+    words = frozenset(content_words(text, stop_words))
     names = set()
     for m in _NAME.finditer(text):
         if m.start() == 0 or text[: m.start()].rstrip().endswith(("“", '"', ":")):
@@ -113,7 +112,7 @@ def sentence_evidence(text: str, stop_words: frozenset[str]) -> SentenceEvidence
     numbers |= {_NUMBER_WORDS[w] for w in lower if w in _NUMBER_WORDS}
     quoted = set()
     for q in _QUOTED.findall(text):
-        quoted |= {w.lower() for w in _WORD.findall(q) if w.lower() not in stop_words}
+        quoted |= {w.lower() for w in WORD_TOKEN.findall(q) if w.lower() not in stop_words}
     return SentenceEvidence(words, frozenset(names), frozenset(numbers), frozenset(quoted), len(tokens))
 
 
@@ -121,9 +120,8 @@ def pair_features(documents: Sequence[Document], sims: Similarities) -> PairFeat
     """Evidence planes for every pair of the event's sentences (documents in the given order)."""
     import numpy as np
     from rapidfuzz import fuzz, process
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    stop = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms"}
+    stop = english_stop_words() | {"said", "says", "mr", "mrs", "ms"}
     nodes = tuple((d, s.index) for d, doc in enumerate(documents) for s in doc.sentences)
     texts = [s.text for doc in documents for s in doc.sentences]
     n = len(texts)

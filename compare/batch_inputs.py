@@ -13,13 +13,12 @@ from pathlib import Path
 
 from .batch import EventJob, Source
 from .errors import StorydiffError, UsageError
-from .load import SUFFIXES
+from .load import SUFFIXES, slugify
 from .model import Options
 
 # Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
 # each event's sentence spans and dates in meta.json) and system litter.
 SIDECAR_NAMES = ("meta.json", "manifest.json", "manifest.csv", "manifest.jsonl", "desktop.ini", "thumbs.db")
-MANIFEST_FIELDS = ("event", "path", "outlet", "title", "published", "url")
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -200,10 +199,9 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
     for members in grouping.events:
         first = articles[members[0]]
         label = first.title or Path(first.source).stem
-        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:48] or "event"
         jobs.append(
             EventJob(
-                name=namer(slug),
+                name=namer(slugify(label, fallback="event")[:48]),
                 label=label,
                 sources=tuple(Source(path=where[i], article=articles[i]) for i in members),
             )

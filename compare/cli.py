@@ -11,8 +11,7 @@ import click
 from . import __version__, compare, load_articles, render
 from .errors import StorydiffError
 from .model import Options
-
-FORMATS = ("text", "json", "markdown", "html")
+from .report import FORMATS
 
 
 def _fail(exc: BaseException) -> click.ClickException:

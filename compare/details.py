@@ -11,16 +11,15 @@ members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quan
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS, find_dates
-from .model import Claim, Detail, Document, Sentence, Unique
+from .model import Detail, Sentence
 from .numbers import Quantity, canonical, find_quantities
 
 # ---------------------------------------------------------------- names
 
-_TITLES = frozenset(
+TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens senator rep reps representative gov governor gen general lt col "
     "sgt capt cmdr adm maj rev hon judge justice president vice secretary minister prime defence defense "
     "foreign interior home finance chancellor mayor speaker leader majority minority chairman chairwoman "
@@ -39,7 +38,7 @@ _ORG_WORDS = frozenset(
     "nation nations republicans democrats".split()
 )
 _PLACE_WORDS = frozenset("city county state province island islands river street avenue square".split())
-_PLACES = frozenset(
+PLACE_NAMES = frozenset(
     "afghanistan africa alabama alaska albany algeria america argentina arizona arkansas asia australia "
     "austria baghdad bangladesh belarus bolivia chile colombia cyprus ecuador estonia ethiopia finland "
     "hungary iceland kenya kuwait latvia lithuania malaysia morocco nepal nigeria norway peru "
@@ -111,7 +110,7 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ABBREVIATIONS = (
     _SUFFIXES
-    | _TITLES
+    | TITLE_WORDS
     | frozenset(
         "st mt ft co corp inc ltd mo ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich "
         "minn miss mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
@@ -140,7 +139,7 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for m in re.finditer(r"(?<=[a-z,;:] )((?:[A-Z][a-z'’]+\.? ){1,2})([A-Z][a-zA-Z'’-]+)\b", text):
         words = [_norm_word(w) for w in m.group(1).split()]
         last = _norm_word(_strip_possessive(m.group(2)))
-        if not any(w in _ORG_WORDS or w in _PLACES or w in _STOP_CAPS for w in [*words, last]) and (
+        if not any(w in _ORG_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in [*words, last]) and (
             last not in MONTHS and last not in WEEKDAYS
         ):
             surnames.add(last)
@@ -168,7 +167,7 @@ def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> 
             run.append(tok)
             continue
         if run:
-            out.extend(_names_from_run(text, s, base, run, toks, lower_words, surnames))
+            out.extend(_names_from_run(text, s, base, run, lower_words, surnames))
             run = []
     return out
 
@@ -182,10 +181,10 @@ def _list_and(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]],
     right = " ".join(w for w, _, _ in toks[k + 1 : k + 3]).lower()
     return (
         nxt.lower() == "the"
-        or left in _PLACES
-        or _norm_word(run[-1][0]) in _PLACES
-        or _norm_word(nxt) in _PLACES
-        or right in _PLACES
+        or left in PLACE_NAMES
+        or _norm_word(run[-1][0]) in PLACE_NAMES
+        or _norm_word(nxt) in PLACE_NAMES
+        or right in PLACE_NAMES
     )
 
 
@@ -225,7 +224,7 @@ def _common_plural(word: str, surnames: frozenset[str]) -> bool:
         and w.endswith("s")
         and not w.endswith(("ss", "us", "is"))
         and w not in surnames
-        and w not in _PLACES
+        and w not in PLACE_NAMES
     )
 
 
@@ -235,13 +234,13 @@ def _is_possessive(word: str) -> bool:
 
 def _is_place(part: list[tuple[str, int, int]]) -> bool:
     phrase = " ".join(w for w, _, _ in part).lower().rstrip(".")
-    return phrase in _PLACES or (len(part) >= 2 and _norm_word(part[-1][0]) in _PLACE_WORDS)
+    return phrase in PLACE_NAMES or (len(part) >= 2 and _norm_word(part[-1][0]) in _PLACE_WORDS)
 
 
 def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
     rest = [w for w, _, _ in run[k:] if w.lower() != "the"]
     phrase = " ".join(rest).lower().rstrip(".")
-    return bool(rest) and (phrase in _PLACES or _norm_word(rest[0]) in _PLACES)
+    return bool(rest) and (phrase in PLACE_NAMES or _norm_word(rest[0]) in PLACE_NAMES)
 
 
 def _names_from_run(
@@ -249,7 +248,6 @@ def _names_from_run(
     s: str,
     base: int,
     run: list[tuple[str, int, int]],
-    toks: list,
     lower_words: frozenset[str],
     surnames: frozenset[str],
 ) -> list[Detail]:
@@ -281,12 +279,12 @@ def _names_from_run(
     for i, tok in enumerate(run):
         w = _norm_word(tok[0])
         prev = _norm_word(run[i - 1][0]) if i else ""
-        if i and w in _TITLES and prev not in _TITLES and prev not in _CONNECTORS and parts[-1]:
+        if i and w in TITLE_WORDS and prev not in TITLE_WORDS and prev not in _CONNECTORS and parts[-1]:
             parts.append([])
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
             parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
             continue
-        if i and parts[-1] and _is_possessive(run[i - 1][0]) and w not in _TITLES:
+        if i and parts[-1] and _is_possessive(run[i - 1][0]) and w not in TITLE_WORDS:
             parts.append([])  # "the NAACP's Washington bureau": two names
         parts[-1].append(tok)
     out = []
@@ -295,7 +293,7 @@ def _names_from_run(
             part = part[1:]
         if not part:
             continue
-        detail = _name_detail(text, s, base, part, lower_words, surnames)
+        detail = _name_detail(text, base, part, lower_words, surnames)
         if detail is not None:
             out.append(detail)
     return out
@@ -303,7 +301,6 @@ def _names_from_run(
 
 def _name_detail(
     text: str,
-    s: str,
     base: int,
     part: list[tuple[str, int, int]],
     lower_words: frozenset[str],
@@ -313,10 +310,10 @@ def _name_detail(
         return None  # "New Jersey-style", "Kansas City-area": an adjective made of a name
     words = [_norm_word(_strip_possessive(w)) for w, _, _ in part]
     titled = 0
-    while titled < len(words) - 1 and words[titled] in _TITLES:
+    while titled < len(words) - 1 and words[titled] in TITLE_WORDS:
         titled += 1
     core = [w for w in words[titled:] if w and w not in _CONNECTORS]
-    if not core or (len(part) == 1 and words[0] in _TITLES):
+    if not core or (len(part) == 1 and words[0] in TITLE_WORDS):
         return None
     last_word = _strip_possessive(part[-1][0])
     if last_word.endswith(".") and last_word.count(".") == 1 and _norm_word(last_word) not in _ABBREVIATIONS:
@@ -337,10 +334,10 @@ def _name_detail(
     if titled or (len(core) == 1 and core[0] in surnames):
         label = "person"
     elif (
-        phrase.rstrip(".") in _PLACES
-        or phrase in _PLACES
+        phrase.rstrip(".") in PLACE_NAMES
+        or phrase in PLACE_NAMES
         or core[-1] in _PLACE_WORDS
-        or (len(core) == 1 and core[0] in _PLACES)
+        or (len(core) == 1 and core[0] in PLACE_NAMES)
     ):
         label = "place"
     elif any(w in _ORG_WORDS for w in core) or raw_acronym:
@@ -550,17 +547,3 @@ def extract_details(text: str, sentence: Sentence) -> tuple[Detail, ...]:
     for a, b, key in find_hedges(s, quotes, numbers):
         details.append(Detail("hedge", s[a:b], base + a, base + b, key=key))
     return tuple(sorted(details, key=lambda d: (d.start, _KIND_ORDER[d.kind], d.end)))
-
-
-def compare_claim(claim: Claim, documents: Mapping[str, Document]) -> Claim:
-    """The claim with its differences and word-level edits filled in (see :mod:`compare.differences`)."""
-    from .differences import compare_claim as _compare_claim
-
-    return _compare_claim(claim, documents)
-
-
-def find_unique(documents: Sequence[Document], claims: Sequence[Claim]) -> tuple[Unique, ...]:
-    """Per article, its sentences in no claim and their distinctive details (:mod:`compare.differences`)."""
-    from .differences import find_unique as _find_unique
-
-    return _find_unique(documents, claims)

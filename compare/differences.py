@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .dates import WEEKDAYS
-from .details import names_match, quote_key
+from .details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
 from .model import Attribution, Claim, Detail, Difference, Document, Member, Unique
-from .numbers import Quantity, compatible
+from .numbers import Quantity, compatible, is_exact, parse_quantity
 
 # Figures below are from bench/details.py on gold-dev: "gold claims" compares the 125 gold claims'
 # members with the gold attribution labels fed in, so only this module's choices vary; "aligned"
@@ -214,8 +214,6 @@ def _date_conflict(x: Detail, y: Detail) -> bool:
 
 def _span_of_time(key: str) -> tuple[float, str] | None:
     """(value, unit) of an exact span such as "for six years"; None for vague ones ("a few days")."""
-    from .numbers import is_exact, parse_quantity
-
     match = re.fullmatch(r"(?:(?:for|over|within|in) )?(?:(?:the )?(?:next|past|last) )?(.+)", key)
     q = parse_quantity(match.group(1)) if match else None
     if q is None or q.text != match.group(1) or not is_exact(q) or q.value is None:  # type: ignore[union-attr]
@@ -338,11 +336,9 @@ _PARTY_CONTEXT = frozenset("senate house congress party caucus the state".split(
 
 
 def _party(d: Detail) -> bool:
-    from .details import _PLACES
-
     words = re.findall(r"[a-z]+", d.text.lower().replace("’s", "").replace("'s", ""))
     return any(w in _PARTY_WORDS for w in words) and all(
-        w in _PARTY_WORDS or w in _PARTY_CONTEXT or w in _PLACES for w in words
+        w in _PARTY_WORDS or w in _PARTY_CONTEXT or w in PLACE_NAMES for w in words
     )
 
 
@@ -350,11 +346,9 @@ def _given_name(d: Detail) -> str:
     """The first given name of a person ("Benjamin" in "NAACP President Benjamin Todd Jealous")."""
     if d.label != "person":
         return ""
-    from .details import _TITLES
-
     words = re.findall(r"[a-z]+", d.text.lower())
     cut = max(
-        (i for i, w in enumerate(words[:-1]) if w in _TITLES or w in ("of", "the", "state")), default=-1
+        (i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS or w in ("of", "the", "state")), default=-1
     )
     given = words[cut + 1 : -1]
     return given[0] if given else ""
@@ -528,8 +522,6 @@ def _hedge_difference(members: Sequence[_Member]) -> Difference | None:
 
 def _source_names(att: Attribution) -> list[Detail]:
     """The people and organisations named in an attribution's source ("Sen. Marco Rubio")."""
-    from .details import find_names
-
     source = att.source or ""
     return [d for d in find_names(source, source, 0, []) if d.label in ("person", "organization")]
 

@@ -25,6 +25,7 @@ from .differences import (
     _of,
     _quantity,
     _quoted,
+    _span_of_time,
     _verb,
 )
 from .model import Detail, Difference
@@ -230,7 +231,5 @@ def _spans_of_time(d: Detail) -> set[tuple[float, str]]:
 def _spans_of_time_given(m: _Member) -> set[tuple[float, str]]:
     """Spans of time the member gives as dates ("in the next 30 days"): a "30-day delay" elsewhere
     is the same figure, not one this member lacks."""
-    from .differences import _span_of_time
-
     found = (_span_of_time(d.key.split(":", 1)[1]) for d in _of(m, "date") if d.key.startswith("relative:"))
     return {s for s in found if s is not None}

@@ -88,16 +88,13 @@ def _document(article: Article) -> str:
 def similarity_edges(texts: Sequence[str], floor: float) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair (i < j) that reaches ``floor``, block by block."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .vectorize import tfidf_rows
 
     if len(texts) < 2:
         return {}
-    vec = TfidfVectorizer(
-        stop_words="english", sublinear_tf=True, ngram_range=NGRAMS, min_df=1, dtype=np.float32
-    )
-    try:
-        x = vec.fit_transform(texts)
-    except ValueError:  # nothing but stop words everywhere
+    x = tfidf_rows(texts, ngrams=NGRAMS, stop_words="english", dtype=np.float32)
+    if x is None:  # nothing but stop words everywhere
         return {}
     xt = x.T.tocsr()
     edges: dict[tuple[int, int], float] = {}

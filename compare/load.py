@@ -7,6 +7,7 @@ is exactly what every later offset refers to.
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import os
 import re
@@ -41,24 +42,12 @@ LEGACY_NON_ASCII_LETTER_SHARE = 0.3
 # The shortest body line among our sample pages has 9 words.
 MIN_HTML_BODY_LINE_WORDS = 5
 
-# Outlet names that a file name cannot spell by title-casing its words.
-OUTLET_SPELLINGS = {
-    "huffpost": "HuffPost",
+# Names a file may use for an outlet besides the outlet's own spelling in ``outlets.OUTLETS``
+# (which already gives "usa-today" -> "USA Today", "bbc-news" -> "BBC News", "wsj" -> "WSJ").
+OUTLET_ALIASES = {
     "huffington-post": "HuffPost",
-    "usa-today": "USA Today",
     "nytimes": "New York Times",
     "nyt": "New York Times",
-    "bbc": "BBC",
-    "bbc-news": "BBC News",
-    "cnn": "CNN",
-    "npr": "NPR",
-    "ap": "AP",
-    "afp": "AFP",
-    "abc-news": "ABC News",
-    "nbc-news": "NBC News",
-    "cbs-news": "CBS News",
-    "msnbc": "MSNBC",
-    "rt": "RT",
 }
 
 # Unicode spaces other than the plain space are folded to one plain space each, so that offsets
@@ -77,18 +66,35 @@ _HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
 _MD_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*\n")
 
 
-def slugify(name: str) -> str:
+def slugify(name: str, fallback: str = "article") -> str:
+    """Lower-case ASCII letters and digits joined by hyphens (``fallback`` when none are left)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug or "article"
+    return slug or fallback
 
 
 def outlet_from_name(stem: str) -> str:
-    """``daily-mail`` -> ``Daily Mail``; known spellings (``usa-today`` -> ``USA Today``) first."""
+    """``daily-mail`` -> ``Daily Mail``; known outlets (``usa-today`` -> ``USA Today``) and their
+    one-word names inside longer stems (``cnn-politics`` -> ``CNN Politics``) keep their spelling."""
     slug = slugify(stem)
-    if slug in OUTLET_SPELLINGS:
-        return OUTLET_SPELLINGS[slug]
+    spellings = _outlet_spellings()
+    if slug in OUTLET_ALIASES:
+        return OUTLET_ALIASES[slug]
+    if slug in spellings:
+        return spellings[slug]
     words = [w for w in slug.split("-") if w]
-    return " ".join(w.upper() if w in OUTLET_SPELLINGS else w.capitalize() for w in words) or stem
+    return " ".join(spellings.get(w, w.capitalize()) for w in words) or stem
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_spellings() -> dict[str, str]:
+    """Each known outlet by its file-name slug (the first outlet listed wins a shared slug)."""
+    from .outlets import OUTLETS
+
+    spellings: dict[str, str] = {}
+    for name in OUTLETS:
+        if name.isascii():  # "RTÉ" would claim the slug "rt"
+            spellings.setdefault(slugify(name), name)
+    return spellings
 
 
 def normalise_text(text: str) -> str:

@@ -15,15 +15,6 @@ SOURCE_KINDS = ("outlet", "person", "organization", "anonymous", "document")
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-
-@dataclass(frozen=True, slots=True)
 class Article:
     """One report as read from its input, before any analysis."""
 

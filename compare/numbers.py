@@ -215,7 +215,7 @@ def _scale_after(toks: list[_Tok], j: int) -> tuple[float, int]:
     return 1, j
 
 
-def _core(toks: list[_Tok], i: int, text: str) -> tuple[float, str | None, str | None, int] | None:
+def _core(toks: list[_Tok], i: int) -> tuple[float, str | None, str | None, int] | None:
     """A bare quantity at toks[i]: (value, unit, label, next index)."""
     unit = None
     j = i
@@ -276,19 +276,19 @@ def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | No
     for words, kind in _QUALIFIERS_BY_FIRST.get(first, ()):
         n = len(words)
         if tuple(t.low for t in toks[i : i + n]) == words and i + n < len(toks):
-            core = _core(toks, i + n, text)
+            core = _core(toks, i + n)
             if core is None or core[1] == "ordinal":
                 continue
             value, unit, label, j = core
             lo, hi = _qualify(kind, value)
             return _make(text, toks, i, j, value, lo, hi, unit, label or "qualified"), j
-    core = _core(toks, i, text)
+    core = _core(toks, i)
     if core is None:
         return None
     value, unit, label, j = core
     # Ranges: "50-60", "50 to 60", "between 50 and 60" (the "between" form is caught by the caller).
     if unit != "ordinal" and j + 1 < len(toks) and toks[j].low in ("-", "to", "–") and _digits(toks[i].text):
-        other = _core(toks, j + 1, text)
+        other = _core(toks, j + 1)
         if other is not None and other[0] > value and other[1] in (None, unit) and _digits(toks[j + 1].text):
             return _make(text, toks, i, other[3], None, value, other[0], other[1] or unit, "range"), other[3]
     return _make(text, toks, i, j, value, None, None, unit, label), j
@@ -382,7 +382,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if _label_number(toks, i, j):
             i = j
             continue
-        quantity = _age_after_name(text, toks, i, j, quantity)
+        quantity = _age_after_name(toks, i, j, quantity)
         out.append(quantity)
         i = max(j, i + 1)
     return tuple(out)
@@ -441,7 +441,7 @@ def _in_code(text: str, tok: _Tok) -> bool:
     return before in "/:" or after in "/:" or before.isalpha()
 
 
-def _age_after_name(text: str, toks: list[_Tok], i: int, j: int, q: Quantity) -> Quantity:
+def _age_after_name(toks: list[_Tok], i: int, j: int, q: Quantity) -> Quantity:
     """'Safronov, 23,' is an age: a capitalised name, a comma, a number under 120, then a comma or stop."""
     if q.unit is not None or q.value is None or q.label or not 0 < q.value < 120 or q.value != int(q.value):
         return q

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .align import align
 from .attribution import attribute, claim_relays, provenance
-from .details import compare_claim, extract_details, find_unique
+from .details import extract_details
+from .differences import compare_claim, find_unique
 from .errors import UsageError
 from .model import Article, Comparison, Document, Options
 from .segment import segment

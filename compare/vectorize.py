@@ -4,7 +4,8 @@ TF-IDF is fitted over the event's own sentences: word 1–2-grams carry the shar
 character n-grams within word bounds catch inflections and rewordings ("troops"/"troop",
 "attack"/"attacked") that whole words miss. The aligner takes both matrices apart, as separate
 evidence, and also gets the words' inverse document frequencies, to weight shared names and
-numbers by how rare they are in the event.
+numbers by how rare they are in the event. ``tfidf_rows`` is the one TF-IDF set-up, shared with
+the clause planes (align_clauses.py) and event grouping (grouping.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .model import Options
 
 if TYPE_CHECKING:
     import numpy as np
+    from scipy import sparse
 
 # Weight of the word-n-gram cosine in the single combined score that ranks partners (the margin and
 # neighbour evidence in align_features.py; the rest goes to character n-grams). On gold-dev,
@@ -60,17 +62,12 @@ def sentence_similarities(texts: Sequence[str], options: Options | None = None) 
     if n == 0:
         empty = np.zeros((0, 0))
         return Similarities(empty, empty)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1, lowercase=True
-    )
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True, lowercase=True)
     sims = []
-    for vec in (word, char):
-        try:
-            m = vec.fit_transform(texts)
-        except ValueError:  # empty vocabulary: only stop words or punctuation
+    for m in (
+        tfidf_rows(texts, ngrams=(1, 2), stop_words="english"),
+        tfidf_rows(texts, analyzer="char_wb", ngrams=CHAR_NGRAMS),
+    ):
+        if m is None:
             sims.append(np.zeros((n, n)))
             continue
         s = np.asarray((m @ m.T).toarray(), dtype=float)
@@ -80,13 +77,38 @@ def sentence_similarities(texts: Sequence[str], options: Options | None = None) 
     return Similarities(sims[0], sims[1], embedding)
 
 
-def similarity_matrix(texts: Sequence[str], options: Options | None = None) -> np.ndarray:
-    """One combined cosine for every pair of sentences, in [0, 1], as a dense float array."""
+def tfidf_rows(
+    texts: Sequence[str],
+    *,
+    analyzer: str = "word",
+    ngrams: tuple[int, int] = (1, 1),
+    stop_words: str | None = None,
+    dtype: type | None = None,
+) -> sparse.csr_matrix | None:
+    """Sublinear TF-IDF rows of ``texts``, fitted on them and L2-normalised (a row product is a
+    cosine); None when the vocabulary is empty (only stop words or punctuation)."""
     import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    out = np.array(sentence_similarities(texts, options).combined, dtype=float)
-    np.clip(out, 0.0, 1.0, out=out)
-    return out
+    vec = TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngrams,
+        stop_words=stop_words,
+        sublinear_tf=True,
+        dtype=dtype or np.float64,
+    )
+    try:
+        return vec.fit_transform(texts)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, for callers that count words themselves."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def token_idf(token_sets: Sequence[frozenset[str]]) -> dict[str, float]:

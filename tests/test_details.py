@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import make_article
 
-from compare.details import compare_claim, extract_details, find_unique
-from compare.differences import summarize_unique
+from compare.details import extract_details
+from compare.differences import compare_claim, find_unique, summarize_unique
 from compare.model import Attribution, Claim, Detail, Document, Member, Sentence
 from compare.segment import segment
 

@@ -99,6 +99,10 @@ def test_txt_without_blank_line_has_no_title(tmp_path: Path) -> None:
         ("bbc-news", "BBC News"),
         ("the-guardian", "The Guardian"),
         ("cnn-politics", "CNN Politics"),
+        ("wsj", "WSJ"),  # any outlet in compare/outlets.py keeps its spelling
+        ("huffpost-politics", "HuffPost Politics"),
+        ("nyt", "New York Times"),  # an alias
+        ("rt", "RT"),  # not "RTÉ", whose slug is also "rt"
     ],
 )
 def test_outlet_from_file_name(stem: str, outlet: str) -> None:

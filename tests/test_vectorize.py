@@ -9,7 +9,7 @@ import pytest
 
 from compare.errors import UsageError
 from compare.model import Options
-from compare.vectorize import _embedding_model, sentence_similarities, similarity_matrix, token_idf
+from compare.vectorize import _embedding_model, sentence_similarities, tfidf_rows, token_idf
 
 TEXTS = [
     "The ferry caught fire in the harbour on Thursday evening.",
@@ -29,7 +29,7 @@ def test_matrices_are_square_symmetric_and_in_range() -> None:
 
 
 def test_reordered_words_score_higher_than_another_topic() -> None:
-    m = similarity_matrix(TEXTS)
+    m = sentence_similarities(TEXTS).combined
     assert m[0, 1] > 0.8
     assert m[0, 1] > m[0, 2] > m[0, 3]
 
@@ -40,9 +40,11 @@ def test_character_ngrams_catch_inflections_that_words_miss() -> None:
 
 
 def test_empty_and_stop_word_only_input() -> None:
-    assert similarity_matrix([]).shape == (0, 0)
-    m = similarity_matrix(["It is what it is.", "And so it was."])
-    assert m.shape == (2, 2)
+    assert sentence_similarities([]).combined.shape == (0, 0)
+    sims = sentence_similarities(["It is what it is.", "And so it was."])
+    assert sims.combined.shape == (2, 2)
+    assert not sims.word.any()  # nothing but stop words: no word vocabulary at all
+    assert tfidf_rows(["It is what it is.", "And so it was."], stop_words="english") is None
 
 
 def test_token_idf_weights_rare_tokens_higher() -> None:

@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -105,10 +106,6 @@ class Row:
     outlet: str  # unique rows: the article id; claim rows: ""
     score: float
     reference: str = ""  # claim rows: the article whose wording the word edits compare against
-
-
-def _sentence_dom_id(article: str, index: int) -> str:
-    return f"s-{article}-{index}"
 
 
 def _unique_dom_id(article: str, index: int) -> str:
@@ -518,7 +515,9 @@ def _csp_hash(source: str) -> str:
     )
 
 
+@lru_cache(maxsize=4)
 def _asset(name: str) -> str:
+    """A CSS or JS file of the package, read once per process (a batch run renders many events)."""
     return resources.files("compare").joinpath("templates", name).read_text(encoding="utf-8")
 
 

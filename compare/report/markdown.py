@@ -27,11 +27,11 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     uniq = dict(s.unique)
     rel = {a: n for a, n, _ in s.relayed}
-    for d in comparison.documents:
-        a = d.article
-        title = f"[{_md(a.title or '')}]({a.url})" if a.url else _md(a.title or "")
-        cells = [_md(a.outlet), title, a.published or "", str(len(d.sentences))]
-        cells += [str(uniq[a.id]), str(rel[a.id])]
+    for doc in comparison.documents:
+        art = doc.article
+        title = f"[{_md(art.title or '')}]({art.url})" if art.url else _md(art.title or "")
+        cells = [_md(art.outlet), title, art.published or "", str(len(doc.sentences))]
+        cells += [str(uniq[art.id]), str(rel[art.id])]
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -56,9 +56,9 @@ def render_markdown(comparison: Comparison) -> str:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)
             badges = [
-                relay_label(doc.attributions[i])
+                relay_label(att)
                 for i in m.sentences
-                if i < len(doc.attributions) and doc.attributions[i] is not None
+                if i < len(doc.attributions) and (att := doc.attributions[i]) is not None
             ]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")

@@ -99,16 +99,16 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
 
     n = len(comparison.documents)
     console.rule(Text(f"storydiff: {n} article{'s' if n != 1 else ''}", style="bold"))
-    for d in comparison.documents:
-        a = d.article
-        line = Text()
-        line.append(a.outlet, style="bold")
-        if a.published:
-            line.append(f"  {a.published}")
-        if a.title:
-            line.append(f"  {a.title}", style="italic")
-        line.append(f"  [{a.id}, {len(d.sentences)} sentences]", style="dim")
-        console.print(line)
+    for doc in comparison.documents:
+        art = doc.article
+        heading = Text()
+        heading.append(art.outlet, style="bold")
+        if art.published:
+            heading.append(f"  {art.published}")
+        if art.title:
+            heading.append(f"  {art.title}", style="italic")
+        heading.append(f"  [{art.id}, {len(doc.sentences)} sentences]", style="dim")
+        console.print(heading)
     console.print()
     counts = (
         f"{summary.claims} claims: {summary.claims_all} carried by all outlets, "
