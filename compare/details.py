@@ -5,7 +5,7 @@ stays out. Every detail is a span into the article text (``text[d.start:d.end] =
 ``key`` that compares equal across outlets for the same thing ("Defence Minister Sergei Shoigu",
 "Mr. Shoigu" and "Shoigu's" all have the key ``shoigu``). Comparing the details of a claim's
 members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quantities in
-:mod:`compare.numbers`.
+:mod:`compare.quantities`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS, find_dates
 from .model import Detail, Sentence
-from .numbers import Quantity, canonical, find_quantities
+from .quantities import Quantity, canonical, find_quantities
 
 # ---------------------------------------------------------------- names
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from .dates import WEEKDAYS
 from .details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
 from .model import Attribution, Claim, Detail, Difference, Document, Member, Unique
-from .numbers import Quantity, compatible, is_exact, parse_quantity
+from .quantities import Quantity, compatible, is_exact, parse_quantity
 
 # Figures below are from bench/details.py on gold-dev: "gold claims" compares the 125 gold claims'
 # members with the gold attribution labels fed in, so only this module's choices vary; "aligned"

@@ -29,7 +29,7 @@ from .differences import (
     _verb,
 )
 from .model import Detail, Difference
-from .numbers import Quantity, agree_when_rounded, compatible, interval, rounding_step
+from .quantities import Quantity, agree_when_rounded, compatible, interval, rounding_step
 
 # Percentages and amounts of money conflict only when they measure the same noun ("30 percent of
 # imports" against "a 25 percent tariff" are two figures): in newswcl50-7 every percentage

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from compare.numbers import canonical, compatible, find_quantities, interval, is_exact, parse_quantity
+from compare.quantities import canonical, compatible, find_quantities, interval, is_exact, parse_quantity
 
 
 def one(text: str):
@@ -206,7 +206,7 @@ def test_hyphenated_durations() -> None:
     ],
 )
 def test_rounding_step_from_how_a_figure_is_written(text: str, step: float) -> None:
-    from compare.numbers import rounding_step
+    from compare.quantities import rounding_step
 
     assert rounding_step(one(text)) == pytest.approx(step)
 
@@ -227,7 +227,7 @@ def test_rounding_step_from_how_a_figure_is_written(text: str, step: float) -> N
     ],
 )
 def test_agree_when_rounded(a: str, b: str, agree: bool) -> None:
-    from compare.numbers import agree_when_rounded
+    from compare.quantities import agree_when_rounded
 
     assert agree_when_rounded(one(a), one(b)) is agree
     assert agree_when_rounded(one(b), one(a)) is agree
