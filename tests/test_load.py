@@ -526,3 +526,14 @@ def test_loading_never_modifies_inputs(tmp_path: Path) -> None:
         "e.html",
         "f.txt",
     ]
+
+
+def test_a_dateline_first_line_is_not_a_title(tmp_path):
+    path = tmp_path / "wire.txt"
+    body = "The council met on Monday. It voted to close the pool.\n"
+    path.write_text("HARBOURTON, Ont. —\n\n" + body, encoding="utf-8")
+    (article,) = load_file(str(path))
+    assert article.title is None
+    assert article.text[article.body_start :].startswith("The council met")
+    path.write_text("Council votes to close pool —\n\nThe council met on Monday.\n", encoding="utf-8")
+    assert load_file(str(path))[0].title == "Council votes to close pool —"
