@@ -73,9 +73,9 @@ NAME_CONTEXT_SHARE = 0.3
 # contradiction. The samples' designed conflicts and gold-dev's one agreed conflict are kept.
 EVENT_WINDOW = 4
 EVENT_STEM = 4
-# Figures look a little wider: at 4 words gold-dev's one agreed conflict ("online petitions ...
-# received hundreds of thousands of signatures" / "a petition signed by more than 1.8 million
-# people") shares one stem where a crowd pairing needs two; at 6 it shares two.
+# Figures look a little wider: at 4 words gold-dev's one agreed conflict (a petition count given
+# as hundreds of thousands of signatures by one outlet and as a figure in millions by another)
+# shares one stem where a crowd pairing needs two; at 6 it shares two.
 FIGURE_WINDOW = 6
 # Dates relative to the day of publication, which outlets publish at different times: "today" in
 # one member only was never a gold difference (5 predicted on gold claims, 3 events, 0 in gold).
