@@ -293,8 +293,10 @@ def _date_difference(members: Sequence[_Member]) -> Difference | None:
         wx, wy = _event_words(mx, x), _event_words(my, y)
         return not wx or not wy or bool(wx & wy)
 
+    # A date the other member gives only inside a quotation still counts as carried there: it is
+    # not compared for conflicts (whose words they are differs), but it is not "only X gives it".
     return _keyed_difference(
-        "date", members, dates, lambda d, others, _: any(d.key == o.key for o in others), conflicts
+        "date", members, dates, lambda d, _others, x: any(d.key == o.key for o in _of(x, "date")), conflicts
     )
 
 

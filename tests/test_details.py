@@ -550,3 +550,21 @@ def test_span_of_time_given_as_a_date_carries_the_same_figure() -> None:
     b = document("Daily Mail", "The council will delay the closure for the next 30 days.")
     claim, _ = claim_of(a, b)
     assert "number" not in kinds(claim)
+
+
+def test_a_date_given_inside_a_quotation_still_counts_as_carried():
+    from compare.model import Options
+    from compare.pipeline import analyze
+
+    a = make_article("Harbour Post", "Operations chief Dana Whitlow said the line should reopen by Saturday.")
+    b = make_article(
+        "Valley Courier", "“We expect the line to reopen by Saturday,” said operations chief Dana Whitlow."
+    )
+    docs = {
+        d.article.id: d
+        for d in (analyze(a, Options(), ("Harbour Post", "Valley Courier")), analyze(b, Options(), ()))
+    }
+    claim = Claim("c1", (Member("harbour-post", (0,)), Member("valley-courier", (0,))), 0.9)
+    kinds = {d.kind for d in compare_claim(claim, docs).differences}
+    assert "date" not in kinds
+    assert "quote" in kinds
