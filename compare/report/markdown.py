@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..differences import summarize_unique
 from ..model import Comparison
 from .summary import summarize
@@ -14,6 +16,14 @@ def _md(text: str) -> str:
     for ch in "\\`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+def _link_target(url: str | None) -> str | None:
+    """An http(s) URL as a Markdown link destination, or None: article metadata is untrusted, so a
+    ``javascript:`` URL or one that would break out of the link is not linked."""
+    if not url or not re.match(r"https?://", url, re.I) or re.search(r"[\s<>]", url):
+        return None
+    return f"<{url}>"
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -29,7 +39,8 @@ def render_markdown(comparison: Comparison) -> str:
     rel = {a: n for a, n, _ in s.relayed}
     for doc in comparison.documents:
         art = doc.article
-        title = f"[{_md(art.title or '')}]({art.url})" if art.url else _md(art.title or "")
+        url = _link_target(art.url)
+        title = f"[{_md(art.title or '')}]({url})" if url else _md(art.title or "")
         cells = [_md(art.outlet), title, art.published or "", str(len(doc.sentences))]
         cells += [str(uniq[art.id]), str(rel[art.id])]
         lines.append("| " + " | ".join(cells) + " |")
