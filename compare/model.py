@@ -184,10 +184,15 @@ class Comparison:
                 return doc
         raise KeyError(article_id)
 
-    def claims_of(self, article_id: str, index: int) -> tuple[str, ...]:
-        return tuple(
-            c.id for c in self.claims for m in c.members if m.article == article_id and index in m.sentences
-        )
+    def claim_index(self) -> dict[tuple[str, int], list[str]]:
+        """(article id, sentence index) -> ids of the claims the sentence belongs to, in claim order.
+        Built in one pass; every view looks sentences up here rather than scanning the claims."""
+        index: dict[tuple[str, int], list[str]] = {}
+        for c in self.claims:
+            for m in c.members:
+                for i in m.sentences:
+                    index.setdefault((m.article, i), []).append(c.id)
+        return index
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,12 +184,8 @@ class _Builder:
         self.c = comparison
         self.docs = {d.article.id: d for d in comparison.documents}
         self.outlet = {d.article.id: d.article.outlet for d in comparison.documents}
-        self.claims_of: dict[tuple[str, int], list[str]] = {}
+        self.claims_of = comparison.claim_index()
         self.conflict_spans: dict[tuple[str, int], list[Mark]] = {}
-        for claim in comparison.claims:
-            for m in claim.members:
-                for i in m.sentences:
-                    self.claims_of.setdefault((m.article, i), []).append(claim.id)
         self.claim_marks: dict[str, dict[str, list[Mark]]] = {
             c.id: self._claim_marks(c) for c in comparison.claims
         }

@@ -51,16 +51,6 @@ def attribution_dict(a: Attribution | None) -> dict[str, Any] | None:
     return out
 
 
-def claim_index(comparison: Comparison) -> dict[tuple[str, int], list[str]]:
-    """(article, sentence) -> ids of the claims it belongs to, built once per comparison."""
-    index: dict[tuple[str, int], list[str]] = {}
-    for c in comparison.claims:
-        for m in c.members:
-            for i in m.sentences:
-                index.setdefault((m.article, i), []).append(c.id)
-    return index
-
-
 def article_dict(doc: Document, index: dict[tuple[str, int], list[str]]) -> dict[str, Any]:
     art = doc.article
     sentences = []
@@ -141,7 +131,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
-    index = claim_index(comparison)
+    index = comparison.claim_index()
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "articles": [article_dict(doc, index) for doc in comparison.documents],

@@ -32,10 +32,7 @@ class Summary:
 
 def summarize(comparison: Comparison) -> Summary:
     n = len(comparison.documents)
-    in_claim: dict[str, set[int]] = {d.article.id: set() for d in comparison.documents}
-    for c in comparison.claims:
-        for m in c.members:
-            in_claim[m.article].update(m.sentences)
+    claimed = comparison.claim_index()
     all_ = sum(1 for c in comparison.claims if len({m.article for m in c.members}) == n)
     return Summary(
         articles=n,
@@ -44,7 +41,7 @@ def summarize(comparison: Comparison) -> Summary:
         claims_some=len(comparison.claims) - all_,
         conflicts=sum(1 for c in comparison.claims if any(d.conflict for d in c.differences)),
         unique=tuple(
-            (d.article.id, sum(1 for s in d.sentences if s.index not in in_claim[d.article.id]))
+            (d.article.id, sum(1 for s in d.sentences if (d.article.id, s.index) not in claimed))
             for d in comparison.documents
         ),
         relayed=tuple(
