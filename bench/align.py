@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from compare import Options, load_articles  # noqa: E402
 from compare import align as align_mod  # noqa: E402
-from compare.align_features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, pair_features  # noqa: E402
+from compare.align.features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, pair_features  # noqa: E402
+from compare.align.vectorize import sentence_similarities  # noqa: E402
 from compare.segment import segment  # noqa: E402
-from compare.vectorize import sentence_similarities  # noqa: E402
 
 
 def _gold_score():
@@ -169,7 +169,7 @@ def msrp_pairs(split: str) -> tuple[list[tuple[str, str]], np.ndarray]:
 
 
 def msrp_f1(options: Options | None = None) -> dict:
-    from compare.align import sentence_pair_score
+    from compare.align.claims import sentence_pair_score
 
     out = {}
     train, ytr = msrp_pairs("train")

@@ -222,8 +222,8 @@ def rerun_in_process(jobs: int, out: Path, n_events: int, n_articles: int) -> No
     """First run and unchanged rerun through the library, with the code fingerprint pinned: other
     people editing compare/ between two CLI runs would otherwise (rightly) force a recompute."""
     from compare.batch import BatchSettings, run_batch
-    from compare.batch_inputs import from_folders
-    from compare.batch_outputs import Listing, write_summaries
+    from compare.batch.inputs import from_folders
+    from compare.batch.outputs import Listing, write_summaries
 
     jobs_list = from_folders(EVENTS).jobs
     settings = BatchSettings(jobs=jobs)
@@ -356,8 +356,8 @@ def mixed_folder(dest: Path, with_dates: bool = True) -> tuple[list[str], list[s
 
 
 def section_group() -> None:
-    from compare.batch_inputs import from_flat_folder
-    from compare.grouping import pair_scores
+    from compare.batch.grouping import pair_scores
+    from compare.batch.inputs import from_flat_folder
     from compare.model import Options
 
     print("## --group auto on the 110 real events mixed into one flat folder\n")
@@ -393,7 +393,7 @@ def section_group() -> None:
 
 def section_calibrate() -> None:
     """The ECB+ sweep behind GROUP_SIMILARITY / LINK_SIMILARITY (train: topics 1-35; test: 36-45)."""
-    import compare.grouping as grouping
+    import compare.batch.grouping as grouping
     from compare.model import Article
 
     docs = [json.loads(line) for line in open(CORPUS / "ecbplus" / "derived" / "ecbplus_docs.jsonl")]

@@ -31,7 +31,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from compare.details import extract_details  # noqa: E402
-from compare.differences import compare_claim  # noqa: E402
+from compare.differences.core import compare_claim  # noqa: E402
 from compare.load import load_file  # noqa: E402
 from compare.model import DETAIL_KINDS, Attribution, Claim, Document, Member, Sentence  # noqa: E402
 from compare.segment import find_quotations, paragraph_spans  # noqa: E402
@@ -61,7 +61,7 @@ def gold_documents(event: str, attribution: str, gold: dict) -> dict[str, Docume
             labels = gold["attribution"].get(slug, {})
             atts = tuple(_gold_attribution(labels.get(str(i))) for i in range(len(sentences)))
         elif attribution == "tool":
-            from compare.attribution import attribute
+            from compare.attribution.resolve import attribute
 
             atts = attribute(doc)
         docs[slug] = Document(article, tuple(sentences), quotations, details, atts)
@@ -141,7 +141,7 @@ def score_aligned(attribution: str) -> dict:
     """
     import importlib.util
 
-    from compare.align import align
+    from compare.align.claims import align
     from compare.segment import segment
 
     spec = importlib.util.spec_from_file_location("gold_score", CORPUS.parent / "tools" / "gold_score.py")
@@ -160,7 +160,7 @@ def score_aligned(attribution: str) -> dict:
             details = tuple(extract_details(article.text, s) for s in doc.sentences)
             atts: tuple[Attribution | None, ...] = (None,) * len(doc.sentences)
             if attribution == "tool":
-                from compare.attribution import attribute
+                from compare.attribution.resolve import attribute
 
                 atts = attribute(doc, outlets)
             docs.append(Document(doc.article, doc.sentences, doc.quotations, details, atts))
@@ -216,8 +216,8 @@ def corpus_conflicts() -> dict:
     """Conflicts storydiff marks over every event in ../shared/corpus/events and in samples/, on its
     own split, alignment and attribution. The corpus has no conflict labels: read the listed ones
     (``--corpus-conflicts --show``) to judge them; the samples' conflicts were written in on purpose."""
-    from compare.align import align
-    from compare.attribution import attribute
+    from compare.align.claims import align
+    from compare.attribution.resolve import attribute
     from compare.segment import segment
 
     folders = sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir())

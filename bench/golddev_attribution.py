@@ -39,7 +39,7 @@ def events(corpus: Path = CORPUS) -> list[str]:
 
 def score(names: list[str] | None = None, corpus: Path = CORPUS, errors: bool = False) -> dict[str, float]:
     """Figures over the given gold-dev events (all by default)."""
-    from compare.attribution import attribute
+    from compare.attribution.resolve import attribute
     from compare.model import Article
     from compare.segment import segment
 
@@ -146,7 +146,7 @@ def _implausible(source: str, sentence: str) -> str | None:
 def scan(corpus: Path = CORPUS, show: bool = False) -> dict[str, int]:
     """Implausible sources over every event in events/ (110: BASIL and NewsWCL50), by class; also
     the attributed sentences whose source has no kind."""
-    from compare.attribution import attribute
+    from compare.attribution.resolve import attribute
     from compare.load import load_articles
     from compare.segment import segment
 

@@ -63,7 +63,7 @@ def articles(
 
 def predict(text: str, kinds: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
     """Predicted (cue span, source span or None) for an article's text."""
-    from compare.attribution import relations
+    from compare.attribution.resolve import relations
     from compare.model import Article
     from compare.segment import segment
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from builders import make_article
 
-from compare.align import (
+from compare.align.claims import (
     LINK_THRESHOLD,
     PAIR_WEIGHTS,
     align,
@@ -17,7 +17,7 @@ from compare.align import (
     pair_probabilities,
     sentence_pair_score,
 )
-from compare.align_features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, sentence_evidence
+from compare.align.features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, sentence_evidence
 from compare.model import Options
 from compare.segment import segment
 
@@ -198,7 +198,7 @@ def test_evidence_finds_names_numbers_and_quotes() -> None:
 
 def test_constants_match_the_feature_list() -> None:
     assert len(PAIR_WEIGHTS) == len(FEATURE_NAMES)
-    from compare.align import EMBEDDING_WEIGHTS
+    from compare.align.claims import EMBEDDING_WEIGHTS
 
     assert len(EMBEDDING_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
     assert 0.0 < LINK_THRESHOLD < 1.0
@@ -228,7 +228,7 @@ STOP = frozenset({"the", "a", "of", "on", "in", "to", "and", "after", "which", "
 
 
 def test_clauses_split_at_relatives_subordinates_and_semicolons() -> None:
-    from compare.align_clauses import split_clauses
+    from compare.align.clauses import split_clauses
 
     text = (
         "The Hartwell Bridge will close for repairs on Monday, which thousands of drivers use daily; "
@@ -242,7 +242,7 @@ def test_clauses_split_at_relatives_subordinates_and_semicolons() -> None:
 
 
 def test_short_pieces_and_reporting_tails_stay_with_their_neighbour() -> None:
-    from compare.align_clauses import split_clauses
+    from compare.align.clauses import split_clauses
 
     # "he said" has no content word of its own: it joins the clause before it
     assert split_clauses('"The ferry will sail again on Friday," he said.', STOP) == (
@@ -253,7 +253,7 @@ def test_short_pieces_and_reporting_tails_stay_with_their_neighbour() -> None:
 
 
 def test_clause_planes_see_one_shared_fact_inside_a_packed_lead() -> None:
-    from compare.align_clauses import clause_planes
+    from compare.align.clauses import clause_planes
 
     texts = [
         "Mayor Ines Carvalho resigned on Friday, hours after the city council voted to cut the harbour "
@@ -272,14 +272,14 @@ def test_clause_planes_see_one_shared_fact_inside_a_packed_lead() -> None:
     assert planes["clause_cover_hi"][0, 1] > 0.8
     assert planes["clause_cover_hi"][0, 2] < 0.2
     # the whole-sentence cosine sees less of the shared fact than the best clause pair does
-    from compare.vectorize import sentence_similarities
+    from compare.align.vectorize import sentence_similarities
 
     assert sentence_similarities(texts).combined[0, 1] < planes["clause_max"][0, 1]
     assert all(p.shape == (0, 0) for p in clause_planes([], STOP).values())
 
 
 def test_keep_top_partners_keeps_each_sentence_s_best_links_on_both_sides() -> None:
-    from compare.align import keep_top_partners
+    from compare.align.claims import keep_top_partners
 
     nodes = ((0, 0), (0, 1), (1, 0), (1, 1), (1, 2))
     probs = np.zeros((5, 5))

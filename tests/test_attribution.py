@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from builders import make_article
 
-from compare.attribution import (
+from compare.attribution.resolve import (
     attribute,
     claim_relays,
     find_relations,
@@ -467,7 +467,7 @@ def test_belief_inside_reported_speech_is_left_out_and_a_reversed_closing_quote_
 
 
 def test_provenance_merges_wordings_of_one_source():
-    from compare.attribution import merge_sources, source_key
+    from compare.attribution.resolve import merge_sources, source_key
 
     assert source_key("Mr. Trump", "person") == source_key("President Trump", "person") == "trump"
     assert source_key("Matthew Pottinger, the senior director", "person") == "pottinger"

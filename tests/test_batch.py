@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from compare.batch import BatchSettings, EventRow, exit_code, run_batch
-from compare.batch_inputs import from_folders
-from compare.batch_outputs import Listing, render_index
+from compare.batch.inputs import from_folders
+from compare.batch.outputs import Listing, render_index
 from compare.cli import main
 
 FERRY = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from builders import make_article
 
-from compare.grouping import group_articles, pair_scores, parse_date
+from compare.batch.grouping import group_articles, pair_scores, parse_date
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 

@@ -407,7 +407,7 @@ def test_reading_view_links_sentences_to_rows(hand_html):
 
 
 def test_embedded_json_is_the_json_view(hand_html):
-    from compare.report.jsonout import to_dict
+    from compare.report.data import to_dict
 
     assert embedded_json(hand_html) == json.loads(json.dumps(to_dict(hand_comparison())))
 

@@ -7,9 +7,9 @@ import sys
 import numpy as np
 import pytest
 
+from compare.align.vectorize import _embedding_model, sentence_similarities, tfidf_rows, token_idf
 from compare.errors import UsageError
 from compare.model import Options
-from compare.vectorize import _embedding_model, sentence_similarities, tfidf_rows, token_idf
 
 TEXTS = [
     "The ferry caught fire in the harbour on Thursday evening.",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from compare.differences.wording import claim_edits, diff_tokens, tokenize, word_edits
 from compare.model import Article, Claim, Document, Member, Sentence
-from compare.wordiff import claim_edits, diff_tokens, tokenize, word_edits
 
 
 def edits(reference: str, member: str) -> list[tuple[str, str, str]]:

@@ -18,9 +18,9 @@ from importlib import resources
 from typing import Any
 
 from ..model import Attribution, Claim, Comparison, Detail, Document
-from .jsonout import to_dict
+from .data import to_dict
+from .labels import relay_label
 from .summary import summarize
-from .terminal import relay_label
 
 # Figure sizes, in CSS pixels, chosen by eye on screenshots at 1280x900 (samples/, newswcl50-0 with
 # 85 claims, a synthetic 600-claim event). Rows shrink from MATRIX_ROW_MAX to fit MATRIX_HEIGHT (the

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..differences import summarize_unique
 from ..model import Comparison
+from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
-from .terminal import provenance_by_article, relay_label, relay_lines
 
 
 def _md(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 
-from ..differences import summarize_unique
-from ..model import Attribution, Claim, Comparison, Document, Sentence
+from ..model import Claim, Comparison, Document, Sentence
+from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
@@ -21,44 +21,6 @@ STYLES = {
     "hedge": "bold red",
     "edit": "underline",
 }
-
-
-def relay_label(att: Attribution) -> str:
-    """'via Daily Mail ← Vladimir Safronov (person)' or 'hedged: reportedly'."""
-    if att.type == "hedged" and not att.source:
-        return f"hedged: {att.cue}"
-    chain = " ← ".join([v.source for v in att.via] + [att.source or "unnamed source"])
-    kind = f" ({att.source_kind})" if att.source_kind else ""
-    return f"{'via ' if att.via else ''}{chain}{kind}"
-
-
-def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
-    """Who relays the claim and from whom, who states it first-hand, and a warning when nobody does."""
-    out = []
-    if claim.relays:
-        for r in claim.relays:
-            chain = " ← ".join([v.source for v in r.via] + [r.source or "unnamed source"])
-            kind = f" ({r.source_kind})" if r.source_kind else ""
-            outlet = docs[r.article].article.outlet
-            if r.type == "hedged" and not r.source:
-                out.append((f"{outlet} hedges it, naming no source", "yellow"))
-            else:
-                out.append((f"{outlet} relays: {chain}{kind}", "yellow"))
-        if claim.firsthand:
-            names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
-            out.append((f"first-hand: {names}", "dim"))
-        else:
-            out.append(("no outlet states this first-hand", "bold yellow"))
-    return out
-
-
-def provenance_by_article(comparison: Comparison) -> list[tuple[str, list[tuple[str, str | None, int]]]]:
-    """Provenance edges grouped by relaying article, in article order."""
-    grouped: dict[str, list[tuple[str, str | None, int]]] = {}
-    if comparison.provenance is not None:
-        for a, src, kind, n in comparison.provenance.edges:
-            grouped.setdefault(a, []).append((src, kind, n))
-    return [(d.article.id, grouped[d.article.id]) for d in comparison.documents if d.article.id in grouped]
 
 
 def _sentence_text(doc: Document, s: Sentence, claim: Claim | None):

@@ -6,7 +6,7 @@ Rules over tokens, no parser."""
 
 from __future__ import annotations
 
-from .cue_lexicon import (
+from .lexicon import (
     _AUX,
     _BREAK,
     _CLITICS,

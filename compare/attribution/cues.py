@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .cue_lexicon import (
+from .lexicon import (
     _AUX,
     _BELIEF,
     _BREAK,
@@ -44,7 +44,7 @@ from .cue_lexicon import (
     _tokens,
     _verbish,
 )
-from .cue_phrases import (
+from .phrases import (
     _after_determiner,
     _agent_of,
     _appositive,

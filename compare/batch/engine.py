@@ -13,19 +13,24 @@ import hashlib
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .errors import StorydiffError
-from .model import Article, Options
-
-# Output file names inside each event folder, by format.
-REPORT_FILES = {"html": "report.html", "json": "report.json", "markdown": "report.md"}
-DEFAULT_FORMATS = ("html", "json")
-
-# Reasons that say nothing about the inputs: such events are not remembered, so a rerun retries.
-TRANSIENT_REASONS = ("internal error", "worker process failed", "cannot write")
+from ..errors import StorydiffError
+from ..model import Article, Comparison, Options
+from ..report.summary import summarize
+from .journal import Journal
+from .model import (
+    REPORT_FILES,
+    TRANSIENT_REASONS,
+    BatchOutcome,
+    BatchSettings,
+    EventJob,
+    EventResult,
+    EventRow,
+    Source,
+)
 
 # How often a worker checks that the batch process still runs (a worker orphaned by a killed
 # batch would otherwise wait for work forever).
@@ -36,111 +41,8 @@ _PARENT_POLL_SECONDS = 2.0
 _WINDOW_PER_WORKER = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input of an event: a file (every article in it, or record ``record``), or an article
-    given inline (``article``), with metadata that overrides what the file says."""
-
-    path: str
-    record: int | None = None
-    article: Article | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventJob:
-    name: str  # the event's folder under OUTDIR: safe as one path component, unique in the batch
-    label: str  # the event as the input names it (folder, manifest value, group title)
-    sources: tuple[Source, ...]
-    ignored: tuple[tuple[str, str], ...] = ()  # (path, why it was not read as an article)
-
-
-@dataclass(frozen=True, slots=True)
-class BatchSettings:
-    options: Options = field(default_factory=Options)
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    jobs: int = 1
-    force: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """The figures of one event, as summary.csv / summary.jsonl / index.html show them."""
-
-    event: str
-    label: str
-    status: str  # "compared" | "skipped"
-    reason: str = ""  # why it was skipped
-    articles: int = 0
-    outlets: tuple[str, ...] = ()
-    sentences: int = 0
-    claims: int = 0
-    claims_all_outlets: int = 0
-    conflicts: int = 0
-    unique_sentences: int = 0
-    relayed_sentences: int = 0
-    relayed_share: float = 0.0
-    bad_files: tuple[tuple[str, str], ...] = ()  # (path, problem)
-    reports: tuple[tuple[str, str], ...] = ()  # (format, path relative to OUTDIR)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "event": self.event,
-            "label": self.label,
-            "status": self.status,
-            "reason": self.reason,
-            "articles": self.articles,
-            "outlets": list(self.outlets),
-            "sentences": self.sentences,
-            "claims": self.claims,
-            "claims_all_outlets": self.claims_all_outlets,
-            "conflicts": self.conflicts,
-            "unique_sentences": self.unique_sentences,
-            "relayed_sentences": self.relayed_sentences,
-            "relayed_share": self.relayed_share,
-            "bad_files": [{"path": p, "problem": m} for p, m in self.bad_files],
-            "reports": dict(self.reports),
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> EventRow:
-        return cls(
-            event=d["event"],
-            label=d.get("label", d["event"]),
-            status=d["status"],
-            reason=d.get("reason", ""),
-            articles=d.get("articles", 0),
-            outlets=tuple(d.get("outlets", ())),
-            sentences=d.get("sentences", 0),
-            claims=d.get("claims", 0),
-            claims_all_outlets=d.get("claims_all_outlets", 0),
-            conflicts=d.get("conflicts", 0),
-            unique_sentences=d.get("unique_sentences", 0),
-            relayed_sentences=d.get("relayed_sentences", 0),
-            relayed_share=d.get("relayed_share", 0.0),
-            bad_files=tuple((b["path"], b["problem"]) for b in d.get("bad_files", ())),
-            reports=tuple(sorted(d.get("reports", {}).items())),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class EventResult:
-    row: EventRow
-    outputs: tuple[tuple[str, str], ...] = ()  # (path relative to OUTDIR, content)
-
-
-@dataclass(frozen=True, slots=True)
-class BatchOutcome:
-    rows: tuple[EventRow, ...]  # every event, sorted by name
-    computed: int  # events compared in this run (the others were unchanged since the last)
-    reused: int
-
-
 def _apply_overrides(article: Article, src: Source) -> Article:
-    from .load import slugify
+    from ..load import slugify
 
     changes: dict[str, Any] = {}
     if src.outlet:
@@ -157,7 +59,7 @@ def load_sources(
     sources: Sequence[Source], options: Options
 ) -> tuple[tuple[Article, ...], tuple[tuple[str, str], ...]]:
     """Read an event's inputs; a file that fails is reported as bad and the rest go on."""
-    from .load import load_file, unique_ids
+    from ..load import load_file, unique_ids
 
     articles: list[Article] = []
     bad: list[tuple[str, str]] = []
@@ -178,20 +80,18 @@ def load_sources(
     return unique_ids(articles), tuple(bad)
 
 
-def _figures(data: dict[str, Any]) -> dict[str, Any]:
-    summary = data.get("summary", {})
-    sentences = {a["id"]: len(a["sentences"]) for a in data["articles"]}
-    relayed = summary.get("relayed_sentences", {})
-    total = sum(sentences.values())
-    n_relayed = sum(relayed.values())
+def _figures(comparison: Comparison) -> dict[str, Any]:
+    summary = summarize(comparison)
+    total = sum(n for _, _, n in summary.relayed)
+    n_relayed = sum(r for _, r, _ in summary.relayed)
     return {
-        "articles": len(data["articles"]),
-        "outlets": tuple(a["outlet"] for a in data["articles"]),
+        "articles": summary.articles,
+        "outlets": tuple(d.article.outlet for d in comparison.documents),
         "sentences": total,
-        "claims": summary.get("claims", len(data["claims"])),
-        "claims_all_outlets": summary.get("claims_all_outlets", 0),
-        "conflicts": summary.get("claims_with_conflicts", 0),
-        "unique_sentences": sum(summary.get("unique_sentences", {}).values()),
+        "claims": summary.claims,
+        "claims_all_outlets": summary.claims_all,
+        "conflicts": summary.conflicts,
+        "unique_sentences": sum(n for _, n in summary.unique),
         "relayed_sentences": n_relayed,
         # Rounded at the boundary so that summaries are byte-stable across runs.
         "relayed_share": round(n_relayed / total, 4) if total else 0.0,
@@ -200,8 +100,8 @@ def _figures(data: dict[str, Any]) -> dict[str, Any]:
 
 def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
     """Compare one event and render its reports. Reads the inputs; writes nothing."""
-    from . import compare, render
-    from .report.jsonout import to_dict
+    from ..pipeline import compare
+    from ..report import render
 
     articles, bad = load_sources(job.sources, settings.options)
     if not articles:
@@ -222,13 +122,13 @@ def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
         status="compared",
         bad_files=bad,
         reports=tuple(sorted((fmt, f"{job.name}/{REPORT_FILES[fmt]}") for fmt in settings.formats)),
-        **_figures(to_dict(result)),
+        **_figures(result),
     )
     return EventResult(row, outputs)
 
 
 def write_event(result: EventResult, outdir: Path) -> None:
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     for rel, content in result.outputs:
         write_atomic(outdir / rel, content)
@@ -236,10 +136,10 @@ def write_event(result: EventResult, outdir: Path) -> None:
 
 def code_fingerprint() -> str:
     """A hash of the installed storydiff code and templates: a changed analysis recomputes."""
-    from . import __version__
+    from .. import __version__
 
     h = hashlib.sha256(__version__.encode())
-    root = Path(__file__).parent
+    root = Path(__file__).resolve().parent.parent  # the whole compare package
     for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2"), *root.glob("data/*")]):
         if path.is_file():
             h.update(str(path.relative_to(root)).encode())
@@ -319,7 +219,12 @@ def _pool(jobs: int):
     try:
         ctx = multiprocessing.get_context("forkserver")
         multiprocessing.set_forkserver_preload(
-            ["compare.batch", "compare.pipeline", "compare.report.jsonout"]
+            [
+                "compare.batch.engine",
+                "compare.pipeline",
+                "compare.report.jsonout",
+                "compare.report.htmlreport",
+            ]
         )
     except ValueError:  # no forkserver on this platform (Windows)
         ctx = multiprocessing.get_context("spawn")
@@ -401,8 +306,6 @@ def run_batch(
     event finishes, so an interrupted run resumes where it stopped. ``fingerprint`` stands for the
     code in the hash (default: ``code_fingerprint()``); a driver that pins the code may pass its own.
     """
-    from .batch_outputs import Journal
-
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     journal = Journal.open(out)

@@ -13,10 +13,10 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from .dates import WEEKDAYS
-from .details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
-from .model import Attribution, Claim, Detail, Difference, Document, Member, Unique
-from .quantities import Quantity, compatible, is_exact, parse_quantity
+from ..dates import WEEKDAYS
+from ..details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
+from ..model import Attribution, Claim, Detail, Difference, Document, Member, Unique
+from ..quantities import Quantity, compatible, is_exact, parse_quantity
 
 # Figures below are from bench/details.py on gold-dev: "gold claims" compares the 125 gold claims'
 # members with the gold attribution labels fed in, so only this module's choices vary; "aligned"
@@ -120,12 +120,12 @@ def _gather(member: Member, doc: Document) -> _Member:
 
 def compare_claim(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     """The claim with its ``differences`` and word-level ``edits`` (against ``reference``) filled in."""
-    from .wordiff import claim_edits
+    from .wording import claim_edits
 
     members = [_gather(m, documents[m.article]) for m in claim.members if m.article in documents]
     differences: list[Difference] = []
     if len(members) >= 2:
-        from .figures import number_difference
+        from .numbers import number_difference
 
         for compare in (
             number_difference,
@@ -612,23 +612,3 @@ def _carried(d: Detail, details: Sequence[Detail], text_key: str) -> bool:
             for o in details
         )
     return any(o.kind == d.kind and o.key == d.key for o in details)
-
-
-def summarize_unique(unique: Unique, outlet: str, limit: int = 5) -> str:
-    """One line on what only this outlet reports: its unshared sentence count and distinctive details."""
-    if not unique.sentences:
-        return f"{outlet}: nothing that no other outlet reports"
-    seen: list[str] = []
-    for d in unique.details:
-        if d.kind != "quote" and d.text not in seen:
-            seen.append(d.text)
-    quotes = sum(1 for d in unique.details if d.kind == "quote")
-    parts = [
-        f"{len(unique.sentences)} sentence{'s' if len(unique.sentences) != 1 else ''} no other outlet carries"
-    ]
-    if seen:
-        more = f" and {len(seen) - limit} more" if len(seen) > limit else ""
-        parts.append("with " + ", ".join(seen[:limit]) + more)
-    if quotes:
-        parts.append(f"{quotes} quotation{'s' if quotes != 1 else ''} of its own")
-    return f"{outlet}: " + "; ".join(parts)

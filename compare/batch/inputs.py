@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import EventJob, Source
-from .errors import StorydiffError, UsageError
-from .load import SUFFIXES, slugify
-from .model import Options
+from ..errors import StorydiffError, UsageError
+from ..load import SUFFIXES, slugify
+from ..model import Options
+from .model import EventJob, Source
 
 # Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
 # each event's sentence spans and dates in meta.json) and system litter.
@@ -55,7 +55,7 @@ class _Namer:
     """Folder names for events: one safe path component each, unique without regard to case."""
 
     def __init__(self) -> None:
-        from .batch_outputs import RESERVED
+        from .outputs import RESERVED
 
         self.taken = {r.lower() for r in RESERVED}
 
@@ -168,8 +168,8 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
 
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
     """Read every article in ``root`` and group them into events (see ``compare.grouping``)."""
+    from ..load import load_file
     from .grouping import group_articles
-    from .load import load_file
 
     base = Path(root)
     if not base.is_dir():

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .align_clauses import WORD_TOKEN, clause_planes, content_words
-from .model import Document
+from ..model import Document
+from .clauses import WORD_TOKEN, clause_planes, content_words
 from .vectorize import Similarities, english_stop_words, token_idf
 
 if TYPE_CHECKING:

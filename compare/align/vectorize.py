@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import Options
+from ..model import Options
 
 if TYPE_CHECKING:
     import numpy as np
@@ -136,7 +136,7 @@ def _embedding_model():  # type: ignore[no-untyped-def]
     """Load the model once per process (a batch run compares many events)."""
     import os
 
-    from .errors import UsageError
+    from ..errors import UsageError
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars on the user's stderr

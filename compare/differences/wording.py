@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Claim, Document, WordEdit
+from ..model import Claim, Document, WordEdit
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Equal words this short and this common do not split one edit into two ("the", "of", "a").

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .align_features import pair_features
-from .model import Article, Claim, Document, Member, Options, Sentence
+from ..model import Article, Claim, Document, Member, Options, Sentence
+from .features import pair_features
 from .vectorize import sentence_similarities
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Article
+from ..model import Article
 
 # Mean cosine similarity (TF-IDF over title and body: English stop words removed, sublinear tf,
 # word unigrams and bigrams) that two clusters must share to merge. Calibrated on ECB+ topics
@@ -89,7 +89,7 @@ def similarity_edges(texts: Sequence[str], floor: float) -> dict[tuple[int, int]
     """Cosine similarity of every pair (i < j) that reaches ``floor``, block by block."""
     import numpy as np
 
-    from .vectorize import tfidf_rows
+    from ..align.vectorize import tfidf_rows
 
     if len(texts) < 2:
         return {}

@@ -15,7 +15,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from .cue_lexicon import (
+from ..model import Attribution, Claim, Document, Provenance, Relay, Sentence, Via
+from ..outlets import is_self, outlet_name
+from .cues import FIRST_PERSON, TITLES, Relation, find_relations, hedges
+from .lexicon import (
     _CONTAINER,
     _DEFINITE_ROLE,
     _HEARSAY,
@@ -24,10 +27,7 @@ from .cue_lexicon import (
     _THIS_ARTICLE,
     source_kind,
 )
-from .cue_phrases import plural_subject
-from .cues import FIRST_PERSON, TITLES, Relation, find_relations, hedges
-from .model import Attribution, Claim, Document, Provenance, Relay, Sentence, Via
-from .outlets import is_self, outlet_name
+from .phrases import plural_subject
 
 __all__ = [
     "Relation",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from .cli import build_options, common_options
-from .errors import StorydiffError
+from ..errors import StorydiffError
+from .options import build_options, common_options
 
 BATCH_FORMATS = ("html", "json", "markdown")
 
@@ -147,9 +147,9 @@ def batch_command(
     1 when some were skipped or some files were bad (each is listed on stderr and in the index),
     2 when none could be compared.
     """
-    from . import batch as batch_mod
-    from .batch_inputs import from_flat_folder, from_folders, from_manifest, groups_record
-    from .batch_outputs import Listing, write_summaries
+    from .. import batch as batch_mod
+    from ..batch.inputs import from_flat_folder, from_folders, from_manifest, groups_record
+    from ..batch.outputs import Listing, write_summaries
 
     fmt = _formats(formats)
     options = build_options(vectors, min_score, encoding)
@@ -211,7 +211,7 @@ def batch_command(
         if group == "auto" and not manifest:
             import json
 
-            from .atomic import write_atomic
+            from ..atomic import write_atomic
 
             write_atomic(
                 out / "groups.json", json.dumps(groups_record(found), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from .outlets import outlet_name
+from ..outlets import outlet_name
 
 
 # ---- the cue lexicon (compare/data/cue_words.txt says how each list was chosen) --------------

@@ -14,7 +14,9 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from .differences import (
+from ..model import Detail, Difference
+from ..quantities import Quantity, agree_when_rounded, compatible, interval, rounding_step
+from .core import (
     _FUNCTION_WORDS,
     FIGURE_WINDOW,
     MAX_ADDED_WORDS,
@@ -28,8 +30,6 @@ from .differences import (
     _span_of_time,
     _verb,
 )
-from .model import Detail, Difference
-from .quantities import Quantity, agree_when_rounded, compatible, interval, rounding_step
 
 # Percentages and amounts of money conflict only when they measure the same noun ("30 percent of
 # imports" against "a 25 percent tariff" are two figures): in newswcl50-7 every percentage

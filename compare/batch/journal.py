@@ -1,0 +1,76 @@
+"""The batch journal: each event's content hash and summary row from the last run, so that an
+unchanged event is not recomputed and an interrupted run resumes where it stopped."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .model import EventRow
+
+STATE_DIR = ".storydiff-batch"
+JOURNAL = "state.jsonl"
+
+
+@dataclass(slots=True)
+class Journal:
+    """Event name -> (content hash, row) of the last run; one JSON line appended per finished event."""
+
+    path: Path
+    entries: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    handle: IO[str] | None = None
+
+    @classmethod
+    def open(cls, outdir: Path) -> Journal:
+        path = outdir / STATE_DIR / JOURNAL
+        journal = cls(path)
+        if path.is_file():
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        entry = json.loads(line)
+                        journal.entries[entry["event"]] = (entry["hash"], entry["row"])
+                    except (ValueError, KeyError, TypeError):
+                        continue  # a line cut short by an interruption
+        return journal
+
+    def lookup(self, event: str, digest: str) -> EventRow | None:
+        entry = self.entries.get(event)
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            return EventRow.from_dict(entry[1])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def record(self, row: EventRow, digest: str) -> None:
+        if self.handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = open(self.path, "a", encoding="utf-8")
+        data = row.as_dict()
+        self.entries[row.event] = (digest, data)
+        self.handle.write(
+            json.dumps({"event": row.event, "hash": digest, "row": data}, ensure_ascii=False) + "\n"
+        )
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+    def compact(self, outdir: Path, rows: Sequence[EventRow]) -> None:
+        """Rewrite the journal with one line per event of this run, atomically."""
+        from ..atomic import write_atomic
+
+        lines = []
+        for row in rows:
+            entry = self.entries.get(row.event)
+            if entry is not None:
+                lines.append(
+                    json.dumps({"event": row.event, "hash": entry[0], "row": entry[1]}, ensure_ascii=False)
+                )
+        write_atomic(outdir / STATE_DIR / JOURNAL, "".join(f"{ln}\n" for ln in lines))

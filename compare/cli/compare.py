@@ -1,0 +1,66 @@
+"""``storydiff compare``: the reports of one event in, one report out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import click
+
+from .. import compare, load_articles, render
+from ..errors import StorydiffError
+from ..report import FORMATS
+from .options import build_options, common_options
+
+
+@click.command("compare")
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format. text prints to the terminal; the others go to stdout or -o.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to this file."
+)
+@click.option("--width", type=click.IntRange(40, 400), default=None, help="Terminal width for the text view.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
+)
+@common_options
+def compare_command(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
+    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
+    from ..atomic import write_atomic
+
+    options = build_options(vectors, min_score, encoding)
+    if (
+        output
+        and os.path.exists(output)
+        and any(os.path.exists(f) and os.path.samefile(f, output) for f in files)
+    ):
+        raise click.ClickException(f"{output}: is one of the input files; choose another -o path")
+    try:
+        articles = load_articles(files, options)
+        result = compare(articles, options)
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "text":
+        tty = output is None and sys.stdout.isatty()
+        use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))
+        cols = width or (shutil.get_terminal_size((100, 24)).columns if tty else 100)
+        out = render(result, "text", width=cols, color=use_color)
+    else:
+        out = render(result, fmt)
+    if output:
+        try:
+            write_atomic(output, out)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        click.echo(out, nl=False)
