@@ -221,15 +221,15 @@ BATCH_HEADER = (
 def rerun_in_process(jobs: int, out: Path, n_events: int, n_articles: int) -> None:
     """First run and unchanged rerun through the library, with the code fingerprint pinned: other
     people editing compare/ between two CLI runs would otherwise (rightly) force a recompute."""
-    from compare.batch import BatchSettings, run_batch
+    from compare.batch import BatchSettings, run_jobs
     from compare.batch.inputs import from_folders
     from compare.batch.outputs import Listing, write_summaries
 
     jobs_list = from_folders(EVENTS).jobs
     settings = BatchSettings(jobs=jobs)
-    for label in ("library run_batch, fingerprint pinned", "its rerun, nothing changed"):
+    for label in ("library run_jobs, fingerprint pinned", "its rerun, nothing changed"):
         start = time.perf_counter()
-        outcome = run_batch(jobs_list, out, settings, fingerprint="bench")
+        outcome = run_jobs(jobs_list, out, settings, fingerprint="bench")
         write_summaries(out, outcome.rows, Listing(), title="bench", source=str(EVENTS))
         wall = time.perf_counter() - start
         row(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compare.batch import BatchSettings, EventRow, exit_code, run_batch
+from compare.batch import BatchSettings, EventRow, exit_code, run_jobs
 from compare.batch.inputs import from_folders
 from compare.batch.outputs import Listing, render_index
 from compare.cli import main
@@ -213,9 +213,9 @@ def test_interrupted_run_resumes_with_what_is_missing(events: Path, tmp_path: Pa
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_batch(jobs, out, settings, on_event=stop)
+        run_jobs(jobs, out, settings, on_event=stop)
     assert (out / "ferry-fire" / "report.json").is_file() and not (out / "library-flood").exists()
-    outcome = run_batch(jobs, out, settings)
+    outcome = run_jobs(jobs, out, settings)
     assert (outcome.computed, outcome.reused) == (1, 1)
     assert [r.event for r in outcome.rows] == ["ferry-fire", "library-flood"]
     assert not list(out.rglob("*.tmp"))
@@ -225,9 +225,9 @@ def test_deleted_report_is_rewritten(events: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     settings = BatchSettings(formats=("json",), jobs=1)
     jobs = from_folders(events).jobs
-    run_batch(jobs, out, settings)
+    run_jobs(jobs, out, settings)
     (out / "ferry-fire" / "report.json").unlink()
-    outcome = run_batch(jobs, out, settings)
+    outcome = run_jobs(jobs, out, settings)
     assert (outcome.computed, outcome.reused) == (1, 1)
     assert (out / "ferry-fire" / "report.json").is_file()
 

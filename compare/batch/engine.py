@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,17 +19,17 @@ from typing import Any
 from ..errors import StorydiffError
 from ..model import Article, Comparison, Options
 from ..report.summary import summarize
-from .journal import Journal
 from .model import (
     REPORT_FILES,
-    TRANSIENT_REASONS,
-    BatchOutcome,
     BatchSettings,
     EventJob,
     EventResult,
     EventRow,
     Source,
 )
+
+# What a worker sends back: the summary row and the event's store rows (None when not compared).
+Finished = tuple[EventRow, dict[str, list[dict[str, Any]]] | None]
 
 # How often a worker checks that the batch process still runs (a worker orphaned by a killed
 # batch would otherwise wait for work forever).
@@ -55,6 +54,21 @@ def _apply_overrides(article: Article, src: Source) -> Article:
     return replace(article, **changes) if changes else article
 
 
+def check_regular(path: str) -> None:
+    """Refuse what is not a regular file before opening it: a FIFO would block, a device never end."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        what = "dangling symbolic link" if os.path.islink(path) else "no such file"
+        raise StorydiffError(what, path) from exc
+    except OSError as exc:
+        raise StorydiffError(f"cannot read ({exc.strerror or exc})", path) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise StorydiffError("not a regular file (a FIFO, device, socket or folder)", path)
+
+
 def load_sources(
     sources: Sequence[Source], options: Options
 ) -> tuple[tuple[Article, ...], tuple[tuple[str, str], ...]]:
@@ -68,6 +82,7 @@ def load_sources(
             articles.append(_apply_overrides(src.article, src))
             continue
         try:
+            check_regular(src.path)
             loaded = load_file(src.path, options)
             if src.record is not None:
                 if not 0 <= src.record < len(loaded):
@@ -102,8 +117,16 @@ def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
     """Compare one event and render its reports. Reads the inputs; writes nothing."""
     from ..pipeline import compare
     from ..report import render
+    from ..report.data import to_dict
 
+    if job.problem:
+        return EventResult(
+            EventRow(
+                event=job.name, label=job.label, status="skipped", reason=job.problem, bad_files=job.bad_files
+            )
+        )
     articles, bad = load_sources(job.sources, settings.options)
+    bad = job.bad_files + bad
     if not articles:
         reason = "no readable articles" if bad or job.sources else "no article files"
         return EventResult(
@@ -124,7 +147,7 @@ def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
         reports=tuple(sorted((fmt, f"{job.name}/{REPORT_FILES[fmt]}") for fmt in settings.formats)),
         **_figures(result),
     )
-    return EventResult(row, outputs)
+    return EventResult(row, outputs, to_dict(result))
 
 
 def write_event(result: EventResult, outdir: Path) -> None:
@@ -132,6 +155,14 @@ def write_event(result: EventResult, outdir: Path) -> None:
 
     for rel, content in result.outputs:
         write_atomic(outdir / rel, content)
+
+
+def finish_event(result: EventResult, outdir: Path) -> None:
+    """Write an event's reports; a skipped event loses those of an earlier run (none may stay linked)."""
+    write_event(result, outdir)
+    if result.row.status != "compared":
+        for name in REPORT_FILES.values():
+            (outdir / result.row.event / name).unlink(missing_ok=True)
 
 
 def code_fingerprint() -> str:
@@ -151,38 +182,42 @@ def event_hash(job: EventJob, settings: BatchSettings, fingerprint: str) -> str:
     """Content hash of everything an event's outputs depend on: inputs, code, options, formats."""
     h = hashlib.sha256()
     h.update(fingerprint.encode())
-    h.update(repr((settings.options, settings.formats, job.name, job.label)).encode())
+    h.update(
+        repr((settings.options, settings.formats, job.name, job.label, job.problem, job.bad_files)).encode()
+    )
     for src in job.sources:
         h.update(repr((src.path, src.record, src.outlet, src.title, src.published, src.url)).encode())
         if src.article is not None:
             h.update(repr(src.article).encode())
             continue
         try:
+            check_regular(src.path)
             with open(src.path, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
                     h.update(chunk)
-        except OSError as exc:
-            h.update(f"unreadable:{exc.__class__.__name__}".encode())
+        except (OSError, StorydiffError) as exc:
+            h.update(f"unreadable:{exc.__class__.__name__}:{exc}".encode())
     return h.hexdigest()
 
 
-def _work(job: EventJob, settings: BatchSettings, outdir: str) -> EventRow:
-    """Worker side: compute, write, and send back only the small row."""
+def _work(job: EventJob, settings: BatchSettings, outdir: str) -> Finished:
+    """Worker side of the local engine: compute, write, and send back the row and store records."""
+    from .store import event_records
+
     try:
         result = run_event(job, settings)
-        write_event(result, Path(outdir))
-        if result.row.status != "compared":  # no stale report from an earlier run may stay linked
-            for name in REPORT_FILES.values():
-                (Path(outdir) / job.name / name).unlink(missing_ok=True)
-        return result.row
+        finish_event(result, Path(outdir))
+        records = event_records(job.name, result.data) if result.data is not None else None
+        return result.row, records
     except OSError as exc:
         reason = f"cannot write the report ({exc.strerror or exc})"
     except Exception as exc:  # a bug in one event must not stop the batch
         reason = f"internal error: {exc.__class__.__name__}: {exc}"
-    return EventRow(event=job.name, label=job.label, status="skipped", reason=reason)
+    return EventRow(event=job.name, label=job.label, status="skipped", reason=reason), None
 
 
 def _crashed(job: EventJob, exc: BaseException) -> EventRow:
+    """The row of an event whose worker process died while running it."""
     return EventRow(
         event=job.name,
         label=job.label,
@@ -244,32 +279,43 @@ def _stop(pool: Any) -> None:
         proc.terminate()
 
 
-def _execute(
+def execute_local(
     jobs: Iterable[EventJob], settings: BatchSettings, outdir: Path
-) -> Generator[tuple[EventJob, EventRow], None, None]:
-    """Yield (job, row) as events finish: inline for one job, else through a bounded process pool."""
+) -> Generator[tuple[EventJob, Finished], None, None]:
+    """Yield (job, result) as events finish: inline for one job, else through a bounded process pool.
+
+    A worker that dies breaks the whole pool and every event in flight with it. Those events are
+    then run again one at a time in a fresh pool, so the one that kills its worker again is the
+    only one marked failed and the others come back with their results.
+    """
     if settings.jobs <= 1:
         for job in jobs:
             yield job, _work(job, settings, str(outdir))
         return
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     window = settings.jobs * _WINDOW_PER_WORKER
     pool = _pool(settings.jobs)
     pending: dict[Any, EventJob] = {}
+    suspects: deque[EventJob] = deque()  # in flight when a worker died: rerun alone
+    alone: EventJob | None = None  # the suspect now running by itself
     try:
         it = iter(jobs)
         exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < window:
+        while pending or suspects or not exhausted:
+            if alone is None and suspects and not pending:
+                alone = suspects.popleft()
+                pending[pool.submit(_work, alone, settings, str(outdir))] = alone
+            while alone is None and not suspects and not exhausted and len(pending) < window:
                 nxt = next(it, None)
                 if nxt is None:
                     exhausted = True
                     break
                 pending[pool.submit(_work, nxt, settings, str(outdir))] = nxt
             if not pending:
-                break
+                continue
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
             for fut in done:
@@ -278,10 +324,14 @@ def _execute(
                     yield job, fut.result()
                 except BrokenProcessPool as exc:
                     broken = True
-                    yield job, _crashed(job, exc)
-            if broken:  # a worker died (killed, out of memory): fail what it held, start afresh
-                for job in list(pending.values()):
-                    yield job, _crashed(job, BrokenProcessPool("a worker process died"))
+                    if job is alone:  # it killed its worker twice: it alone fails
+                        yield job, (_crashed(job, exc), None)
+                    else:
+                        suspects.append(job)
+                if job is alone:
+                    alone = None
+            if broken:  # a worker died (killed, out of memory): start afresh, suspects one by one
+                suspects.extend(pending.values())
                 pending.clear()
                 _stop(pool)
                 pool = _pool(settings.jobs)
@@ -289,61 +339,6 @@ def _execute(
         _stop(pool)
         raise
     pool.shutdown(wait=True)
-
-
-def run_batch(
-    jobs: Iterable[EventJob],
-    outdir: str | os.PathLike[str],
-    settings: BatchSettings,
-    *,
-    on_event: Callable[[EventRow, bool], None] | None = None,
-    fingerprint: str | None = None,
-) -> BatchOutcome:
-    """Compare every job's event into ``outdir``; ``on_event(row, reused)`` hears of each as it ends.
-
-    An event whose content hash matches the journal of an earlier run (and whose reports are
-    still there) is not recomputed unless ``settings.force``. The journal gains a line as each
-    event finishes, so an interrupted run resumes where it stopped. ``fingerprint`` stands for the
-    code in the hash (default: ``code_fingerprint()``); a driver that pins the code may pass its own.
-    """
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    journal = Journal.open(out)
-    fingerprint = fingerprint or code_fingerprint()
-    rows: dict[str, EventRow] = {}
-    reused = 0
-
-    def fresh_jobs() -> Iterator[EventJob]:
-        nonlocal reused
-        for job in jobs:
-            digest = event_hash(job, settings, fingerprint)
-            prior = None if settings.force else journal.lookup(job.name, digest)
-            if prior is not None and all((out / rel).is_file() for _, rel in prior.reports):
-                rows[job.name] = prior
-                reused += 1
-                if on_event:
-                    on_event(prior, True)
-                continue
-            hashes[job.name] = digest
-            yield job
-
-    hashes: dict[str, str] = {}
-    computed = 0
-    try:
-        with closing(_execute(fresh_jobs(), settings, out)) as finished:
-            for job, row in finished:
-                computed += 1
-                rows[job.name] = row
-                digest = hashes.pop(job.name)
-                if not row.reason.startswith(TRANSIENT_REASONS):
-                    journal.record(row, digest)
-                if on_event:
-                    on_event(row, False)
-    finally:
-        journal.close()
-    ordered = tuple(rows[k] for k in sorted(rows))
-    journal.compact(out, ordered)
-    return BatchOutcome(rows=ordered, computed=computed, reused=reused)
 
 
 def exit_code(rows: Sequence[EventRow], problems: int = 0) -> int:

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,8 +78,43 @@ def _listdir(root: Path) -> list[Path]:
         raise UsageError(f"cannot list the folder ({exc.strerror or exc})", str(root)) from exc
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why a listed entry cannot be read as a file (checked without opening it), or None."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "dangling symbolic link" if path.is_symlink() else "vanished while listing"
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a FIFO, device or socket)"
+    return None
+
+
+def _event_files(folder: Path) -> tuple[list[Source], list[tuple[str, str]], list[tuple[str, str]]]:
+    """An event folder's article files, other files left aside, and files that cannot be read."""
+    sources, ignored, bad = [], [], []
+    for f in _listdir(folder):
+        if f.is_dir():
+            continue
+        why = classify(f)
+        if why is None:
+            problem = _not_regular(f)
+            if problem is None:
+                sources.append(Source(path=str(f)))
+            else:
+                bad.append((str(f), problem))
+        elif why == OTHER_TYPE:
+            ignored.append((str(f), why))
+    return sources, ignored, bad
+
+
 def from_folders(root: str | os.PathLike[str]) -> Discovery:
-    """Each subfolder of ``root`` is one event; its article files are read, nothing deeper."""
+    """Each subfolder of ``root`` is one event; its article files are read, nothing deeper.
+
+    An event folder that cannot be listed, or a link to one that is gone, is an event skipped
+    with its reason; a FIFO, device or socket in a folder is a bad file (never opened).
+    """
     base = Path(root)
     if not base.is_dir():
         raise UsageError("is not a folder", str(root))
@@ -86,23 +122,32 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
     jobs: list[EventJob] = []
     loose: list[tuple[str, str]] = []
     for entry in _listdir(base):
-        if not entry.is_dir():
+        if entry.name.startswith("."):
+            continue
+        dangling = entry.is_symlink() and not entry.exists()
+        if not entry.is_dir() and not dangling:
             if classify(entry) is None:
                 loose.append((str(entry), "not inside an event folder (use --group auto for a flat folder)"))
             continue
-        if entry.name.startswith("."):
+        name = namer(entry.name)
+        if dangling:
+            target = os.readlink(entry)
+            problem = f"dangling symbolic link (to {target}, which does not exist)"
+            jobs.append(EventJob(name=name, label=entry.name, sources=(), problem=problem))
             continue
-        sources, ignored = [], []
-        for f in _listdir(entry):
-            if f.is_dir():
-                continue
-            why = classify(f)
-            if why is None:
-                sources.append(Source(path=str(f)))
-            elif why == OTHER_TYPE:
-                ignored.append((str(f), why))
+        try:
+            sources, ignored, bad = _event_files(entry)
+        except UsageError as exc:
+            jobs.append(EventJob(name=name, label=entry.name, sources=(), problem=exc.message))
+            continue
         jobs.append(
-            EventJob(name=namer(entry.name), label=entry.name, sources=tuple(sources), ignored=tuple(ignored))
+            EventJob(
+                name=name,
+                label=entry.name,
+                sources=tuple(sources),
+                ignored=tuple(ignored),
+                bad_files=tuple(bad),
+            )
         )
     return Discovery(jobs=tuple(jobs), ignored=tuple(loose))
 
@@ -184,6 +229,10 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         if why is not None:
             if why == OTHER_TYPE:
                 ignored.append((str(f), why))
+            continue
+        problem = _not_regular(f)
+        if problem is not None:
+            bad.append((str(f), problem))
             continue
         try:
             loaded = load_file(str(f), options)

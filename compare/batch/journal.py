@@ -13,6 +13,9 @@ from .model import EventRow
 
 STATE_DIR = ".storydiff-batch"
 JOURNAL = "state.jsonl"
+# Every output path (relative to OUTDIR) a batch has set out to write, one a line, appended before
+# the write: a file there that is not listed was put there by someone else and is never replaced.
+MADE = "made.txt"
 
 
 @dataclass(slots=True)
@@ -22,11 +25,15 @@ class Journal:
     path: Path
     entries: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     handle: IO[str] | None = None
+    files: set[str] = field(default_factory=set)  # paths listed in made.txt
 
     @classmethod
     def open(cls, outdir: Path) -> Journal:
         path = outdir / STATE_DIR / JOURNAL
         journal = cls(path)
+        made = outdir / STATE_DIR / MADE
+        if made.is_file():
+            journal.files = set(made.read_text(encoding="utf-8").splitlines())
         if path.is_file():
             with open(path, encoding="utf-8") as fh:
                 for line in fh:
@@ -35,6 +42,10 @@ class Journal:
                         journal.entries[entry["event"]] = (entry["hash"], entry["row"])
                     except (ValueError, KeyError, TypeError):
                         continue  # a line cut short by an interruption
+        for _, row in journal.entries.values():
+            reports = row.get("reports") if isinstance(row, dict) else None
+            if isinstance(reports, dict):
+                journal.files.update(str(r) for r in reports.values())
         return journal
 
     def lookup(self, event: str, digest: str) -> EventRow | None:
@@ -45,6 +56,22 @@ class Journal:
             return EventRow.from_dict(entry[1])
         except (KeyError, TypeError, ValueError):
             return None
+
+    def made(self, rel: str) -> bool:
+        """Whether a batch wrote (or set out to write) this path; reports in the journal count too
+        (a folder written before made.txt existed)."""
+        return rel in self.files
+
+    def claim(self, rels: Sequence[str]) -> None:
+        """Note paths as the batch's own before writing them."""
+        new = [r for r in rels if r not in self.files]
+        if not new:
+            return
+        made = self.path.parent / MADE
+        made.parent.mkdir(parents=True, exist_ok=True)
+        with open(made, "a", encoding="utf-8") as fh:
+            fh.write("".join(f"{r}\n" for r in new))
+        self.files.update(new)
 
     def record(self, row: EventRow, digest: str) -> None:
         if self.handle is None:

@@ -36,6 +36,8 @@ class EventJob:
     label: str  # the event as the input names it (folder, manifest value, group title)
     sources: tuple[Source, ...]
     ignored: tuple[tuple[str, str], ...] = ()  # (path, why it was not read as an article)
+    bad_files: tuple[tuple[str, str], ...] = ()  # (path, problem) found while listing the event
+    problem: str = ""  # why the event cannot be read at all (unreadable folder, dangling link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class BatchSettings:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     jobs: int = 1
     force: bool = False
+    engine: str = "local"  # "local" (a process pool) | "dask"
+    scheduler: str | None = None  # a dask scheduler address; None with engine "dask": a LocalCluster
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class EventRow:
 class EventResult:
     row: EventRow
     outputs: tuple[tuple[str, str], ...] = ()  # (path relative to OUTDIR, content)
+    data: dict[str, Any] | None = None  # the storydiff/1 JSON dict of a compared event (for the store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +122,37 @@ class BatchOutcome:
     rows: tuple[EventRow, ...]  # every event, sorted by name
     computed: int  # events compared in this run (the others were unchanged since the last)
     reused: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRequest:
+    """What ``storydiff batch`` was asked: where events come from, where outputs go, how to run."""
+
+    outdir: str
+    source: str | None = None  # a folder of event folders, or a flat folder with group "auto"
+    manifest: str | None = None  # a CSV/JSONL manifest instead of SOURCE
+    group: str = "folders"  # "folders" | "auto"
+    settings: BatchSettings = field(default_factory=BatchSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    """What a batch did: every event's row, what lay outside events, and the exit status."""
+
+    outcome: BatchOutcome
+    events: int  # events found
+    bad_files: int  # bad files in events and outside them
+    ungrouped: int  # articles that fit no event (--group auto)
+    exit_code: int  # 0 all compared, 1 some skipped or bad files, 2 none compared
+    index: str  # path of index.html
+
+    def summary_line(self) -> str:
+        compared = sum(1 for r in self.outcome.rows if r.status == "compared")
+        parts = [f"{compared} of {len(self.outcome.rows)} events compared"]
+        if self.outcome.reused:
+            parts.append(f"{self.outcome.reused} unchanged since the last run")
+        if self.bad_files:
+            parts.append(f"{self.bad_files} bad files")
+        if self.ungrouped:
+            parts.append(f"{self.ungrouped} articles fit no event")
+        return f"{', '.join(parts)}; index: {self.index}"

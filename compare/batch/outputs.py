@@ -14,7 +14,7 @@ from .journal import STATE_DIR
 from .model import EventRow
 
 # Names the batch writes at the top of OUTDIR; an event may not take one as its folder.
-RESERVED = ("index.html", "summary.csv", "summary.jsonl", "groups.json", STATE_DIR)
+RESERVED = ("index.html", "summary.csv", "summary.jsonl", "groups.json", "storydiff.db", STATE_DIR)
 
 SUMMARY_COLUMNS = (
     "event",

@@ -8,12 +8,15 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import StorydiffError
 from .options import build_options, common_options
+
+if TYPE_CHECKING:
+    from ..batch import EventRow
 
 BATCH_FORMATS = ("html", "json", "markdown")
 
@@ -28,12 +31,21 @@ def _formats(value: str) -> tuple[str, ...]:
     return chosen
 
 
-class _Progress:
-    """A rich progress bar on stderr when it is a terminal; otherwise silent."""
+class _NoEventsFound(click.ClickException):
+    exit_code = 2
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.bar = None
-        if enabled and total:
+
+class _Progress:
+    """Problems as they come, and a rich progress bar on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.total = 0
+        self.done = 0
+
+    def start(self, total: int, bad_files: tuple[tuple[str, str], ...]) -> None:
+        self.total = total
+        if sys.stderr.isatty() and total:
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
@@ -57,12 +69,18 @@ class _Progress:
             )
             self.task = self.bar.add_task("events", total=total, rate="")
             self.bar.start()
+        for path, problem in bad_files:
+            self.echo(f"bad file: {path}: {problem}")
 
-    def advance(self) -> None:
+    def event(self, row: EventRow, reused: bool) -> None:
+        self.done += 1
+        for path, problem in row.bad_files:
+            self.echo(f"bad file: {path}: {problem}")
+        if row.status != "compared":
+            self.echo(f"skipped: {row.label}: {row.reason}")
         if self.bar is not None:
             self.bar.advance(self.task)
-            task = self.bar.tasks[0]
-            speed = task.speed
+            speed = self.bar.tasks[0].speed
             self.bar.update(self.task, rate=f"{speed:5.1f}/s" if speed else "")
             self.bar.refresh()
 
@@ -75,6 +93,7 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 @contextmanager
@@ -125,7 +144,22 @@ def _terminate_as_interrupt() -> Iterator[None]:
     "--jobs",
     type=click.IntRange(1, 256),
     default=None,
-    help="Worker processes (default: the number of CPU cores).",
+    help="Worker processes (default: the number of CPU cores); with --engine dask and no "
+    "--scheduler, the workers of the LocalCluster.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default=None,
+    help="local: a process pool on this machine (the default). dask: Dask workers, on a LocalCluster "
+    "or on --scheduler (needs the extra storydiff[dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Run the events on this Dask scheduler's workers (implies --engine dask). The inputs must "
+    "be readable by every worker under the same paths.",
 )
 @click.option("--force", is_flag=True, help="Recompute every event, even those unchanged since the last run.")
 @click.option(
@@ -137,105 +171,47 @@ def _terminate_as_interrupt() -> Iterator[None]:
 )
 @common_options
 def batch_command(
-    source, outdir, manifest, group, jobs, force, formats, vectors, min_score, encoding
+    source, outdir, manifest, group, jobs, engine, scheduler, force, formats, vectors, min_score, encoding
 ) -> None:
     """Compare many events: a report for each event in SOURCE (or --manifest), and an index, in OUTDIR.
 
     Each subfolder of SOURCE is an event (files named meta.json, hidden files and other file
     types are not read as articles). A file that cannot be read is left out of its event; an
-    event with no readable article is skipped. Exit status: 0 when every event was compared,
-    1 when some were skipped or some files were bad (each is listed on stderr and in the index),
-    2 when none could be compared.
+    event with no readable article is skipped. OUTDIR also gets summary.csv, summary.jsonl and
+    storydiff.db (SQLite: events, articles, sentences, claims, differences). Exit status: 0 when
+    every event was compared, 1 when some were skipped or some files were bad (each is listed on
+    stderr and in the index), 2 when none could be compared.
     """
-    from .. import batch as batch_mod
-    from ..batch.inputs import from_flat_folder, from_folders, from_manifest, groups_record
-    from ..batch.outputs import Listing, write_summaries
+    from ..batch import BatchRequest, BatchSettings, NoEvents, run_batch
 
-    fmt = _formats(formats)
-    options = build_options(vectors, min_score, encoding)
-    settings = batch_mod.BatchSettings(
-        options=options, formats=fmt, jobs=jobs or os.cpu_count() or 1, force=force
+    if engine == "local" and scheduler:
+        raise click.ClickException("--scheduler runs on dask; leave out --engine local")
+    settings = BatchSettings(
+        options=build_options(vectors, min_score, encoding),
+        formats=_formats(formats),
+        jobs=jobs or os.cpu_count() or 1,
+        force=force,
+        engine="dask" if scheduler else (engine or "local"),
+        scheduler=scheduler,
     )
-    out = Path(outdir)
-    if manifest and group == "auto":
-        raise click.ClickException("--manifest names the events itself; leave out --group auto")
-    if not source and not manifest:
-        raise click.ClickException("give a folder of events (SOURCE) or --manifest FILE")
-    if source and not manifest:
-        src = Path(source).resolve()
-        if out.resolve() == src or src in out.resolve().parents:
-            raise click.ClickException(f"{outdir}: the output folder must lie outside the input folder")
-    try:
-        if manifest:
-            found = from_manifest(manifest)
-        elif group == "auto":
-            found = from_flat_folder(source, options)
-        else:
-            found = from_folders(source)
-    except StorydiffError as exc:
-        raise click.ClickException(str(exc)) from None
-    if not found.jobs:
-        hint = "" if group == "auto" or manifest else " (for a flat folder of articles, use --group auto)"
-        click.echo(f"Error: {manifest or source}: no events found{hint}", err=True)
-        sys.exit(2)
-
-    progress = _Progress(len(found.jobs), enabled=sys.stderr.isatty())
-    for path, problem in found.bad_files:
-        progress.echo(f"bad file: {path}: {problem}")
-
-    def report(row: batch_mod.EventRow, reused: bool) -> None:
-        for path, problem in row.bad_files:
-            progress.echo(f"bad file: {path}: {problem}")
-        if row.status != "compared":
-            progress.echo(f"skipped: {row.label}: {row.reason}")
-        progress.advance()
-
-    done = 0
-
-    def counted(row: batch_mod.EventRow, reused: bool) -> None:
-        nonlocal done
-        done += 1
-        report(row, reused)
-
+    request = BatchRequest(outdir=outdir, source=source, manifest=manifest, group=group, settings=settings)
+    progress = _Progress()
     try:
         with _terminate_as_interrupt():
-            outcome = batch_mod.run_batch(found.jobs, out, settings, on_event=counted)
-        listing = Listing(
-            bad_files=found.bad_files,
-            ignored=found.ignored + tuple(i for j in found.jobs for i in j.ignored),
-            duplicates=found.duplicates,
-            ungrouped=found.ungrouped,
-        )
-        title = f"storydiff: {Path(manifest).name if manifest else Path(source).resolve().name}"
-        write_summaries(out, outcome.rows, listing, title=title, source=str(manifest or source))
-        if group == "auto" and not manifest:
-            import json
-
-            from ..atomic import write_atomic
-
-            write_atomic(
-                out / "groups.json", json.dumps(groups_record(found), ensure_ascii=False, indent=2) + "\n"
-            )
-    except OSError as exc:
-        raise click.ClickException(f"{outdir}: cannot write ({exc.strerror or exc})") from None
+            report = run_batch(request, on_start=progress.start, on_event=progress.event)
+    except NoEvents as exc:
+        raise _NoEventsFound(str(exc)) from None
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         progress.close()
         click.echo(
-            f"Interrupted after {done} of {len(found.jobs)} events; run the same command again "
-            "to finish the rest (finished events are kept).",
+            f"Interrupted after {progress.done} of {progress.total} events; run the same command "
+            "again to finish the rest (finished events are kept).",
             err=True,
         )
         sys.exit(130)
     finally:
         progress.close()
-    compared = sum(1 for r in outcome.rows if r.status == "compared")
-    bad = sum(len(r.bad_files) for r in outcome.rows) + len(found.bad_files)
-    parts = [f"{compared} of {len(outcome.rows)} events compared"]
-    if outcome.reused:
-        parts.append(f"{outcome.reused} unchanged since the last run")
-    if bad:
-        parts.append(f"{bad} bad files")
-    if found.ungrouped:
-        parts.append(f"{len(found.ungrouped)} articles fit no event")
-    click.echo(f"{', '.join(parts)}; index: {out / 'index.html'}", err=True)
-    sys.exit(batch_mod.exit_code(outcome.rows, len(found.bad_files)))
+    click.echo(report.summary_line(), err=True)
+    sys.exit(report.exit_code)

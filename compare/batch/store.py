@@ -1,0 +1,354 @@
+"""The batch's SQLite store, ``OUT/storydiff.db``: every event's articles, sentences, claims and
+differences as tables that open in Datasette or any SQL client.
+
+``event_records(event, data)`` is pure: one event's ``storydiff/1`` JSON dict in, rows per table
+out (computed where the event is computed, so only plain rows travel back to the client).
+``Store`` is the client's single writer: each event's rows are replaced in one transaction when
+the event is recomputed, and removed when the event is no longer in the batch. Keys are text,
+``event/article`` and ``event/article/sentence``, so a row names its event and stays stable.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import EventRow
+
+DB_NAME = "storydiff.db"
+
+# Child tables first: the order rows are deleted in (the foreign keys point up this list).
+TABLES = (
+    "provenance",
+    "attributions",
+    "differences",
+    "claim_members",
+    "claims",
+    "sentences",
+    "articles",
+    "events",
+)
+
+Records = dict[str, list[dict[str, Any]]]
+
+_SCHEMA: dict[str, tuple[dict[str, type], str, list[tuple[str, str, str]]]] = {
+    # table: (columns, primary key, foreign keys (column, other table, other column))
+    "events": (
+        {
+            "event": str,
+            "label": str,
+            "status": str,
+            "reason": str,
+            "hash": str,
+            "articles": int,
+            "outlets": str,
+            "sentences": int,
+            "claims": int,
+            "claims_all_outlets": int,
+            "conflicts": int,
+            "unique_sentences": int,
+            "relayed_sentences": int,
+            "relayed_share": float,
+            "report_html": str,
+            "report_json": str,
+        },
+        "event",
+        [],
+    ),
+    "articles": (
+        {
+            "id": str,
+            "event": str,
+            "article": str,
+            "outlet": str,
+            "title": str,
+            "published": str,
+            "url": str,
+            "source": str,
+            "relayed_share": float,
+        },
+        "id",
+        [("event", "events", "event")],
+    ),
+    "sentences": (
+        {
+            "id": str,
+            "event": str,
+            "article": str,
+            "idx": int,
+            "start": int,
+            "end": int,
+            "paragraph": int,
+            "quotation": int,
+            "text": str,
+        },
+        "id",
+        [("event", "events", "event"), ("article", "articles", "id")],
+    ),
+    "claims": (
+        {
+            "id": str,
+            "event": str,
+            "claim": str,
+            "score": float,
+            "outlets": int,
+            "reference": str,
+            "firsthand": str,
+            "no_firsthand": int,
+            "conflicts": int,
+        },
+        "id",
+        [("event", "events", "event")],
+    ),
+    "claim_members": (
+        {"id": str, "event": str, "claim": str, "article": str, "sentence": str},
+        "id",
+        [
+            ("event", "events", "event"),
+            ("claim", "claims", "id"),
+            ("article", "articles", "id"),
+            ("sentence", "sentences", "id"),
+        ],
+    ),
+    "differences": (
+        {
+            "id": str,
+            "event": str,
+            "claim": str,
+            "kind": str,
+            "conflict": int,
+            "note": str,
+            "outlet_values": str,
+        },
+        "id",
+        [("event", "events", "event"), ("claim", "claims", "id")],
+    ),
+    "attributions": (
+        {
+            "sentence": str,
+            "event": str,
+            "article": str,
+            "type": str,
+            "source": str,
+            "source_kind": str,
+            "cue": str,
+            "quote": str,
+            "via": str,
+        },
+        "sentence",
+        [("event", "events", "event"), ("article", "articles", "id"), ("sentence", "sentences", "id")],
+    ),
+    "provenance": (
+        {"id": str, "event": str, "article": str, "source": str, "source_kind": str, "sentences": int},
+        "id",
+        [("event", "events", "event"), ("article", "articles", "id")],
+    ),
+}
+
+# Columns looked up often enough to index (the foreign keys are indexed as well).
+_INDEXES = {
+    "events": [["status"], ["conflicts"]],
+    "articles": [["outlet"]],
+    "differences": [["kind"], ["conflict"]],
+    "attributions": [["type"], ["source"]],
+    "provenance": [["source"]],
+}
+
+
+def event_records(event: str, data: dict[str, Any]) -> Records:
+    """The rows of one compared event, from its ``storydiff/1`` JSON dict (pure)."""
+    recs: Records = {t: [] for t in TABLES if t != "events"}
+    art_key = {a["id"]: f"{event}/{a['id']}" for a in data["articles"]}
+    outlet = {a["id"]: a["outlet"] for a in data["articles"]}
+    shares = dict(data.get("provenance", {}).get("relayed_share", {}))
+    for a in data["articles"]:
+        akey = art_key[a["id"]]
+        recs["articles"].append(
+            {
+                "id": akey,
+                "event": event,
+                "article": a["id"],
+                "outlet": a["outlet"],
+                "title": a.get("title"),
+                "published": a.get("published"),
+                "url": a.get("url"),
+                "source": a.get("source"),
+                "relayed_share": shares.get(a["id"]),
+            }
+        )
+        for s in a["sentences"]:
+            skey = f"{akey}/{s['index']}"
+            recs["sentences"].append(
+                {
+                    "id": skey,
+                    "event": event,
+                    "article": akey,
+                    "idx": s["index"],
+                    "start": s["start"],
+                    "end": s["end"],
+                    "paragraph": s.get("paragraph"),
+                    "quotation": int(bool(s.get("quotation"))),
+                    "text": s["text"],
+                }
+            )
+            att = s.get("attribution")
+            if att:
+                recs["attributions"].append(
+                    {
+                        "sentence": skey,
+                        "event": event,
+                        "article": akey,
+                        "type": att["type"],
+                        "source": att.get("source"),
+                        "source_kind": att.get("source_kind"),
+                        "cue": att.get("cue"),
+                        "quote": att.get("quote"),
+                        "via": json.dumps(att.get("via", []), ensure_ascii=False),
+                    }
+                )
+    for c in data["claims"]:
+        ckey = f"{event}/{c['id']}"
+        diffs = c.get("differences", [])
+        recs["claims"].append(
+            {
+                "id": ckey,
+                "event": event,
+                "claim": c["id"],
+                "score": c.get("score"),
+                "outlets": len({m["article"] for m in c["members"]}),
+                "reference": art_key.get(c.get("reference") or ""),
+                "firsthand": json.dumps(
+                    [outlet.get(a, a) for a in c.get("firsthand", [])], ensure_ascii=False
+                ),
+                "no_firsthand": int(bool(c.get("no_firsthand"))),
+                "conflicts": sum(1 for d in diffs if d.get("conflict")),
+            }
+        )
+        for m in c["members"]:
+            for n in m["sentences"]:
+                skey = f"{art_key[m['article']]}/{n}"
+                recs["claim_members"].append(
+                    {
+                        "id": f"{ckey}/{m['article']}/{n}",
+                        "event": event,
+                        "claim": ckey,
+                        "article": art_key[m["article"]],
+                        "sentence": skey,
+                    }
+                )
+        for k, d in enumerate(diffs):
+            values = {outlet.get(a, a): v for a, v in d.get("values", {}).items()}
+            recs["differences"].append(
+                {
+                    "id": f"{ckey}/{k}",
+                    "event": event,
+                    "claim": ckey,
+                    "kind": d["kind"],
+                    "conflict": int(bool(d.get("conflict"))),
+                    "note": d.get("note"),
+                    "outlet_values": json.dumps(values, ensure_ascii=False),
+                }
+            )
+    for k, e in enumerate(data.get("provenance", {}).get("edges", [])):
+        recs["provenance"].append(
+            {
+                "id": f"{event}/{k}",
+                "event": event,
+                "article": art_key.get(e["article"], e["article"]),
+                "source": e["source"],
+                "source_kind": e.get("source_kind"),
+                "sentences": e.get("sentences"),
+            }
+        )
+    return recs
+
+
+def _event_record(row: EventRow, digest: str) -> dict[str, Any]:
+    reports = dict(row.reports)
+    return {
+        "event": row.event,
+        "label": row.label,
+        "status": row.status,
+        "reason": row.reason,
+        "hash": digest,
+        "articles": row.articles,
+        "outlets": "; ".join(row.outlets),
+        "sentences": row.sentences,
+        "claims": row.claims,
+        "claims_all_outlets": row.claims_all_outlets,
+        "conflicts": row.conflicts,
+        "unique_sentences": row.unique_sentences,
+        "relayed_sentences": row.relayed_sentences,
+        "relayed_share": row.relayed_share,
+        "report_html": reports.get("html"),
+        "report_json": reports.get("json"),
+    }
+
+
+@dataclass(slots=True)
+class Store:
+    """The open database of one batch; ``Store.open(outdir)`` creates the tables on first use."""
+
+    db: Any  # sqlite_utils.Database
+
+    @classmethod
+    def open(cls, outdir: str | Path) -> Store:
+        import sqlite_utils
+
+        conn = sqlite3.connect(str(Path(outdir) / DB_NAME))
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        store = cls(db)
+        store._create()
+        return store
+
+    def _create(self) -> None:
+        for table in reversed(TABLES):  # parents first
+            if self.db[table].exists():
+                continue
+            columns, pk, fks = _SCHEMA[table]
+            self.db[table].create(columns, pk=pk, foreign_keys=fks, not_null={pk})
+            for col, _, _ in fks:
+                self.db[table].create_index([col], if_not_exists=True)
+            for cols in _INDEXES.get(table, []):
+                self.db[table].create_index(cols, if_not_exists=True)
+            if table == "sentences":
+                self.db[table].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+    def has(self, event: str, digest: str) -> bool:
+        """Whether the store holds this event as computed from inputs with this content hash."""
+        cur = self.db.execute("SELECT 1 FROM events WHERE event = ? AND hash = ?", [event, digest])
+        return cur.fetchone() is not None
+
+    def replace(self, row: EventRow, digest: str, records: Records | None) -> None:
+        """Put one event's rows in place of whatever the store held for it, in one transaction."""
+        with self.db.conn:
+            self._delete(row.event)
+            self.db["events"].insert(_event_record(row, digest))
+            for table in reversed(TABLES[:-1]):  # parents first
+                rows = (records or {}).get(table)
+                if rows:
+                    self.db[table].insert_all(rows, batch_size=500)
+
+    def keep_only(self, events: Iterable[str]) -> int:
+        """Remove every event not in ``events`` (it left the batch); returns how many went."""
+        keep = set(events)
+        gone = [e for (e,) in self.db.execute("SELECT event FROM events").fetchall() if e not in keep]
+        with self.db.conn:
+            for event in gone:
+                self._delete(event)
+        return len(gone)
+
+    def _delete(self, event: str) -> None:
+        for table in TABLES:
+            self.db.execute(f"DELETE FROM [{table}] WHERE event = ?", [event])
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in TABLES}
+
+    def close(self) -> None:
+        self.db.conn.close()
