@@ -98,7 +98,7 @@ def execute_dask(
     batch = uuid.uuid4().hex[:8]
     counter = itertools.count()
     meta: dict[Any, tuple[EventJob, int]] = {}
-    done = as_completed()
+    done = as_completed(loop=client.loop)
 
     def submit(job: EventJob, attempt: int) -> None:
         key = f"storydiff-{batch}-{next(counter)}"

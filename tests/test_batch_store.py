@@ -1,0 +1,149 @@
+"""The SQLite store of a batch (OUT/storydiff.db): tables, counts that agree with summary.jsonl,
+incremental updates that touch only the event that changed, removal of events that left."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from test_batch import FERRY, LIBRARY, run, write_event
+
+from compare.batch.store import TABLES, event_records
+
+
+def _db(out: Path) -> sqlite3.Connection:
+    return sqlite3.connect(out / "storydiff.db")
+
+
+def _rows_by_event(out: Path) -> dict[str, dict[str, list[tuple]]]:
+    """Every row of every table, with its rowid, grouped by event."""
+    conn = _db(out)
+    found: dict[str, dict[str, list[tuple]]] = {}
+    for table in TABLES:
+        for row in conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid"):
+            cols = [d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]
+            event = row[1 + cols.index("event")]
+            found.setdefault(event, {}).setdefault(table, []).append(row)
+    conn.close()
+    return found
+
+
+def _events(tmp_path: Path) -> Path:
+    root = tmp_path / "events"
+    write_event(root, "ferry-fire", FERRY)
+    write_event(root, "library-flood", LIBRARY)
+    write_event(root, "empty", {"a.txt": ""})
+    return root
+
+
+def test_store_counts_agree_with_the_summary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(str(_events(tmp_path)), "-o", str(out), "-j", "1", "--formats", "json")
+    assert result.exit_code == 1, result.output  # the empty event is skipped
+    summary = [json.loads(line) for line in (out / "summary.jsonl").read_text().splitlines()]
+    conn = _db(out)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(TABLES) <= tables and "sentences_fts" in tables
+    for rec in summary:
+        got = conn.execute(
+            "SELECT status, articles, sentences, claims, conflicts FROM events WHERE event = ?",
+            [rec["event"]],
+        ).fetchone()
+        assert got == (rec["status"], rec["articles"], rec["sentences"], rec["claims"], rec["conflicts"])
+        n_art, n_sent, n_claims = (
+            conn.execute(f"SELECT COUNT(*) FROM {t} WHERE event = ?", [rec["event"]]).fetchone()[0]
+            for t in ("articles", "sentences", "claims")
+        )
+        assert (n_art, n_sent, n_claims) == (rec["articles"], rec["sentences"], rec["claims"])
+    conflicts = conn.execute("SELECT COUNT(DISTINCT claim) FROM differences WHERE conflict").fetchone()[0]
+    assert conflicts == sum(r["conflicts"] for r in summary)
+    # Full-text search over sentences works as SQLite ships it.
+    hits = conn.execute(
+        "SELECT s.event FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid "
+        "WHERE sentences_fts MATCH 'lifeboat'"
+    ).fetchall()
+    assert hits and {h[0] for h in hits} == {"ferry-fire"}
+
+
+def test_rerun_after_one_change_touches_only_that_event(tmp_path: Path) -> None:
+    root = _events(tmp_path)
+    out = tmp_path / "out"
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    before = _rows_by_event(out)
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    assert _rows_by_event(out) == before  # nothing changed, nothing touched
+    (root / "ferry-fire" / "harbour-gazette.txt").write_text(
+        FERRY["harbour-gazette.txt"] + "\n\nFour tugs stood by until noon.\n"
+    )
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    after = _rows_by_event(out)
+    assert after["library-flood"] == before["library-flood"]
+    assert after["empty"] == before["empty"]
+    assert after["ferry-fire"] != before["ferry-fire"]
+    texts = [r for r in after["ferry-fire"]["sentences"] if "Four tugs" in str(r)]
+    assert len(texts) == 1
+
+
+def test_an_event_that_leaves_the_batch_leaves_the_store(tmp_path: Path) -> None:
+    root = _events(tmp_path)
+    out = tmp_path / "out"
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    for f in (root / "library-flood").iterdir():
+        f.unlink()
+    (root / "library-flood").rmdir()
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    rows = _rows_by_event(out)
+    assert "library-flood" not in rows and "ferry-fire" in rows
+
+
+def test_a_deleted_store_is_rebuilt(tmp_path: Path) -> None:
+    root = _events(tmp_path)
+    out = tmp_path / "out"
+    run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    before = {e: {t: len(r) for t, r in tables.items()} for e, tables in _rows_by_event(out).items()}
+    (out / "storydiff.db").unlink()
+    result = run(str(root), "-o", str(out), "-j", "1", "--formats", "json")
+    assert "unchanged since" not in result.stderr
+    after = {e: {t: len(r) for t, r in tables.items()} for e, tables in _rows_by_event(out).items()}
+    assert after == before
+
+
+def test_event_records_keys_name_their_event() -> None:
+    data = {
+        "articles": [
+            {
+                "id": "a",
+                "outlet": "A",
+                "sentences": [
+                    {"index": 0, "start": 0, "end": 5, "text": "Hello", "attribution": None},
+                    {
+                        "index": 1,
+                        "start": 6,
+                        "end": 20,
+                        "text": "It may rain, B said",
+                        "attribution": {"type": "hedged", "source": "B", "cue": "said", "via": []},
+                    },
+                ],
+            },
+            {"id": "b", "outlet": "B", "sentences": [{"index": 0, "start": 0, "end": 5, "text": "Hi"}]},
+        ],
+        "claims": [
+            {
+                "id": "c1",
+                "members": [{"article": "a", "sentences": [0]}, {"article": "b", "sentences": [0]}],
+                "score": 0.9,
+                "differences": [{"kind": "number", "values": {"a": "2", "b": "3"}, "conflict": True}],
+                "firsthand": ["a"],
+            }
+        ],
+        "provenance": {"edges": [{"article": "a", "source": "B", "source_kind": "outlet", "sentences": 1}]},
+    }
+    recs = event_records("ev", data)
+    assert [r["id"] for r in recs["sentences"]] == ["ev/a/0", "ev/a/1", "ev/b/0"]
+    assert recs["attributions"][0]["sentence"] == "ev/a/1"
+    assert [m["sentence"] for m in recs["claim_members"]] == ["ev/a/0", "ev/b/0"]
+    assert json.loads(recs["differences"][0]["outlet_values"]) == {"A": "2", "B": "3"}
+    assert recs["claims"][0]["conflicts"] == 1 and recs["claims"][0]["outlets"] == 2
+    assert recs["provenance"][0]["article"] == "ev/a"
