@@ -46,8 +46,8 @@ NEAR_DUPLICATE_SIMILARITY = 0.92
 # (51 the same day, 94 within 2 days).
 MAX_DATE_GAP_DAYS = 7
 
-# Candidate pairs whose cosine is computed at once: bounds the memory of that step.
-_PAIR_CHUNK = 200_000
+# First articles whose candidate cosines are computed in one sparse product: bounds that step's memory.
+_ROW_BLOCK = 512
 # Hashed feature space of the TF-IDF vectors: 2^21 columns keep collisions between the terms of
 # two articles negligible (a few per million term pairs) with no vocabulary held in memory.
 _HASH_FEATURES = 1 << 21
@@ -110,7 +110,7 @@ def _vectors(texts: Sequence[str]) -> Any:
         norm=None,
         dtype=np.float32,
     ).transform(texts)
-    return TfidfTransformer(sublinear_tf=True).fit_transform(hashed).astype(np.float32).tocsr()
+    return TfidfTransformer(sublinear_tf=True).fit_transform(hashed).astype(np.float32, copy=False).tocsr()
 
 
 def _top_terms(x: Any, k: int) -> tuple[Any, Any]:
@@ -193,7 +193,7 @@ def similarity_edges(
 
     Candidates come from shared heavy terms within date windows (``candidate_pairs``), so the
     cost grows with the number of articles times the articles they share terms with, not with
-    its square; the cosines are computed ``_PAIR_CHUNK`` pairs at a time.
+    its square.
     """
     import numpy as np
 
@@ -204,9 +204,17 @@ def similarity_edges(
         return {}
     left, right = candidate_pairs(x, days or [None] * len(texts), max_gap_days)
     edges: dict[tuple[int, int], float] = {}
-    for lo in range(0, len(left), _PAIR_CHUNK):
-        i, j = left[lo : lo + _PAIR_CHUNK], right[lo : lo + _PAIR_CHUNK]
-        cos = np.asarray(x[i].multiply(x[j]).sum(axis=1)).ravel()
+    # Pairs come sorted by their first article: a block of first articles against the articles
+    # they are paired with, as one small sparse product, then the candidate cells read out.
+    starts = np.searchsorted(left, np.arange(0, x.shape[0] + _ROW_BLOCK, _ROW_BLOCK))
+    for lo, hi in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
+        if lo == hi:
+            continue
+        i, j = left[lo:hi], right[lo:hi]
+        rows, ri = np.unique(i, return_inverse=True)
+        cols, ci = np.unique(j, return_inverse=True)
+        block = (x[rows] @ x[cols].T).tocsr()
+        cos = np.asarray(block[ri, ci]).ravel()
         hit = np.flatnonzero(cos >= floor)
         for a, b, c in zip(i[hit].tolist(), j[hit].tolist(), cos[hit].tolist(), strict=True):
             edges[(a, b)] = c
