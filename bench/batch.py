@@ -3,6 +3,7 @@
     python bench/batch.py                  # all sections, 1,000 generated events
     python bench/batch.py --scale 10000    # the full 10,000-event corpus
     python bench/batch.py --only real,group
+    python bench/batch.py --only engines   # --engine dask beside --jobs N, client cost per event
     python bench/batch.py --calibrate      # the ECB+ sweep behind compare/grouping.py's thresholds
 
 Figures go to stdout as Markdown; copy them into the README. Timings shift as the pipeline changes.
@@ -292,6 +293,75 @@ def section_real(jobs: int) -> None:
         )
 
 
+def client_overhead(out: Path) -> dict[str, float]:
+    """Seconds per event the client spends on what it keeps when workers compute: hashing the
+    inputs, writing the rendered reports atomically, the journal line and the store rows."""
+    from compare.atomic import write_atomic
+    from compare.batch import BatchSettings, EventRow, event_hash
+    from compare.batch.inputs import from_folders
+    from compare.batch.journal import Journal
+    from compare.batch.store import Store, event_records
+
+    jobs = from_folders(EVENTS).jobs
+    rows = {r["event"]: r for r in map(json.loads, (out / "summary.jsonl").read_text().splitlines())}
+    data = {j.name: json.loads((out / j.name / "report.json").read_text()) for j in jobs}
+    pages = {j.name: (out / j.name / "report.html").read_text() for j in jobs}
+    timing = dict.fromkeys(("hash", "write reports", "journal", "store"), 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        dest = Path(tmp)
+        journal, store = Journal.open(dest), Store.open(dest)
+        settings = BatchSettings()
+        for job in jobs:
+            t0 = time.perf_counter()
+            digest = event_hash(job, settings, "bench")
+            t1 = time.perf_counter()
+            write_atomic(
+                dest / job.name / "report.json", json.dumps(data[job.name], ensure_ascii=False, indent=2)
+            )
+            write_atomic(dest / job.name / "report.html", pages[job.name])
+            t2 = time.perf_counter()
+            row = EventRow(
+                event=job.name, label=job.label, status="compared", articles=rows[job.name]["articles"]
+            )
+            journal.record(row, digest)
+            t3 = time.perf_counter()
+            store.replace(row, digest, event_records(job.name, data[job.name]))
+            t4 = time.perf_counter()
+            for key, secs in zip(timing, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                timing[key] += secs
+        journal.close()
+        store.close()
+    return {k: v / len(jobs) for k, v in timing.items()}
+
+
+def section_engines(jobs: int) -> None:
+    """The Dask engine beside the local pool on the real events, and the client's share."""
+    n_events, n_articles = count_inputs(EVENTS)
+    print(f"## Engines on the {n_events} real events ({n_articles} articles), {jobs} workers\n")
+    table(*BATCH_HEADER)
+    with tempfile.TemporaryDirectory() as tmp:
+        local = storydiff_batch(EVENTS, Path(tmp) / "local", jobs, "--force")
+        batch_row(f"storydiff batch --jobs {jobs}", local, n_events, n_articles)
+        dask = storydiff_batch(EVENTS, Path(tmp) / "dask", jobs, "--force", "--engine", "dask")
+        batch_row(f"storydiff batch --engine dask --jobs {jobs} (LocalCluster)", dask, n_events, n_articles)
+        same = all(
+            (Path(tmp) / "local" / p.relative_to(Path(tmp) / "dask")).read_bytes() == p.read_bytes()
+            for p in (Path(tmp) / "dask").glob("*/report.json")
+        )
+        print(
+            f"\nDask / local wall time: **{dask['wall'] / local['wall']:.2f}x**; "
+            f"per-event JSON identical: {same}."
+        )
+        per = client_overhead(Path(tmp) / "local")
+        total = sum(per.values())
+        print(
+            f"Client work per event (hash inputs, write reports, journal, store): **{total * 1000:.1f} ms** ("
+            + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in per.items())
+            + f"), against {local['wall'] * jobs / n_events:.2f} core-seconds "
+            "of compute per event.\n"
+        )
+
+
 def section_scale(n: int, jobs: int) -> None:
     from make_corpus import generate
 
@@ -436,7 +506,7 @@ def section_calibrate() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark storydiff batch")
-    ap.add_argument("--only", default="real,scale,group", help="comma-separated: real, scale, group")
+    ap.add_argument("--only", default="real,scale,group", help="comma-separated: real, scale, group, engines")
     ap.add_argument(
         "--scale", type=int, default=1000, help="generated events (default 1,000; 10,000 for the full run)"
     )
@@ -459,6 +529,8 @@ def main(argv: list[str] | None = None) -> int:
         section_scale(args.scale, args.jobs)
     if "group" in only:
         section_group()
+    if "engines" in only:
+        section_engines(args.jobs)
     return 0
 
 

@@ -164,6 +164,23 @@ def event_records(event: str, data: dict[str, Any]) -> Records:
     recs: Records = {t: [] for t in TABLES if t != "events"}
     art_key = {a["id"]: f"{event}/{a['id']}" for a in data["articles"]}
     outlet = {a["id"]: a["outlet"] for a in data["articles"]}
+    _article_rows(event, data, art_key, recs)
+    _claim_rows(event, data, art_key, outlet, recs)
+    for k, e in enumerate(data.get("provenance", {}).get("edges", [])):
+        recs["provenance"].append(
+            {
+                "id": f"{event}/{k}",
+                "event": event,
+                "article": art_key.get(e["article"], e["article"]),
+                "source": e["source"],
+                "source_kind": e.get("source_kind"),
+                "sentences": e.get("sentences"),
+            }
+        )
+    return recs
+
+
+def _article_rows(event: str, data: dict[str, Any], art_key: dict[str, str], recs: Records) -> None:
     shares = dict(data.get("provenance", {}).get("relayed_share", {}))
     for a in data["articles"]:
         akey = art_key[a["id"]]
@@ -210,6 +227,11 @@ def event_records(event: str, data: dict[str, Any]) -> Records:
                         "via": json.dumps(att.get("via", []), ensure_ascii=False),
                     }
                 )
+
+
+def _claim_rows(
+    event: str, data: dict[str, Any], art_key: dict[str, str], outlet: dict[str, str], recs: Records
+) -> None:
     for c in data["claims"]:
         ckey = f"{event}/{c['id']}"
         diffs = c.get("differences", [])
@@ -253,18 +275,6 @@ def event_records(event: str, data: dict[str, Any]) -> Records:
                     "outlet_values": json.dumps(values, ensure_ascii=False),
                 }
             )
-    for k, e in enumerate(data.get("provenance", {}).get("edges", [])):
-        recs["provenance"].append(
-            {
-                "id": f"{event}/{k}",
-                "event": event,
-                "article": art_key.get(e["article"], e["article"]),
-                "source": e["source"],
-                "source_kind": e.get("source_kind"),
-                "sentences": e.get("sentences"),
-            }
-        )
-    return recs
 
 
 def _event_record(row: EventRow, digest: str) -> dict[str, Any]:
