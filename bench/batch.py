@@ -63,7 +63,8 @@ def _tree_rss(root: int) -> tuple[int, dict[int, int]]:
 def run_measured(cmd: list[str]) -> dict[str, float]:
     """Run ``cmd``; wall time, peak summed RSS of its process tree (sampled every 0.1 s), the
     largest single-process peak, and getrusage(RUSAGE_CHILDREN).ru_maxrss, all in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak_total, peak_one, peak_parent = 0, 0, 0
@@ -84,8 +85,12 @@ def run_measured(cmd: list[str]) -> dict[str, float]:
     wall = time.perf_counter() - start
     stop.set()
     t.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after = usage.ru_maxrss
     return {
+        # CPU seconds of every descendant that ended and was waited for (workers included): the
+        # figure that holds on a loaded machine, where wall time does not.
+        "cpu": usage.ru_utime + usage.ru_stime - cpu_before,
         "wall": wall,
         "rc": proc.returncode,
         "stderr": err.strip().splitlines()[-1] if err.strip() else "",
@@ -349,16 +354,18 @@ def section_engines(jobs: int) -> None:
             for p in (Path(tmp) / "dask").glob("*/report.json")
         )
         print(
-            f"\nDask / local wall time: **{dask['wall'] / local['wall']:.2f}x**; "
-            f"per-event JSON identical: {same}."
+            f"\nDask / local wall time: **{dask['wall'] / local['wall']:.2f}x**; CPU seconds, every "
+            f"process: local {local['cpu']:.1f} ({local['cpu'] / n_events:.3f} per event), dask "
+            f"{dask['cpu']:.1f} ({dask['cpu'] / n_events:.3f} per event), "
+            f"**{dask['cpu'] / local['cpu']:.2f}x**; "
+            f"per-event JSON identical: {same}; load average {os.getloadavg()[0]:.1f}."
         )
         per = client_overhead(Path(tmp) / "local")
         total = sum(per.values())
         print(
             f"Client work per event (hash inputs, write reports, journal, store): **{total * 1000:.1f} ms** ("
             + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in per.items())
-            + f"), against {local['wall'] * jobs / n_events:.2f} core-seconds "
-            "of compute per event.\n"
+            + f"), against {local['cpu'] / n_events:.2f} CPU seconds of compute per event.\n"
         )
 
 
