@@ -144,3 +144,15 @@ def test_a_dead_worker_costs_only_the_event_it_was_running(tmp_path: Path) -> No
     assert by_event["boom"].status == "skipped"
     assert by_event["boom"].reason.startswith("worker process failed")
     assert all(by_event[f"ferry-{k}"].status == "compared" for k in range(5))
+
+
+def test_output_onto_a_fifo_or_device_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "events"
+    write_event(root, "ferry-fire", FERRY)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/null"):
+        result = run(str(root), "-o", target)
+        assert result.exit_code == 1
+        assert result.stderr.strip() == f"Error: {target}: the output must be a folder"
+    assert fifo.exists() and not fifo.is_file()

@@ -179,8 +179,7 @@ def guard_output(request: BatchRequest, found: Discovery) -> None:
                 request.outdir,
                 "choose an empty or new output folder",
             )
-    if not out.is_dir() or not any(out.iterdir()) or (out / STATE_DIR).is_dir():
-        journal.claim(TOP_FILES)
+    journal.claim(TOP_FILES)  # none is someone else's: what the batch writes there is its own
 
 
 def run_batch(
