@@ -13,8 +13,8 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from ..dates import WEEKDAYS
-from ..details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
+from ..details import find_names, names_match, quote_key
+from ..lexicon import PLACE_NAMES, TITLE_WORDS, WEEKDAYS
 from ..model import Attribution, Claim, Detail, Difference, Document, Member, Unique
 from ..quantities import Quantity, compatible, is_exact, parse_quantity
 
