@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -220,6 +221,8 @@ def run_batch(
             write_atomic(out / "groups.json", record)
     except OSError as exc:
         raise StorydiffError(f"cannot write ({exc.strerror or exc})", request.outdir) from exc
+    except sqlite3.Error as exc:  # the store: a locked, corrupt or read-only storydiff.db
+        raise StorydiffError(f"cannot write {DB_NAME} ({exc})", request.outdir) from exc
     return BatchReport(
         outcome=outcome,
         events=len(found.jobs),
