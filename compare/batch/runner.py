@@ -32,8 +32,17 @@ from .model import (
 from .outputs import Listing, write_summaries
 from .store import DB_NAME
 
-# The files a batch writes at the top of OUTDIR (the store's journal is SQLite's own, beside it).
-TOP_FILES = ("index.html", "summary.csv", "summary.jsonl", "groups.json", DB_NAME, f"{DB_NAME}-journal")
+# The files a batch writes at the top of OUTDIR (SQLite keeps its journal and WAL files beside the store).
+TOP_FILES = (
+    "index.html",
+    "summary.csv",
+    "summary.jsonl",
+    "groups.json",
+    DB_NAME,
+    f"{DB_NAME}-journal",
+    f"{DB_NAME}-wal",
+    f"{DB_NAME}-shm",
+)
 
 
 class NoEvents(UsageError):
