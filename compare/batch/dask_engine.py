@@ -16,6 +16,7 @@ that dies costs nothing else: the scheduler moves its other tasks to the workers
 from __future__ import annotations
 
 import itertools
+import logging
 import uuid
 from collections.abc import Generator, Iterable
 from dataclasses import replace
@@ -70,6 +71,7 @@ def _client(settings: BatchSettings) -> tuple[Any, Any]:
         processes=True,
         dashboard_address=None,
         host="127.0.0.1",
+        silence_logs=logging.ERROR,  # its start-up and shutdown chatter is not the user's business
     )
     return Client(cluster, set_as_default=False), cluster
 
