@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorydiffError, UsageError
-from ..load import SUFFIXES, slugify
+from ..load import SUFFIXES, is_url, slugify
 from ..model import Options
 from .model import EventJob, Source
 
@@ -139,7 +139,8 @@ def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
     """Events from a CSV or JSONL manifest (``event,path[,outlet,title,published,url]``).
 
-    Relative paths are taken from the manifest's own folder. Rows keep their order within an event.
+    Relative paths are taken from the manifest's own folder; a path may be an http(s) URL.
+    Rows keep their order within an event.
     """
     path = Path(manifest)
     if path.suffix.lower() not in (".csv", ".jsonl"):
@@ -149,10 +150,10 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
         event, file = row.get("event", "").strip(), row.get("path", "").strip()
         if not event or not file:
             raise UsageError(f"row {n} needs both an event and a path", str(path))
-        full = Path(file) if Path(file).is_absolute() else path.parent / file
+        full = file if is_url(file) else str(Path(file) if Path(file).is_absolute() else path.parent / file)
         events.setdefault(event, []).append(
             Source(
-                path=str(full),
+                path=full,
                 outlet=row.get("outlet") or None,
                 title=row.get("title") or None,
                 published=row.get("published") or None,

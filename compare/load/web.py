@@ -106,7 +106,9 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Page:
     except HTTPError as exc:
         raise UnreadableArticle(fetch_problem(exc, timeout), url) from exc
     try:
-        final = response.geturl() or url
+        from urllib.parse import urljoin
+
+        final = urljoin(url, response.geturl() or url)  # urllib3 gives the last request's path
         check_response(response.status, response.headers, url, max_bytes)
         body = read_capped(response, url, max_bytes, deadline, timeout)
     except HTTPError as exc:
@@ -165,12 +167,13 @@ def fetch_problem(exc: Exception, timeout: float) -> str:
     )
 
     reason = exc.reason if isinstance(exc, MaxRetryError) and exc.reason is not None else exc
-    if isinstance(reason, TimeoutError):
-        return f"timed out (no answer within {timeout:g} s)"
+    # NewConnectionError is a TimeoutError subclass in urllib3: test it first.
     if isinstance(reason, NameResolutionError):
         return "cannot connect (the host name is not known)"
     if isinstance(reason, NewConnectionError):
         return "cannot connect (the connection was refused or the host is unreachable)"
+    if isinstance(reason, TimeoutError):
+        return f"timed out (no answer within {timeout:g} s)"
     if isinstance(reason, SSLError):
         return "cannot connect securely (TLS certificate or handshake failed)"
     if isinstance(exc, MaxRetryError) and "redirect" in str(reason).lower():
