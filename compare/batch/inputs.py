@@ -70,6 +70,17 @@ class _Namer:
         return name
 
 
+def not_a_regular_file(path: Path) -> str | None:
+    """Why an article-named entry is no file to read (a FIFO, a device, a dangling link), or None."""
+    from ..load.files import check_regular
+
+    try:
+        check_regular(str(path))
+    except StorydiffError as exc:
+        return exc.message
+    return None
+
+
 def _listdir(root: Path) -> list[Path]:
     try:
         return sorted(root.iterdir(), key=lambda p: p.name)
@@ -85,6 +96,7 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
     namer = _Namer()
     jobs: list[EventJob] = []
     loose: list[tuple[str, str]] = []
+    bad: list[tuple[str, str]] = []
     for entry in _listdir(base):
         if not entry.is_dir():
             if classify(entry) is None:
@@ -98,13 +110,17 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
                 continue
             why = classify(f)
             if why is None:
+                problem = not_a_regular_file(f)
+                if problem:  # a FIFO would hang whoever opens it; a dangling link names nothing
+                    bad.append((str(f), problem))
+                    continue
                 sources.append(Source(path=str(f)))
             elif why == OTHER_TYPE:
                 ignored.append((str(f), why))
         jobs.append(
             EventJob(name=namer(entry.name), label=entry.name, sources=tuple(sources), ignored=tuple(ignored))
         )
-    return Discovery(jobs=tuple(jobs), ignored=tuple(loose))
+    return Discovery(jobs=tuple(jobs), bad_files=tuple(bad), ignored=tuple(loose))
 
 
 def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

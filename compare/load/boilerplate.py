@@ -130,4 +130,4 @@ def strip_boilerplate(text: str) -> str:
         return text
     out = "\n".join(kept)
     out = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", out)
-    return out.lstrip("\n")
+    return out.strip("\n") + ("\n" if text.endswith("\n") else "")
