@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StorydiffError, UsageError
 from ..load import SUFFIXES, is_url, slugify
-from ..model import Options
+from ..model import Article, Options
 from .model import EventJob, Source
 
 # Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
@@ -92,6 +92,8 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
     """Each subfolder of ``root`` is one event; its article files are read, nothing deeper."""
     base = Path(root)
     if not base.is_dir():
+        if base.is_file() and base.name.lower().endswith((".warc", ".warc.gz")):
+            raise UsageError("is a WARC file, not a folder of events", str(root), "use --group auto")
         raise UsageError("is not a folder", str(root))
     namer = _Namer()
     jobs: list[EventJob] = []
@@ -184,18 +186,34 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
 
 
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
-    """Read every article in ``root`` and group them into events (see ``compare.grouping``)."""
+    """Read every article in ``root`` (a folder, or one WARC file) and group them into events
+    (see ``compare.grouping``). The HTML pages in WARC files count as articles."""
     from ..load import load_file
+    from ..load.warc import is_warc
     from .grouping import group_articles
 
     base = Path(root)
-    if not base.is_dir():
-        raise UsageError("is not a folder", str(root))
+    if base.is_file() and is_warc(base):
+        entries = [base]
+    elif not base.is_dir():
+        raise UsageError("is not a folder or a WARC file (.warc, .warc.gz)", str(root))
+    else:
+        entries = _listdir(base)
     articles, where = [], []
     bad: list[tuple[str, str]] = []
     ignored: list[tuple[str, str]] = []
-    for f in _listdir(base):
+    url_duplicates: list[tuple[str, str]] = []
+    seen_urls: dict[str, str] = {}
+    for f in entries:
         if f.is_dir():
+            continue
+        if is_warc(f) and not f.name.startswith("."):
+            found = warc_articles(f, options, seen_urls)
+            articles.extend(found.articles)
+            where.extend(a.source for a in found.articles)
+            bad.extend(found.bad_files)
+            ignored.extend(found.ignored)
+            url_duplicates.extend(found.duplicates)
             continue
         why = classify(f)
         if why is not None:
@@ -227,8 +245,35 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         jobs=tuple(jobs),
         bad_files=tuple(bad),
         ignored=tuple(ignored),
-        duplicates=tuple((where[c], where[o]) for c, o in grouping.duplicates),
+        duplicates=tuple(url_duplicates) + tuple((where[c], where[o]) for c, o in grouping.duplicates),
         ungrouped=tuple(where[i] for i in grouping.ungrouped),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WarcArticles:
+    """The articles of one WARC file, each with its URL as ``source``, and what was left out."""
+
+    articles: tuple[Article, ...]
+    bad_files: tuple[tuple[str, str], ...]  # records that cannot be read (file@offset, problem)
+    ignored: tuple[tuple[str, str], ...]  # pages with no article, and a count of other responses
+    duplicates: tuple[tuple[str, str], ...]  # (URL, the same URL read earlier)
+
+
+def warc_articles(path: Path, options: Options, seen_urls: dict[str, str] | None = None) -> WarcArticles:
+    """The pages of a WARC as articles for the flat-folder grouping (``--group auto``)."""
+    from ..load.warc import read_warc
+
+    haul = read_warc(str(path), options, seen_urls)
+    ignored = list(haul.no_article)
+    if haul.skipped:
+        counts = ", ".join(f"{n:,} {why}" for why, n in sorted(haul.skipped.items()))
+        ignored.append((str(path), f"responses passed over: {counts}"))
+    return WarcArticles(
+        articles=tuple(haul.articles),
+        bad_files=tuple(haul.bad),
+        ignored=tuple(ignored),
+        duplicates=tuple(haul.duplicates),
     )
 
 
