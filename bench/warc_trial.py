@@ -35,7 +35,9 @@ def write_warc(path: Path, pages: int) -> None:
                 headers = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
                 body = b"\xff\xd8" + bytes(5000)
             elif i % 10 == 8:
-                headers = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                headers = StatusAndHeaders(
+                    "404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+                )
             else:
                 headers = StatusAndHeaders(
                     "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
@@ -87,7 +89,8 @@ def main() -> None:
         warc = Path(tmp) / "trial.warc.gz"
         t = time.perf_counter()
         write_warc(warc, args.pages)
-        print(f"wrote {args.pages} pages, {warc.stat().st_size / 1e6:.1f} MB, in {time.perf_counter() - t:.1f} s")
+        took = time.perf_counter() - t
+        print(f"wrote {args.pages} pages, {warc.stat().st_size / 1e6:.1f} MB, in {took:.1f} s")
         for name, reader in (("warcio", read_warcio), ("fastwarc", read_fastwarc)):
             best = min(_timed(reader, warc) for _ in range(3))
             n, size = reader(warc)

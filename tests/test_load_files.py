@@ -148,7 +148,7 @@ def test_json_nested_100000_deep(tmp_path: Path) -> None:
 
 def test_jsonl_line_nested_too_deeply(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
-    path.write_text('{"text": "Fine."}\n' + "{\"a\":" * 100_000 + "1" + "}" * 100_000 + "\n", encoding="utf-8")
+    path.write_text('{"text": "Fine."}\n' + '{"a":' * 100_000 + "1" + "}" * 100_000 + "\n", encoding="utf-8")
     with pytest.raises(BadFormat) as info:
         load_file(str(path))
     assert str(info.value) == f"{path}:2: invalid JSON: nested too deeply"

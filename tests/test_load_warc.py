@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from webpages import FURNITURE, page_from_sample
 
 from compare.cli import main
 from compare.load.warc import is_warc, read_warc
-from webpages import FURNITURE, page_from_sample
 
 pytest.importorskip("warcio")
 
@@ -21,13 +21,38 @@ FERRY = "portville-ferry-fire"
 FLOOD = "millbrook-library-flood"
 PAGES = {
     # url: (event, sample file, site name, published)
-    "https://harbourgazette.example/news/ferry-fire": (FERRY, "harbour-gazette.html", "Harbour Gazette", "2025-03-14"),
+    "https://harbourgazette.example/news/ferry-fire": (
+        FERRY,
+        "harbour-gazette.html",
+        "Harbour Gazette",
+        "2025-03-14",
+    ),
     "https://dailyledger.example/ferry": (FERRY, "daily-ledger.txt", "Daily Ledger", "2025-03-14"),
-    "https://northernwire.example/portville-ferry": (FERRY, "northern-wire.md", "Northern Wire", "2025-03-14"),
-    "https://coastaltimes.example/ferry-evacuation": (FERRY, "coastal-times.json", "Coastal Times", "2025-03-15"),
+    "https://northernwire.example/portville-ferry": (
+        FERRY,
+        "northern-wire.md",
+        "Northern Wire",
+        "2025-03-14",
+    ),
+    "https://coastaltimes.example/ferry-evacuation": (
+        FERRY,
+        "coastal-times.json",
+        "Coastal Times",
+        "2025-03-15",
+    ),
     "https://dailyledger.example/library-flood": (FLOOD, "daily-ledger.md", "Daily Ledger", "2024-11-03"),
-    "https://harbourgazette.example/news/millbrook-flood": (FLOOD, "harbour-gazette.txt", "Harbour Gazette", "2024-11-03"),
-    "https://northernwire.example/millbrook-library": (FLOOD, "northern-wire.json", "Northern Wire", "2024-11-04"),
+    "https://harbourgazette.example/news/millbrook-flood": (
+        FLOOD,
+        "harbour-gazette.txt",
+        "Harbour Gazette",
+        "2024-11-03",
+    ),
+    "https://northernwire.example/millbrook-library": (
+        FLOOD,
+        "northern-wire.json",
+        "Northern Wire",
+        "2024-11-04",
+    ),
 }
 NAV_ONLY = (
     "<html><head><title>Sections</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
@@ -45,18 +70,27 @@ class Crawl:
         self.writer = WARCWriter(self.buffer, gzip=True)
         self.writer.write_record(self.writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
 
-    def response(self, url: str, body: bytes, status: str = "200 OK", media: str = "text/html; charset=utf-8") -> None:
+    def response(
+        self, url: str, body: bytes, status: str = "200 OK", media: str = "text/html; charset=utf-8"
+    ) -> None:
         from warcio.statusandheaders import StatusAndHeaders
 
-        request = self.writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+        request = self.writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+        )
         self.writer.write_record(request)
         headers = StatusAndHeaders(status, [("Content-Type", media)], protocol="HTTP/1.1")
-        record = self.writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+        record = self.writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers
+        )
         self.writer.write_record(record)
 
     def metadata(self, url: str) -> None:
         record = self.writer.create_warc_record(
-            url, "metadata", payload=io.BytesIO(b"outlinks: none\r\n"), warc_content_type="application/warc-fields"
+            url,
+            "metadata",
+            payload=io.BytesIO(b"outlinks: none\r\n"),
+            warc_content_type="application/warc-fields",
         )
         self.writer.write_record(record)
 
@@ -76,9 +110,15 @@ def two_event_crawl(urls: list[str] | None = None) -> Crawl:
         crawl.response(url, page(url))
         crawl.metadata(url)
         if i == 1:  # noise between the pages
-            crawl.response("https://dailyledger.example/missing", b"<h1>Not found</h1>", status="404 Not Found")
-            crawl.response("https://dailyledger.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), media="image/png")
-            crawl.response("https://dailyledger.example/report.pdf", b"%PDF-1.7\n" + bytes(64), media="application/pdf")
+            crawl.response(
+                "https://dailyledger.example/missing", b"<h1>Not found</h1>", status="404 Not Found"
+            )
+            crawl.response(
+                "https://dailyledger.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), media="image/png"
+            )
+            crawl.response(
+                "https://dailyledger.example/report.pdf", b"%PDF-1.7\n" + bytes(64), media="application/pdf"
+            )
             crawl.response("https://dailyledger.example/sections", NAV_ONLY.encode())
             crawl.response(url, page(url))  # the same page crawled twice
     return crawl
@@ -93,12 +133,19 @@ def test_warc_pages_as_articles(tmp_path: Path) -> None:
     haul = read_warc(str(warc))
     assert [a.url for a in haul.articles] == list(PAGES)
     assert [a.source for a in haul.articles] == list(PAGES)
-    assert {a.outlet for a in haul.articles} == {"Harbour Gazette", "Daily Ledger", "Northern Wire", "Coastal Times"}
+    assert {a.outlet for a in haul.articles} == {
+        "Harbour Gazette",
+        "Daily Ledger",
+        "Northern Wire",
+        "Coastal Times",
+    }
     for art in haul.articles:
         assert [f for f in FURNITURE if f in art.text] == []
     urls = list(PAGES)
     assert haul.duplicates == [(urls[1], urls[1])]
-    assert haul.no_article == [("https://dailyledger.example/sections", "no article body found in the HTML page")]
+    assert haul.no_article == [
+        ("https://dailyledger.example/sections", "no article body found in the HTML page")
+    ]
     assert haul.skipped == {"HTTP status other than 200": 1, "not HTML": 2}
     assert haul.bad == []
 
@@ -199,7 +246,9 @@ def test_uncompressed_warc(tmp_path: Path) -> None:
     writer = WARCWriter(buffer, gzip=False)
     url = list(PAGES)[0]
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page(url)), http_headers=headers))
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(page(url)), http_headers=headers)
+    )
     warc = tmp_path / "one.warc"
     warc.write_bytes(buffer.getvalue())
     haul = read_warc(str(warc))

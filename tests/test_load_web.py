@@ -11,6 +11,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from webpages import (
+    FURNITURE,
+    blog_page,
+    html_route,
+    news_page,
+    page_from_sample,
+    paragraphs,
+    sample_article,
+    serve,
+)
 
 from compare.cli import main
 from compare.errors import EmptyArticle, UnreadableArticle
@@ -18,7 +28,6 @@ from compare.load import is_url, load_file
 from compare.load.files import size_text
 from compare.load.formats import name_from_url, outlet_from_host_name
 from compare.model import Options
-from webpages import FURNITURE, blog_page, html_route, news_page, page_from_sample, paragraphs, sample_article, serve
 
 EVENT = "portville-ferry-fire"
 HUGE = news_page("Huge", ["A long page. " * 20_000], "Big Site")
@@ -87,7 +96,9 @@ def test_blog_page_furniture_reaches_trafilatura_and_stops_here(site) -> None:
     """The plain blog page is the hard case: trafilatura keeps its furniture, our filter drops it."""
     import trafilatura
 
-    page = blog_page("Ferry fire", ["A fire broke out aboard the ferry on Thursday evening in the harbour."], "B")
+    page = blog_page(
+        "Ferry fire", ["A fire broke out aboard the ferry on Thursday evening in the harbour."], "B"
+    )
     raw = trafilatura.extract(page) or ""
     assert "1077" in raw and "Advertisement" in raw and "Getty Images" in raw
     (art,) = load_file(f"{site.url}/ledger/ferry-fire")
@@ -127,7 +138,9 @@ def test_gzip_page_is_decoded(site) -> None:
         ("/nav-only.html", (), "no article body found in the HTML page"),
     ],
 )
-def test_each_failure_is_one_line_naming_the_url(site, path: str, args: tuple[str, ...], problem: str) -> None:
+def test_each_failure_is_one_line_naming_the_url(
+    site, path: str, args: tuple[str, ...], problem: str
+) -> None:
     good = f"{site.url}/harbour-gazette.html"
     url = f"{site.url}{path}"
     assert_error(invoke("compare", good, url, *args), f"Error: {url}: {problem}")
@@ -137,13 +150,19 @@ def test_body_over_the_cap_without_a_length_is_cut_off(site) -> None:
     """A server that sends no Content-Length (chunked) is stopped once the body passes the cap."""
 
     def chunked():
-        return 200, {"Content-Type": "text/html", "Transfer-Encoding": "chunked"}, _chunked(b"<p>x</p>" * 50_000)
+        return (
+            200,
+            {"Content-Type": "text/html", "Transfer-Encoding": "chunked"},
+            _chunked(b"<p>x</p>" * 50_000),
+        )
 
     with serve({"/stream.html": chunked}) as other:
         url = f"{other.url}/stream.html"
         with pytest.raises(UnreadableArticle) as info:
             load_file(url, Options(max_file_bytes=50_000))
-    assert str(info.value) == f"{url}: too large (the limit is 50.0 KB) (raise the limit with --max-file-bytes)"
+    assert (
+        str(info.value) == f"{url}: too large (the limit is 50.0 KB) (raise the limit with --max-file-bytes)"
+    )
 
 
 def _chunked(data: bytes) -> bytes:

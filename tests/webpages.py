@@ -61,7 +61,10 @@ def news_page(
         '<figure><img src="/img/harbour.jpg" alt=""><figcaption>Photo: Jane Doe/Getty Images'
         "</figcaption></figure>",
     )
-    meta = [f'<meta property="og:site_name" content="{e(site)}">', f'<meta property="og:title" content="{e(title)}">']
+    meta = [
+        f'<meta property="og:site_name" content="{e(site)}">',
+        f'<meta property="og:title" content="{e(title)}">',
+    ]
     if published:
         meta.append(f'<meta property="article:published_time" content="{e(published)}">')
     if url:
@@ -87,7 +90,8 @@ analyse our traffic. By continuing to browse this site you agree to our use of c
 <li><a href="/news/b">Kestrel school gets a new roof this summer</a></li></ul></aside>
 <aside class="subscribe-box"><p>Subscribe today for unlimited access to local journalism, from just
 $1 a week.</p><p>Already a subscriber? Sign in</p></aside>
-<aside class="most-read"><h3>Most read</h3><ol><li><a href="/x">Council votes on the new baths</a></li></ol></aside>
+<aside class="most-read"><h3>Most read</h3>
+<ol><li><a href="/x">Council votes on the new baths</a></li></ol></aside>
 </main>
 <footer><p>© 2025 {e(site)}. All rights reserved.</p>
 <p><a href="/privacy">Privacy</a> | <a href="/terms">Terms</a> | <a href="/contact">Contact us</a></p>
@@ -100,7 +104,9 @@ def blog_page(title: str, paras: list[str], site: str) -> str:
     """A page in plain markup, every piece of furniture a bare paragraph in the story's own
     container: trafilatura keeps all of it, so the boilerplate filter has to catch it."""
     e = html.escape
-    furniture_top = ["We use cookies to improve your experience. By continuing you agree to our cookie policy."]
+    furniture_top = [
+        "We use cookies to improve your experience. By continuing you agree to our cookie policy."
+    ]
     counters = ["0", "1077", "Share"]
     body = [e(p) for p in paras]
     middle = max(1, len(body) // 2)

@@ -199,7 +199,8 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         raise UsageError("is not a folder or a WARC file (.warc, .warc.gz)", str(root))
     else:
         entries = _listdir(base)
-    articles, where = [], []
+    articles: list[Article] = []
+    where: list[str] = []
     bad: list[tuple[str, str]] = []
     ignored: list[tuple[str, str]] = []
     url_duplicates: list[tuple[str, str]] = []

@@ -32,7 +32,8 @@ _COUNTER = re.compile(rf"(?:(?:{_SOCIAL})[\s|•·/]*)+", re.I)
 
 _AD = re.compile(
     r"(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links?)?|paid (?:content|post)|"
-    r"promoted(?: content| stories)?|(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?|"
+    r"promoted(?: content| stories)?|"
+    r"(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?|"
     r"continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|"
     r"skip advert(?:isement)?|content continues below)[\s:.…]*",
     re.I,
@@ -42,14 +43,16 @@ _AD = re.compile(
 # "See also") only alone or before a colon or chevron, since "Related charges were filed" is prose.
 _READ_MORE = re.compile(
     r"(?:read more|read next|read also|more on this story|click here|continue reading)\b[^\n]*|"
-    r"(?:related(?: articles| stories| coverage| content| topics)?|see also|recommended(?: for you| stories)?|"
+    r"(?:related(?: articles| stories| coverage| content| topics)?|see also|"
+    r"recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed)|trending(?: now)?|you may (?:also )?like|you might (?:also )?like|"
     r"don'?t miss|watch(?: now| video)?|listen(?: now)?|more|more from [^\n:]{1,60}|top stories|latest news|"
     r"editor'?s picks?)\s*(?:[:>»|][^\n]*)?",
     re.I,
 )
 _SUBSCRIBE = re.compile(
-    r"(?:subscribe|subscribers? only|subscription|sign up|sign in|log in|already (?:a subscriber|have an account)|"
+    r"(?:subscribe|subscribers? only|subscription|sign up|sign in|log in|"
+    r"already (?:a subscriber|have an account)|"
     r"become a (?:member|subscriber|supporter)|support (?:our|independent) journalism|unlock|"
     r"start your (?:free )?trial|newsletter|get (?:our|the) \w+ newsletter|join (?:our|\d[\d,]*)|"
     r"this (?:article|content|story) is (?:for|only for|exclusive to) subscribers|to continue reading)\b",

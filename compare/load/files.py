@@ -80,7 +80,8 @@ def check_regular(path: str) -> os.stat_result:
     except FileNotFoundError:
         if os.path.islink(path):
             target = os.readlink(path)
-            raise UnreadableArticle(f"is a broken symbolic link (to {target}, which does not exist)", path)
+            problem = f"is a broken symbolic link (to {target}, which does not exist)"
+            raise UnreadableArticle(problem, path) from None
         hint = "the pattern matched no files" if any(ch in path for ch in "*?[") else None
         raise UnreadableArticle("no such file", path, hint) from None
     except OSError as exc:

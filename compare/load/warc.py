@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import StorydiffError
@@ -54,9 +54,7 @@ class WarcHaul:
     skipped: dict[str, int] = field(default_factory=dict)  # responses passed over, by reason
 
 
-def read_warc(
-    path: str, options: Options | None = None, seen: dict[str, str] | None = None
-) -> WarcHaul:
+def read_warc(path: str, options: Options | None = None, seen: dict[str, str] | None = None) -> WarcHaul:
     """Every article in the WARC at ``path``. ``seen`` (URL -> where it was read) carries the
     duplicate check over several files."""
     from .formats import name_from_url, parse_html
@@ -101,7 +99,7 @@ def iter_pages(path: str, max_bytes: int, haul: WarcHaul) -> Iterator[WarcPage]:
 
 def _pages_from(
     fh: io.BufferedReader, start: int, path: str, max_bytes: int, haul: WarcHaul, after_damage: bool
-) -> Iterator[WarcPage]:
+) -> Generator[WarcPage, None, int | None]:
     """Records from ``start`` on. On damage, note it (once for one damaged stretch) and return
     where the next record may begin; None at the end of the file."""
     from warcio.archiveiterator import ArchiveIterator
@@ -152,7 +150,9 @@ def _page(record, offset: int, path: str, max_bytes: int, haul: WarcHaul) -> War
         return None
     missing = getattr(record.raw_stream, "limit", 0)
     if isinstance(missing, int) and missing > 0:  # the file ends inside this record
-        haul.bad.append((f"{path}@{offset}", f"cannot be read (the record is cut short, {missing:,} bytes missing)"))
+        haul.bad.append(
+            (f"{path}@{offset}", f"cannot be read (the record is cut short, {missing:,} bytes missing)")
+        )
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     return WarcPage(url=url or f"{path}@{offset}", body=body, content_type=content_type, offset=offset)
