@@ -125,15 +125,22 @@ def _pages_from(
         if archive is not None and read:  # the record after the last one read is the damaged one
             position = max(position, int(getattr(archive, "offset", position)))
         if read or not after_damage:
-            detail = (str(exc).splitlines() or ["damaged data"])[0][:100]
-            haul.bad.append((f"{path}@{position}", f"cannot be read ({exc.__class__.__name__}: {detail})"))
+            haul.bad.append((f"{path}@{position}", f"cannot be read ({error_text(exc)})"))
         return _next_record_start(fh, position + 1)
+
+
+def error_text(exc: Exception) -> str:
+    """A short, printable account of a reading error (warcio quotes the damaged bytes: not those)."""
+    detail = (str(exc).splitlines() or [""])[0].split(", first line", 1)[0].split(": first line", 1)[0]
+    detail = "".join(ch for ch in detail if ch.isprintable())[:100].strip() or "damaged data"
+    return f"{exc.__class__.__name__}: {detail}"
 
 
 def _page(record, offset: int, path: str, max_bytes: int, haul: WarcHaul) -> WarcPage | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None  # requests, metadata, warcinfo, revisits, DNS lookups: not pages
-    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    # The URL is printed in error lines and the index: no control characters from the archive.
+    url = "".join(ch for ch in record.rec_headers.get_header("WARC-Target-URI") or "" if ch.isprintable())
     status = record.http_headers.get_statuscode()
     media = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if status != "200":
