@@ -161,6 +161,25 @@ def test_json_number_too_large(tmp_path: Path) -> None:
         load_file(str(path))
 
 
+def test_front_matter_nested_too_deeply(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text("---\nouter: " + "[" * 100_000 + "]" * 100_000 + "\n---\nA story.\n", encoding="utf-8")
+    with pytest.raises(BadFormat) as info:
+        load_file(str(path))
+    assert str(info.value) == f"{path}: has front matter nested too deeply"
+
+
+def test_manifest_line_nested_too_deeply(tmp_path: Path) -> None:
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = invoke("batch", "--manifest", str(manifest), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == f"Error: {manifest}: line 1 is not valid JSON (nested too deeply)"
+    )
+
+
 def test_huge_json_is_too_large(tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
     path.write_text('{"text": "' + "Words and more words. " * 5000 + '"}', encoding="utf-8")

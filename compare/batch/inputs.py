@@ -138,6 +138,10 @@ def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise UsageError(f"line {n} is not valid JSON ({exc.msg})", str(path)) from exc
+            except RecursionError:
+                raise UsageError(f"line {n} is not valid JSON (nested too deeply)", str(path)) from None
+            except ValueError:  # a number of more than 4,300 digits
+                raise UsageError(f"line {n} is not valid JSON (a number too large)", str(path)) from None
             if not isinstance(obj, dict):
                 raise UsageError(f"line {n} is not a JSON object", str(path))
             yield n, {k: str(v) for k, v in obj.items() if v is not None}

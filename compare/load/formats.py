@@ -243,6 +243,8 @@ def parse_markdown(raw: str, path: str) -> Article:
             loaded = yaml.safe_load(m.group(1) or "") or {}
         except yaml.YAMLError as exc:
             raise BadFormat(f"has malformed front matter ({exc.__class__.__name__})", path) from exc
+        except RecursionError:
+            raise BadFormat("has front matter nested too deeply", path) from None
         if not isinstance(loaded, dict):
             raise BadFormat("front matter is not a mapping of fields", path)
         meta = loaded
