@@ -165,6 +165,16 @@ def test_body_over_the_cap_without_a_length_is_cut_off(site) -> None:
     )
 
 
+def test_a_page_sent_a_little_at_a_time_stops_at_the_deadline() -> None:
+    """Every wait is shorter than the timeout, but the whole page takes far longer."""
+    page = page_from_sample(EVENT, "harbour-gazette.html", "Harbour Gazette")
+    with serve({"/drip.html": html_route(page)}, dribble=0.1) as drip:
+        url = f"{drip.url}/drip.html"
+        with pytest.raises(UnreadableArticle) as info:
+            load_file(url, Options(fetch_timeout=1))
+    assert str(info.value) == f"{url}: timed out (the page took over 1 s to download)"
+
+
 def _chunked(data: bytes) -> bytes:
     out = b""
     for i in range(0, len(data), 8192):

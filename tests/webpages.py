@@ -145,9 +145,12 @@ def html_route(page: str) -> tuple[int, dict[str, str], bytes]:
 
 
 @contextmanager
-def serve(routes: dict[str, Route], delays: dict[str, float] | None = None) -> Iterator[Served]:
+def serve(
+    routes: dict[str, Route], delays: dict[str, float] | None = None, dribble: float = 0.0
+) -> Iterator[Served]:
     """Serve ``routes`` (path -> response) on 127.0.0.1 at a free port; yields its base URL and
-    the list of paths requested so far."""
+    the list of paths requested so far. ``dribble`` > 0: bodies go out 100 bytes at a time,
+    that many seconds apart."""
     delays = delays or {}
     requests: list[str] = []
 
@@ -167,7 +170,13 @@ def serve(routes: dict[str, Route], delays: dict[str, float] | None = None) -> I
                 if "Content-Length" not in headers and "Transfer-Encoding" not in headers:
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if dribble:
+                    for i in range(0, len(body), 100):
+                        self.wfile.write(body[i : i + 100])
+                        self.wfile.flush()
+                        time.sleep(dribble)
+                else:
+                    self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout or a size cap): that is the point of the test
 

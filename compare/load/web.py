@@ -145,7 +145,12 @@ def check_response(status: int, headers: object, url: str, max_bytes: int) -> No
 def read_capped(response: object, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
     """The (decoded) body, refused once it passes ``max_bytes`` or the download passes ``deadline``."""
     chunks, total = [], 0
-    for chunk in response.stream(_CHUNK, decode_content=True):  # type: ignore[attr-defined]
+    while True:
+        # read1, not read: read(n) waits for all n bytes, so a server sending a byte at a time,
+        # each within the read timeout, would hold it for hours; read1 returns what has come.
+        chunk = response.read1(_CHUNK, decode_content=True)  # type: ignore[attr-defined]
+        if not chunk:
+            break
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
