@@ -258,6 +258,15 @@ def test_outlet_from_the_address(url: str, name: str, outlet: str) -> None:
     assert outlet_from_host_name(name) == outlet
 
 
+@pytest.mark.parametrize(
+    "url", ["http://", "http://exa mple.com/", "http://[::1", "https://127.0.0.1:99999/"]
+)
+def test_malformed_url(url: str) -> None:
+    with pytest.raises(UnreadableArticle) as info:
+        load_file(url, Options(fetch_timeout=1))
+    assert str(info.value) == f"{url}: is not a valid URL"
+
+
 def test_is_url() -> None:
     assert is_url("https://example.org/a") and is_url("HTTP://example.org")
     assert not is_url("example.org/a.html") and not is_url("ftp://example.org/a") and not is_url("a.txt")

@@ -78,7 +78,7 @@ def load_url(url: str, options: Options) -> Article:
 def fetch(url: str, timeout: float, max_bytes: int) -> Page:
     """GET ``url``: an HTML page of at most ``max_bytes`` within ``timeout`` seconds, or a clear error."""
     import urllib3
-    from urllib3.exceptions import HTTPError, LocationParseError
+    from urllib3.exceptions import HTTPError, LocationValueError
 
     retries = urllib3.Retry(
         total=MAX_REDIRECTS,
@@ -101,7 +101,7 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Page:
     deadline = time.monotonic() + timeout
     try:
         response = http.request("GET", url, preload_content=False, decode_content=True)
-    except LocationParseError as exc:
+    except LocationValueError as exc:  # no host, a space, a bad port
         raise UnreadableArticle("is not a valid URL", url) from exc
     except HTTPError as exc:
         raise UnreadableArticle(fetch_problem(exc, timeout), url) from exc
