@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from webpages import FURNITURE, page_from_sample
+from webpages import FURNITURE, SAMPLES, page_from_sample
 
 from compare.cli import main
 from compare.load.warc import is_warc, read_warc
@@ -257,3 +257,20 @@ def test_uncompressed_warc(tmp_path: Path) -> None:
 
 def test_is_warc() -> None:
     assert is_warc("a.warc") and is_warc("B.WARC.GZ") and not is_warc("a.warc.txt") and not is_warc("a.gz")
+
+
+def test_folder_mixing_a_warc_and_article_files(tmp_path: Path) -> None:
+    """One event's pages in a WARC, the other's as saved files beside it: both events found."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    ferry = [u for u, v in PAGES.items() if v[0] == FERRY]
+    two_event_crawl(ferry).save(folder / "ferry-crawl.warc.gz")
+    flood_files = sorted((SAMPLES / FLOOD).iterdir())
+    for f in flood_files:
+        (folder / f.name).write_bytes(f.read_bytes())
+    out = tmp_path / "out"
+    result = run_batch(folder, out)
+    assert result.exit_code == 0, result.output
+    groups = json.loads((out / "groups.json").read_text(encoding="utf-8"))
+    found = sorted(sorted(e["articles"]) for e in groups["events"])
+    assert found == sorted([sorted(ferry), sorted(str(folder / f.name) for f in flood_files)])
