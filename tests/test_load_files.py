@@ -235,3 +235,20 @@ def test_batch_event_with_a_fifo_keeps_its_good_files(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"bad file: {event / 'pipe.txt'}: is a FIFO (named pipe), not a regular file" in result.stderr
     assert (out / "index.html").is_file()
+
+
+def test_batch_lists_an_event_link_that_is_broken(tmp_path: Path) -> None:
+    events = tmp_path / "events"
+    good = events / "budget"
+    good.mkdir(parents=True)
+    for name in TINY:
+        (good / Path(name).name).write_bytes(Path(name).read_bytes())
+    ghost = events / "ghost-event"
+    ghost.symlink_to(tmp_path / "moved-away")
+    out = tmp_path / "out"
+    result = invoke("batch", str(events), "-o", str(out), "-j", "1")
+    assert result.exit_code == 1, result.output
+    target = tmp_path / "moved-away"
+    line = f"bad file: {ghost}: is a broken symbolic link (to {target}, which does not exist)"
+    assert line in result.stderr.splitlines()
+    assert "ghost-event" in (out / "index.html").read_text(encoding="utf-8")

@@ -101,7 +101,9 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
     bad: list[tuple[str, str]] = []
     for entry in _listdir(base):
         if not entry.is_dir():
-            if classify(entry) is None:
+            if entry.is_symlink() and not entry.exists():  # an event (or file) whose link is broken
+                bad.append((str(entry), not_a_regular_file(entry) or "is a broken symbolic link"))
+            elif classify(entry) is None:
                 loose.append((str(entry), "not inside an event folder (use --group auto for a flat folder)"))
             continue
         if entry.name.startswith("."):
