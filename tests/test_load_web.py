@@ -112,6 +112,12 @@ def test_redirect_is_followed_and_the_final_address_kept(site) -> None:
     assert art.source == f"{site.url}/old-address"
 
 
+def test_redirect_to_another_host_keeps_that_host(site) -> None:
+    with serve({"/moved": (301, {"Location": f"{site.url}/old-address"}, b"")}) as other:
+        (art,) = load_file(f"{other.url}/moved")
+    assert art.url == f"{site.url}/harbour-gazette.html"  # two hops: other host, then a relative one
+
+
 def test_gzip_page_is_decoded(site) -> None:
     (art,) = load_file(f"{site.url}/gzipped.html")
     assert art.outlet == "Northern Wire" and "ferry" in art.text.lower()

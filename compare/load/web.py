@@ -106,9 +106,7 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Page:
     except HTTPError as exc:
         raise UnreadableArticle(fetch_problem(exc, timeout), url) from exc
     try:
-        from urllib.parse import urljoin
-
-        final = urljoin(url, response.geturl() or url)  # urllib3 gives the last request's path
+        final = final_url(url, response)
         check_response(response.status, response.headers, url, max_bytes)
         body = read_capped(response, url, max_bytes, deadline, timeout)
     except HTTPError as exc:
@@ -117,6 +115,19 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Page:
         response.release_conn()
         http.clear()
     return Page(url=final, body=body, content_type=response.headers.get("Content-Type", ""))
+
+
+def final_url(url: str, response: object) -> str:
+    """Where the redirects ended. urllib3's ``geturl()`` gives only the last request's path, which
+    loses the host after a redirect to another site; its retry history has every hop."""
+    from urllib.parse import urljoin
+
+    current = url
+    retries = getattr(response, "retries", None)
+    for hop in getattr(retries, "history", ()) or ():
+        if hop.redirect_location:
+            current = urljoin(hop.url or current, hop.redirect_location)
+    return current
 
 
 def check_response(status: int, headers: object, url: str, max_bytes: int) -> None:
