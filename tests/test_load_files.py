@@ -4,6 +4,7 @@ JSON gets a plain reason; ``-o`` never replaces a special file."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -252,3 +253,28 @@ def test_batch_lists_an_event_link_that_is_broken(tmp_path: Path) -> None:
     line = f"bad file: {ghost}: is a broken symbolic link (to {target}, which does not exist)"
     assert line in result.stderr.splitlines()
     assert "ghost-event" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@posix_only
+def test_batch_manifest_naming_a_fifo_and_a_device(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    manifest = tmp_path / "events.csv"
+    rows = [f"budget,{name}" for name in TINY] + ["budget,pipe.txt"]
+    if os.path.exists("/dev/zero"):
+        rows.append("budget,/dev/zero")
+    manifest.write_text("event,path\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("batch", "--manifest", str(manifest), "-o", str(out), "-j", "1")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"bad file: {fifo}: is a FIFO (named pipe), not a regular file; storydiff reads only regular files"
+        in (result.stderr.splitlines())
+    )
+    if os.path.exists("/dev/zero"):
+        assert (
+            "bad file: /dev/zero: is a character device, not a regular file; "
+            "storydiff reads only regular files" in result.stderr.splitlines()
+        )
+    row = json.loads((out / "summary.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert row["status"] == "compared" and row["articles"] == 3

@@ -81,6 +81,20 @@ def not_a_regular_file(path: Path) -> str | None:
     return None
 
 
+def special_file(path: Path) -> str | None:
+    """Why ``path`` must not be opened (a FIFO, a device, a socket), or None: missing files and
+    folders are left to the reader, whose error lines name them."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return not_a_regular_file(path)
+
+
 def _listdir(root: Path) -> list[Path]:
     try:
         return sorted(root.iterdir(), key=lambda p: p.name)
@@ -170,11 +184,17 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
     if path.suffix.lower() not in (".csv", ".jsonl"):
         raise UsageError("the manifest must be a .csv or .jsonl file", str(path))
     events: dict[str, list[Source]] = {}
+    bad: list[tuple[str, str]] = []
     for n, row in _manifest_rows(path):
         event, file = row.get("event", "").strip(), row.get("path", "").strip()
         if not event or not file:
             raise UsageError(f"row {n} needs both an event and a path", str(path))
         full = file if is_url(file) else str(Path(file) if Path(file).is_absolute() else path.parent / file)
+        special = None if is_url(full) else special_file(Path(full))
+        if special:  # a FIFO or device would hang whoever opens it, before any reader could refuse it
+            events.setdefault(event, [])
+            bad.append((full, special))
+            continue
         events.setdefault(event, []).append(
             Source(
                 path=full,
@@ -188,7 +208,7 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
     jobs = tuple(
         EventJob(name=namer(label), label=label, sources=tuple(srcs)) for label, srcs in events.items()
     )
-    return Discovery(jobs=jobs)
+    return Discovery(jobs=jobs, bad_files=tuple(bad))
 
 
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
