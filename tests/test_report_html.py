@@ -344,7 +344,7 @@ def test_overview_lists_outlets_counts_and_figures(hand_html):
     # The matrix: 3 claims x 3 outlets, c2 absent in one outlet, c2 and c3 relayed by one each.
     assert len(re.findall(r'class="mc (?:carried|relayed)"', hand_html)) == 8 + 2  # and 2 legend swatches
     assert hand_html.count('class="mc relayed"') == 2 + 1
-    assert hand_html.count('<circle class="mc absent"') == 1 + 1
+    assert hand_html.count('<i class="mc absent"') == 1 + 1
     assert hand_html.count('class="mconf"') == 2 + 1
     # The provenance graph names the relayed outlet, once per relaying edge in titles.
     graph = hand_html[
@@ -384,13 +384,13 @@ def test_claim_rows_cells_and_marks(hand_html):
         '<span class="badge relay" title="second-hand (attributed), cue “According to”, indirect quote">'
         in row2
     )
-    assert "Harbour Gazette (outlet)</span>" in row2
+    assert "Harbour Gazette (outlet)</bdi></span>" in row2
     assert 'data-relayed="1"' in row2 and 'data-all="0"' in row2
     row3 = hand_html[hand_html.index('id="claim-c3"') : hand_html.index('id="u-harbour-gazette-3"')]
     assert "badge ref" not in row3
     assert "via Harbour Gazette ← Officials (anonymous)" in row3
     uniq = hand_html[hand_html.index('id="u-harbour-gazette-3"') :]
-    assert ">only in Harbour Gazette<" in uniq
+    assert ">only in <bdi>Harbour Gazette</bdi><" in uniq
     assert '<mark class="m distinct" title="only this outlet has this name: replacement boat">' in uniq
     assert '<mark class="m d k-hedge" title="hedge: reportedly">' in uniq
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Attribution, Claim, Comparison, Detail, Document
+from .glance import glance
 from .summary import summarize
 
 SCHEMA = "storydiff/1"
@@ -154,4 +155,5 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             ],
             "relayed_share": {a: _round(x) for a, x in p.relayed_share},
         }
+    out["glance"] = glance(comparison).as_dict()
     return out
