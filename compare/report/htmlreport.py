@@ -76,7 +76,7 @@ class SentenceView:
     claims: tuple[str, ...]
     target: str  # DOM id of the row this sentence belongs to (first claim, or its unique row)
     badge: str  # relay label of a second-hand sentence, else ""
-    badge_title: str
+    badge_html: Markup  # that label as a badge, rendered once for the row and the reading view
     paragraph: int
     conflict: bool
 
@@ -300,13 +300,17 @@ class _Builder:
         claims = tuple(self.claims_of.get((aid, i), ()))
         target = f"claim-{claims[0]}" if claims else _unique_dom_id(aid, i)
         badge = clip(display_text(relay_label(att)), VALUE_CHARS) if att is not None else ""
-        badge_title = ""
+        badge_html = Markup("")
         if att is not None:
             badge_title = f"second-hand ({att.type}), cue {_quoted(att.cue)}" + (
                 f", {att.quote} quote" if att.quote else ""
             )
+            badge_html = Markup(
+                f' <span class="badge relay" title="{escape(badge_title)}"><span aria-hidden="true">↪ </span>'
+                f"<bdi>{escape(badge)}</bdi></span>"
+            )
         html = Markup(fragment_html(nest(s.text, s.start, marks)))
-        return SentenceView(aid, i, html, claims, target, badge, badge_title, s.paragraph, conflict)
+        return SentenceView(aid, i, html, claims, target, badge, badge_html, s.paragraph, conflict)
 
     def rows(self) -> list[Row]:
         n = len(self.c.documents)
@@ -355,8 +359,8 @@ class _Builder:
         pos_of = {c.id: k for k, c in enumerate(self.c.claims)}
         for aid in order:
             for i in self.unique[aid]:
-                prev = [j for j in range(i - 1, -1, -1) if (aid, j) in self.claims_of]
-                slot = max(pos_of[c] for c in self.claims_of[(aid, prev[0])]) if prev else -1
+                prev = next((j for j in range(i - 1, -1, -1) if (aid, j) in self.claims_of), None)
+                slot = max(pos_of[c] for c in self.claims_of[(aid, prev)]) if prev is not None else -1
                 sv = self.sentence(aid, i)
                 ucells = tuple(
                     Cell(a, self.outlet[a], (sv,) if a == aid else (), a == aid and bool(sv.badge))
