@@ -304,3 +304,27 @@ def test_cli_start_up_is_lazy() -> None:
     code = f"import sys, compare.cli\nprint(','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
     proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "", f"imported at start-up: {proc.stdout.strip()}"
+
+
+def test_color_flag_forces_colour_into_a_pipe() -> None:
+    # CliRunner's stdout is not a terminal: without the flag no colour, with it colour all the same.
+    assert "\x1b[" not in invoke("compare", *TINY_FILES).stdout
+    result = invoke("compare", *TINY_FILES, "--color")
+    assert result.exit_code == 0 and "\x1b[" in result.stdout
+    proc = subprocess.run(
+        [PYTHON, "-m", "compare", "compare", *TINY_FILES, "--color"], capture_output=True, text=True, cwd=REPO
+    )
+    assert proc.returncode == 0 and "\x1b[" in proc.stdout
+
+
+def test_brief_prints_the_glance_only() -> None:
+    result = invoke("compare", *TINY_FILES, "--brief", "--width", "100")
+    assert result.exit_code == 0
+    assert "At a glance" in result.stdout and "Claims" not in result.stdout
+    assert len(result.stdout.splitlines()) < len(invoke("compare", *TINY_FILES).stdout.splitlines())
+    md = invoke("compare", *TINY_FILES, "--brief", "--format", "markdown")
+    assert "## At a glance" in md.stdout and "## Claims" not in md.stdout
+    assert_error(
+        invoke("compare", *TINY_FILES, "--brief", "--format", "json"),
+        "Error: --brief applies to the text and markdown formats",
+    )

@@ -117,15 +117,6 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]
-    conflicts = [c for c in comparison.claims if any(d.conflict for d in c.differences)]
-    if conflicts:
-        lines += ["## Conflicts", ""]
-        for c in conflicts:
-            for d in c.differences:
-                if d.conflict:
-                    vals = "; ".join(f"{_md(docs[a].article.outlet)}: “{_md(v)}”" for a, v in d.values)
-                    lines.append(f"- **{c.id}** {d.kind}: {vals}")
-        lines.append("")
     lines += ["## Claims", ""]
     for c in comparison.claims:
         lines.append(f"### {c.id} ({len(c.members)} outlets)")

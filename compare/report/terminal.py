@@ -137,7 +137,10 @@ def _print_profile(console, g: Glance, name: dict[str, str]) -> None:
         for s in g.sources:
             kind = f" ({s.kind})" if s.kind else ""
             part = f" ({s.sentences / total:.0%} of the article)" if total else ""
-            _hanging(console, f"  {terminal_safe(s.label)}{kind}: ", f"{s.sentences} sentences{part}")
+            many = "s" if s.sentences != 1 else ""
+            _hanging(
+                console, "  ", f"{terminal_safe(s.label)}{kind}: {s.sentences} sentence{many}{part}", hang=4
+            )
     if g.chains:
         console.print(Text("Through whom:", style="bold"))
         for _a, chain, k in g.chains:
@@ -271,7 +274,7 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
     for u in only:
         doc = docs[u.article]
         if not single:
-            console.print(Text(terminal_safe(summarize_unique(u, doc.article.outlet)), style="bold"))
+            _hanging(console, "", terminal_safe(summarize_unique(u, doc.article.outlet)), style="bold", hang=2)
         for si in u.sentences:
             body = _sentence_text(doc, doc.sentences[si], ())
             att = doc.attributions[si] if si < len(doc.attributions) else None
