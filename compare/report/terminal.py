@@ -274,7 +274,8 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
     for u in only:
         doc = docs[u.article]
         if not single:
-            _hanging(console, "", terminal_safe(summarize_unique(u, doc.article.outlet)), style="bold", hang=2)
+            line = terminal_safe(summarize_unique(u, doc.article.outlet))
+            _hanging(console, "", line, style="bold", hang=2)
         for si in u.sentences:
             body = _sentence_text(doc, doc.sentences[si], ())
             att = doc.attributions[si] if si < len(doc.attributions) else None
