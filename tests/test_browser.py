@@ -447,7 +447,7 @@ def test_glance_is_first_and_matches_the_json(browser, reports, event_report, wh
     assert page.evaluate(only) == [o["article"] for o in g["only"]]
     sources = "Array.from(document.querySelectorAll('#glance-sources li')).map(li => li.dataset.source)"
     shown = page.evaluate(sources)
-    assert shown and shown == [s["label"] for s in g["sources"]][: len(shown)]
+    assert shown and shown == [s["key"] for s in g["sources"]][: len(shown)]
     for a in g["agreed"]:
         assert page.is_visible(f"#glance-agreed li[data-claim='{a['claim']}'] a[href='#claim-{a['claim']}']")
     pg.close()

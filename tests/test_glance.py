@@ -44,6 +44,8 @@ def test_sources_group_by_entity_across_outlets():
     assert dict(nodes[0].articles) == {"beta-times": 4, "alpha-news": 2}
     assert entity_key("Mr. Trump", "person") == entity_key("Trump", "person")
     assert entity_key("Trump", "person") != entity_key("Trump", "organization")
+    # Two descriptions that start with an article stay two sources.
+    assert entity_key("A hospital spokeswoman", "person") != entity_key("A police officer", "person")
 
 
 def test_label_is_the_name_before_an_apposition():

@@ -494,7 +494,7 @@ def test_glance_comes_first_and_names_what_matters(hand_html):
     glance = hand_html[hand_html.index('<section id="glance"') : hand_html.index('<section id="overview"')]
     assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3", "c1", "c3"]
     assert "All 3 outlets report" in glance and "2 conflicting details" in glance
-    assert '<li data-source="Harbour Gazette">' in glance
+    assert '<li data-source="outlet:harbour gazette"><bdi class="sl">Harbour Gazette</bdi>' in glance
     assert "#filter=unique&amp;outlet=daily-ledger" in glance
 
 

@@ -49,7 +49,10 @@ def entity_key(source: str, kind: str | None) -> str:
     the attribution stage's canonical entity once the model carries it."""
     from ..attribution.resolve import source_key
 
-    return f"{kind or ''}:{source_key(source, kind)}"
+    key = source_key(source, kind)
+    if key in _STOP:  # "A hospital spokeswoman" gives "a": a description, not a name to meet on
+        key = " ".join(source.lower().split())
+    return f"{kind or ''}:{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +191,14 @@ def _chains(comparison: Comparison) -> tuple[tuple[str, tuple[str, ...], int], .
     return tuple((a, ch, n) for (a, ch), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(published: str) -> str:
+    m = _ISO_DAY.match(published)
+    return m.group() if m else published
+
+
 def glance(comparison: Comparison) -> Glance:
     docs = {d.article.id: d for d in comparison.documents}
     n = len(comparison.documents)
@@ -205,7 +216,8 @@ def glance(comparison: Comparison) -> Glance:
         own = [s for s in doc.sentences if (doc.article.id, s.index) not in claimed]
         if own and n > 1:
             only.append((doc.article.id, len(own), clip(own[0].text, GIST_CHARS)))
-    dates = sorted(d.article.published for d in comparison.documents if d.article.published)
+    # The day is what tells stories apart; a time of day would only make one day look like a range.
+    dates = sorted(_day(d.article.published) for d in comparison.documents if d.article.published)
     return Glance(
         headline=headline(comparison),
         first_published=dates[0] if dates else None,

@@ -539,8 +539,9 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
     """The glance's view data: outlet names instead of ids, display-safe lengths."""
     outlet = {d.article.id: d.article.outlet for d in c.documents}
     single = len(c.documents) == 1
-    sources = [
+    sources: list[dict[str, Any]] = [
         {
+            "key": s.key,
             "label": clip(display_text(s.label), VALUE_CHARS),
             "kind": s.kind,
             "n": s.sentences,
