@@ -351,7 +351,7 @@ class _Builder:
                     len(members) == n,
                     "",
                     round(claim.score, 2),
-                    claim.reference if claim.edits else "",
+                    claim.reference if shown_edits(claim, self.docs) else "",
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
