@@ -268,7 +268,7 @@ class _Builder:
         return out
 
     def attribution(self, doc: Document, i: int) -> Attribution | None:
-        return doc.attributions[i] if i < len(doc.attributions) else None
+        return doc.attributions[i]
 
     def sentence(self, aid: str, i: int) -> SentenceView:
         """One view per sentence, built once: the claim rows and the reading view share it."""
@@ -282,7 +282,7 @@ class _Builder:
         s = doc.sentences[i]
         marks = [
             Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d))
-            for d in (doc.details[i] if i < len(doc.details) else ())
+            for d in doc.details[i]
         ]
         att = self.attribution(doc, i)
         if att is not None:

@@ -56,7 +56,7 @@ def _sentence_text(doc: Document, s: Sentence, edits):
 
     base = s.start
     styles: list[tuple[int, int, str]] = []
-    details = doc.details[s.index] if s.index < len(doc.details) else ()
+    details = doc.details[s.index]
     for d in details:
         style = STYLES.get(d.kind)
         if style and d.start >= base and d.end <= s.end:
@@ -248,7 +248,7 @@ def _print_claim(
             if k:
                 body.append(" ")
             body.append_text(_sentence_text(doc, doc.sentences[si], edits))
-            att = doc.attributions[si] if si < len(doc.attributions) else None
+            att = doc.attributions[si]
             if att is not None:
                 body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
         outlet = name[m.article]
@@ -278,7 +278,7 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
             _hanging(console, "", line, style="bold", hang=2)
         for si in u.sentences:
             body = _sentence_text(doc, doc.sentences[si], ())
-            att = doc.attributions[si] if si < len(doc.attributions) else None
+            att = doc.attributions[si]
             if att is not None:
                 body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
             _hanging(console, "  • ", body)
