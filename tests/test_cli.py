@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -328,3 +329,26 @@ def test_brief_prints_the_glance_only() -> None:
         invoke("compare", *TINY_FILES, "--brief", "--format", "json"),
         "Error: --brief applies to the text and markdown formats",
     )
+
+
+def test_hostile_metadata_is_inert_in_text_and_markdown(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.md"
+    evil.write_text(
+        "---\n"
+        'outlet: "Evil\\e]0;pwned\\a Wire\\u202e"\n'
+        'title: "\\e]8;;https://x.example\\e\\\\Click me\\e]8;;\\e\\\\"\n'
+        'published: "<script>alert(1)</script> | x |"\n'
+        "---\n"
+        "The council approved the new budget on Monday after a long debate.\n",
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.txt"
+    good.write_text("The council approved the budget on Monday after a long debate.\n", encoding="utf-8")
+    text = invoke("compare", str(evil), str(good), "--color")
+    assert text.exit_code == 0, text.output
+    assert "\x1b]" not in text.stdout and "\x07" not in text.stdout and "\u202e" not in text.stdout
+    assert "Evil Wire<U+202E>" in text.stdout
+    md = invoke("compare", str(evil), str(good), "--format", "markdown").stdout
+    assert "<script>" not in md and "\x1b" not in md and "\u202e" not in md
+    row = next(line for line in md.splitlines() if line.startswith("| Evil"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # six cells, whatever the fields hold
