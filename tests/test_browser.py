@@ -302,7 +302,8 @@ def test_overview_screenshot_light_dark_and_print(browser, reports, tmp_path):
 
 WIDTHS = (390, 1400)
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-# Bounding boxes of the provenance graph's labels, and every pair of them that intersects.
+# Bounding boxes of the provenance graph's labels: every pair of them that intersects, and any label
+# that sticks out of the drawing (the SVG would cut it off).
 LABEL_OVERLAPS = """() => {
   const boxes = Array.from(document.querySelectorAll('.graph text')).map(t => {
     const r = t.getBoundingClientRect();
@@ -313,6 +314,8 @@ LABEL_OVERLAPS = """() => {
     const a = boxes[i], b = boxes[j];
     if (a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5) out.push([a.name, b.name]);
   }
+  const svg = document.querySelector('.graph').getBoundingClientRect();
+  for (const a of boxes) if (a.l < svg.left - 0.5 || a.r > svg.right + 0.5) out.push([a.name, 'outside']);
   return [boxes.length, out];
 }"""
 
@@ -414,7 +417,7 @@ def test_no_sideways_scroll(browser, reports, event_report, index_page, which, w
         browser.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.mark.parametrize("which", ["sample", "event"])
+@pytest.mark.parametrize("which", ["hand", "sample", "event"])
 def test_provenance_labels_never_overlap(browser, reports, event_report, which):
     path = event_report if which == "event" else reports.get(which)
     if path is None:
@@ -422,6 +425,9 @@ def test_provenance_labels_never_overlap(browser, reports, event_report, which):
     pg = Page(browser, path)
     n, overlaps = pg.page.evaluate(LABEL_OVERLAPS)
     assert n >= 3 and overlaps == []
+    pg.page.set_viewport_size({"width": 390, "height": 844})
+    assert pg.page.evaluate(LABEL_OVERLAPS)[1] == []  # scaled to a phone, still apart and inside
+    pg.page.set_viewport_size({"width": 1280, "height": 900})
     if which == "event":
         # One node per person: "Trump" and "Mr. Trump" meet, as do "Abe" and "Mr. Abe".
         names = pg.page.evaluate(
