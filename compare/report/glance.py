@@ -199,6 +199,14 @@ def _day(published: str) -> str:
     return m.group() if m else published
 
 
+def heading(comparison: Comparison) -> tuple[str, str, str]:
+    """What tells one event from another in a list: its headline, first and last publication day
+    ("" where unknown). The batch index shows these."""
+    # The day is what tells stories apart; a time of day would only make one day look like a range.
+    dates = sorted(_day(d.article.published) for d in comparison.documents if d.article.published)
+    return headline(comparison), dates[0] if dates else "", dates[-1] if dates else ""
+
+
 def glance(comparison: Comparison) -> Glance:
     docs = {d.article.id: d for d in comparison.documents}
     n = len(comparison.documents)
@@ -216,12 +224,11 @@ def glance(comparison: Comparison) -> Glance:
         own = [s for s in doc.sentences if (doc.article.id, s.index) not in claimed]
         if own and n > 1:
             only.append((doc.article.id, len(own), clip(own[0].text, GIST_CHARS)))
-    # The day is what tells stories apart; a time of day would only make one day look like a range.
-    dates = sorted(_day(d.article.published) for d in comparison.documents if d.article.published)
+    title, first, last = heading(comparison)
     return Glance(
-        headline=headline(comparison),
-        first_published=dates[0] if dates else None,
-        last_published=dates[-1] if dates else None,
+        headline=title,
+        first_published=first or None,
+        last_published=last or None,
         agreed=tuple((c.id, gist(c, docs)) for c in agreed_all[:GLANCE_AGREED]),
         agreed_outlets=width if agreed_all else 0,
         agreed_total=len(agreed_all),
