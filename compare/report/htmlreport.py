@@ -634,8 +634,8 @@ def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
         "unique": sum(r.kind == "unique" for r in rows),
         "everywhere": sum(r.everywhere for r in rows),
     }
-    data = to_dict(comparison)
     g = glance(comparison)
+    data = to_dict(comparison, g)
     title = g.headline or next((d.article.title for d in comparison.documents if d.article.title), None)
     html = env.get_template("report.html.j2").render(
         title=clip(display_text(title or "comparison"), TITLE_CHARS),
