@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import StorydiffError
 from ..model import Article, Comparison, Options
+from ..report.glance import heading
 from ..report.summary import summarize
 from .model import (
     REPORT_FILES,
@@ -54,21 +55,6 @@ def _apply_overrides(article: Article, src: Source) -> Article:
     return replace(article, **changes) if changes else article
 
 
-def check_regular(path: str) -> None:
-    """Refuse what is not a regular file before opening it: a FIFO would block, a device never end."""
-    import stat
-
-    try:
-        st = os.stat(path)
-    except FileNotFoundError as exc:
-        what = "dangling symbolic link" if os.path.islink(path) else "no such file"
-        raise StorydiffError(what, path) from exc
-    except OSError as exc:
-        raise StorydiffError(f"cannot read ({exc.strerror or exc})", path) from exc
-    if not stat.S_ISREG(st.st_mode):
-        raise StorydiffError("not a regular file (a FIFO, device, socket or folder)", path)
-
-
 def load_sources(
     sources: Sequence[Source], options: Options
 ) -> tuple[tuple[Article, ...], tuple[tuple[str, str], ...]]:
@@ -82,7 +68,6 @@ def load_sources(
             articles.append(_apply_overrides(src.article, src))
             continue
         try:
-            check_regular(src.path)
             loaded = load_file(src.path, options)
             if src.record is not None:
                 if not 0 <= src.record < len(loaded):
@@ -97,9 +82,13 @@ def load_sources(
 
 def _figures(comparison: Comparison) -> dict[str, Any]:
     summary = summarize(comparison)
+    headline, first, last = heading(comparison)
     total = sum(n for _, _, n in summary.relayed)
     n_relayed = sum(r for _, r, _ in summary.relayed)
     return {
+        "headline": headline,
+        "first_published": first,
+        "last_published": last,
         "articles": summary.articles,
         "outlets": tuple(d.article.outlet for d in comparison.documents),
         "sentences": total,
@@ -180,6 +169,8 @@ def code_fingerprint() -> str:
 
 def event_hash(job: EventJob, settings: BatchSettings, fingerprint: str) -> str:
     """Content hash of everything an event's outputs depend on: inputs, code, options, formats."""
+    from ..load.files import check_regular
+
     h = hashlib.sha256()
     h.update(fingerprint.encode())
     h.update(
@@ -191,7 +182,7 @@ def event_hash(job: EventJob, settings: BatchSettings, fingerprint: str) -> str:
             h.update(repr(src.article).encode())
             continue
         try:
-            check_regular(src.path)
+            check_regular(src.path)  # a FIFO would block the open, a device never end
             with open(src.path, "rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
                     h.update(chunk)
