@@ -321,7 +321,9 @@ def client_overhead(out: Path) -> dict[str, float]:
 
     jobs = from_folders(EVENTS).jobs
     rows = {r["event"]: r for r in map(json.loads, (out / "summary.jsonl").read_text().splitlines())}
-    data = {j.name: json.loads((out / j.name / "report.json").read_text()) for j in jobs}
+    # What a worker sends back, prepared outside the timing: the rendered reports and store rows.
+    texts = {j.name: (out / j.name / "report.json").read_text() for j in jobs}
+    records = {j.name: event_records(j.name, json.loads(texts[j.name])) for j in jobs}
     pages = {j.name: (out / j.name / "report.html").read_text() for j in jobs}
     timing = dict.fromkeys(("hash", "write reports", "journal", "store"), 0.0)
     cpu_start = time.process_time()
@@ -333,9 +335,7 @@ def client_overhead(out: Path) -> dict[str, float]:
             t0 = time.perf_counter()
             digest = event_hash(job, settings, "bench")
             t1 = time.perf_counter()
-            write_atomic(
-                dest / job.name / "report.json", json.dumps(data[job.name], ensure_ascii=False, indent=2)
-            )
+            write_atomic(dest / job.name / "report.json", texts[job.name])
             write_atomic(dest / job.name / "report.html", pages[job.name])
             t2 = time.perf_counter()
             row = EventRow(
@@ -343,7 +343,7 @@ def client_overhead(out: Path) -> dict[str, float]:
             )
             journal.record(row, digest)
             t3 = time.perf_counter()
-            store.replace(row, digest, event_records(job.name, data[job.name]))
+            store.replace(row, digest, records[job.name])
             t4 = time.perf_counter()
             for key, secs in zip(timing, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
                 timing[key] += secs
@@ -352,6 +352,20 @@ def client_overhead(out: Path) -> dict[str, float]:
     per = {k: v / len(jobs) for k, v in timing.items()}
     per["cpu"] = (time.process_time() - cpu_start) / len(jobs)
     return per
+
+
+def section_client(jobs: int) -> None:
+    """The client's CPU per event alone (a local run first, for reports to replay)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        storydiff_batch(EVENTS, Path(tmp) / "local", jobs, "--force")
+        per = client_overhead(Path(tmp) / "local")
+        cpu = per.pop("cpu")
+        print(
+            f"Client work per event: **{cpu * 1000:.1f} ms of CPU**, "
+            f"{sum(per.values()) * 1000:.1f} ms of wall time ("
+            + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in per.items())
+            + ")\n"
+        )
 
 
 def section_engines(jobs: int) -> None:
@@ -530,7 +544,9 @@ def section_calibrate() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark storydiff batch")
-    ap.add_argument("--only", default="real,scale,group", help="comma-separated: real, scale, group, engines")
+    ap.add_argument(
+        "--only", default="real,scale,group", help="comma-separated: real, scale, group, engines, client"
+    )
     ap.add_argument(
         "--scale", type=int, default=1000, help="generated events (default 1,000; 10,000 for the full run)"
     )
@@ -555,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
         section_group()
     if "engines" in only:
         section_engines(args.jobs)
+    if "client" in only:
+        section_client(args.jobs)
     return 0
 
 
