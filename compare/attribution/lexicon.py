@@ -5,9 +5,10 @@ give a source phrase its kind (``source_kind``: person, organization, outlet, an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 
 from ..outlets import outlet_name
 
@@ -31,13 +32,13 @@ def _load_lexicon() -> dict[str, tuple[str, ...]]:
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})  # the writer or the quoted speaker talking
 
 
-_LEXICON = _load_lexicon()
+LEXICON = _load_lexicon()
 
 
-_SPEECH = " ".join(_LEXICON["speech"])
+SPEECH = tuple(LEXICON["speech"])
 
 
-_BELIEF = " ".join(_LEXICON["belief"])
+BELIEF = frozenset(LEXICON["belief"])
 
 
 _IRREGULAR = {
@@ -57,18 +58,16 @@ _IRREGULAR = {
 }
 
 
-_STRICT = frozenset(_LEXICON["strict"])
+STRICT = frozenset(LEXICON["strict"])
 
 
-_NOUNISH = frozenset(_LEXICON["nounish"])
+NOUNISH = frozenset(LEXICON["nounish"])
 
 
-_DETERMINERS = frozenset(
-    "a an the his her their its this that these those our my your its each every".split()
-)
+DETERMINERS = frozenset("a an the his her their its this that these those our my your its each every".split())
 
 
-def _forms(lemma: str) -> tuple[str, ...]:
+def inflections(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
     if lemma.endswith("e"):
@@ -88,13 +87,10 @@ def _forms(lemma: str) -> tuple[str, ...]:
 _NO_DOUBLE = frozenset("answer counter offer question visit edit limit target".split())
 
 
-_CUE_LEMMA = {f: lemma for lemma in _BELIEF.split() for f in _forms(lemma)}
+SPEECH_LEMMAS = frozenset(SPEECH) | {"call", "point", "go", "refer", "talk", "according"}
 
 
-_SPEECH_LEMMAS = frozenset(_SPEECH.split()) | {"call", "point", "go", "refer", "talk", "according"}
-
-
-_PARTICLES = {
+PARTICLES = {
     "call": ("for", "on"),
     "point": ("out", "to"),
     "go": ("on",),
@@ -106,24 +102,39 @@ _PARTICLES = {
 }
 
 
-_PARTICLE_ONLY = frozenset({"point", "go", "refer", "talk", "speak", "rail", "lash"})
+PARTICLE_ONLY = frozenset({"point", "go", "refer", "talk", "speak", "rail", "lash"})
 
 
-for _lemma in _PARTICLE_ONLY:
-    _CUE_LEMMA.update({f: _lemma for f in _forms(_lemma)})
+def _cue_lemmas() -> Mapping[str, str]:
+    """Every inflected form of a cue verb -> its lemma. Later entries win where two lemmas share a
+    form: belief verbs, then the particle verbs ("point out"), then speech verbs, "call", and the
+    irregular forms of "go"."""
+    table = {f: lemma for lemma in LEXICON["belief"] for f in inflections(lemma)}
+    for lemma in sorted(PARTICLE_ONLY):
+        table.update({f: lemma for f in inflections(lemma)})
+    table.update({f: lemma for lemma in SPEECH for f in inflections(lemma)})
+    table.update({f: "call" for f in inflections("call")})
+    table.update({"went": "go", "gone": "go", "goes": "go"})
+    return MappingProxyType(table)
 
 
-_AUX = frozenset(_LEXICON["aux"])
+CUE_LEMMA = _cue_lemmas()  # read-only, built once
 
 
-_CUE_AUX = frozenset(_LEXICON["cue_aux"])
+STANCE = frozenset(LEXICON["stance"])
+
+
+AUX = frozenset(LEXICON["aux"])
+
+
+CUE_AUX = frozenset(LEXICON["cue_aux"])
 
 
 # Words after a cue that PolNeAR keeps in it ("asked about", "responded to", "expressed concern").
 # Hand-picked from the cue boundaries of PolNeAR train: each pair was kept in the cue by gold in
 # most of its uses there (e.g. respond to 15/15, ask for 8/8, accuse of 6/6); "said of" (14/50)
 # and "agreed to" (4/18) were left out.
-_TRAILING = {
+TRAILING = {
     "ask": ("about", "for"),
     "agree": ("with",),
     "warn": ("of", "against"),
@@ -144,27 +155,27 @@ _TRAILING = {
 
 # "said in a statement", "wrote in an email": gold kept "in a statement" in the cue 46 times in
 # 66 on PolNeAR train, "in an email" 7 in 11; "in an interview" only 21 in 48, so it stays out.
-_MEDIUM = frozenset("statement email e-mail release".split())
+MEDIUM = frozenset("statement email e-mail release".split())
 
 
-_BREAK = frozenset(_LEXICON["break"])
+BREAK = frozenset(LEXICON["break"])
 
 
-_CLOSE = frozenset({"close", "closest", "near", "loyal", "related"})
+CLOSE = frozenset({"close", "closest", "near", "loyal", "related"})
 
 
 PRONOUNS = frozenset("he she they it we i you him her them".split())
 
 
-_RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = frozenset({"who", "which", "that"})
 
 
-_QUOTE_MARKS = "\"“”‘’«»'"
+QUOTE_MARKS = "\"“”‘’«»'"
 
 
 # A contraction or possessive ending is its own token ("he", "’s"): PolNeAR starts a cue at "’s"
 # ("he’s said") and ends a source before it.
-_CLITICS = frozenset("'s ’s 've ’ve 're ’re 'll ’ll 'd ’d 'm ’m".split())
+CLITICS = frozenset("'s ’s 've ’ve 're ’re 'll ’ll 'd ’d 'm ’m".split())
 
 
 _TOKEN = re.compile(
@@ -182,7 +193,7 @@ Phrase = tuple[str, int, int]  # a phrase as written and its span in the article
 
 
 @dataclass(frozen=True, slots=True)
-class _Tok:
+class Token:
     text: str
     start: int
     end: int
@@ -196,18 +207,18 @@ class _Tok:
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
 
 
-def _is_quote(tok: _Tok) -> bool:
-    return tok.text in _QUOTE_MARKS
+def is_quote(tok: Token) -> bool:
+    return tok.text in QUOTE_MARKS
 
 
-_ED_ADJ = frozenset(_LEXICON["ed_adj"])
+ED_ADJ = frozenset(LEXICON["ed_adj"])
 
 
-def _abbrev(word: str) -> bool:
+def is_abbrev(word: str) -> bool:
     """A title or an initial that a full stop follows inside a name ("Sen.", "Robert B.")."""
     return (
         word in TITLES
@@ -225,39 +236,39 @@ _STATE_ABBREVS = frozenset(
 )
 
 
-_LONE = frozenset(_LEXICON["lone"])  # besides plurals ("officials")
+LONE = frozenset(LEXICON["lone"])  # besides plurals ("officials")
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 
 
 # Irregular past tenses that end a subject ("Rubio hit back", "the actor held an audition").
-_PAST = frozenset(
+PAST = frozenset(
     "hit held made took gave went got put set ran won lost came began spent met sent kept left brought "
     "stood sat led drew threw wore became fought sought bought caught taught".split()
 )
 
 
-_PARTICIPLES = frozenset("said told written known seen shown thought found understood".split())
+PARTICIPLES = frozenset("said told written known seen shown thought found understood".split())
 
 
-_PASSIVE_AUX = frozenset("was were been being is are be".split())
+PASSIVE_AUX = frozenset("was were been being is are be".split())
 
 
-_FOLLOWING_VERB = frozenset("has have had is are was were would will could did does can should".split())
+FOLLOWING_VERB = frozenset("has have had is are was were would will could did does can should".split())
 
 
-def _plural(word: str) -> bool:
+def is_plural(word: str) -> bool:
     """A plural noun that can be a subject ("documents show", "polls found")."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word != "news"
 
 
-def _verbish(t: _Tok) -> bool:
+def is_verbish(t: Token) -> bool:
     """A lowercase past tense: "endorsed", "held", not "unnamed" or "retired"."""
-    return not t.cap and (t.low.endswith("ed") and t.low not in _ED_ADJ or t.low in _PAST)
+    return not t.cap and (t.low.endswith("ed") and t.low not in ED_ADJ or t.low in PAST)
 
 
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 
 
 # ---- source kinds (for attribution) ------------------------------------------------------------
@@ -285,7 +296,7 @@ _DOCUMENT = frozenset(
     "snapshot rules rule plan clause missive "
     "agreement deal cable dossier paper".split()
 )
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
     "Administration Campaign Police Court Inc Corp Co Company Group Association Union Institute "
     "University Foundation Office Bureau Service Board Authority Bank Fund Army Navy Force Guard Center "
@@ -302,7 +313,7 @@ _ORG_HEADS = frozenset(
     "network organizers organisers spokesman's state county city authority jury hospital giant school "
     "force".split()
 )
-_PERSON_ROLES = re.compile(
+PERSON_ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
     r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
     r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
@@ -319,9 +330,9 @@ _PERSON_ROLES = re.compile(
 _REFLEXIVE = re.compile(r"\s+(?:him|her|them|it)sel(?:f|ves)$")
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
 _ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
-_DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
-_THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
-_HEARSAY = re.compile(
+DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
+THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
+HEARSAY = re.compile(
     r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
 )
 # "two of the people", "one of the officials present": the group after "of" is the head.
@@ -336,7 +347,7 @@ _GROUP_ONLY = re.compile(
     r"(?:\s+(?:close|familiar|briefed|involved|knowledgeable|with|who|in|at)\b.*)?$",
     re.I | re.S,
 )
-_CONTAINER = re.compile(
+CONTAINER = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|interview|piece|investigation|analysis|"
     r"broadcast|segment|editorial|op-ed|column|poll|survey)\s+(?:in|by|from|with|on|for)\s+(?P<outlet>.+)$",
     re.I | re.S,
@@ -372,22 +383,20 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "document"
     if head in _ANON:
         return "anonymous"
-    if "&" in head_phrase or last in _ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
+    if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
     tail = 0
     while tail < len(words) and words[-1 - tail][:1].isupper():
         tail += 1
     titled = any(w.strip(".") in TITLES for w in words) or bool(
-        _PERSON_ROLES.search(" ".join(words[: -tail or None]))
+        PERSON_ROLES.search(" ".join(words[: -tail or None]))
     )
     if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
         return "person"
-    if _PERSON_ROLES.search(head):
+    if PERSON_ROLES.search(head):
         return "person"  # "the White House press secretary": a role at the head, whatever names it
-    if any(w.strip(".") in _ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
+    if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
-    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or _PERSON_ROLES.search(
-        head_phrase
-    ):
+    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None

@@ -19,12 +19,12 @@ from ..model import Attribution, Claim, Document, Provenance, Relay, Sentence, V
 from ..outlets import is_self, outlet_name
 from .cues import FIRST_PERSON, TITLES, Relation, find_relations, hedges
 from .lexicon import (
-    _CONTAINER,
-    _DEFINITE_ROLE,
-    _HEARSAY,
-    _ORG_WORDS,
-    _PERSON_ROLES,
-    _THIS_ARTICLE,
+    CONTAINER,
+    DEFINITE_ROLE,
+    HEARSAY,
+    ORG_WORDS,
+    PERSON_ROLES,
+    THIS_ARTICLE,
     source_kind,
 )
 from .phrases import plural_subject
@@ -86,7 +86,7 @@ _TITLE_WORD = re.compile(
 
 def _thing_word(word: str) -> bool:
     w = word.strip(".,")
-    return w in _ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
+    return w in ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
 
 
 def person_mentions(
@@ -245,8 +245,8 @@ def _resolve(
     low = src.lower()
     if low in {"he", "she", "him", "her"}:
         return _antecedent(rel.source_start, index, document, names) or src, "person"
-    m = _DEFINITE_ROLE.match(low)
-    if m and _PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
+    m = DEFINITE_ROLE.match(low)
+    if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
         found = _antecedent(rel.source_start, index, document, names)
         if found:
             return found, "person"
@@ -265,7 +265,7 @@ def _resolve(
             if kind in want:
                 return name, kind
         return src, "organization" if low == "it" else None
-    inner = _CONTAINER.match(src)
+    inner = CONTAINER.match(src)
     if inner and outlet_name(inner.group("outlet"), known):
         return outlet_name(inner.group("outlet"), known), "outlet"
     kind = source_kind(src, known)
@@ -354,9 +354,7 @@ def _sentence(
     for rel in rels:
         rel = _without_time(rel)
         if rel.source is not None and (
-            rel.source.lower() in FIRST_PERSON
-            or _HEARSAY.match(rel.source)
-            or _THIS_ARTICLE.search(rel.source)
+            rel.source.lower() in FIRST_PERSON or HEARSAY.match(rel.source) or THIS_ARTICLE.search(rel.source)
         ):
             continue  # the writer speaking, or hearsay ("according to reports") that hedges() marks
         src, kind = _resolve(rel, index, document, known, names, sources)
