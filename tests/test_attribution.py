@@ -18,7 +18,7 @@ from compare.attribution.resolve import (
     relations,
     source_kind,
 )
-from compare.model import Claim, Document, Member, Sentence, Via
+from compare.model import Claim, Document, Member, ProvenanceEdge, Sentence, Via
 from compare.outlets import is_self, outlet_name
 from compare.segment import segment
 
@@ -316,8 +316,8 @@ def test_claim_relays_and_provenance():
     rescued = claim_relays(Claim("c2", (Member("b", (1,)),), 0.9), docs)
     assert rescued.firsthand == () and rescued.relays[0].source == "police"
     prov = provenance([a, b, c])
-    assert ("b", "Daily Planet", "outlet", 1) in prov.edges
-    assert ("b", "police", "organization", 1) in prov.edges
+    assert ProvenanceEdge("b", "Daily Planet", "outlet", 1) in prov.edges
+    assert ProvenanceEdge("b", "police", "organization", 1) in prov.edges
     assert dict(prov.relayed_share) == {"a": 0.0, "b": 1.0, "c": 1.0}
 
 
@@ -467,7 +467,7 @@ def test_belief_inside_reported_speech_is_left_out_and_a_reversed_closing_quote_
 
 
 def test_provenance_merges_wordings_of_one_source():
-    from compare.attribution.resolve import merge_sources, source_key
+    from compare.attribution.sources import merge_sources, source_key
 
     assert source_key("Mr. Trump", "person") == source_key("President Trump", "person") == "trump"
     assert source_key("Matthew Pottinger, the senior director", "person") == "pottinger"

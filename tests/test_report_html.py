@@ -20,6 +20,7 @@ from compare.model import (
     Document,
     Member,
     Provenance,
+    ProvenanceEdge,
     Relay,
     Sentence,
     Unique,
@@ -230,8 +231,8 @@ def hand_comparison() -> Comparison:
         ),
         provenance=Provenance(
             edges=(
-                ("daily-ledger", "Harbour Gazette", "outlet", 1),
-                ("evil", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("daily-ledger", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("evil", "Harbour Gazette", "outlet", 1),
             ),
             relayed_share=(("harbour-gazette", 0.25), ("daily-ledger", 0.25), ("evil", 0.5)),
         ),

@@ -5,12 +5,10 @@ give a source phrase its kind (``source_kind``: person, organization, outlet, an
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-
-from ..outlets import outlet_name
 
 
 # ---- the cue lexicon (compare/data/cue_words.txt says how each list was chosen) --------------
@@ -269,134 +267,3 @@ def is_verbish(t: Token) -> bool:
 
 
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
-
-
-# ---- source kinds (for attribution) ------------------------------------------------------------
-_HEAD_STOP = re.compile(
-    r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed|"
-    r"knowledgeable|aware|privy|speaking|working|released|issued|obtained|filed|signed|published|sent|"
-    r"read|compiled|present)\b.*$",
-    re.I | re.S,
-)
-_ANON = frozenset(
-    "source sources official officials aide aides insider insiders people person persons staffer "
-    "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
-    "allies confidant confidants critics experts analysts observers witnesses lawmakers "
-    "investigators members supporters opponents residents neighbors neighbours friends relatives "
-    "others colleagues employees workers women men".split()
-)
-_DOCUMENT = frozenset(
-    "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
-    "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
-    "analysis data figures records transcript papers affidavit release book article op-ed column "
-    "editorial video footage website research audit review assessment estimate estimates projections "
-    "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
-    "verdict summary findings account biography manifesto platform budget census law text ad ads "
-    "advertisement advertisements commercial update list questions question messages announcement "
-    "snapshot rules rule plan clause missive "
-    "agreement deal cable dossier paper".split()
-)
-ORG_WORDS = frozenset(
-    "Party Department Ministry Committee Commission Agency Council Congress Senate House "
-    "Administration Campaign Police Court Inc Corp Co Company Group Association Union Institute "
-    "University Foundation Office Bureau Service Board Authority Bank Fund Army Navy Force Guard Center "
-    "Centre Society League Coalition Alliance Federation Organization Organisation Club Church Trust "
-    "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
-    "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
-    "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
-    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH".split()
-)
-_ORG_HEADS = frozenset(
-    "government campaign company police court committee administration agency department ministry "
-    "military prosecutors prosecution authorities firm group organization organisation team office "
-    "party union embassy council board panel agency regulators regime army navy coalition movement "
-    "network organizers organisers spokesman's state county city authority jury hospital giant school "
-    "force".split()
-)
-PERSON_ROLES = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
-    r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
-    r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
-    r"[0-9]+-year-old|nominee|speaker|representative|lawmaker|adviser|aide|expert|analyst|professor|"
-    r"doctor|commissioner|sheriff|prosecutor|founder|executive|ceo|head|manager|strategist|pollster|"
-    r"economist|historian|author|reporter|editor|columnist|correspondent|journalist|writer|captain|pilot|"
-    r"driver|passenger|owner|master|witness|victim|teacher|student|resident|neighbou?r|farmer|worker|"
-    r"employee|manager|coach|player|priest|bishop|surgeon|nurse|scientist|researcher|activist|organi[sz]er|"
-    r"campaigner|protester|survivor|citizen|voter|ceo|boss|founder|owner|investor|banker|trader|engineer|"
-    r"inspector|detective|constable|sergeant|colonel|general|soldier|veteran|whistleblower|counsel|justice|"
-    r"chairmen|attendee|host|commentator|counselor|counsellor|legislator|hopeful|announcer)$",
-    re.I,
-)
-_REFLEXIVE = re.compile(r"\s+(?:him|her|them|it)sel(?:f|ves)$")
-_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
-_ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
-DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
-THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
-HEARSAY = re.compile(
-    r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
-)
-# "two of the people", "one of the officials present": the group after "of" is the head.
-_PARTITIVE = re.compile(
-    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|a\s+majority|a\s+handful|"
-    r"a\s+number|a\s+group)\s+of\s+(?=\S)",
-    re.I,
-)
-# A bare group word, alone or with what ties it to the story ("those close to him", "the two").
-_GROUP_ONLY = re.compile(
-    r"^(?:the\s+)?(?:those|some|others|many|several|both|two|three|few)"
-    r"(?:\s+(?:close|familiar|briefed|involved|knowledgeable|with|who|in|at)\b.*)?$",
-    re.I | re.S,
-)
-CONTAINER = re.compile(
-    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|interview|piece|investigation|analysis|"
-    r"broadcast|segment|editorial|op-ed|column|poll|survey)\s+(?:in|by|from|with|on|for)\s+(?P<outlet>.+)$",
-    re.I | re.S,
-)
-
-
-def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
-    """outlet | person | organization | anonymous | document for a source phrase, or None."""
-    if not source:
-        return None
-    text = " ".join(source.split())
-    low = text.lower()
-    if low in {"he", "she", "him", "her", "i"}:
-        return "person"
-    if low in PRONOUNS:
-        return None
-    if outlet_name(text, known_outlets):
-        return "outlet"
-    if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
-        return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
-    if _GROUP_ONLY.match(text):
-        return "anonymous"  # "two of the people", "those close to him", "some briefed on it"
-    head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
-    head_phrase = _REFLEXIVE.sub("", head_phrase)  # "the president himself"
-    words = re.findall(r"[\w'’&.-]+", head_phrase)
-    if not words:
-        return None
-    last = words[-1].strip(".")
-    head = last.lower()
-    if head == "media":
-        return "outlet"  # "state media reported"
-    if head in _DOCUMENT:
-        return "document"
-    if head in _ANON:
-        return "anonymous"
-    if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
-        return "organization"
-    tail = 0
-    while tail < len(words) and words[-1 - tail][:1].isupper():
-        tail += 1
-    titled = any(w.strip(".") in TITLES for w in words) or bool(
-        PERSON_ROLES.search(" ".join(words[: -tail or None]))
-    )
-    if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
-        return "person"
-    if PERSON_ROLES.search(head):
-        return "person"  # "the White House press secretary": a role at the head, whatever names it
-    if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
-        return "organization"
-    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
-        return "person"
-    return "anonymous" if head.endswith("s") else None

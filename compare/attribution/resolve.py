@@ -15,19 +15,20 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Attribution, Claim, Document, Provenance, Relay, Sentence, Via
+from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import is_self, outlet_name
-from .cues import FIRST_PERSON, TITLES, Relation, find_relations, hedges
-from .lexicon import (
+from .cues import FIRST_PERSON, Relation, find_relations, hedges
+from .phrases import plural_subject
+from .sources import (
     CONTAINER,
     DEFINITE_ROLE,
     HEARSAY,
-    ORG_WORDS,
     PERSON_ROLES,
     THIS_ARTICLE,
+    merge_sources,
+    person_mentions,
     source_kind,
 )
-from .phrases import plural_subject
 
 __all__ = [
     "Relation",
@@ -40,87 +41,6 @@ __all__ = [
     "relations",
     "source_kind",
 ]
-
-# ---- people named in the text, for pronouns ----------------------------------------------------
-_NAME = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt)\.?\s+|(?:President|Senator|Governor|"
-    r"Minister|Secretary|Judge|Mayor|Chancellor|Chairman|Director|General|Colonel|Captain|Officer|Detective|"
-    r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:\s+(?:[A-Z]\.|"
-    r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
-    r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,3}\b"
-)
-_NOT_NAME_START = frozenset(
-    "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
-    "While After Before As If So Yet For With From By To Of According Despite Although Meanwhile However "
-    "Last Next Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Then There Here What Who Why How Some Many "
-    "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
-    "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
-    "Asked Speaking Writing Reporting Citing Following Read More Though Whether Because Unless "
-    "Whereas".split()
-)
-_PLACES = frozenset(
-    "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
-    "Paris Berlin Brussels Russia China Britain England France Germany Ukraine Iran Israel Syria Iraq "
-    "Texas California Florida Ohio Virginia Carolina Jersey Island Avenue Road Square Valley Capitol "
-    "Hill Street Airport Station Hospital Hall Park Bay Sea Ocean River Mountain Korea Japan India Canada "
-    "Mexico Australia Italy Spain Poland Turkey Egypt Africa Asia Middle East West North South Democratic "
-    "Republican Democrat Republicans Democrats Twitter Facebook Google Instagram YouTube".split()
-)
-
-
-# Capitalised words that make a phrase a thing, not a person ("Cold War", "Social Security").
-_NOT_NAME_WORDS = frozenset(
-    "War Security Act Bill Day Policy Doctrine Revolution Constitution Amendment Cup Prize Award Conference "
-    "Summit Treaty Agreement Accord Plan Program Programme Market Tax Care Reform Rights Relations Affairs "
-    "Street Avenue Square Building Tower Bridge Palace Church Stadium Airport Station School College "
-    "Olympics Games Championship Series Festival Week Month Year Christmas Easter Brexit Medicare Medicaid "
-    "Obamacare Internet Web Twitter Facebook God Bible Koran Quran Address Speech".split()
-)
-
-
-_TITLE_WORD = re.compile(
-    r"(?:President|Senator|Governor|Minister|Secretary|Judge|Mayor|Chancellor|Pope|King|Queen|Prince|Princess)\s"
-)
-
-
-def _thing_word(word: str) -> bool:
-    w = word.strip(".,")
-    return w in ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
-
-
-def person_mentions(
-    text: str, start: int = 0, end: int | None = None, known: Sequence[str] = ()
-) -> list[tuple[int, int, str]]:
-    """Names of people in ``text[start:end]``: (start, end, name), in order. Two capitalised words
-    or a title and a name; a lone surname counts once its full name has been seen. Outlets (the
-    built-in list and ``known``) and places are left out."""
-    out: list[tuple[int, int, str]] = []
-    surnames: set[str] = set()
-    for m in _NAME.finditer(text, start, len(text) if end is None else end):
-        spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        while spans and spans[0][1].strip(".") in _NOT_NAME_START and not spans[0][1].endswith("."):
-            spans = spans[1:]
-        if not spans:
-            continue
-        # "Senate Majority Leader Harry Reid" -> "Harry Reid": the name after the last thing-word.
-        cut = max((n + 1 for n, (_, w) in enumerate(spans) if _thing_word(w)), default=0)
-        if cut:
-            spans = spans[cut:]
-            if len(spans) < 2:
-                continue
-        last_end = m.start() + spans[-1][0] + len(spans[-1][1])
-        if text[last_end : last_end + 1] == "." and spans[-1][1] in TITLES:
-            continue  # "Fellow St." is not a name
-        words = [w for _, w in spans]
-        name = " ".join(words)
-        if outlet_name(name, known):
-            continue
-        titled = words[0].strip(".") in TITLES or bool(_TITLE_WORD.match(name))
-        if len(words) >= 2 or titled or words[0] in surnames:
-            out.append((m.start() + spans[0][0], last_end, name))
-            surnames.add(words[-1])
-    return out
 
 
 def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[int, int, str]]) -> str | None:
@@ -544,53 +464,11 @@ def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     return replace(claim, firsthand=tuple(firsthand), relays=tuple(relays))
 
 
-# Words that name a role rather than the person ("President Trump" and "Trump" are one source).
-_ROLE_WORDS = frozenset(
-    "president senator governor minister secretary director chairman chairwoman chair leader speaker "
-    "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
-    "prime former vice chief first lady general".split()
-)
-
-
-def source_key(source: str, kind: str | None) -> str:
-    """A key under which different wordings of one source meet: "Mr. Trump", "President Trump"
-    and "Trump's" give ``trump``; other kinds fold case, a leading "the" and a possessive."""
-    head = source.split(",")[0].strip()
-    words = [w.strip(".’'") for w in re.findall(r"[\w.’']+", head)]
-    words = [re.sub(r"(’s|'s)$", "", w) for w in words if w]
-    if kind == "person":
-        names = [
-            w
-            for w in words
-            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
-        ]
-        if names:
-            return names[-1].lower()
-    words = [w.lower() for w in words]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words) or source.lower()
-
-
-def merge_sources(counts: Mapping[tuple[str, str | None], int]) -> list[tuple[str, str | None, int]]:
-    """Add up the counts of wordings that name one source; the label is the wording used most
-    often (the longer one on a tie), and the list runs from the most cited source down."""
-    groups: dict[tuple[str, str | None], dict[str, int]] = {}
-    for (src, kind), n in counts.items():
-        forms = groups.setdefault((source_key(src, kind), kind), {})
-        forms[src] = forms.get(src, 0) + n
-    merged = []
-    for (_key, kind), forms in groups.items():
-        label = max(forms, key=lambda f: (forms[f], "," not in f, len(f), f))
-        merged.append((label, kind, sum(forms.values())))
-    return sorted(merged, key=lambda e: (-e[2], e[0].lower()))
-
-
 def provenance(documents: Sequence[Document]) -> Provenance:
     """Who relays whom across the event: (article, source, kind, sentences) for every source and
     every relaying outlet in a chain, and each article's share of second-hand sentences."""
     known = tuple(d.article.outlet for d in documents)
-    edges: list[tuple[str, str, str | None, int]] = []
+    edges: list[ProvenanceEdge] = []
     shares: list[tuple[str, float]] = []
     for doc in documents:
         atts = _attributions(doc, known)
@@ -602,7 +480,7 @@ def provenance(documents: Sequence[Document]) -> Provenance:
             named += [(v.source, v.source_kind) for v in att.via]
             for key in dict.fromkeys(named):
                 counts[key] = counts.get(key, 0) + 1
-        edges.extend((doc.article.id, src, kind, n) for src, kind, n in merge_sources(counts))
+        edges.extend(ProvenanceEdge(doc.article.id, src, kind, n) for src, kind, n in merge_sources(counts))
         relayed = sum(a is not None for a in atts)
         shares.append((doc.article.id, round(relayed / len(atts), 3) if atts else 0.0))
     return Provenance(edges=tuple(edges), relayed_share=tuple(shares))

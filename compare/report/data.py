@@ -150,7 +150,13 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         p = comparison.provenance
         out["provenance"] = {
             "edges": [
-                {"article": a, "source": s, "source_kind": k, "sentences": n} for a, s, k, n in p.edges
+                {
+                    "article": e.article,
+                    "source": e.source,
+                    "source_kind": e.source_kind,
+                    "sentences": e.sentences,
+                }
+                for e in p.edges
             ],
             "relayed_share": {a: _round(x) for a, x in p.relayed_share},
         }

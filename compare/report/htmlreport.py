@@ -408,7 +408,7 @@ def _norm(name: str) -> str:
 
 def _edges(comparison: Comparison) -> list[tuple[str, str, str | None, int]]:
     if comparison.provenance is not None:
-        return list(comparison.provenance.edges)
+        return [(e.article, e.source, e.source_kind, e.sentences) for e in comparison.provenance.edges]
     counts: dict[tuple[str, str, str | None], int] = {}
     for doc in comparison.documents:
         for att in doc.attributions:
