@@ -103,6 +103,7 @@ def score(
                     src_ok += same
                     if errors and not same:
                         print(f"SRC {ev}/{slug}#{i} gold={lab['source']!r} pred={best.source!r}")
+                        print("   ", doc.article.text[gs:ge].replace("\n", " ")[:220])
                     if lab.get("source_kind") and best.source_kind:
                         kind_n += 1
                         kind_ok += lab["source_kind"] == best.source_kind

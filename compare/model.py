@@ -87,6 +87,9 @@ class Attribution:
     via: tuple[Via, ...] = ()
     source_start: int | None = None
     source_end: int | None = None
+    # The canonical name of the source: one per person (or organisation, outlet …) within the
+    # article and, after ``provenance``, across the event ("Mr. Trump", "he" -> "Donald Trump").
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

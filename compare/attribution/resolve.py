@@ -25,8 +25,11 @@ from .sources import (
     HEARSAY,
     PERSON_ROLES,
     THIS_ARTICLE,
+    fullest_names,
     merge_sources,
+    person_key,
     person_mentions,
+    source_entity,
     source_kind,
 )
 
@@ -364,7 +367,13 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         elif block is not None and s.paragraph > block[1] + 1:
             block = None
         out.append(att)
-    return tuple(out)
+    fullest = fullest_names([n[2] for n in names])
+    return tuple(
+        replace(a, entity=source_entity(a.source, a.source_kind, fullest))
+        if a is not None and a.source
+        else a
+        for a in out
+    )
 
 
 # How far back a quotation with no speaker of its own looks for the last one quoted. On gold-dev the
@@ -464,6 +473,36 @@ def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     return replace(claim, firsthand=tuple(firsthand), relays=tuple(relays))
 
 
+def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """The documents with one canonical name per person across the event: "Trump" in one outlet
+    and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
+    a name with other first names ("Ivanka Trump") stays apart."""
+    counts: dict[str, dict[str, int]] = {}
+    for doc in documents:
+        for a in doc.attributions:
+            if a is not None and a.entity and a.source_kind == "person":
+                forms = counts.setdefault(person_key(a.entity), {})
+                forms[a.entity] = forms.get(a.entity, 0) + 1
+    label: dict[str, str] = {}
+    for forms in counts.values():
+        full = [f for f in forms if len(f.split()) >= 2]
+        if not full:
+            continue
+        best = max(full, key=lambda f: (forms[f], len(f), f))
+        for f in forms:
+            label[f] = best if set(f.split()) <= set(best.split()) else f
+    out = []
+    for doc in documents:
+        atts = tuple(
+            replace(a, entity=label.get(a.entity, a.entity))
+            if a is not None and a.entity and a.source_kind == "person"
+            else a
+            for a in doc.attributions
+        )
+        out.append(replace(doc, attributions=atts))
+    return tuple(out)
+
+
 def provenance(documents: Sequence[Document]) -> Provenance:
     """Who relays whom across the event: (article, source, kind, sentences) for every source and
     every relaying outlet in a chain, and each article's share of second-hand sentences."""
@@ -476,7 +515,7 @@ def provenance(documents: Sequence[Document]) -> Provenance:
         for att in atts:
             if att is None:
                 continue
-            named = [(att.source, att.source_kind)] if att.source else []
+            named = [(att.entity or att.source, att.source_kind)] if att.source else []
             named += [(v.source, v.source_kind) for v in att.via]
             for key in dict.fromkeys(named):
                 counts[key] = counts.get(key, 0) + 1

@@ -263,3 +263,70 @@ def merge_sources(counts: Mapping[tuple[str, str | None], int]) -> list[tuple[st
         label = max(forms, key=lambda f: (forms[f], "," not in f, len(f), f))
         merged.append((label, kind, sum(forms.values())))
     return sorted(merged, key=lambda e: (-e[2], e[0].lower()))
+
+
+# ---- source identity: one canonical name per entity ---------------------------------------------
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s|['’])$")
+
+
+def person_name(source: str) -> str | None:
+    """The name inside a person source, without titles, roles or appositives: "Sen. Jane Roe, a
+    lawyer" -> "Jane Roe", "House Majority Whip Kevin McCarthy (R-Calif.)" -> "Kevin McCarthy",
+    "Mr. Trump's" -> "Trump"; None when it names no one ("the former governor")."""
+    head = re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0]).split()
+    words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
+    n = len(words)
+    while n > 0:
+        bare = words[n - 1].strip(".")
+        if not (bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()):
+            break
+        if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
+            break
+        n -= 1
+    name = [w for w in words[n:] if w]
+    while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
+        name = name[:-1]
+    return " ".join(name) or None
+
+
+# Capitalised words that end a run of title words before a name ("Senate Majority Leader").
+_NAME_STOP = frozenset(
+    "Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
+)
+
+
+def person_key(name: str) -> str:
+    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump")."""
+    words = [w.strip(".") for w in name.split() if w.strip(".") not in _SUFFIXES]
+    return (words or [name])[-1].lower()
+
+
+def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
+    """Surname -> the fullest name an article gives that person: the first mention of two or more
+    words ("Donald Trump" before "Mr. Trump", "Trump" and "President Trump")."""
+    out: dict[str, str] = {}
+    for mention in mentions:
+        name = person_name(mention)
+        if name and len(name.split()) >= 2:
+            out.setdefault(person_key(name), name)
+    return out
+
+
+def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, str]) -> str | None:
+    """The canonical name of a source within its article: a person by the fullest name the article
+    gives ("Mr. Trump" -> "Donald Trump", unless the source names someone else of that surname,
+    "Ivanka Trump"); other kinds by their head phrase before any appositive, without "the"."""
+    if not source:
+        return None
+    if kind == "person":
+        name = person_name(source)
+        if name:
+            full = fullest.get(person_key(name))
+            if full and set(name.split()) <= set(full.split()):
+                return full
+            return name
+    head = " ".join(source.split(",")[0].split())
+    head = _POSSESSIVE_TAIL.sub("", head)
+    return head[4:] if head[:4].lower() == "the " and kind != "outlet" else head

@@ -48,6 +48,8 @@ def attribution_dict(a: Attribution | None) -> dict[str, Any] | None:
     }
     if a.source_start is not None and a.source_end is not None:
         out["source_start"], out["source_end"] = a.source_start, a.source_end
+    if a.entity is not None:
+        out["entity"] = a.entity
     return out
 
 
