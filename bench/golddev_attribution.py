@@ -18,6 +18,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -153,33 +154,73 @@ def _implausible(source: str, sentence: str) -> str | None:
         return "time"
     if source.lower() in {"they", "them"}:
         return "they"
+    if source.lower() in {"he", "she", "him", "her", "it", "its", "his", "their"}:
+        return "pronoun"
+    if _EVENT.search(source):
+        return "event"
     return None
+
+
+# An event, not someone who speaks: "the 2016 election", "the Trans-Pacific Partnership", "the summit".
+_EVENT = re.compile(
+    r"^(?:the\s+)?(?:[\w.'’-]+\s+){0,4}(?:election|elections|primary|primaries|caucus|caucuses|treaty|"
+    r"partnership|accord|summit|war|attack|attacks|shooting|storm|hurricane|earthquake|olympics|games|"
+    r"referendum|vote|inauguration|debate|convention)$",
+    re.I,
+)
 
 
 def scan(corpus: Path = CORPUS, show: bool = False) -> dict[str, int]:
     """Implausible sources over every event in events/ (110: BASIL and NewsWCL50), by class; also
     the attributed sentences whose source has no kind."""
+    from compare.attribution import same_entities
     from compare.attribution.resolve import attribute
+    from compare.attribution.sources import person_key
     from compare.load import load_articles
     from compare.segment import segment
 
-    counts = {"dateline": 0, "possessive": 0, "time": 0, "they": 0, "kind_none": 0, "attributed": 0}
+    counts = {
+        "dateline": 0,
+        "possessive": 0,
+        "time": 0,
+        "they": 0,
+        "pronoun": 0,
+        "event": 0,
+        "kind_none": 0,
+        "split_person": 0,
+        "attributed": 0,
+    }
+    kinds: dict[str, int] = {}
     for ev in sorted(p for p in (corpus / "events").iterdir() if p.is_dir()):
         arts = load_articles(sorted(ev.glob("*.txt")))
         outlets = tuple(dict.fromkeys(a.outlet for a in arts))
-        for art in arts:
-            doc = segment(art)
-            for s, att in zip(doc.sentences, attribute(doc, outlets), strict=True):
+        docs = [segment(art) for art in arts]
+        docs = list(same_entities([replace(d, attributions=attribute(d, outlets)) for d in docs]))
+        names: dict[str, set[str]] = {}
+        for doc in docs:
+            art = doc.article
+            for s, att in zip(doc.sentences, doc.attributions, strict=True):
                 if att is None or att.type != "attributed" or not att.source:
                     continue
                 counts["attributed"] += 1
                 counts["kind_none"] += att.source_kind is None
+                kind = att.source_kind or "none"
+                kinds[kind] = kinds.get(kind, 0) + 1
+                if att.source_kind == "person" and att.entity and att.entity[:1].isupper():
+                    names.setdefault(person_key(att.entity), set()).add(att.entity)
                 what = _implausible(att.source, s.text)
                 if what:
                     counts[what] += 1
                     if show:
                         print(f"{what.upper()} {ev.name}/{art.id}: {att.source!r} | {s.text[:120]!r}")
-    return counts
+        # One person under two names in one event: "Trump" beside "Donald Trump" (a name whose
+        # words all sit inside another name of the same surname).
+        for forms in names.values():
+            split = [f for f in forms if any(f != g and set(f.split()) <= set(g.split()) for g in forms)]
+            counts["split_person"] += len(split)
+            if show and split:
+                print(f"SPLIT {ev.name}: {sorted(forms)}")
+    return {**counts, **{f"kind_{k}": n for k, n in sorted(kinds.items())}}
 
 
 def main(argv: list[str] | None = None) -> int:

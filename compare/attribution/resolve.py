@@ -20,6 +20,7 @@ from ..outlets import is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
 from .phrases import plural_subject
 from .sources import (
+    ANONYMOUS_HEADS,
     CONTAINER,
     DEFINITE_ROLE,
     HEARSAY,
@@ -29,6 +30,7 @@ from .sources import (
     merge_sources,
     person_key,
     person_mentions,
+    person_name,
     source_entity,
     source_kind,
 )
@@ -62,6 +64,47 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+# Titles written before a name and the role words they stand for ("Sen. Ann Lee" is "the senator").
+_TITLE_ROLES = {
+    "Sen": "senator",
+    "Rep": "representative congressman congresswoman lawmaker",
+    "Gov": "governor",
+    "Gen": "general",
+    "Dr": "doctor",
+    "Prof": "professor",
+    "Det": "detective",
+    "Capt": "captain",
+    "Col": "colonel",
+    "Sgt": "sergeant",
+    "Adm": "admiral",
+}
+
+
+def _role_antecedent(
+    pos: int, role: str, document: Document, names: list[tuple[int, int, str]]
+) -> str | None:
+    """The person the article introduced with ``role`` before ``pos`` ("the senator" after "Sen. Ann
+    Lee", "the prime minister" after "Prime Minister Bo Diaz" or "Bo Diaz, the prime minister"), the
+    latest such; None when no one was ("according to the official": an unnamed official)."""
+    text = document.article.text
+    role = re.sub(r"^(?:ex|former)-", "", role)
+    found = None
+    for start, end, name in names:
+        if start >= pos:
+            break
+        title = name.split()[0].strip(".")
+        titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
+        before = re.search(rf"\b{re.escape(role)}\s+$", text[max(0, start - 40) : start], re.I)
+        appositive = re.match(
+            rf",\s+(?:the|a|an|its|his|her)\s+(?:[\w'’.-]+\s+){{0,5}}?{re.escape(role)}\b",
+            text[end : end + 90],
+            re.I,
+        )
+        if titled or before or appositive:
+            found = name
+    return found
 
 
 # ---- per sentence ------------------------------------------------------------------------------
@@ -167,12 +210,25 @@ def _resolve(
         return None, None
     low = src.lower()
     if low in {"he", "she", "him", "her"}:
-        return _antecedent(rel.source_start, index, document, names) or src, "person"
+        found = _antecedent(rel.source_start, index, document, names)
+        found = found or next(
+            (
+                name
+                for name, kind in reversed(sources)
+                if kind == "person" and name[:1].isupper() and person_name(name)
+            ),
+            None,
+        )
+        return found or src, "person"
     m = DEFINITE_ROLE.match(low)
     if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
-        found = _antecedent(rel.source_start, index, document, names)
+        found = _role_antecedent(rel.source_start, m.group("role"), document, names)
         if found:
-            return found, "person"
+            return f"{src} ({person_name(found) or found})", "person"
+        if not ANONYMOUS_HEADS.intersection(m.group("role").split("-")):
+            found = _antecedent(rel.source_start, index, document, names)  # "the 43-year-old"
+            if found:
+                return found, "person"
     m = _DEFINITE_ORG.match(low)
     if m:
         found = _org_antecedent(rel.source_start, document, sources)

@@ -17,7 +17,7 @@ _HEAD_STOP = re.compile(
     r"read|compiled|present)\b.*$",
     re.I | re.S,
 )
-_ANON = frozenset(
+ANONYMOUS_HEADS = _ANON = frozenset(
     "source sources official officials aide aides insider insiders people person persons staffer "
     "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
     "allies confidant confidants critics experts analysts observers witnesses lawmakers "
@@ -147,7 +147,7 @@ _NAME = re.compile(
     r"Minister|Secretary|Judge|Mayor|Chancellor|Chairman|Director|General|Colonel|Captain|Officer|Detective|"
     r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:\s+(?:[A-Z]\.|"
     r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
-    r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,3}\b"
+    r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,5}\b"
 )
 _NOT_NAME_START = frozenset(
     "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
