@@ -129,7 +129,7 @@ def relations(document: Document) -> tuple[tuple[Relation, ...], ...]:
 
 # "…not,“ he said.": a closing quotation mark typed the wrong way round leaves the quotation open
 # in the segmenter, but a cue right after ",”" closes it (PolNeAR train: 31 missed "said").
-_CLOSED = re.compile(r"[,?!][\"“”'’]\s*$")
+_CLOSED = re.compile(r"[,?!]\s?[\"“”'’]\s*$")
 
 
 def _after_closing_quote(text: str, r: Relation) -> bool:
