@@ -6,6 +6,8 @@ Rules over tokens, no parser."""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
     AUX,
     BREAK,
@@ -213,6 +215,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     for c in range(j - 1, max(0, j - 30), -1):
         if toks[c].text == ",":
             src = np_back(toks, c - 1, text)
+            if src and _PARTY_TAG.fullmatch(src[0]):
+                continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
@@ -229,6 +233,10 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
         if is_quote(toks[c]):
             return None
     return None
+
+
+# A party and state after a name ("D-Mont.", "R-Calif"): never the source itself.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 
 
 def _is_name(toks: list[Token]) -> bool:

@@ -82,6 +82,22 @@ _TITLE_ROLES = {
 }
 
 
+# How many sentences back "he" or "she" takes the last person quoted before any other name: news
+# goes on quoting one speaker ("“…,” he said" after "Bloomberg said"). Tried 0-3 on gold-dev and
+# gold-train (docs/attribution.md).
+_SPEAKER_PRONOUN_REACH = 1
+
+
+def _recent_person(index: int, document: Document, sources: list[tuple[str, str | None, int]]) -> str | None:
+    """The named person quoted in one of the few sentences before ``index``, if any."""
+    for name, kind, at in reversed(sources):
+        if at < index - _SPEAKER_PRONOUN_REACH:
+            break
+        if kind == "person" and at < index and name[:1].isupper() and person_name(name):
+            return name
+    return None
+
+
 def _role_antecedent(
     pos: int, role: str, document: Document, names: list[tuple[int, int, str]]
 ) -> str | None:
@@ -187,13 +203,13 @@ _ORG_NAME = re.compile(
 )
 
 
-def _org_antecedent(pos: int, document: Document, sources: list[tuple[str, str | None]]) -> str | None:
+def _org_antecedent(pos: int, document: Document, sources: list[tuple[str, str | None, int]]) -> str | None:
     """The nearest organisation named before ``pos`` ("Bluewater Lines" for "the company")."""
     text = document.article.text
     named = [m.group() for m in _ORG_NAME.finditer(text, document.article.body_start, pos)]
     if named:
         return named[-1]
-    return next((name for name, kind in reversed(sources) if kind == "organization"), None)
+    return next((name for name, kind, _ in reversed(sources) if kind == "organization"), None)
 
 
 def _resolve(
@@ -202,7 +218,7 @@ def _resolve(
     document: Document,
     known: Sequence[str],
     names: list[tuple[int, int, str]],
-    sources: list[tuple[str, str | None]],
+    sources: list[tuple[str, str | None, int]],
 ) -> tuple[str | None, str | None]:
     """(source, kind) for a relation: pronouns and "the official" resolved, outlets named bare."""
     src = rel.source
@@ -210,11 +226,12 @@ def _resolve(
         return None, None
     low = src.lower()
     if low in {"he", "she", "him", "her"}:
-        found = _antecedent(rel.source_start, index, document, names)
+        found = _recent_person(index, document, sources)
+        found = found or _antecedent(rel.source_start, index, document, names)
         found = found or next(
             (
                 name
-                for name, kind in reversed(sources)
+                for name, kind, _ in reversed(sources)
                 if kind == "person" and name[:1].isupper() and person_name(name)
             ),
             None,
@@ -240,7 +257,7 @@ def _resolve(
             return found, source_kind(found, known) or "anonymous"
     if low in {"they", "them", "it"}:
         want = {"organization", "anonymous"} if low != "it" else {"organization", "document", "outlet"}
-        for name, kind in reversed(sources[-6:]):
+        for name, kind, _ in reversed(sources[-6:]):
             if kind in want:
                 return name, kind
         return src, "organization" if low == "it" else None
@@ -325,7 +342,7 @@ def _sentence(
     document: Document,
     known: Sequence[str],
     names: list[tuple[int, int, str]],
-    sources: list[tuple[str, str | None]],
+    sources: list[tuple[str, str | None, int]],
 ) -> Attribution | None:
     """The attribution of one sentence from its own cues, or None."""
     own = document.article.outlet
@@ -383,14 +400,14 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         for n in person_mentions(text, document.article.body_start, known=known)
         if not any(a <= n[0] < b for a, b in quotes)
     ]
-    sources: list[tuple[str, str | None]] = []
+    sources: list[tuple[str, str | None, int]] = []
     base: list[Attribution | None] = []
     found = relations(document)
     for i in range(len(sents)):
         rels = [r for r in found[i] if r.kind == "speech"]
         att = _sentence(rels, i, document, known, names, sources)
         if att is not None and att.source:
-            sources.append((att.source, att.source_kind))
+            sources.append((att.source, att.source_kind, i))
             if att.source_kind == "person" and att.source_start is not None and att.source_end is not None:
                 names.append((att.source_start, att.source_end, att.source))
                 names.sort()
