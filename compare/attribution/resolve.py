@@ -336,6 +336,52 @@ _RECIPIENT = re.compile(
 )
 
 
+# "a statement from Sen. Ann Lee", "a joint statement by the three chairmen": who issued it speaks.
+_ISSUED_BY = re.compile(
+    r"^(?:an?|the)\s+(?:(?:joint|written|brief|short|separate|emailed|new)\s+)*(?:statement|letter|tweet|"
+    r"message|release|memo)\s+(?:from|by|of)\s+(?=\S)",
+    re.I,
+)
+
+
+_FROM_NAME = re.compile(r"\s+(?:from|by)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
+
+
+def _from_whom(rel: Relation, text: str) -> Relation:
+    """The relation with "a statement from X" as its source given as X (also when the cue's
+    phrase stopped before "from": "…,” said a statement from Sen. Ann Lee")."""
+    if rel.source is None or rel.source_start is None:
+        return rel
+    m = _ISSUED_BY.match(rel.source)
+    if m is not None:
+        return replace(rel, source=rel.source[m.end() :], source_start=rel.source_start + m.end())
+    if _ISSUED_BY.match(rel.source + " from x") and rel.source_end is not None:
+        after = _FROM_NAME.match(text, rel.source_end)
+        if after:
+            return replace(rel, source=after.group(1), source_start=after.start(1), source_end=after.end(1))
+    return rel
+
+
+# Names listed before "X and Y said": "Goodlatte, Gowdy and Nunes noted", "Reps. Ann Lee, Bo Diaz and …".
+_LISTED = re.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+)+$")
+
+
+def _name_list_before(rel: Relation, text: str) -> Relation:
+    """A source "Y and Z" that closes a list of names gets the names before it."""
+    if (
+        rel.source is None
+        or rel.source_start is None
+        or " and " not in rel.source
+        or not rel.source[:1].isupper()
+    ):
+        return rel
+    m = _LISTED.search(text, max(0, rel.source_start - 120), rel.source_start)
+    if m is None or m.end() != rel.source_start:
+        return rel
+    start = m.start()
+    return replace(rel, source=text[start : rel.source_start] + rel.source, source_start=start)
+
+
 def _sentence(
     rels: Sequence[Relation],
     index: int,
@@ -347,8 +393,9 @@ def _sentence(
     """The attribution of one sentence from its own cues, or None."""
     own = document.article.outlet
     items: list[tuple[Relation, str | None, str | None]] = []
+    text = document.article.text
     for rel in rels:
-        rel = _without_time(rel)
+        rel = _name_list_before(_from_whom(_without_time(rel), text), text)
         if rel.source is not None and (
             rel.source.lower() in FIRST_PERSON or HEARSAY.match(rel.source) or THIS_ARTICLE.search(rel.source)
         ):
