@@ -115,8 +115,35 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_no_source(_demote(rel, toks, quoted), toks))
+            out.append(_finding(_no_source(_demote(rel, toks, quoted), toks), toks))
     return tuple(out)
+
+
+# Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".
+_FINDING = frozenset({"find", "show", "conclude"})
+
+
+def _finding(rel: Relation, toks: list[Token]) -> Relation:
+    """A weak "find"/"show" cue that closes the sentence after a comma (", a jury found in
+    October.") reports what was found: a speech cue."""
+    if rel.kind != "weak" or rel.source_start is None or rel.via:
+        return rel
+    lemma = next((CUE_LEMMA[w] for w in rel.cue.lower().split() if w in CUE_LEMMA), "")
+    if lemma not in _FINDING:
+        return rel
+    s = next((n for n, t in enumerate(toks) if t.start == rel.source_start), None)
+    k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
+    while k < len(toks) and (toks[k].low in _WHEN or toks[k].low in MONTHS or toks[k].low == "in"):
+        k += 1
+    closing = k >= len(toks) or toks[k].text in {".", "!", "?"}
+    if s is not None and s > 0 and toks[s - 1].text == "," and closing:
+        return replace(rel, kind="speech")
+    return rel
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 def _no_source(rel: Relation, toks: list[Token]) -> Relation:
@@ -335,7 +362,14 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         return _colon_cue(toks, i, text), i + 1
     if t.low in _ISSUE and not t.cap:
         return _issued_statement(toks, i, text)
+    if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
+        src = np_back(toks, i - 1, text)  # "…, the court heard": what was said in court
+        return _rel(text, t.start, t.end, "speech", src), i + 1
     return None
+
+
+# Bodies that "hear" evidence: "the court heard", "the inquiry heard".
+_HEARINGS = frozenset("court jury inquiry tribunal hearing trial committee".split())
 
 
 def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
@@ -430,12 +464,22 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True
     if low == "told" and prev is not None and prev.low == "all":
         return True  # "All told, …"
+    if lemma == "ask" and _request(toks, i, k):
+        return True
     if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:
         if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
             return True  # "Latino support for", "3% support from": a noun
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
+
+
+def _request(toks: list[Token], i: int, k: int) -> bool:
+    """ "later than the navy had asked for.": asking for nothing said, at the end of a sentence.
+    ("Mr. Hale has asked the auditor to review the price" stays a cue: gold-train marks such
+    requests attributed.)"""
+    end = k + 1 if k < len(toks) and toks[k].low == "for" else k
+    return end > k and (end >= len(toks) or toks[end].text in {".", "!"})
 
 
 def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:

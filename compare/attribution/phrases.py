@@ -73,7 +73,7 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "her" and toks[i].text[:1].islower():
             i -= 1  # "her aides": a determiner
             continue
-        if prev.low in {"in", "from"} and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
+        if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
@@ -109,6 +109,8 @@ def _group(word: str) -> bool:
     return word in _GROUP_WORDS or (is_plural(word) and word.islower())
 
 
+# Prepositions that tie a group to a place: "someone in the audience", "passengers on the ferry".
+_AMONG = frozenset({"in", "from", "on", "aboard"})
 _GROUP_WORDS = frozenset("someone anyone everyone many most some few 10 ten people".split())
 # Words a source does not start with ("even critics said", "yet Democratic economists argue").
 _LEADING = frozenset("and with of for at even yet now let so then".split())

@@ -27,6 +27,7 @@ from .sources import (
     PERSON_ROLES,
     THIS_ARTICLE,
     fullest_names,
+    is_event,
     merge_sources,
     person_key,
     person_mentions,
@@ -261,6 +262,8 @@ def _resolve(
             if kind in want:
                 return name, kind
         return src, "organization" if low == "it" else None
+    if is_event(src):
+        return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
     if inner and outlet_name(inner.group("outlet"), known):
         return outlet_name(inner.group("outlet"), known), "outlet"
@@ -406,7 +409,7 @@ def _sentence(
         items.append((rel, src, kind))
     if not items:
         return None
-    primary = next((it for it in items if it[2] not in ("outlet", None)), None) or items[0]
+    primary = next((it for it in items if it[2] is not None), None) or items[0]
     rel, src, kind = primary
     via: list[Via] = []
     for r2, s2, k2 in items:

@@ -32,7 +32,7 @@ _DOCUMENT = frozenset(
     "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
-    "snapshot rules rule plan clause missive "
+    "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
     "agreement deal cable dossier paper".split()
 )
 ORG_WORDS = frozenset(
@@ -49,7 +49,7 @@ _ORG_HEADS = frozenset(
     "government campaign company police court committee administration agency department ministry "
     "military prosecutors prosecution authorities firm group organization organisation team office "
     "party union embassy council board panel agency regulators regime army navy coalition movement "
-    "network organizers organisers spokesman's state county city authority jury hospital giant school "
+    "network spokesman's state county city authority jury hospital giant school agencies intelligence "
     "force".split()
 )
 PERSON_ROLES = re.compile(
@@ -93,6 +93,69 @@ CONTAINER = re.compile(
 )
 
 
+# Words that make a source an outlet: an appositive or a leading noun ("Politico, a news site",
+# "X, a South Korean newspaper", "the newspaper Munhwa Ilbo"), and journalists named with theirs.
+_OUTLET_NOUNS = (
+    r"(?:news\s+)?(?:newspaper|daily|weekly|tabloid|magazine|news\s+site|website|web\s+site|news\s+agency|"
+    r"wire\s+service|broadcaster|network|channel|radio|television\s+station|blog|outlet)"
+)
+_OUTLET_APPOSITIVE = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_OUTLET_NOUNS}\b", re.I)
+_OUTLET_WORDS = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OUTLET_NOUNS},?\s+[A-Z]|(?:state|local|conservative|liberal|"
+    r"foreign|national|news)\s+(?:media|websites|outlets|newspapers|television)\b)",
+    re.I,
+)
+_OUTLET_STAFF = re.compile(
+    r"^(?:(?:the\s+)?(?P<outlet>(?:[A-Z][\w.&'’-]*\s+){1,4})(?:reporter|correspondent|columnist|editor|"
+    r"journalist|writer|anchor|host)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
+)
+# Places that stand for an organisation ("Downing Street said") and leak sites.
+_PLACE_ORGS = re.compile(
+    r"\b(?:Downing\s+Street|Number\s+10|No\.?\s+10|White\s+House|Kremlin|Élysée|Elysee)$"
+)
+_LEAK_SITES = frozenset({"wikileaks", "distributed denial of secrets", "ddosecrets"})
+# Plural nouns for groups of unnamed people (not organisations): "campaigners", "fishing crews".
+_GROUP_HEADS = re.compile(
+    r"^(?:campaigners|crews|users|officers|critics|protesters|protestors|demonstrators|activists|organizers|"
+    r"organisers|voters|parents|students|teachers|locals|passengers|fans|shoppers|customers|figures|"
+    r"commentators|conservatives|liberals|progressives|democrats|republicans|skeptics|sceptics|"
+    r"scientists|economists|doctors|nurses|farmers|fishermen|islanders|villagers|families|victims|"
+    r"survivors|bystanders|onlookers|veterans|soldiers|troops|immigrants|refugees|islanders|"
+    r"swimmers|members|leaders|owners|businesses|traders|researchers|historians|readers|viewers)$"
+)
+
+
+_PARTY_PLURALS = frozenset({"democrats", "republicans", "conservatives", "liberals", "progressives"})
+_QUANTIFIERS = frozenset("many some several other others few most numerous two three four five".split())
+
+
+# What cannot speak: an event, an election, a treaty, a war ("the 2016 election", "the
+# Trans-Pacific Partnership", "the summit"). A cue whose source is one of these has no source.
+_EVENT_HEAD = re.compile(
+    r"(?:^|\s)(?:election|elections|primary|primaries|caucuses|treaty|partnership|accord|accords|summit|war|"
+    r"olympics|referendum|inauguration|convention|championship|tournament|festival|ceremony|"
+    r"earthquake|hurricane|storm|flood|flooding|pandemic|epidemic|shooting|crash|explosion|fire)$",
+    re.I,
+)
+
+
+def is_event(source: str) -> bool:
+    """Whether a source phrase names an event or a treaty, which cannot speak."""
+    head = _HEAD_STOP.sub("", " ".join(source.split(",")[0].split()))
+    return bool(_EVENT_HEAD.search(head)) and not PERSON_ROLES.search(head)
+
+
+def _unnamed_group(words: Sequence[str], head: str) -> bool:
+    """A plural head for people with no proper name before it: "Campaigners", "Fishing crews",
+    "Many Democrats", "Tea party organizers" (a capitalised party plural counts as unnamed)."""
+    if not _GROUP_HEADS.match(head):
+        return False
+    names = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _ARTICLES]
+    if head in _PARTY_PLURALS:  # "Many Democrats": unnamed; "Democrats", "House Democrats": the party
+        return words[0].lower() in _QUANTIFIERS
+    return not names
+
+
 def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
     """outlet | person | organization | anonymous | document for a source phrase, or None."""
     if not source:
@@ -103,8 +166,13 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"
     if low in PRONOUNS:
         return None
-    if outlet_name(text, known_outlets):
-        return "outlet"
+    if outlet_name(text, known_outlets) or _OUTLET_APPOSITIVE.search(text) or _OUTLET_WORDS.match(text):
+        return "outlet"  # "Politico, a news site", "the newspaper Munhwa Ilbo", "state media"
+    staff = _OUTLET_STAFF.match(text)
+    if staff and outlet_name(staff.group("outlet") or staff.group("of") or "", known_outlets):
+        return "outlet"  # "The Washington Post reporter Robert Costa", "Ann Lee of Reuters"
+    if _PLACE_ORGS.search(text) or low.strip(". ") in _LEAK_SITES:
+        return "organization"  # "10 Downing Street", "the White House", "WikiLeaks"
     if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
         return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
     if _GROUP_ONLY.match(text):
@@ -122,6 +190,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "document"
     if head in _ANON:
         return "anonymous"
+    if _unnamed_group(words, head):
+        return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
     if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
     tail = 0
@@ -199,7 +269,9 @@ def person_mentions(
     surnames: set[str] = set()
     for m in _NAME.finditer(text, start, len(text) if end is None else end):
         spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        after_the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
         while spans and spans[0][1].strip(".") in _NOT_NAME_START and not spans[0][1].endswith("."):
+            after_the |= spans[0][1] in {"The", "the"}
             spans = spans[1:]
         if not spans:
             continue
@@ -217,6 +289,8 @@ def person_mentions(
         if outlet_name(name, known):
             continue
         titled = words[0].strip(".") in TITLES or bool(_TITLE_WORD.match(name))
+        if after_the and not titled:
+            continue  # "the Marisol Star", "the Daily Planet": a thing, not a person
         if len(words) >= 2 or titled or words[0] in surnames:
             out.append((m.start() + spans[0][0], last_end, name))
             surnames.add(words[-1])
