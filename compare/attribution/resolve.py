@@ -99,6 +99,15 @@ def _recent_person(index: int, document: Document, sources: list[tuple[str, str 
     return None
 
 
+def _named_person(source: str, names: list[tuple[int, int, str]]) -> bool:
+    """Whether a one-word source (an outlet's name too: "Bloomberg") is the surname of a person the
+    article names in full ("Michael Bloomberg")."""
+    word = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", source.strip())
+    if " " in word:
+        return False
+    return any(len(n.split()) >= 2 and n.split()[-1] == word for _, _, n in names)
+
+
 def _role_antecedent(
     pos: int, role: str, document: Document, names: list[tuple[int, int, str]]
 ) -> str | None:
@@ -268,6 +277,8 @@ def _resolve(
     if inner and outlet_name(inner.group("outlet"), known):
         return outlet_name(inner.group("outlet"), known), "outlet"
     kind = source_kind(src, known)
+    if kind == "outlet" and _named_person(src, names):
+        return src, "person"  # "Bloomberg said" where the article names Michael Bloomberg
     if kind == "outlet":
         return outlet_name(src, known) or src, kind
     if kind == "person" and _POSSESSIVE_END.search(src):
