@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from builders import make_article
 
+from compare.attribution import same_entities
 from compare.attribution.resolve import (
     attribute,
     claim_relays,
@@ -133,11 +134,56 @@ def test_pronoun_and_definite_role_resolve_to_the_nearest_named_person():
         "Council leader Tom Brennan visited the site later.",
         "The official told reporters that repairs would take a month.",
         "He added that the cost was not yet known.",
+        "The quay will reopen in June, according to the harbour master.",
     )
     assert find(doc, "She said").source == "Jane Okafor"
-    assert find(doc, "The official told").source == "Tom Brennan"
+    # No one was introduced as "the official": an unnamed official, not the last name seen.
+    assert find(doc, "The official told").source == "The official"
+    assert find(doc, "The official told").source_kind == "anonymous"
     assert find(doc, "He added").source == "Tom Brennan"
     assert find(doc, "He added").source_kind == "person"
+    # The role the article gave a person names that person, with the words as written.
+    role = find(doc, "according to the harbour master")
+    assert role.source == "the harbour master (Jane Okafor)" and role.entity == "Jane Okafor"
+
+
+def test_one_entity_per_person_within_an_article_and_across_outlets():
+    a = _doc(
+        "a",
+        "Daily Planet",
+        "Mayor Rita Holm said the baths would stay open.",
+        "Ms. Holm said repairs would start in May.",
+        "“We will find the money,” she said.",
+    )
+    b = _doc("b", "Harbour Bugle", "Holm said the council had voted for repairs.")
+    atts = [x for d in same_entities([a, b]) for x in d.attributions if x is not None]
+    assert {x.entity for x in atts} == {"Rita Holm"}
+    assert [x.source for x in atts][:2] == ["Mayor Rita Holm", "Ms. Holm"]  # the written form stays
+    prov = provenance(same_entities([a, b]))
+    assert {(e.article, e.source) for e in prov.edges} == {("a", "Rita Holm"), ("b", "Rita Holm")}
+
+
+def test_sources_that_cannot_speak_and_kinds_from_appositives():
+    doc = doc_of(
+        "Quayside Notes",
+        "Passengers on the Marisol Star described a calm evacuation.",
+        "The Gull, a local newspaper, reported that the engine had failed before.",
+        "The ferry was built in 1998, the Ledger reported.",
+        "Fishing crews say the channel silts up every winter.",
+        "Sallow took the money himself, the court heard.",
+        "The ferry was late, a review found in March.",
+    )
+    assert find(doc, "Passengers on").source == "Passengers on the Marisol Star"
+    assert find(doc, "Passengers on").source_kind == "anonymous"
+    assert find(doc, "a local newspaper").source_kind == "outlet"
+    assert find(doc, "Fishing crews").source_kind == "anonymous"
+    assert find(doc, "the court heard").source == "the court"
+    assert find(doc, "a review found").source == "a review"
+    assert find(doc, "a review found").source_kind == "document"
+    assert source_kind("WikiLeaks") == "organization"
+    assert source_kind("10 Downing Street") == "organization"
+    assert source_kind("a South Korean newspaper, Munhwa Ilbo") == "outlet"
+    assert source_kind("The Gazette reporter Ann Lee", ("Gazette",)) == "outlet"
 
 
 def test_closing_cue_covers_every_sentence_of_the_quotation():
@@ -293,7 +339,8 @@ def _doc(article_id: str, outlet: str, *paragraphs: str) -> Document:
         Sentence(article_id, s.index, s.start, s.end, s.text, s.paragraph, s.quotation, s.quotations)
         for s in doc.sentences
     )
-    return Document(article=art, sentences=sents, quotations=doc.quotations)
+    bare = Document(article=art, sentences=sents, quotations=doc.quotations)
+    return replace(bare, attributions=attribute(bare, ("Daily Planet", "Quayside Notes", "Harbour Bugle")))
 
 
 def test_claim_relays_and_provenance():

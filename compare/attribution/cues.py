@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..lexicon import DATELINE, MONTH_NAMES, WEEKDAYS
 from .lexicon import (
     AUX,
     BELIEF,
@@ -80,15 +81,6 @@ _HEDGE = re.compile(
 )
 
 
-# A dateline opening a story ("HARBORTON, Md. —", "LONDON (Reuters) -"): a place and maybe a wire,
-# never a source. It is left out before looking for cues ("PALM BEACH, Fla. — President Trump began
-# … by saying" gave the source "Fla." in the newswcl50-0 event).
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
-    r"\s*(?:\([A-Z][^()]{0,30}\)\s*)?(?:—|–|--|-)\s+"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Relation:
     """One cue found in a sentence, with its source phrase and any relaying outlet, as written."""
@@ -105,7 +97,9 @@ class Relation:
 
 def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     """Every reporting cue in ``text[start:end]`` with its source (and relaying outlet), in order."""
-    dateline = _DATELINE.match(text, start, end)
+    # A dateline opening a story is a place and maybe a wire, never a source ("PALM BEACH, Fla. —
+    # President Trump began … by saying" gave the source "Fla." in the newswcl50-0 event).
+    dateline = DATELINE.match(text, start, end)
     toks = tokenize(text, dateline.end() if dateline else start, end)
     quoted = _LONG_QUOTE.search(text, start, end) is not None
     out: list[Relation] = []
@@ -141,9 +135,7 @@ def _finding(rel: Relation, toks: list[Token]) -> Relation:
     return rel
 
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+MONTHS = frozenset(MONTH_NAMES)
 
 
 def _no_source(rel: Relation, toks: list[Token]) -> Relation:
@@ -214,8 +206,10 @@ _CORE_ING = frozenset("say tell add note write explain claim insist argue ask wa
 
 
 _WHEN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on last this "
-    "week earlier later morning afternoon evening night".split()
+    (
+        *WEEKDAYS,
+        *"today yesterday tonight on last this week earlier later morning afternoon evening night".split(),
+    )
 )
 
 

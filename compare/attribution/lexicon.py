@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
+from ..lexicon import US_STATE_ABBREVIATIONS, WEEKDAYS
+
 
 # ---- the cue lexicon (compare/data/cue_words.txt says how each list was chosen) --------------
 def _load_lexicon() -> dict[str, tuple[str, ...]]:
@@ -228,10 +230,7 @@ def is_abbrev(word: str) -> bool:
 
 # State abbreviations that a full stop follows ("Rep. Steve Israel (D-N.Y.)", "of Lawrenceville,
 # Mich."): PolNeAR keeps the stop in the source span.
-_STATE_ABBREVS = frozenset(
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
-    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
-)
+_STATE_ABBREVS = frozenset(US_STATE_ABBREVIATIONS)
 
 
 LONE = frozenset(LEXICON["lone"])  # besides plurals ("officials")
@@ -266,4 +265,4 @@ def is_verbish(t: Token) -> bool:
     return not t.cap and (t.low.endswith("ed") and t.low not in ED_ADJ or t.low in PAST)
 
 
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+DAYS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight"))

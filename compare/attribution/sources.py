@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from ..lexicon import MONTH_NAMES, WEEKDAYS
 from ..outlets import outlet_name
 from .lexicon import PRONOUNS, TITLES
 
@@ -222,13 +223,12 @@ _NAME = re.compile(
 _NOT_NAME_START = frozenset(
     "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
     "While After Before As If So Yet For With From By To Of According Despite Although Meanwhile However "
-    "Last Next Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Then There Here What Who Why How Some Many "
+    "Last Next Then There Here What Who Why How Some Many "
     "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
     "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
     "Asked Speaking Writing Reporting Citing Following Read More Though Whether Because Unless "
     "Whereas".split()
-)
+) | {w.title() for w in (*WEEKDAYS, *MONTH_NAMES)}
 _PLACES = frozenset(
     "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
     "Paris Berlin Brussels Russia China Britain England France Germany Ukraine Iran Israel Syria Iraq "
@@ -395,7 +395,8 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
     if not source:
         return None
     if kind == "person":
-        name = person_name(source)
+        resolved = re.search(r"\(([^()]+)\)$", source)  # "the senator (Ann Lee)": the role resolved
+        name = person_name(resolved.group(1) if resolved else source)
         if name:
             full = fullest.get(person_key(name))
             if full and set(name.split()) <= set(full.split()):
