@@ -354,6 +354,10 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
             return found
     if t.text == ":" and i > 0:
         return _colon_cue(toks, i, text), i + 1
+    if t.low in {"puts", "put", "placed", "places"} and i > 0 and toks[i - 1].low in _ESTIMATES:
+        at = next((n for n in range(i + 1, min(i + 8, len(toks))) if toks[n].low == "at"), None)
+        if at is not None:  # "An engineer's estimate puts the bill at $180,000": the estimate says so
+            return _rel(text, t.start, t.end, "speech", np_back(toks, i - 1, text)), i + 1
     if t.low in _ISSUE and not t.cap:
         return _issued_statement(toks, i, text)
     if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
@@ -362,6 +366,10 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
     return None
 
 
+# Documents that "put" a figure at a value ("estimates put the toll at 300").
+_ESTIMATES = frozenset(
+    "estimate estimates report study survey poll analysis forecast audit census count".split()
+)
 # Bodies that "hear" evidence: "the court heard", "the inquiry heard".
 _HEARINGS = frozenset("court jury inquiry tribunal hearing trial committee".split())
 

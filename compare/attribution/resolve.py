@@ -420,7 +420,18 @@ def _sentence(
         items.append((rel, src, kind))
     if not items:
         return None
+    # The first cue with a source is the sentence's ("Politico reported that Boehner wants …"), but
+    # an outlet set inside a speaker's clause relays that speaker ("Drake, the Ledger reports, says").
     primary = next((it for it in items if it[2] is not None), None) or items[0]
+    if primary[2] == "outlet":
+        inner = [
+            it
+            for it in items
+            if it[2] not in ("outlet", None)
+            and it[0].source_start is not None
+            and it[0].source_start < primary[0].start
+        ]
+        primary = inner[0] if inner else primary
     rel, src, kind = primary
     via: list[Via] = []
     for r2, s2, k2 in items:
