@@ -99,6 +99,39 @@ def _recent_person(index: int, document: Document, sources: list[tuple[str, str 
     return None
 
 
+# "his first comments, saying": a possessive pronoun stands for its person as "he" does.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "her", "their": "they", "its": "it"}
+
+
+def _opening_subject(
+    pos: int, index: int, document: Document, known: Sequence[str], want: set[str]
+) -> tuple[str, str] | None:
+    """The proper name opening this sentence before ``pos`` ("Israel presented … what it said"), else
+    the subject opening the sentence before, when it is of a kind that "it" or "they" can stand for."""
+    text = document.article.text
+    for k in (index, index - 1):
+        if k < 0:
+            break
+        s = document.sentences[k]
+        m = _OPENING_NAME.match(text, s.start, pos if k == index else s.end)
+        if m is None or m.group(1).split()[0] in _NOT_SUBJECT:
+            continue
+        name = m.group(1)
+        kind = source_kind(name, known)
+        if kind in want or (kind == "person" and "organization" in want and len(name.split()) == 1):
+            return name, kind if kind in want else "organization"  # "Israel", a country, speaks as one
+    return None
+
+
+_OPENING_NAME = re.compile(
+    r"[\s\"“‘']*((?:[Tt]he\s+)?(?!The\b)[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)\s+[a-z]"
+)
+_NOT_SUBJECT = frozenset(
+    "It It’s It's They He She We I You This That These Those There Here But And Or So Yet His Her Its "
+    "Their Our My Your A An".split()
+)
+
+
 def _named_person(source: str, names: list[tuple[int, int, str]]) -> bool:
     """Whether a one-word source (an outlet's name too: "Bloomberg") is the surname of a person the
     article names in full ("Michael Bloomberg")."""
@@ -234,7 +267,7 @@ def _resolve(
     src = rel.source
     if src is None or rel.source_start is None:
         return None, None
-    low = src.lower()
+    low = _POSSESSIVE_PRONOUNS.get(src.lower(), src.lower())
     if low in {"he", "she", "him", "her"}:
         found = _recent_person(index, document, sources)
         found = found or _antecedent(rel.source_start, index, document, names)
@@ -270,7 +303,8 @@ def _resolve(
         for name, kind, _ in reversed(sources[-6:]):
             if kind in want:
                 return name, kind
-        return src, "organization" if low == "it" else None
+        found = _opening_subject(rel.source_start, index, document, known, want)
+        return found if found else (None, None)  # never a bare pronoun as the source
     if is_event(src):
         return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
@@ -610,6 +644,17 @@ def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     return replace(claim, firsthand=tuple(firsthand), relays=tuple(relays))
 
 
+def _fits(name: str, other: str) -> bool:
+    """Whether ``name`` can be ``other``: its words, initials aside, are among the other's, or the
+    other way round ("Paul Ryan" ~ "Paul D. Ryan", "Sarah Sanders" ~ "Sarah Huckabee Sanders")."""
+
+    def words(n: str) -> set[str]:
+        return {w for w in n.replace(".", " ").split() if len(w) > 1}
+
+    a, b = words(name), words(other)
+    return a <= b or b <= a
+
+
 def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
     """The documents with one canonical name per person across the event: "Trump" in one outlet
     and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
@@ -622,12 +667,11 @@ def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
                 forms[a.entity] = forms.get(a.entity, 0) + 1
     label: dict[str, str] = {}
     for forms in counts.values():
-        full = [f for f in forms if len(f.split()) >= 2]
-        if not full:
-            continue
-        best = max(full, key=lambda f: (forms[f], len(f), f))
+        # The most used full names first; each wording joins the first one it fits ("Paul Ryan" and
+        # "Paul D. Ryan", "Trump" and "Donald J. Trump"; not "Ivanka Trump").
+        full = sorted((f for f in forms if len(f.split()) >= 2), key=lambda f: (-forms[f], -len(f), f))
         for f in forms:
-            label[f] = best if set(f.split()) <= set(best.split()) else f
+            label[f] = next((g for g in full if _fits(f, g)), f)
     out = []
     for doc in documents:
         atts = tuple(

@@ -133,7 +133,7 @@ _QUANTIFIERS = frozenset("many some several other others few most numerous two t
 # What cannot speak: an event, an election, a treaty, a war ("the 2016 election", "the
 # Trans-Pacific Partnership", "the summit"). A cue whose source is one of these has no source.
 _EVENT_HEAD = re.compile(
-    r"(?:^|\s)(?:election|elections|primary|primaries|caucuses|treaty|partnership|accord|accords|summit|war|"
+    r"(?:^|\s)(?:election|elections|primary|primaries|caucuses|treaty|partnership|accord|accords|summit|war|debate|"
     r"olympics|referendum|inauguration|convention|championship|tournament|festival|ceremony|"
     r"earthquake|hurricane|storm|flood|flooding|pandemic|epidemic|shooting|crash|explosion|fire)$",
     re.I,
