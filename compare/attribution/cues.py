@@ -165,9 +165,31 @@ def _shares_subject(rel: Relation, toks: list[Token]) -> bool:
     return j >= 0 and toks[j].low in {"and", "but", "then"}
 
 
+# Participles of a passive that frames a quotation: "is shown saying", "was heard telling".
+_SHOWN = frozenset("shown seen heard quoted filmed recorded caught pictured overheard".split())
+
+
+def _shown_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """The subject of "X is shown saying" or "X was quoted in The Hill as saying"."""
+    n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0) - 1
+    if n >= 0 and toks[n].low == "as":
+        n -= 1
+        m = n
+        while m > 0 and toks[m].low not in _SHOWN and n - m < 6:
+            m -= 1  # "quoted in The Hill as": back over the outlet
+        n = m
+    if n < 1 or toks[n].low not in _SHOWN or toks[n - 1].low not in PASSIVE_AUX:
+        return None
+    return np_back(toks, n - 2, text)
+
+
 def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token], text: str) -> Relation:
     """ ", adding that …" takes the subject of its clause: the previous cue's source, else the
-    noun phrase opening the sentence."""
+    noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
+    the subject before the passive."""
+    shown = _shown_subject(rel, toks, text)
+    if shown is not None:
+        return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
         if prev.source is not None and prev.source.lower() not in _POSSESSIVE:
             return replace(

@@ -24,6 +24,7 @@ from .sources import (
     CONTAINER,
     DEFINITE_ROLE,
     HEARSAY,
+    NOT_NAME_START,
     PERSON_ROLES,
     THIS_ARTICLE,
     fullest_names,
@@ -114,7 +115,7 @@ def _opening_subject(
             break
         s = document.sentences[k]
         m = _OPENING_NAME.match(text, s.start, pos if k == index else s.end)
-        if m is None or m.group(1).split()[0] in _NOT_SUBJECT:
+        if m is None or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).split()[0] in NOT_NAME_START:
             continue
         name = m.group(1)
         kind = source_kind(name, known)
@@ -285,7 +286,8 @@ def _resolve(
         found = _role_antecedent(rel.source_start, m.group("role"), document, names)
         if found:
             return f"{src} ({person_name(found) or found})", "person"
-        if not ANONYMOUS_HEADS.intersection(m.group("role").split("-")):
+        plural = m.group("role").endswith(("men", "s"))  # "the chairmen": several people, none named
+        if not plural and not ANONYMOUS_HEADS.intersection(m.group("role").split("-")):
             found = _antecedent(rel.source_start, index, document, names)  # "the 43-year-old"
             if found:
                 return found, "person"
@@ -430,6 +432,39 @@ def _name_list_before(rel: Relation, text: str) -> Relation:
     return replace(rel, source=text[start : rel.source_start] + rel.source, source_start=start)
 
 
+# Words that open a clause a sentence's main statement does not sit in ("after court records
+# indicated …, Jackson said", "When prosecutors charged …").
+_SUBORDINATORS = frozenset("after when while before because since although though if once as".split())
+_CLOSING_FRAME = re.compile(
+    r"^[\s,]*(?:(?:on|late|early|last|this)\s+)?(?:[A-Z][a-z]+day|[a-z]+)?\s*[.!?”\"']*\s*$"
+)
+
+
+def _main_clause_first(
+    items: list[tuple[Relation, str | None, str | None]], sentence: Sentence, text: str
+) -> list[tuple[Relation, str | None, str | None]]:
+    """The cues of a sentence with the one that frames it all first: a closing "…, the people said."
+    covers everything before it; a cue inside an opening subordinate clause comes last."""
+
+    def closing(rel: Relation) -> bool:
+        if rel.source_start is None or rel.source_start > rel.start:
+            return False
+        before = text[sentence.start : rel.source_start].rstrip()
+        return before.endswith((",", ",”", ',"')) and bool(_CLOSING_FRAME.match(text[rel.end : sentence.end]))
+
+    def subordinate(rel: Relation) -> bool:
+        words = text[
+            max(sentence.start, min(rel.start, rel.source_start or rel.start) - 40) : rel.start
+        ].lower()
+        head = re.findall(r"[a-z]+", words)
+        return bool(head) and any(w in _SUBORDINATORS for w in head[-8:-1]) and rel is not items[-1][0]
+
+    frame = [it for it in items if it[2] is not None and closing(it[0])]
+    if frame:
+        return [frame[-1], *[it for it in items if it is not frame[-1]]]
+    return sorted(items, key=lambda it: subordinate(it[0]))
+
+
 def _sentence(
     rels: Sequence[Relation],
     index: int,
@@ -454,6 +489,7 @@ def _sentence(
         items.append((rel, src, kind))
     if not items:
         return None
+    items = _main_clause_first(items, document.sentences[index], text)
     # The first cue with a source is the sentence's ("Politico reported that Boehner wants …"), but
     # an outlet set inside a speaker's clause relays that speaker ("Drake, the Ledger reports, says").
     primary = next((it for it in items if it[2] is not None), None) or items[0]

@@ -220,7 +220,7 @@ _NAME = re.compile(
     r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
     r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,5}\b"
 )
-_NOT_NAME_START = frozenset(
+NOT_NAME_START = frozenset(
     "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
     "While After Before As If So Yet For With From By To Of According Despite Although Meanwhile However "
     "Last Next Then There Here What Who Why How Some Many "
@@ -270,7 +270,7 @@ def person_mentions(
     for m in _NAME.finditer(text, start, len(text) if end is None else end):
         spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
         after_the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
-        while spans and spans[0][1].strip(".") in _NOT_NAME_START and not spans[0][1].endswith("."):
+        while spans and spans[0][1].strip(".") in NOT_NAME_START and not spans[0][1].endswith("."):
             after_the |= spans[0][1] in {"The", "the"}
             spans = spans[1:]
         if not spans:
