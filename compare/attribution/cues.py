@@ -418,11 +418,16 @@ def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text in "</" or (i + 1 < len(toks) and toks[i + 1].text in "_="):
         return True  # markup: <tweet id="…">
+    if t.low == "states" and prev is not None and (prev.text[:1].isdigit() or prev.low in _COUNTING):
+        return True  # "any of the 37 states that do not recognize": a noun
     return (
         lemma == "state"
         and not (i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":"))
         and not (t.low == "stated" and prev is not None and prev.low not in DETERMINERS | {"of"})
     )  # "five states", "secretary of state"
+
+
+_COUNTING = frozenset("the of other all many several both those these fifty fifty-one fifty-two".split())
 
 
 def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
