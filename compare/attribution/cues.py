@@ -470,6 +470,10 @@ def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
     return loose
 
 
+# Prepositions after which a participle is an adjective ("into alleged collusion").
+_BEFORE_ADJECTIVE = frozenset("into of about over on with against for from under".split())
+
+
 def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     """Guard: the words after the cue make it an adjective, a noun or naming ("reported cases",
     "called off", "All told", "support for", "pledged delegates", "attacks on")."""
@@ -498,6 +502,16 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:
         if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
             return True  # "Latino support for", "3% support from": a noun
+    if (
+        low.endswith("ed")
+        and prev is not None
+        and (prev.low in DETERMINERS or prev.low in _BEFORE_ADJECTIVE)
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.text[:1].isalpha()
+        and nxt.low not in {"that", "to", "by", "as", "in", "on", "with", "for"}
+    ):
+        return True  # "a probe into alleged collusion", "the reported deal": an adjective
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}

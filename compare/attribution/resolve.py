@@ -465,6 +465,26 @@ def _main_clause_first(
     return sorted(items, key=lambda it: subordinate(it[0]))
 
 
+# What follows the comma that closes a "who …" clause when the main clause goes on: its verb.
+_MAIN_VERB = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|did|does|also|now|still|then|remains)\b"
+    r"|\s+[a-z]+ed\b"
+)
+
+
+def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """A cue in a "who …" clause set between commas inside the subject of another verb: the
+    sentence states that verb, the aside is background."""
+    if rel.source_start is None or rel.source_end is None:
+        return False
+    if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
+        return False
+    if text[max(sentence.start, rel.source_start - 2) : rel.source_start].strip() != ",":
+        return False
+    comma = text.find(",", rel.end, sentence.end)
+    return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+
+
 def _sentence(
     rels: Sequence[Relation],
     index: int,
@@ -477,12 +497,21 @@ def _sentence(
     own = document.article.outlet
     items: list[tuple[Relation, str | None, str | None]] = []
     text = document.article.text
+    aside: Relation | None = None
     for rel in rels:
         rel = _name_list_before(_from_whom(_without_time(rel), text), text)
+        if aside is not None and rel.source_start is not None and rel.source_start > rel.start:
+            # "Boris Johnson, who said …, tweeted the news": the main verb's subject is the aside's
+            rel = replace(
+                rel, source=aside.source, source_start=aside.source_start, source_end=aside.source_end
+            )
         if rel.source is not None and (
             rel.source.lower() in FIRST_PERSON or HEARSAY.match(rel.source) or THIS_ARTICLE.search(rel.source)
         ):
             continue  # the writer speaking, or hearsay ("according to reports") that hedges() marks
+        if _aside(rel, document.sentences[index], text):
+            aside = rel
+            continue  # "Mr. Jackson, who has said he knew nothing, has been dogged by questions"
         src, kind = _resolve(rel, index, document, known, names, sources)
         if src is not None and kind == "outlet" and is_self(src, own):
             continue  # "Fox News has confirmed" in Fox News: the outlet's own reporting
