@@ -219,6 +219,9 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             src = np_back(toks, c - 1, text)
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
+            if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
+                return src  # "Netanyahu, in an address televised across Israel, said": where, not who
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
@@ -251,6 +254,8 @@ def _is_name(toks: list[Token]) -> bool:
     )
 
 
+# Words that open an aside on where or when someone spoke ("Smith, in a speech on Monday, said").
+_SETTING = frozenset("in at during speaking writing appearing interviewed".split())
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 

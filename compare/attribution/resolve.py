@@ -248,8 +248,16 @@ _ORG_NAME = re.compile(
 
 
 def _org_antecedent(pos: int, document: Document, sources: list[tuple[str, str | None, int]]) -> str | None:
-    """The nearest organisation named before ``pos`` ("Bluewater Lines" for "the company")."""
+    """The nearest organisation named before ``pos`` ("Bluewater Lines" for "the company", "the
+    International Atomic Energy Agency" for "the agency")."""
     text = document.article.text
+    head = text[max(0, pos - 30) : pos + 40].split()
+    noun = re.match(r"(?i)the\s+([a-z]+)", text[pos : pos + 40])
+    if noun and head:
+        titled = re.compile(rf"\b(?:[A-Z][\w'’-]*\s+){{1,5}}{noun.group(1).title()}\b")
+        same = [m.group() for m in titled.finditer(text, document.article.body_start, pos)]
+        if same:
+            return same[-1]  # a name with the same head noun
     named = [m.group() for m in _ORG_NAME.finditer(text, document.article.body_start, pos)]
     if named:
         return named[-1]
