@@ -497,6 +497,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True
     if low == "told" and prev is not None and prev.low == "all":
         return True  # "All told, …"
+    if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
+        return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
         return True
     if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:

@@ -87,7 +87,9 @@ def inflections(lemma: str) -> tuple[str, ...]:
 _NO_DOUBLE = frozenset("answer counter offer question visit edit limit target".split())
 
 
-SPEECH_LEMMAS = frozenset(SPEECH) | {"call", "point", "go", "refer", "talk", "according"}
+SPEECH_LEMMAS = (
+    frozenset(SPEECH) | {"call", "point", "go", "refer", "talk", "according"} | frozenset(LEXICON["voiced"])
+)
 
 
 PARTICLES = {

@@ -521,7 +521,7 @@ def _sentence(
             aside = rel
             continue  # "Mr. Jackson, who has said he knew nothing, has been dogged by questions"
         src, kind = _resolve(rel, index, document, known, names, sources)
-        if src is not None and kind == "outlet" and is_self(src, own):
+        if src is not None and (kind == "outlet" or src.startswith(own)) and is_self(src, own):
             continue  # "Fox News has confirmed" in Fox News: the outlet's own reporting
         items.append((rel, src, kind))
     if not items:
