@@ -410,6 +410,13 @@ def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
     return None
 
 
+# Documents that "state" what they say ("the lawsuit states", "The suit states Russia …").
+_STATING_DOCUMENTS = frozenset(
+    "suit lawsuit complaint filing report letter statement memo indictment ruling order document law "
+    "bill policy plan agreement deal constitution rule rules guidance".split()
+)
+
+
 def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
     """Guard: a cue word that is capitalised mid-sentence, markup, or "state" as a noun."""
     t = toks[i]
@@ -420,9 +427,14 @@ def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
         return True  # markup: <tweet id="…">
     if t.low == "states" and prev is not None and (prev.text[:1].isdigit() or prev.low in _COUNTING):
         return True  # "any of the 37 states that do not recognize": a noun
+    framed = i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":")
+    closing = i + 1 >= len(toks) or toks[i + 1].text in {",", "."} or is_quote(toks[i + 1])
+    framed |= closing and t.low != "state" and prev is not None and prev.low not in {"of", "the"}
+    by_document = prev is not None and prev.low in _STATING_DOCUMENTS  # "The suit states Russia …"
     return (
         lemma == "state"
-        and not (i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":"))
+        and not framed
+        and not by_document
         and not (t.low == "stated" and prev is not None and prev.low not in DETERMINERS | {"of"})
     )  # "five states", "secretary of state"
 
@@ -497,6 +509,16 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True
     if low == "told" and prev is not None and prev.low == "all":
         return True  # "All told, …"
+    if (
+        low.endswith("ed")
+        and nxt is not None
+        and nxt.low == "by"
+        and prev is not None
+        and prev.text[:1].islower()
+        and is_plural(prev.low)
+        and prev.low not in AUX | PRONOUNS | RELATIVE
+    ):
+        return True  # "Most of the questions reported by the Times ask": a reduced relative
     if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
@@ -507,7 +529,7 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     if (
         low.endswith("ed")
         and prev is not None
-        and (prev.low in DETERMINERS or prev.low in _BEFORE_ADJECTIVE)
+        and (prev.low in DETERMINERS or prev.low in _BEFORE_ADJECTIVE or prev.low in {"'s", "’s"})
         and nxt is not None
         and nxt.text[:1].islower()
         and nxt.text[:1].isalpha()

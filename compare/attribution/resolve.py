@@ -493,6 +493,9 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
 
 
+_OPEN_QUESTION = re.compile(r"^(?:What|How|Why|When|Who|Where|Has|Have|Did|Does|Is|Will)\b[^\"“”]*\?\s*$")
+
+
 def _sentence(
     rels: Sequence[Relation],
     index: int,
@@ -503,6 +506,9 @@ def _sentence(
 ) -> Attribution | None:
     """The attribution of one sentence from its own cues, or None."""
     own = document.article.outlet
+    sentence = document.sentences[index]
+    if sentence.quotation is None and _OPEN_QUESTION.match(sentence.text):
+        return None  # "What has Trump said about the inquiry?": a heading that asks, relaying nothing
     items: list[tuple[Relation, str | None, str | None]] = []
     text = document.article.text
     aside: Relation | None = None
