@@ -313,8 +313,8 @@ def _resolve(
         for name, kind, _ in reversed(sources[-6:]):
             if kind in want:
                 return name, kind
-        found = _opening_subject(rel.source_start, index, document, known, want)
-        return found if found else (None, None)  # never a bare pronoun as the source
+        opening = _opening_subject(rel.source_start, index, document, known, want)
+        return opening if opening else (None, None)  # never a bare pronoun as the source
     if is_event(src):
         return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
