@@ -735,3 +735,66 @@ def test_a_possessive_subject_gives_its_owner():
     doc = doc_of("Daily Ledger", "Ms. Dale's remarks came after the vote, saying the levy was unfair.")
     att = attribute(doc)[0]
     assert att is not None and att.source == "Ms. Dale" and att.source_kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fragment", "source"),
+    [
+        # a closing frame covers the whole sentence, not the cue inside it
+        (("He told the mayor that the pier was unsafe, the people said.",), "the people said", "the people"),
+        # an aside inside the subject is background; its antecedent speaks the main verb
+        (
+            ("Ann Lee, who said in May that the plan was sound, tweeted that it was dead.",),
+            "tweeted",
+            "Ann Lee",
+        ),
+        # "a statement from X" names X
+        (
+            ("“We will rebuild,” said a statement from Mayor Rita Holm.",),
+            "We will rebuild",
+            "Mayor Rita Holm",
+        ),
+        # a list of names before "Y and Z said" stays whole
+        (("Lee, Diaz and Okafor said the vote was unfair.",), "the vote was unfair", "Lee, Diaz and Okafor"),
+        # "X is shown saying" takes X
+        (("“We are ready,” Mr. Holm is shown saying.",), "We are ready", "Mr. Holm"),
+        # a document that states
+        (("The ferry had no licence, the lawsuit states.",), "the lawsuit states", "the lawsuit"),
+        # a party tag is not the name before an appositive
+        (
+            ("Sen. Bo Diaz, D-Mont., the panel's chairman, said the bill would pass.",),
+            "the bill would pass",
+            "Sen. Bo Diaz, D-Mont., the panel's chairman",
+        ),
+        # "Rep. X of <place>" is X, and the role names him
+        (
+            (
+                "Rep. Tom Vale of Kestrel, a Democrat, spoke first.",
+                "The congressman said the port must close.",
+            ),
+            "The congressman said",
+            "The congressman (Tom Vale)",
+        ),
+    ],
+)
+def test_sources_found_the_way_a_reader_finds_them(paragraphs, fragment, source):
+    assert find(doc_of("Quayside Notes", *paragraphs), fragment).source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What has the mayor said about the pier?",  # a heading that asks
+        "Some of the 37 states that ban the practice were named.",  # "states" as a noun
+        "The inquiry into alleged bribery opened in May.",  # a participle before a noun
+        "Organisers defend themselves against charges of bias.",  # not words relayed
+        "The first ship is late, later than the navy had asked for.",  # asking for nothing said
+    ],
+)
+def test_narration_that_only_looks_like_a_cue(text):
+    assert attribute(doc_of("Quayside Notes", text))[0] is None
+
+
+def test_the_outlets_own_units_are_its_own_reporting():
+    doc = doc_of("HuffPost", "According to HuffPost Pollster, the mayor leads by ten points.")
+    assert attribute(doc, ("HuffPost",))[0] is None

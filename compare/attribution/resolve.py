@@ -416,7 +416,12 @@ def _from_whom(rel: Relation, text: str) -> Relation:
     if _ISSUED_BY.match(rel.source + " from x") and rel.source_end is not None:
         after = _FROM_NAME.match(text, rel.source_end)
         if after:
-            return replace(rel, source=after.group(1), source_start=after.start(1), source_end=after.end(1))
+            name = after.group(1)
+            if name.endswith(".") and len(name.split()[-1]) > 3:
+                name = name[:-1]  # the sentence's full stop, not an initial's ("Mayor Rita Holm.")
+            return replace(
+                rel, source=name, source_start=after.start(1), source_end=after.start(1) + len(name)
+            )
     return rel
 
 

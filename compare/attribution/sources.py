@@ -348,7 +348,8 @@ def person_name(source: str) -> str | None:
     """The name inside a person source, without titles, roles or appositives: "Sen. Jane Roe, a
     lawyer" -> "Jane Roe", "House Majority Whip Kevin McCarthy (R-Calif.)" -> "Kevin McCarthy",
     "Mr. Trump's" -> "Trump"; None when it names no one ("the former governor")."""
-    head = re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0]).split()
+    # "Rep. Elijah Cummings of Maryland", "Jennifer Jacobs of Bloomberg News": the name before "of".
+    head = re.sub(r"\s+of\s+[A-Z].*$", "", re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])).split()
     words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
     n = len(words)
     while n > 0:
