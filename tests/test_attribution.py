@@ -798,3 +798,16 @@ def test_narration_that_only_looks_like_a_cue(text):
 def test_the_outlets_own_units_are_its_own_reporting():
     doc = doc_of("HuffPost", "According to HuffPost Pollster, the mayor leads by ten points.")
     assert attribute(doc, ("HuffPost",))[0] is None
+
+
+def test_a_name_after_the_role_and_withheld_names():
+    doc = doc_of(
+        "Quayside Notes",
+        "The ferry sank, said the spokesman, Peter Carr.",
+        "Mr. Carr said the crew was safe.",
+        "The pier is shut, said a council officer, who asked not to be named.",
+    )
+    att = find(doc, "said the spokesman")
+    assert (att.source, att.entity) == ("the spokesman, Peter Carr", "Peter Carr")
+    assert find(doc, "Mr. Carr said").entity == "Peter Carr"
+    assert find(doc, "a council officer").source_kind == "anonymous"

@@ -425,6 +425,22 @@ def _from_whom(rel: Relation, text: str) -> Relation:
     return rel
 
 
+# A name after a role that follows the cue: "…, said the spokesman, Peter Carr."
+_NAME_AFTER = re.compile(r", +((?:[A-Z][\w'’-]*\.? +){1,3}[A-Z][\w'’-]*)(?= *(?:[.;!?]|, |$))")
+
+
+def _postposed_name(rel: Relation, text: str) -> Relation:
+    """ "…, said the spokesman, Peter Carr.": the role and the name after it, as one source."""
+    if rel.source is None or rel.source_end is None or rel.source_start is None:
+        return rel
+    if not rel.source[:1].islower() or "," in rel.source or rel.source_start < rel.end:
+        return rel
+    m = _NAME_AFTER.match(text, rel.source_end)
+    if m is None:
+        return rel
+    return replace(rel, source=text[rel.source_start : m.end(1)], source_end=m.end(1))
+
+
 # Names listed before "X and Y said": "Goodlatte, Gowdy and Nunes noted", "Reps. Ann Lee, Bo Diaz and …".
 _LISTED = re.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+)+$")
 
@@ -518,7 +534,7 @@ def _sentence(
     text = document.article.text
     aside: Relation | None = None
     for rel in rels:
-        rel = _name_list_before(_from_whom(_without_time(rel), text), text)
+        rel = _postposed_name(_name_list_before(_from_whom(_without_time(rel), text), text), text)
         if aside is not None and rel.source_start is not None and rel.source_start > rel.start:
             # "Boris Johnson, who said …, tweeted the news": the main verb's subject is the aside's
             rel = replace(

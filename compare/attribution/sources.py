@@ -157,6 +157,14 @@ def _unnamed_group(words: Sequence[str], head: str) -> bool:
     return not names
 
 
+# Words that withhold a name: the source is anonymous whatever its head.
+_UNNAMED = re.compile(
+    r"\b(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    r"speaking\s+anonymously|who\s+declined\s+to\s+be\s+(?:named|identified))\b",
+    re.I,
+)
+
+
 def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
     """outlet | person | organization | anonymous | document for a source phrase, or None."""
     if not source:
@@ -176,6 +184,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "organization"  # "10 Downing Street", "the White House", "WikiLeaks"
     if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
         return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
+    if _UNNAMED.search(text):
+        return "anonymous"  # "a council officer, who asked not to be named"
     if _GROUP_ONLY.match(text):
         return "anonymous"  # "two of the people", "those close to him", "some briefed on it"
     head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
@@ -397,6 +407,9 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
         return None
     if kind == "person":
         resolved = re.search(r"\(([^()]+)\)$", source)  # "the senator (Ann Lee)": the role resolved
+        role, _, after = source.partition(",")
+        if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
+            resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"
         name = person_name(resolved.group(1) if resolved else source)
         if name:
             full = fullest.get(person_key(name))
