@@ -225,6 +225,16 @@ def _quoted_words(document: Document, sentence: Sentence) -> int:
     return n
 
 
+def _whole_quotation(document: Document, sentence: Sentence) -> bool:
+    """A quotation that is a whole sentence of its own ("“God help us.”"), however short: speech,
+    not a scare quote."""
+    text = document.article.text
+    quo = document.quotations[sentence.quotation] if sentence.quotation is not None else None
+    return quo is not None and text[quo.start : quo.end].strip(" \"“”'‘’").rstrip(
+        ".!?"
+    ) == sentence.text.strip(" \"“”'‘’").rstrip(".!?")
+
+
 def _quote_direct(document: Document, sentence: Sentence) -> bool:
     """Whether the sentence relays quoted words: it touches a quotation of enough words."""
     text = document.article.text
@@ -631,7 +641,7 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             and quoted is not None
             and (
                 _quoted_words(document, s) >= _MIN_QUOTED_WORDS
-                or (s.quotation is not None and _quote_direct(document, s))
+                or (s.quotation is not None and (_quote_direct(document, s) or _whole_quotation(document, s)))
             )
         ):
             who = speaker.get(quoted) or _recent_speaker(out, sents, i)
