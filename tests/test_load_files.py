@@ -250,7 +250,8 @@ def test_batch_lists_an_event_link_that_is_broken(tmp_path: Path) -> None:
     result = invoke("batch", str(events), "-o", str(out), "-j", "1")
     assert result.exit_code == 1, result.output
     target = tmp_path / "moved-away"
-    line = f"bad file: {ghost}: is a broken symbolic link (to {target}, which does not exist)"
+    # A link to an event folder that is gone is a skipped event with its reason (issue 17).
+    line = f"skipped: ghost-event: is a broken symbolic link (to {target}, which does not exist)"
     assert line in result.stderr.splitlines()
     assert "ghost-event" in (out / "index.html").read_text(encoding="utf-8")
 
