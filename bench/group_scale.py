@@ -28,9 +28,9 @@ from make_corpus import flat_articles
 from compare.batch.grouping import group_articles
 from compare.load import parse_markdown
 
-n = int(sys.argv[1])
+n, days = int(sys.argv[1]), int(sys.argv[3])
 arts = []
-for name, published, text in flat_articles(n):
+for name, published, text in flat_articles(n, days=days):
     arts.append(parse_markdown(text, name))
 mem_articles = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start, cpu = time.perf_counter(), time.process_time()
@@ -48,6 +48,12 @@ print(json.dumps({
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument(
+        "--days",
+        type=int,
+        default=None,
+        help="days the events are spread over (default 365); more days, fewer articles per week",
+    )
     args = ap.parse_args(argv)
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(
@@ -61,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in (int(x) for x in args.sizes.split(",")):
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(n), str(REPO)], capture_output=True, text=True, check=False
+            [sys.executable, "-c", _CHILD, str(n), str(REPO), str(args.days or 365)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode:
             print(f"| {n:,} | failed: {done.stderr.strip().splitlines()[-1]} |||||||")

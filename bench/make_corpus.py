@@ -66,7 +66,7 @@ def generate(out: Path, n: int, seed: int = 7, root: Path = EVENTS) -> tuple[int
     return n, articles
 
 
-def flat_articles(n: int, seed: int = 7, root: Path = EVENTS) -> list[tuple[str, str, str]]:
+def flat_articles(n: int, seed: int = 7, root: Path = EVENTS, days: int = DAYS) -> list[tuple[str, str, str]]:
     """``n`` articles as (file name, published date, Markdown text), events resampled as above."""
     import datetime
 
@@ -77,7 +77,7 @@ def flat_articles(n: int, seed: int = 7, root: Path = EVENTS) -> list[tuple[str,
     event = 0
     while len(out) < n:
         base = rng.choice(real)
-        day = start + datetime.timedelta(days=rng.randrange(DAYS))
+        day = start + datetime.timedelta(days=rng.randrange(days))
         for name, title, paragraphs in base:
             if len(out) >= n:
                 break
