@@ -26,7 +26,7 @@ import json, resource, sys, time
 sys.path[:0] = [sys.argv[2], sys.argv[2] + "/bench"]
 from make_corpus import flat_articles
 from compare.batch.grouping import group_articles
-from compare.load import parse_markdown
+from compare.load.formats import parse_markdown
 
 n, days = int(sys.argv[1]), int(sys.argv[3])
 arts = []
