@@ -76,7 +76,7 @@ def _gold_attribution(label: dict | None) -> Attribution | None:
     )
 
 
-def score(attribution: str, per_claim: bool) -> dict:
+def score(attribution: str, per_claim: bool, gold_set: str = "gold-dev") -> dict:
     found: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
@@ -85,7 +85,7 @@ def score(attribution: str, per_claim: bool) -> dict:
     # hold at least one extracted detail of that kind in its claim sentences?
     extracted: Counter[str] = Counter()
     expected_details: Counter[str] = Counter()
-    for path in sorted((CORPUS / "gold-dev").glob("*.json")):
+    for path in sorted((CORPUS / gold_set).glob("*.json")):
         gold = json.loads(path.read_text())
         docs = gold_documents(gold["event"], attribution, gold)
         for gc in gold["claims"]:
@@ -248,6 +248,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--attribution", choices=("gold", "tool", "none"), default="tool")
     ap.add_argument("--per-claim", action="store_true")
+    ap.add_argument("--gold", default="gold-dev", help="gold set under ../shared/corpus (gold-dev, gold-train)")
     ap.add_argument("--brief", action="store_true", help="one line per kind instead of JSON")
     ap.add_argument("--aligned", action="store_true", help="also score on storydiff's own alignment")
     ap.add_argument("--end-to-end", action="store_true", help="also run gold_score.py on the CLI")
@@ -264,7 +265,7 @@ def main() -> None:
         return
     if not (CORPUS / "gold-dev").is_dir():
         sys.exit(f"no gold-dev corpus at {CORPUS}")
-    result = score(args.attribution, args.per_claim)
+    result = score(args.attribution, args.per_claim, args.gold)
     if args.brief:
         print(
             f"recall {result['recall']} precision {result['precision']} (found {result['found']}, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from builders import make_article
 
 from compare.details import extract_details
-from compare.differences.core import compare_claim, find_unique
+from compare.differences import compare_claim, find_unique
 from compare.model import Attribution, Claim, Detail, Document, Member, Sentence
 from compare.report.labels import summarize_unique
 from compare.segment import segment

@@ -16,19 +16,19 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Detail, Difference
 from ..quantities import Quantity, agree_when_rounded, compatible, interval, rounding_step
-from .core import (
-    _FUNCTION_WORDS,
+from .dates import span_of_time
+from .members import (
     FIGURE_WINDOW,
+    FUNCTION_WORDS,
     MAX_ADDED_WORDS,
-    _difference,
-    _event_words,
-    _Member,
-    _names,
-    _of,
-    _quantity,
-    _quoted,
-    _span_of_time,
-    _verb,
+    MemberView,
+    article_names,
+    as_quantity,
+    details_of,
+    event_words,
+    is_quoted,
+    make_difference,
+    verb,
 )
 
 # Percentages and amounts of money conflict only when they measure the same noun ("30 percent of
@@ -49,22 +49,22 @@ def _magnitude(d: Detail) -> float:
     return max(v for v in (d.value, d.low, d.high, 0.0) if v is not None)
 
 
-def _counted(m: _Member, d: Detail) -> frozenset[str]:
+def _counted(m: MemberView, d: Detail) -> frozenset[str]:
     """The words a number may count: the two after it ("60 armed sailors" -> {"armed", "sailor"},
     "dozens of passengers" -> {"passenger"})."""
     window = m.text[d.end : d.end + 40].lower().replace(".", "")
     match = re.match(r"[\s-]+(?:of\s+)?(?:the\s+)?([a-z]+)(?:[\s-]+([a-z]+))?", window)
     if not match:
         return frozenset()
-    return frozenset(_singular(w) for w in match.groups() if w and w not in _FUNCTION_WORDS)
+    return frozenset(_singular(w) for w in match.groups() if w and w not in FUNCTION_WORDS)
 
 
-def _object(m: _Member, d: Detail) -> str:
+def _object(m: MemberView, d: Detail) -> str:
     """What a figure applies to, after "on"/"for"/"against": "a 25 percent tariff on steel" and
     "10 percent on aluminum" give "steel" and "aluminum" (two tariffs, not two versions of one)."""
     window = m.text[d.end : d.end + 50].lower()
     match = re.match(r"(?:[\s-]+[a-z]+){0,2}?\s+(?:on|for|against)\s+(?:imported\s+|the\s+)?([a-z]+)", window)
-    return _singular(match.group(1)) if match and match.group(1) not in _FUNCTION_WORDS else ""
+    return _singular(match.group(1)) if match and match.group(1) not in FUNCTION_WORDS else ""
 
 
 def _singular(word: str) -> str:
@@ -89,15 +89,15 @@ class _Number:
     applies_to: str = ""  # the object after "on"/"for" ("steel" in "a 25% tariff on steel")
 
 
-def _numbers(m: _Member) -> list[_Number]:
-    found = [d for d in _of(m, "number") if d.unit != "ordinal" and d.key != "1"]
+def _numbers(m: MemberView) -> list[_Number]:
+    found = [d for d in details_of(m, "number") if d.unit != "ordinal" and d.key != "1"]
     return [
         _Number(
             d,
             # A duration's unit is what it counts: the words after "two hours" are context.
             frozenset() if d.label == "duration" or d.unit in _TIME_UNITS else _counted(m, d),
             sum((o.unit or None) == (d.unit or None) for o in found) == 1,
-            _quoted(m, d),
+            is_quoted(m, d),
             _object(m, d),
         )
         for d in found
@@ -128,7 +128,7 @@ def _same_thing(x: _Number, y: _Number) -> bool:
     return x.alone and y.alone and a.unit not in _SHARES
 
 
-def number_difference(members: Sequence[_Member]) -> Difference | None:
+def number_difference(members: Sequence[MemberView]) -> Difference | None:
     """Numbers compared thing by thing: a member's number differs from another member's number of
     the same thing, or it is added when the other member gives no number of that thing."""
     nums = {m.article: _numbers(m) for m in members}
@@ -163,11 +163,13 @@ def number_difference(members: Sequence[_Member]) -> Difference | None:
         return None
     if not pairs:
         having = [m for m in members if shown[m.article]]
-        return _difference("number", shown, False, f"only {_names(having)} {_verb('give', having)} a number")
+        return make_difference(
+            "number", shown, False, f"only {article_names(having)} {verb('give', having)} a number"
+        )
     conflict, note = _number_conflict(members, nums, pairs)
     if not conflict and added and not note:
         note = "one gives a figure the other lacks"
-    return _difference("number", shown, conflict, note or "the figures differ without conflicting")
+    return make_difference("number", shown, conflict, note or "the figures differ without conflicting")
 
 
 def _show(out: list[Detail], d: Detail) -> None:
@@ -183,7 +185,7 @@ def _notable(d: Detail) -> bool:
 
 
 def _number_conflict(
-    members: Sequence[_Member],
+    members: Sequence[MemberView],
     nums: Mapping[str, list[_Number]],
     pairs: Sequence[tuple[str, _Number, str, _Number]],
 ) -> tuple[bool, str]:
@@ -192,7 +194,7 @@ def _number_conflict(
     by_article = {m.article: m for m in members}
     vaguer = []
     for a, x, b, y in pairs:
-        qx, qy = _quantity(x.detail), _quantity(y.detail)
+        qx, qy = as_quantity(x.detail), as_quantity(y.detail)
         if agree_when_rounded(qx, qy):
             if compatible(qx, qy):
                 wide = a if _width(qx) > _width(qy) else b
@@ -206,14 +208,14 @@ def _number_conflict(
             continue  # figures in quotations are what someone said, not what the outlets report
         # Like dates, two figures contradict each other only when told of the same event: the words
         # around them share a stem (two, for counts of different nouns paired as one crowd).
-        shared = _event_words(by_article[a], x.detail, FIGURE_WINDOW) & _event_words(
+        shared = event_words(by_article[a], x.detail, FIGURE_WINDOW) & event_words(
             by_article[b], y.detail, FIGURE_WINDOW
         )
         if len(shared) < (1 if x.detail.key == y.detail.key or x.counted & y.counted or not x.counted else 2):
             continue
         # A figure that the other member gives anywhere in the claim is not contradicted by it.
-        fits_x = any(agree_when_rounded(qx, _quantity(o.detail)) for o in nums[b])
-        fits_y = any(agree_when_rounded(qy, _quantity(o.detail)) for o in nums[a])
+        fits_x = any(agree_when_rounded(qx, as_quantity(o.detail)) for o in nums[b])
+        fits_y = any(agree_when_rounded(qy, as_quantity(o.detail)) for o in nums[a])
         if not fits_x and not fits_y:
             return True, f"{a} says {x.detail.text}, {b} says {y.detail.text}"
     return False, "; ".join(vaguer[:2])
@@ -228,8 +230,10 @@ def _spans_of_time(d: Detail) -> set[tuple[float, str]]:
     return {(d.value, d.unit)} if d.label == "duration" and d.value is not None and d.unit else set()
 
 
-def _spans_of_time_given(m: _Member) -> set[tuple[float, str]]:
+def _spans_of_time_given(m: MemberView) -> set[tuple[float, str]]:
     """Spans of time the member gives as dates ("in the next 30 days"): a "30-day delay" elsewhere
     is the same figure, not one this member lacks."""
-    found = (_span_of_time(d.key.split(":", 1)[1]) for d in _of(m, "date") if d.key.startswith("relative:"))
+    found = (
+        span_of_time(d.key.split(":", 1)[1]) for d in details_of(m, "date") if d.key.startswith("relative:")
+    )
     return {s for s in found if s is not None}
