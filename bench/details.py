@@ -55,7 +55,7 @@ def gold_documents(event: str, attribution: str, gold: dict) -> dict[str, Docume
             touched = tuple(q.index for q in quotations if q.start < e and s < q.end)
             sentences.append(Sentence(slug, i, s, e, text[s:e], 0, inside, touched))
         doc = Document(article, tuple(sentences), quotations)
-        details = tuple(extract_details(text, s) for s in sentences)
+        details = tuple(extract_details(text, s, quotations) for s in sentences)
         atts: tuple[Attribution | None, ...] = (None,) * len(sentences)
         if attribution == "gold":
             labels = gold["attribution"].get(slug, {})
@@ -157,7 +157,7 @@ def score_aligned(attribution: str) -> dict:
         outlets = tuple(dict.fromkeys(a.outlet for a in articles))
         for article in articles:
             doc = segment(article)
-            details = tuple(extract_details(article.text, s) for s in doc.sentences)
+            details = tuple(extract_details(article.text, s, doc.quotations) for s in doc.sentences)
             atts: tuple[Attribution | None, ...] = (None,) * len(doc.sentences)
             if attribution == "tool":
                 from compare.attribution.resolve import attribute
@@ -231,7 +231,7 @@ def corpus_conflicts() -> dict:
         docs = []
         for article in articles:
             doc = segment(article)
-            details = tuple(extract_details(article.text, s) for s in doc.sentences)
+            details = tuple(extract_details(article.text, s, doc.quotations) for s in doc.sentences)
             atts = attribute(doc, outlets)
             docs.append(Document(doc.article, doc.sentences, doc.quotations, details, atts))
         by_id = {d.article.id: d for d in docs}

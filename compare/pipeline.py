@@ -17,7 +17,7 @@ from .segment import segment
 def analyze(article: Article, options: Options, outlets: Sequence[str]) -> Document:
     """One article on its own: sentences, their details and their attribution."""
     doc = segment(article, options)
-    doc = replace(doc, details=tuple(extract_details(article.text, s) for s in doc.sentences))
+    doc = replace(doc, details=tuple(extract_details(article.text, s, doc.quotations) for s in doc.sentences))
     return replace(doc, attributions=attribute(doc, outlets))
 
 
