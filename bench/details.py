@@ -6,7 +6,7 @@ Usage (from the repo root):
     .venv/bin/python bench/details.py --per-claim     # print every claim's gold and predicted kinds
     .venv/bin/python bench/details.py --aligned       # also score on storydiff's own alignment
     .venv/bin/python bench/details.py --end-to-end    # also run ../shared/tools/gold_score.py
-    .venv/bin/python bench/details.py --corpus-conflicts [--show]   # conflicts over all corpus events
+    .venv/bin/python bench/details.py --corpus-conflicts   # every conflict over the corpus events, with its sentences
 
 The first figure is independent of alignment: each gold claim's members (in the dataset's own
 sentence split) are compared with compare_claim, and the predicted kinds are scored against the
@@ -214,11 +214,11 @@ def score_aligned(attribution: str) -> dict:
 
 def corpus_conflicts() -> dict:
     """Conflicts storydiff marks over every event in ../shared/corpus/events and in samples/, on its
-    own split, alignment and attribution. The corpus has no conflict labels: read the listed ones
-    (``--corpus-conflicts --show``) to judge them; the samples' conflicts were written in on purpose."""
-    from compare.align.claims import align
-    from compare.attribution.resolve import attribute
-    from compare.segment import segment
+    own split, alignment and attribution (the pipeline's ``compare``). The corpus has no conflict
+    labels: each is listed with its sentences, to be read and judged (README, docs/differences.md);
+    the samples' conflicts were written in on purpose."""
+    from compare.load import load_file as load
+    from compare.pipeline import compare
 
     folders = sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir())
     folders += sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir())
@@ -226,21 +226,23 @@ def corpus_conflicts() -> dict:
     listed = []
     for folder in folders:
         files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "meta.json")
-        articles = [a for f in files for a in load_file(str(f))]
-        outlets = tuple(dict.fromkeys(a.outlet for a in articles))
-        docs = []
-        for article in articles:
-            doc = segment(article)
-            details = tuple(extract_details(article.text, s, doc.quotations) for s in doc.sentences)
-            atts = attribute(doc, outlets)
-            docs.append(Document(doc.article, doc.sentences, doc.quotations, details, atts))
-        by_id = {d.article.id: d for d in docs}
+        comparison = compare([a for f in files for a in load(str(f))])
+        by_id = {d.article.id: d for d in comparison.documents}
         where = "samples" if folder.parent.name == "samples" else "corpus"
-        for claim in align(docs):
-            for diff in compare_claim(claim, by_id).differences:
-                if diff.conflict:
-                    counts[f"{where} {diff.kind}"] += 1
-                    listed.append(f"{folder.name} {claim.id} {diff.kind}: {diff.note}")
+        for claim in comparison.claims:
+            for diff in claim.differences:
+                if not diff.conflict:
+                    continue
+                counts[f"{where} {diff.kind}"] += 1
+                lines = [f"{where} {folder.name} claim {claim.id} {diff.kind}: {diff.note}"]
+                if diff.reason:
+                    lines.append(f"  reason: {diff.reason}")
+                for article, start, _end in diff.spans:
+                    doc = by_id[article]
+                    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+                    if sentence is not None:
+                        lines.append(f"  [{article}] {sentence.text}")
+                listed.append("\n".join(lines))
     return {"counts": dict(sorted(counts.items())), "conflicts": listed}
 
 
@@ -255,13 +257,11 @@ def main() -> None:
     ap.add_argument(
         "--corpus-conflicts", action="store_true", help="count conflicts over every corpus event and sample"
     )
-    ap.add_argument("--show", action="store_true", help="with --corpus-conflicts: list each conflict")
     args = ap.parse_args()
     if args.corpus_conflicts:
         found = corpus_conflicts()
         print(json.dumps(found["counts"]))
-        if args.show:
-            print("\n".join(found["conflicts"]))
+        print("\n\n".join(found["conflicts"]))
         return
     if not (CORPUS / "gold-dev").is_dir():
         sys.exit(f"no gold-dev corpus at {CORPUS}")

@@ -20,6 +20,7 @@ from .members import gather
 from .names import name_difference
 from .numbers import number_difference
 from .quotes import quote_difference
+from .salience import rank
 from .wording import claim_edits
 
 _KIND_ORDER = {"number": 0, "date": 1, "name": 2, "quote": 3, "hedge": 4, "attribution": 5, "other": 6}
@@ -41,7 +42,7 @@ def compare_claim(claim: Claim, documents: Mapping[str, Document]) -> Claim:
         for find in _FINDERS:
             diff = find(members)
             if diff is not None:
-                differences.append(diff)
+                differences.append(rank(diff, members))
     differences.sort(key=lambda d: (not d.conflict, _KIND_ORDER.get(d.kind, 9)))
     reference, edits = claim_edits(claim, documents)
     return dataclasses.replace(claim, differences=tuple(differences), edits=edits, reference=reference)

@@ -32,6 +32,10 @@ EVENT_STEM = 4
 # shares one stem where a crowd pairing needs two; at 6 it shares two.
 FIGURE_WINDOW = 6
 
+# A member in its article's first sentences (headline, lead) carries what the outlet puts first;
+# three covers a headline, a standfirst and the lead sentence of the corpus articles.
+LEAD_SENTENCES = 3
+
 FUNCTION_WORDS = frozenset(
     "the a an and or but of to in on at for from with by as is are was were be been has have had will would "
     "that this these those it its he she they we i you his her their our my your not no so if than then "
@@ -51,6 +55,7 @@ class MemberView:
     words: int
     body: str  # the member's sentences, lower-cased, for "does it say this at all" checks
     named: tuple[Detail, ...]  # every name in the member's whole article
+    lead: bool = False  # the member includes one of its article's first LEAD_SENTENCES sentences
 
 
 def gather(member: Member, doc: Document) -> MemberView:
@@ -60,6 +65,7 @@ def gather(member: Member, doc: Document) -> MemberView:
     attribution = None
     words = 0
     body = []
+    lead = False
     for index in sorted(member.sentences):
         k = position.get(index)
         if k is None:
@@ -69,10 +75,11 @@ def gather(member: Member, doc: Document) -> MemberView:
         if k < len(doc.attributions) and doc.attributions[k] is not None and attribution is None:
             attribution = doc.attributions[k]
         words += len(doc.sentences[k].text.split())
+        lead = lead or k < LEAD_SENTENCES
         body.append(doc.sentences[k].text.lower().replace("’", "'"))
     named = tuple(d for ds in doc.details for d in ds if d.kind == "name")
     return MemberView(
-        member.article, tuple(details), attribution, doc.article.text, words, " ".join(body), named
+        member.article, tuple(details), attribution, doc.article.text, words, " ".join(body), named, lead
     )
 
 

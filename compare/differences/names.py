@@ -109,11 +109,20 @@ def same_speaker(a: MemberView, b: MemberView) -> bool:
 
 
 def different_sources(sources: list[list[Detail]]) -> bool:
-    """Two members name their sources and no name is shared. Sources given only by description
-    ("the son of Cuban immigrants", "London's mayor") may be the same person, so they never differ."""
-    named = [names for names in sources if names]
-    return (
-        any(not any(names_match(x, y) for x in named[0] for y in other) for other in named[1:])
-        if len(named) >= 2
-        else False
+    """Two members name their sources and share no name. Sources given only by description
+    ("the son of Cuban immigrants", "London's mayor") may be the same person, so they never differ.
+    People are compared when a source names one ("House Speaker Paul D. Ryan" shares "Ryan" with
+    "Speaker Paul Ryan" whatever organisation is named beside him), and every pair is compared, so
+    the answer does not depend on the order of the members (issue 17: it did, by taking the first
+    member as the reference)."""
+    named = [_people_or_else(names) for names in sources if names]
+    return any(
+        not any(names_match(x, y) for x in a for y in b)
+        for i, a in enumerate(named)
+        for b in named[i + 1 :]
     )
+
+
+def _people_or_else(names: list[Detail]) -> list[Detail]:
+    """The people among ``names``, or all of them when none is a person."""
+    return [d for d in names if d.label == "person"] or names
