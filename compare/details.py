@@ -341,8 +341,8 @@ def _name_detail(
         or (len(core) == 1 and core[0] in PLACE_NAMES)
     ):
         label = "place"
-    elif any(w in _ORG_WORDS for w in core) or raw_acronym:
-        label = "organization"
+    elif any(w in _ORG_WORDS for w in core) or raw_acronym or "&" in shown:
+        label = "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
     elif 2 <= len(core) <= 4:
         label = "person"
     else:

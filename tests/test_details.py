@@ -242,11 +242,45 @@ def test_quote_against_paraphrase_and_different_words() -> None:
     assert kinds(claim) == {"quote": False}
     claim, _ = claim_of(a, c)
     assert kinds(claim) == {"quote": False}
-    assert claim.differences[0].note == "the quoted words differ"
+    assert claim.differences[0].note == "the quoted words differ: express: the up in; courier: within"
     claim, _ = claim_of(
         a, document("Post", '"The water came up to our knees in minutes," the baker told us.')
     )
     assert claim.differences == ()
+
+
+def test_marks_case_punctuation_and_ellipses_never_make_a_quote_difference() -> None:
+    a = document("Express", '"We will rebuild the pier, and we will open it by June," the mayor said.')
+    b = document("Courier", "“We will rebuild the pier... and we will open it by June,” the mayor said.")
+    c = document("Post", "'WE WILL REBUILD THE PIER - and we will open it by June!' the mayor said.")
+    for other in (b, c):
+        claim, _ = claim_of(a, other)
+        assert "quote" not in kinds(claim)
+
+
+def test_one_statement_quoted_with_other_words_is_a_conflict_with_its_reason() -> None:
+    a = document("Express", '"Every day that passes, the harbour gets closer and closer to a full closure," Ruiz said.')
+    b = document("Courier", '"Every day that passes, the harbour gets closer and closer to a total shutdown," Ruiz said.')
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert diff.conflict
+    assert "full closure" in diff.note and "total shutdown" in diff.note
+    assert "both cannot be the exact words" in diff.reason
+    # another spelling or form of the same words is not a misquote
+    c = document("Post", '"Every day that passes, the harbour gets closer and closer to a full closures," Ruiz said.')
+    claim, _ = claim_of(a, c)
+    assert not any(d.conflict for d in claim.differences)
+
+
+def test_every_difference_has_a_salience_and_a_reason() -> None:
+    a = document("Express", "Rescuers pulled 60 people from the river on Thursday, the mayor reportedly said.")
+    b = document("Courier", "Rescuers pulled 45 people from the river on Thursday, the mayor said.")
+    claim, _ = claim_of(a, b)
+    assert claim.differences
+    for d in claim.differences:
+        assert 0 < d.salience <= 1 and d.salience_reason
+    ranked = sorted(claim.differences, key=lambda d: -d.salience)
+    assert ranked[0].conflict and ranked[0].kind == "number"
 
 
 def test_hedge_against_plain_statement() -> None:

@@ -3,6 +3,7 @@ event that cannot both be true (Thursday against Wednesday, for the same fire)."
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -10,8 +11,8 @@ from ..dates import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
 from .keyed import keyed_difference
-from .members import MemberView, details_of, event_words, is_quoted
-from .names import same_speaker
+from .members import MemberView, details_of, is_quoted, shared_action_words
+from .names import same_actor, same_speaker
 
 # Two calendar dates conflict only when at most this many days apart: reports of one event slip by
 # a day or two, while "March 8" against "June 1" in one claim were two events (the decision and the
@@ -37,7 +38,8 @@ _SPEECH_DATE = re.compile(
 # Words that put an event at the turn of a night, where one outlet's Monday is another's Tuesday
 # ("until the end of Monday" and "at 12:01 a.m. on Tuesday" name one deadline, newswcl50-7).
 _MIDNIGHT = re.compile(
-    r"\bmidnight\b|\b12:0\d\s*a\.?m\b|\bend of (?:the day|\w+day)\b|\bovernight\b|\b(?:late|early) \w+day\b"
+    r"\blocal time\b|\bmidnight\b|\b12:0\d\s*a\.?m\b|\bend of (?:the day|\w+day)\b|\bovernight\b"
+    r"|\b(?:late|early) \w+day\b"
 )
 
 
@@ -65,19 +67,23 @@ def dates_conflict(x: Detail, y: Detail) -> bool:
 
 
 def _calendar_conflict(kind: str, vx: str, vy: str) -> bool:
+    """Two calendar dates (or two months) of one event: a few days apart, or adjacent months.
+    Further apart they are two events (the decision and the deadline), not two versions of one."""
     px, py = vx.split("-"), vy.split("-")
-    # Compare from the right: month (and day when both have one); years only when both give one.
-    yx = px[0] if len(px[0]) == 4 else None
-    yy = py[0] if len(py[0]) == 4 else None
-    mx, my = (px[1] if yx else px[0]), (py[1] if yy else py[0])
-    if yx and yy and abs(int(yx) - int(yy)) > 1:
-        return False  # years apart: two events, not two versions of one
-    if yx and yy and yx != yy:
-        return True
+    yx = int(px[0]) if len(px[0]) == 4 else None
+    yy = int(py[0]) if len(py[0]) == 4 else None
+    mx, my = int(px[1] if yx else px[0]), int(py[1] if yy else py[0])
+    if yx and yy and abs(yx - yy) > 1:
+        return False
     if kind == "month":
-        return mx != my and (abs(int(mx) - int(my)) in (1, 11) or not (yx and yy) or yx != yy)
-    gap = abs(_day_of_year(int(mx), int(px[-1])) - _day_of_year(int(my), int(py[-1])))
-    return 0 < min(gap, 365 - gap) <= DATE_CONFLICT_MAX_DAYS
+        if yx and yy:
+            return abs((yx * 12 + mx) - (yy * 12 + my)) == 1
+        return abs(mx - my) in (1, 11)
+    dx = _day_of_year(mx, int(px[-1])) + (365 * (yx - yy) if yx and yy else 0)
+    gap = abs(dx - _day_of_year(my, int(py[-1])))
+    if not (yx and yy):
+        gap = min(gap, 365 - gap)
+    return 0 < gap <= DATE_CONFLICT_MAX_DAYS
 
 
 def span_of_time(key: str) -> tuple[float, str] | None:
@@ -102,7 +108,7 @@ def _speech_dated(m: MemberView, d: Detail) -> bool:
 
 def date_difference(members: Sequence[MemberView]) -> Difference | None:
     """Dates one member gives and another lacks, or gives differently; a conflict when two dates
-    of the same event cannot both be true."""
+    of the same event cannot both be true (see :func:`why_dates_conflict`)."""
     dates = {
         m.article: [
             d
@@ -112,31 +118,59 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         for m in members
     }
     owner = {id(d): m for m in members for d in dates[m.article]}
+    reasons: dict[tuple[int, int], str] = {}
 
     def conflicts(x: Detail, y: Detail) -> bool:
-        if not dates_conflict(x, y):
-            return False
         mx, my = owner.get(id(x)), owner.get(id(y))
         if mx is None or my is None:
-            return True
-        if (_speech_dated(mx, x) or _speech_dated(my, y)) and not same_speaker(mx, my):
-            return False  # when each speaker spoke, not when the event happened
-        if x.key.startswith("weekday:") and y.key.startswith("weekday:"):
-            gap = abs(WEEKDAYS.index(x.key[8:]) - WEEKDAYS.index(y.key[8:]))
-            if gap in (1, 6) and (_MIDNIGHT.search(mx.body) or _MIDNIGHT.search(my.body)):
-                return False  # one night, dated from either side of midnight
-        # Two dates of one event: the words around them share a stem ("fire broke out ... on
-        # Wednesday night" / "a fire broke out ... on Thursday evening"), not two steps of a story.
-        # A date with no words of its own around it ("It was Thursday.") is judged by the claim.
-        wx, wy = event_words(mx, x), event_words(my, y)
-        return not wx or not wy or bool(wx & wy)
+            return dates_conflict(x, y)
+        reason = why_dates_conflict(mx, x, my, y)
+        reasons[id(x), id(y)] = reason
+        return bool(reason)
 
     # A date the other member gives only inside a quotation still counts as carried there: it is
     # not compared for conflicts (whose words they are differs), but it is not "only X gives it".
-    return keyed_difference(
+    diff = keyed_difference(
         "date",
         members,
         dates,
         lambda d, _others, x: any(d.key == o.key for o in details_of(x, "date")),
         conflicts,
     )
+    if diff is None or not diff.conflict:
+        return diff
+    reason = next((r for r in reasons.values() if r), "")
+    return dataclasses.replace(diff, reason=reason)
+
+
+def why_dates_conflict(mx: MemberView, x: Detail, my: MemberView, y: Detail) -> str:
+    """Why two members' dates cannot both be true of one event, or "" when they may: the values
+    must differ beyond rounding (:func:`dates_conflict`), and there must be evidence beyond the
+    values that both date the same event (not two steps of a developing story)."""
+    if not dates_conflict(x, y):
+        return ""
+    if (_speech_dated(mx, x) or _speech_dated(my, y)) and not same_speaker(mx, my):
+        return ""  # when each speaker spoke, not when the event happened
+    if x.key.startswith("weekday:") and y.key.startswith("weekday:"):
+        gap = abs(WEEKDAYS.index(x.key[8:]) - WEEKDAYS.index(y.key[8:]))
+        if gap in (1, 6) and any(_MIDNIGHT.search(m.body) for m in (mx, my)):
+            return ""  # one night, dated from either side of midnight or in another time zone
+    # An outlet that gives both dates somewhere in its article tells two steps of the story, not
+    # a different date for one of them.
+    if _gives(mx, y.key) or _gives(my, x.key):
+        return ""
+    # The words around both dates share a stem that is not a name ("fire broke out ... on
+    # Wednesday night" / "a fire broke out ... on Thursday evening"): names are shared by every
+    # sentence of an event, so they tell nothing about which step a date belongs to. A date with
+    # no such word next to it is not enough to call a conflict: in doubt, it only differs.
+    shared = shared_action_words(mx, x, my, y)
+    if not shared or not same_actor(mx, x, my, y):
+        return ""
+    return (
+        f"{x.text} against {y.text}, both next to “{', '.join(shared)}”, "
+        "and neither outlet gives the other's date elsewhere"
+    )
+
+
+def _gives(m: MemberView, key: str) -> bool:
+    return any(d.key == key for d in m.dated)

@@ -56,6 +56,9 @@ class MemberView:
     body: str  # the member's sentences, lower-cased, for "does it say this at all" checks
     named: tuple[Detail, ...]  # every name in the member's whole article
     lead: bool = False  # the member includes one of its article's first LEAD_SENTENCES sentences
+    dated: tuple[Detail, ...] = ()  # every date in the member's whole article
+    numbered: tuple[Detail, ...] = ()  # every number in the member's whole article
+    spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each of the member's sentences
 
 
 def gather(member: Member, doc: Document) -> MemberView:
@@ -66,6 +69,7 @@ def gather(member: Member, doc: Document) -> MemberView:
     words = 0
     body = []
     lead = False
+    spans = []
     for index in sorted(member.sentences):
         k = position.get(index)
         if k is None:
@@ -76,10 +80,24 @@ def gather(member: Member, doc: Document) -> MemberView:
             attribution = doc.attributions[k]
         words += len(doc.sentences[k].text.split())
         lead = lead or k < LEAD_SENTENCES
+        spans.append((doc.sentences[k].start, doc.sentences[k].end))
         body.append(doc.sentences[k].text.lower().replace("’", "'"))
     named = tuple(d for ds in doc.details for d in ds if d.kind == "name")
+    dated = tuple(d for ds in doc.details for d in ds if d.kind == "date")
+    numbered = tuple(d for ds in doc.details for d in ds if d.kind == "number")
+    text, joined = doc.article.text, " ".join(body)
     return MemberView(
-        member.article, tuple(details), attribution, doc.article.text, words, " ".join(body), named, lead
+        member.article,
+        tuple(details),
+        attribution,
+        text,
+        words,
+        joined,
+        named,
+        lead,
+        dated,
+        numbered,
+        tuple(spans),
     )
 
 
@@ -133,3 +151,28 @@ def event_words(m: MemberView, d: Detail, width: int = EVENT_WINDOW) -> set[str]
     before, after = words_around(m, d, join_apostrophes=False)
     words = before[-width:] + after[:width]
     return {w[:EVENT_STEM] for w in words if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+def shared_action_words(
+    mx: MemberView, x: Detail, my: MemberView, y: Detail, width: int = EVENT_WINDOW
+) -> list[str]:
+    """The words next to ``x`` (``width`` each side, in its sentence) whose stem is next to ``y``
+    too, leaving out names and dates: a name is shared by every sentence of an event and tells nothing about
+    which step of it a date or figure belongs to."""
+
+    def around(m: MemberView, d: Detail) -> dict[str, str]:
+        names = {
+            w
+            for n in m.details
+            if n.kind in ("name", "date")
+            for w in re.findall(r"[a-z0-9]+", n.text.lower())
+        }
+        before, after = words_around(m, d, join_apostrophes=False)
+        return {
+            w[:EVENT_STEM]: w
+            for w in before[-width:] + after[:width]
+            if w not in FUNCTION_WORDS and len(w) > 2 and w not in names
+        }
+
+    wx, wy = around(mx, x), around(my, y)
+    return sorted({wx[s] for s in wx.keys() & wy.keys()})

@@ -108,6 +108,24 @@ def same_speaker(a: MemberView, b: MemberView) -> bool:
     return bool(names[0] and names[1]) and any(names_match(x, y) for x in names[0] for y in names[1])
 
 
+def same_actor(mx: MemberView, x: Detail, my: MemberView, y: Detail) -> bool:
+    """Whether the sentences holding ``x`` and ``y`` may tell of one actor: when both name people
+    (outside quotations), they share one ("Sanders, campaigning ... on Sunday" and "O'Rourke,
+    campaigning ... on Friday night" are two people's days)."""
+    people = [_people_near(m, d) for m, d in ((mx, x), (my, y))]
+    return not (people[0] and people[1]) or any(names_match(a, b) for a in people[0] for b in people[1])
+
+
+def _people_near(m: MemberView, d: Detail) -> list[Detail]:
+    """The people named in the member's sentence holding ``d``, outside quotations."""
+    start, end = next(((a, b) for a, b in m.spans if a <= d.start < b), (d.start, d.end))
+    return [
+        n
+        for n in details_of(m, "name")
+        if n.label == "person" and start <= n.start and n.end <= end and not is_quoted(m, n)
+    ]
+
+
 def different_sources(sources: list[list[Detail]]) -> bool:
     """Two members name their sources and share no name. Sources given only by description
     ("the son of Cuban immigrants", "London's mayor") may be the same person, so they never differ.
@@ -117,9 +135,7 @@ def different_sources(sources: list[list[Detail]]) -> bool:
     member as the reference)."""
     named = [_people_or_else(names) for names in sources if names]
     return any(
-        not any(names_match(x, y) for x in a for y in b)
-        for i, a in enumerate(named)
-        for b in named[i + 1 :]
+        not any(names_match(x, y) for x in a for y in b) for i, a in enumerate(named) for b in named[i + 1 :]
     )
 
 

@@ -25,11 +25,12 @@ from .members import (
     article_names,
     as_quantity,
     details_of,
-    event_words,
     is_quoted,
     make_difference,
+    shared_action_words,
     verb,
 )
+from .names import same_actor
 
 # Percentages and amounts of money conflict only when they measure the same noun ("30 percent of
 # imports" against "a 25 percent tariff" are two figures): in newswcl50-7 every percentage
@@ -104,15 +105,42 @@ def _numbers(m: MemberView) -> list[_Number]:
     ]
 
 
+# Two precise figures (at least this many significant digits, not round) within NEAR_TWIN_SHARE of
+# each other are one figure written two ways, whatever their context: a typo or a correction
+# ("$5,687.75" against "$5,587.75", gold-train's basil-2013-f506aafc). Rounded figures never are.
+NEAR_TWIN_DIGITS = 4
+NEAR_TWIN_SHARE = 0.05
+
+
+# Counts below this never conflict: over the 110 corpus events every conflict between two small
+# counts ("two Republican senators" / "three Republican state senators", "two states" / "four
+# states", "six arrests" / "47 arrests") paired two groups of one noun, not two versions of one
+# count (6 of 6, read one by one; the samples' designed conflicts are all 50 or more).
+SMALL_COUNT = 10
+
+
+def near_twins(a: Detail, b: Detail) -> bool:
+    """Two precise figures of one unit that differ by a digit or so."""
+    if a.value is None or b.value is None or a.low is not None or b.low is not None or a.value == b.value:
+        return False
+    if (a.unit or None) != (b.unit or None) or min(abs(a.value), abs(b.value)) <= 0:
+        return False
+    digits = [len(re.sub(r"\D", "", d.text).strip("0")) for d in (a, b)]
+    close = abs(a.value - b.value) / max(abs(a.value), abs(b.value)) <= NEAR_TWIN_SHARE
+    return min(digits) >= NEAR_TWIN_DIGITS and close
+
+
 def _same_thing(x: _Number, y: _Number) -> bool:
     """Whether two members' numbers may measure the same thing, so that comparing them means
     something: the same unit, ages only against ages, and a shared counted noun where both have one
     ("60 passengers" and "about 50 passengers", not "three people" and "two ferries")."""
     a, b = x.detail, y.detail
-    if a.key == b.key:
+    if a.key == b.key or near_twins(a, b):
         return True
     if (a.unit or None) != (b.unit or None) or (a.label == "age") != (b.label == "age"):
         return False
+    if _year_like(a) != _year_like(b):
+        return False  # "for 2014 was 35.7 percent": a year is no count
     if x.applies_to and y.applies_to and x.applies_to != y.applies_to:
         return False
     if x.counted and y.counted:
@@ -166,10 +194,16 @@ def number_difference(members: Sequence[MemberView]) -> Difference | None:
         return make_difference(
             "number", shown, False, f"only {article_names(having)} {verb('give', having)} a number"
         )
-    conflict, note = _number_conflict(members, nums, pairs)
+    conflict, note, reason = _number_conflict(members, nums, pairs)
     if not conflict and added and not note:
         note = "one gives a figure the other lacks"
-    return make_difference("number", shown, conflict, note or "the figures differ without conflicting")
+    diff = make_difference("number", shown, conflict, note or "the figures differ without conflicting")
+    return dataclasses.replace(diff, reason=reason)
+
+
+def _year_like(d: Detail) -> bool:
+    """A bare four-digit figure that reads as a year ("2014")."""
+    return d.unit is None and re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) is not None
 
 
 def _show(out: list[Detail], d: Detail) -> None:
@@ -188,9 +222,11 @@ def _number_conflict(
     members: Sequence[MemberView],
     nums: Mapping[str, list[_Number]],
     pairs: Sequence[tuple[str, _Number, str, _Number]],
-) -> tuple[bool, str]:
-    """A pair of numbers of the same thing conflicts when neither fits any of the other member's
-    numbers of that thing ("60 passengers" against "about 50 passengers"; not "dozens")."""
+) -> tuple[bool, str, str]:
+    """(conflict, note, reason): a pair of numbers of the same thing conflicts when neither fits
+    any of the other member's numbers of that thing ("60 passengers" against "about 50
+    passengers"; not "dozens"), the words around both tell of one event, and neither outlet gives
+    the other's figure anywhere."""
     by_article = {m.article: m for m in members}
     vaguer = []
     for a, x, b, y in pairs:
@@ -208,17 +244,45 @@ def _number_conflict(
             continue  # figures in quotations are what someone said, not what the outlets report
         # Like dates, two figures contradict each other only when told of the same event: the words
         # around them share a stem (two, for counts of different nouns paired as one crowd).
-        shared = event_words(by_article[a], x.detail, FIGURE_WINDOW) & event_words(
-            by_article[b], y.detail, FIGURE_WINDOW
-        )
-        if len(shared) < (1 if x.detail.key == y.detail.key or x.counted & y.counted or not x.counted else 2):
+        ma, mb = by_article[a], by_article[b]
+        shared = shared_action_words(ma, x.detail, mb, y.detail, FIGURE_WINDOW)
+        twins = near_twins(x.detail, y.detail)
+        needed = 1 if x.detail.key == y.detail.key or x.counted & y.counted or not x.counted else 2
+        if not twins and (
+            len(shared) < needed
+            or _magnitude(x.detail) < SMALL_COUNT
+            or _magnitude(y.detail) < SMALL_COUNT
+            or not same_actor(ma, x.detail, mb, y.detail)
+        ):
+            continue
+        # An outlet that gives both figures somewhere in its article ("six arrests Wednesday,
+        # compared to 47 the previous night") tells two figures, not a different one.
+        if _gives(ma, y.detail) or _gives(mb, x.detail):
             continue
         # A figure that the other member gives anywhere in the claim is not contradicted by it.
-        fits_x = any(agree_when_rounded(qx, as_quantity(o.detail)) for o in nums[b])
-        fits_y = any(agree_when_rounded(qy, as_quantity(o.detail)) for o in nums[a])
+        # ("over $300" for Build-A-Bear says nothing about the $5,587.75 vacation: only figures
+        # of the same thing count.)
+        fits_x = any(agree_when_rounded(qx, as_quantity(o.detail)) for o in nums[b] if _same_thing(x, o))
+        fits_y = any(agree_when_rounded(qy, as_quantity(o.detail)) for o in nums[a] if _same_thing(y, o))
         if not fits_x and not fits_y:
-            return True, f"{a} says {x.detail.text}, {b} says {y.detail.text}"
-    return False, "; ".join(vaguer[:2])
+            why = (
+                "precise figures a digit apart"
+                if twins
+                else f"both next to “{', '.join(shared)}”, neither rounds to the other"
+            )
+            reason = (
+                f"{x.detail.text} against {y.detail.text}: {why}, and neither outlet gives the other's figure"
+            )
+            return True, f"{a} says {x.detail.text}, {b} says {y.detail.text}", reason
+    return False, "; ".join(vaguer[:2]), ""
+
+
+def _gives(m: MemberView, d: Detail) -> bool:
+    """Whether the member's article gives figure ``d`` anywhere (same normalised value)."""
+    return any(
+        o.key == d.key or (d.value is not None and o.value == d.value and o.unit == d.unit)
+        for o in m.numbered
+    )
 
 
 def _width(q: Quantity) -> float:
