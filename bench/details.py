@@ -6,7 +6,7 @@ Usage (from the repo root):
     .venv/bin/python bench/details.py --per-claim     # print every claim's gold and predicted kinds
     .venv/bin/python bench/details.py --aligned       # also score on storydiff's own alignment
     .venv/bin/python bench/details.py --end-to-end    # also run ../shared/tools/gold_score.py
-    .venv/bin/python bench/details.py --corpus-conflicts   # every conflict over the corpus events, with its sentences
+    .venv/bin/python bench/details.py --corpus-conflicts   # every corpus conflict, with its sentences
 
 The first figure is independent of alignment: each gold claim's members (in the dataset's own
 sentence split) are compared with compare_claim, and the predicted kinds are scored against the
@@ -250,7 +250,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--attribution", choices=("gold", "tool", "none"), default="tool")
     ap.add_argument("--per-claim", action="store_true")
-    ap.add_argument("--gold", default="gold-dev", help="gold set under ../shared/corpus (gold-dev, gold-train)")
+    ap.add_argument("--gold", default="gold-dev", help="gold set in ../shared/corpus (gold-dev, gold-train)")
     ap.add_argument("--brief", action="store_true", help="one line per kind instead of JSON")
     ap.add_argument("--aligned", action="store_true", help="also score on storydiff's own alignment")
     ap.add_argument("--end-to-end", action="store_true", help="also run gold_score.py on the CLI")

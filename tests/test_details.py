@@ -259,21 +259,22 @@ def test_marks_case_punctuation_and_ellipses_never_make_a_quote_difference() -> 
 
 
 def test_one_statement_quoted_with_other_words_is_a_conflict_with_its_reason() -> None:
-    a = document("Express", '"Every day that passes, the harbour gets closer and closer to a full closure," Ruiz said.')
-    b = document("Courier", '"Every day that passes, the harbour gets closer and closer to a total shutdown," Ruiz said.')
+    said = '"Every day that passes, the harbour gets closer and closer to a {}," Ruiz said.'
+    a = document("Express", said.format("full closure"))
+    b = document("Courier", said.format("total shutdown"))
     claim, _ = claim_of(a, b)
     (diff,) = [d for d in claim.differences if d.kind == "quote"]
     assert diff.conflict
     assert "full closure" in diff.note and "total shutdown" in diff.note
     assert "both cannot be the exact words" in diff.reason
     # another spelling or form of the same words is not a misquote
-    c = document("Post", '"Every day that passes, the harbour gets closer and closer to a full closures," Ruiz said.')
+    c = document("Post", said.format("full closures"))
     claim, _ = claim_of(a, c)
     assert not any(d.conflict for d in claim.differences)
 
 
 def test_every_difference_has_a_salience_and_a_reason() -> None:
-    a = document("Express", "Rescuers pulled 60 people from the river on Thursday, the mayor reportedly said.")
+    a = document("Express", "Rescuers pulled 60 people from the river on Thursday, the mayor reportedly said")
     b = document("Courier", "Rescuers pulled 45 people from the river on Thursday, the mayor said.")
     claim, _ = claim_of(a, b)
     assert claim.differences

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..dates import WEEKDAYS
+from ..lexicon import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
 from .keyed import keyed_difference

@@ -74,9 +74,8 @@ def gather(member: Member, doc: Document) -> MemberView:
         k = position.get(index)
         if k is None:
             continue
-        if k < len(doc.details):
-            details.extend(doc.details[k])
-        if k < len(doc.attributions) and doc.attributions[k] is not None and attribution is None:
+        details.extend(doc.details[k])
+        if doc.attributions[k] is not None and attribution is None:
             attribution = doc.attributions[k]
         words += len(doc.sentences[k].text.split())
         lead = lead or k < LEAD_SENTENCES

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..details import PLACE_NAMES, TITLE_WORDS, find_names, names_match
+from ..details import find_names, names_match
+from ..lexicon import PLACE_NAMES, TITLE_WORDS
 from ..model import Attribution, Detail, Difference
 from .keyed import keyed_difference
 from .members import FUNCTION_WORDS, MemberView, details_of, is_quoted, words_around

@@ -8,7 +8,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from ..details import TITLE_WORDS
+from ..lexicon import TITLE_WORDS
 from ..model import Detail, Difference
 from .members import FUNCTION_WORDS, MemberView, article_names, details_of, make_difference
 
@@ -57,8 +57,9 @@ def _quotes(m: MemberView, members: Sequence[MemberView]) -> list[Detail]:
 # speakers ("the American people deserve to see" / "... to know") as misquotes.
 MISQUOTE_RUN = 6
 MISQUOTE_SHARE = 0.6
-# Replaced words this alike (Indel similarity of their letters, or a shared 5-letter stem) are another spelling or form of the
-# same words ("momma"/"mama", "Muammar al-Qaddafi"/"Moammar Gadhafi", "saying"/"said"), not a misquote.
+# Replaced words this alike (Indel similarity of their letters, or a shared 5-letter stem) are
+# another spelling or form of the same words ("momma"/"mama", "Muammar al-Qaddafi"/"Moammar
+# Gadhafi", "saying"/"said"), not a misquote.
 SPELLING_RATIO = 0.6
 
 
@@ -187,8 +188,8 @@ def _swapped_words(wx: list[str], wy: list[str]) -> tuple[int, tuple[str, str]] 
 def _other_words(ox: list[str], oy: list[str]) -> bool:
     """Whether ``ox`` and ``oy`` are other words, not another spelling or form of the same ones:
     each has a content word, they are not alike letter by letter ("showers"/"shower", "tax
-    filing"/"taxfiling", "momma"/"mama", "memorandums"/"memoranda"), not a figure in digits against words ("2 in 3"/"two in
-    three"), and not titles ("Mr."/"General")."""
+    filing"/"taxfiling", "momma"/"mama", "memorandums"/"memoranda"), not a figure in digits
+    against words ("2 in 3"/"two in three"), and not titles ("Mr."/"General")."""
     cx = [w for w in ox if w not in FUNCTION_WORDS and w not in TITLE_WORDS]
     cy = [w for w in oy if w not in FUNCTION_WORDS and w not in TITLE_WORDS]
     if not cx or not cy or any(c.isdigit() for w in ox + oy for c in w):

@@ -29,7 +29,7 @@ def find_unique(documents: Sequence[Document], claims: Sequence[Claim]) -> tuple
             if (aid, sentence.index) in claimed:
                 continue
             sentences.append(sentence.index)
-            for d in doc.details[k] if k < len(doc.details) else ():
+            for d in doc.details[k]:
                 if d.kind in _UNIQUE_KINDS and not any(
                     _carried(d, every[o.article.id], texts[o.article.id]) for o in others
                 ):
