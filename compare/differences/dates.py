@@ -11,7 +11,7 @@ from ..lexicon import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
 from .keyed import keyed_difference
-from .members import MemberView, details_of, is_quoted, shared_action_words
+from .members import MemberView, details_of, event_words, is_quoted, shared_action_words
 from .names import same_actor, same_speaker
 
 # Two calendar dates conflict only when at most this many days apart: reports of one event slip by
@@ -163,13 +163,14 @@ def why_dates_conflict(mx: MemberView, x: Detail, my: MemberView, y: Detail) -> 
     # Wednesday night" / "a fire broke out ... on Thursday evening"): names are shared by every
     # sentence of an event, so they tell nothing about which step a date belongs to. A date with
     # no such word next to it is not enough to call a conflict: in doubt, it only differs.
+    # A date standing alone in its sentence ("It was Thursday.") has no words of its own: the claim
+    # it belongs to says what it dates.
     shared = shared_action_words(mx, x, my, y)
-    if not shared or not same_actor(mx, x, my, y):
+    alone = not event_words(mx, x) or not event_words(my, y)
+    if not (shared or alone) or not same_actor(mx, x, my, y):
         return ""
-    return (
-        f"{x.text} against {y.text}, both next to “{', '.join(shared)}”, "
-        "and neither outlet gives the other's date elsewhere"
-    )
+    around = f"both next to “{', '.join(shared)}”" if shared else "one stands alone in the claim"
+    return f"{x.text} against {y.text}, {around}, and neither outlet gives the other's date elsewhere"
 
 
 def _gives(m: MemberView, key: str) -> bool:

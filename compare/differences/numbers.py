@@ -112,13 +112,6 @@ NEAR_TWIN_DIGITS = 4
 NEAR_TWIN_SHARE = 0.05
 
 
-# Counts below this never conflict: over the 110 corpus events every conflict between two small
-# counts ("two Republican senators" / "three Republican state senators", "two states" / "four
-# states", "six arrests" / "47 arrests") paired two groups of one noun, not two versions of one
-# count (6 of 6, read one by one; the samples' designed conflicts are all 50 or more).
-SMALL_COUNT = 10
-
-
 def near_twins(a: Detail, b: Detail) -> bool:
     """Two precise figures of one unit that differ by a digit or so."""
     if a.value is None or b.value is None or a.low is not None or b.low is not None or a.value == b.value:
@@ -201,6 +194,20 @@ def number_difference(members: Sequence[MemberView]) -> Difference | None:
     return dataclasses.replace(diff, reason=reason)
 
 
+# "three other women", "two more people", "another 40 homes": a count of a further group, which
+# never contradicts the first group's count (basil-2017-be026bd1: "four women" / "three other women").
+_ANOTHER_GROUP = re.compile(
+    r"^[\s-]+(?:other|more|additional|further|new)\b|\b(?:another|other|additional)\s+$"
+)
+
+
+def _another_group(m: MemberView, d: Detail) -> bool:
+    return bool(
+        _ANOTHER_GROUP.search(m.text[d.end : d.end + 15].lower())
+        or _ANOTHER_GROUP.search(m.text[max(0, d.start - 12) : d.start].lower())
+    )
+
+
 def _year_like(d: Detail) -> bool:
     """A bare four-digit figure that reads as a year ("2014")."""
     return d.unit is None and re.fullmatch(r"(?:19|20)\d\d", d.text.strip()) is not None
@@ -250,8 +257,8 @@ def _number_conflict(
         needed = 1 if x.detail.key == y.detail.key or x.counted & y.counted or not x.counted else 2
         if not twins and (
             len(shared) < needed
-            or _magnitude(x.detail) < SMALL_COUNT
-            or _magnitude(y.detail) < SMALL_COUNT
+            or _another_group(ma, x.detail)
+            or _another_group(mb, y.detail)
             or not same_actor(ma, x.detail, mb, y.detail)
         ):
             continue
