@@ -243,7 +243,7 @@ def _number_conflict(
                 wide = a if _width(qx) > _width(qy) else b
             else:
                 wide = a if rounding_step(qx) > rounding_step(qy) else b
-            note = f"{wide} is vaguer ({x.detail.text} / {y.detail.text})"
+            note = f"{wide} is vaguer ({' / '.join(sorted((x.detail.text, y.detail.text)))})"
             if note not in vaguer:
                 vaguer.append(note)
             continue
@@ -281,7 +281,7 @@ def _number_conflict(
                 f"{x.detail.text} against {y.detail.text}: {why}, and neither outlet gives the other's figure"
             )
             return True, f"{a} says {x.detail.text}, {b} says {y.detail.text}", reason
-    return False, "; ".join(vaguer[:2]), ""
+    return False, "; ".join(sorted(vaguer)[:2]), ""
 
 
 def _gives(m: MemberView, d: Detail) -> bool:
