@@ -237,13 +237,42 @@ def corpus_conflicts() -> dict:
                 lines = [f"{where} {folder.name} claim {claim.id} {diff.kind}: {diff.note}"]
                 if diff.reason:
                     lines.append(f"  reason: {diff.reason}")
+                shown = set()
                 for article, start, _end in diff.spans:
                     doc = by_id[article]
                     sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
-                    if sentence is not None:
+                    if sentence is not None and (article, sentence.index) not in shown:
+                        shown.add((article, sentence.index))
                         lines.append(f"  [{article}] {sentence.text}")
                 listed.append("\n".join(lines))
     return {"counts": dict(sorted(counts.items())), "conflicts": listed}
+
+
+def salience_bands(attribution: str = "tool") -> dict:
+    """How often the annotators list a difference's kind on the claim, per salience band, over
+    gold-dev and gold-train: a check that the salience order (not fitted) follows what matters."""
+    bands: dict[str, Counter[str]] = {}
+    for gold_set in ("gold-dev", "gold-train"):
+        for path in sorted((CORPUS / gold_set).glob("*.json")):
+            gold = json.loads(path.read_text())
+            docs = gold_documents(gold["event"], attribution, gold)
+            for gc in gold["claims"]:
+                members = tuple(Member(slug, tuple(idx)) for slug, idx in gc["members"].items() if idx)
+                claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+                expected = {d["kind"] for d in gc["differences"]}
+                for d in claim.differences:
+                    band = (
+                        "high (>= 0.6)"
+                        if d.salience >= 0.6
+                        else "mid"
+                        if d.salience >= 0.35
+                        else "minor (< 0.35)"
+                    )
+                    bands.setdefault(band, Counter())["listed" if d.kind in expected else "not"] += 1
+    return {
+        band: f"{c['listed']}/{c['listed'] + c['not']} = {c['listed'] / (c['listed'] + c['not']):.2f}"
+        for band, c in sorted(bands.items())
+    }
 
 
 def main() -> None:
@@ -255,9 +284,15 @@ def main() -> None:
     ap.add_argument("--aligned", action="store_true", help="also score on storydiff's own alignment")
     ap.add_argument("--end-to-end", action="store_true", help="also run gold_score.py on the CLI")
     ap.add_argument(
-        "--corpus-conflicts", action="store_true", help="count conflicts over every corpus event and sample"
+        "--corpus-conflicts", action="store_true", help="every conflict over the corpus events and samples"
+    )
+    ap.add_argument(
+        "--bands", action="store_true", help="share of differences listed in gold, per salience band"
     )
     args = ap.parse_args()
+    if args.bands:
+        print(json.dumps(salience_bands(args.attribution)))
+        return
     if args.corpus_conflicts:
         found = corpus_conflicts()
         print(json.dumps(found["counts"]))
