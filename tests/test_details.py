@@ -511,7 +511,7 @@ def test_statement_dates_of_different_speakers_do_not_conflict() -> None:
     said = Attribution("attributed", "said", 0, 0, "Mayor Ilse Brandt", "person")
     other = Attribution("attributed", "said", 0, 0, "the Harbour Board", "organization")
     a = document(
-        "Express", "The ferry will not sail again, Mayor Ilse Brandt said Friday.", attributions={0: said}
+        "Express", "The ferry will not sail again, Mayor Ilse Brandt said Monday.", attributions={0: said}
     )
     b = document(
         "Daily Mail",
@@ -525,6 +525,24 @@ def test_statement_dates_of_different_speakers_do_not_conflict() -> None:
     )
     claim, _ = claim_of(a, c)
     assert kinds(claim)["date"] is True  # one speaker, two days
+
+
+def test_weekdays_more_than_a_day_apart_are_two_steps_not_a_conflict() -> None:
+    a = document("Express", "The ferry sank off the pier on Monday, the coastguard said.")
+    b = document("Daily Mail", "The ferry sank off the pier on Thursday, the coastguard said.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim)["date"] is False
+    c = document("Courier", "The ferry sank off the pier on Tuesday, the coastguard said.")
+    claim, _ = claim_of(a, c)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert diff.conflict and "pier" in diff.reason
+
+
+def test_figures_far_apart_are_two_counts_not_a_conflict() -> None:
+    a = document("Express", "Rescuers pulled 60 people from the river on Monday.")
+    b = document("Courier", "Rescuers pulled 20 people from the river on Monday.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim)["number"] is False
 
 
 def test_dates_either_side_of_midnight_do_not_conflict() -> None:
