@@ -175,3 +175,14 @@ def shared_action_words(
 
     wx, wy = around(mx, x), around(my, y)
     return sorted({wx[s] for s in wx.keys() & wy.keys()})
+
+
+def context_share(m: MemberView, d: Detail, members: Sequence[MemberView], width: int) -> float:
+    """Share of the content words next to ``d`` (``width`` each side, within its sentence) that the
+    other members use: low when ``d`` sits in a clause about something else."""
+    before, after = words_around(m, d)
+    words = [w for w in before[-width:] + after[:width] if w not in FUNCTION_WORDS and len(w) > 2]
+    if not words:
+        return 1.0
+    others = set(re.findall(r"[a-z0-9]+", " ".join(o.body for o in members if o is not m).replace("'", "")))
+    return sum(w in others for w in words) / len(words)

@@ -10,7 +10,7 @@ from ..details import find_names, names_match
 from ..lexicon import PLACE_NAMES, TITLE_WORDS
 from ..model import Attribution, Detail, Difference
 from .keyed import keyed_difference
-from .members import FUNCTION_WORDS, MemberView, details_of, is_quoted, words_around
+from .members import MemberView, context_share, details_of, is_quoted
 
 # Names compared for "named in one member only / named differently". With places too: 19 found /
 # 57 extra name differences (F1 0.572); people and organisations: 17 / 46 (0.581); people only:
@@ -61,7 +61,7 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         return re.search(rf"\b{re.escape(words)}\b", lowered[other.article]) is not None
 
     def keep(m: MemberView, d: Detail) -> bool:
-        return d.label == "person" or _context_share(m, d, members) >= NAME_CONTEXT_SHARE
+        return d.label == "person" or context_share(m, d, members, NAME_CONTEXT_WORDS) >= NAME_CONTEXT_SHARE
 
     return keyed_difference("name", members, names, carried, None, keep)
 
@@ -83,18 +83,6 @@ def _given_name(d: Detail) -> str:
     )
     given = words[cut + 1 : -1]
     return given[0] if given else ""
-
-
-def _context_share(m: MemberView, d: Detail, members: Sequence[MemberView]) -> float:
-    """Share of the content words next to ``d`` (NAME_CONTEXT_WORDS each side, within its sentence)
-    that the other members use: low when ``d`` sits in a clause about something else."""
-    before, after = words_around(m, d)
-    width = NAME_CONTEXT_WORDS
-    words = [w for w in before[-width:] + after[:width] if w not in FUNCTION_WORDS and len(w) > 2]
-    if not words:
-        return 1.0
-    others = set(re.findall(r"[a-z0-9]+", " ".join(o.body for o in members if o is not m).replace("'", "")))
-    return sum(w in others for w in words) / len(words)
 
 
 def source_names(att: Attribution) -> list[Detail]:
