@@ -222,3 +222,8 @@ class Options:
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)
+    # Inputs (compare.load): the size limit for a file or fetched page, and for URLs a cache
+    # folder (None: no cache) and a timeout in seconds (None: the default in compare.load.web).
+    max_file_bytes: int | None = None
+    cache_dir: str | None = None
+    fetch_timeout: float | None = None

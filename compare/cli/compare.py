@@ -35,10 +35,14 @@ from .options import build_options, common_options
 )
 @common_options
 def compare_command(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
-    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
-    from ..atomic import write_atomic
+    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl, or http(s) URLs
+    of web pages)."""
+    from ..atomic import not_regular, write_atomic
 
     options = build_options(vectors, min_score, encoding)
+    kind = not_regular(output) if output else None
+    if kind:
+        raise click.ClickException(f"{output}: is {kind}; -o writes only regular files")
     if (
         output
         and os.path.exists(output)
