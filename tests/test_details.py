@@ -538,6 +538,16 @@ def test_weekdays_more_than_a_day_apart_are_two_steps_not_a_conflict() -> None:
     assert diff.conflict and "pier" in diff.reason
 
 
+def test_figures_meeting_only_at_a_value_one_leaves_out_conflict() -> None:
+    a = document("Express", "Rescuers pulled at least 48 passengers from the river on Monday.")
+    b = document("Courier", "Rescuers pulled almost 48 passengers from the river on Monday.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim)["number"] is True
+    c = document("Post", "Rescuers pulled about 48 passengers from the river on Monday.")
+    claim, _ = claim_of(a, c)
+    assert kinds(claim)["number"] is False
+
+
 def test_figures_far_apart_are_two_counts_not_a_conflict() -> None:
     a = document("Express", "Rescuers pulled 60 people from the river on Monday.")
     b = document("Courier", "Rescuers pulled 20 people from the river on Monday.")

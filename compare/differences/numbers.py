@@ -257,7 +257,7 @@ def _number_conflict(
     vaguer = []
     for a, x, b, y in pairs:
         qx, qy = as_quantity(x.detail), as_quantity(y.detail)
-        if agree_when_rounded(qx, qy):
+        if _agree(x.detail, y.detail):
             if compatible(qx, qy):
                 wide = a if _width(qx) > _width(qy) else b
             else:
@@ -289,8 +289,8 @@ def _number_conflict(
         # A figure that the other member gives anywhere in the claim is not contradicted by it.
         # ("over $300" for Build-A-Bear says nothing about the $5,587.75 vacation: only figures
         # of the same thing count.)
-        fits_x = any(agree_when_rounded(qx, as_quantity(o.detail)) for o in nums[b] if _same_thing(x, o))
-        fits_y = any(agree_when_rounded(qy, as_quantity(o.detail)) for o in nums[a] if _same_thing(y, o))
+        fits_x = any(_agree(x.detail, o.detail) for o in nums[b] if _same_thing(x, o))
+        fits_y = any(_agree(y.detail, o.detail) for o in nums[a] if _same_thing(y, o))
         if not fits_x and not fits_y:
             why = (
                 "precise figures a digit apart"
@@ -305,11 +305,37 @@ def _number_conflict(
 
 
 def _gives(m: MemberView, d: Detail) -> bool:
-    """Whether the member's article gives figure ``d`` anywhere (same normalised value)."""
+    """Whether the member's article gives figure ``d`` anywhere: the same normalised figure, or
+    the same exact value ("47" for "at least 47"), never a qualified one ("almost 48" is not 48)."""
+    exact = d.value is not None and d.high is None and not _BELOW.match(d.text)
     return any(
-        o.key == d.key or (d.value is not None and o.value == d.value and o.unit == d.unit)
+        o.key == d.key
+        or (exact and o.value == d.value and o.unit == d.unit and o.high is None and o.low is None)
         for o in m.numbered
     )
+
+
+# Qualifiers that leave the figure itself out: "almost four dozen" is under 48, "more than 50" over.
+_BELOW = re.compile(r"^(?:almost|nearly|under|just under|fewer than|less than|short of)\b", re.I)
+_ABOVE = re.compile(r"^(?:more than|over|above|upwards of)\b", re.I)
+_AT_LEAST = re.compile(r"^(?:at least|no fewer than|no less than)\b", re.I)
+
+
+def _agree(a: Detail, b: Detail) -> bool:
+    """Both figures can be true once rounding is allowed for, and they do not only meet at a value
+    one of them leaves out ("at least four dozen" / "almost four dozen" meet at 48, which "almost"
+    excludes: gold-train's newswcl50-8 conflict)."""
+    return agree_when_rounded(as_quantity(a), as_quantity(b)) and not (_apart_at(a, b) or _apart_at(b, a))
+
+
+def _apart_at(low: Detail, high: Detail) -> bool:
+    """``low`` starts at N (at least / more than N) and ``high`` ends at N (almost / under N), and
+    one of them leaves N out."""
+    n = low.low
+    if n is None or low.high is not None or high.high != n:
+        return False
+    below, above = bool(_BELOW.match(high.text)), bool(_ABOVE.match(low.text))
+    return (below or above) and (above or bool(_AT_LEAST.match(low.text)))
 
 
 def _width(q: Quantity) -> float:
