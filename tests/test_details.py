@@ -632,6 +632,13 @@ def test_span_of_time_given_as_a_date_carries_the_same_figure() -> None:
     assert "number" not in kinds(claim)
 
 
+def test_a_duration_is_compared_with_durations_not_dates() -> None:
+    a = document("Express", "Crews had the flames out within two hours, the chief said.")
+    b = document("Daily Mail", "It took crews nearly two hours to put the flames out, the chief said.")
+    claim, _ = claim_of(a, b)
+    assert "date" not in kinds(claim)  # "within two hours" is the same span as "nearly two hours"
+
+
 def test_a_date_given_inside_a_quotation_still_counts_as_carried():
     from compare.model import Options
     from compare.pipeline import analyze

@@ -143,7 +143,7 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         "date",
         members,
         dates,
-        lambda d, _others, x: any(d.key == o.key for o in details_of(x, "date")),
+        lambda d, _others, x: any(d.key == o.key for o in details_of(x, "date")) or _duration_given(d, x),
         conflicts,
     )
     if diff is None or not diff.conflict:
@@ -180,6 +180,15 @@ def why_dates_conflict(mx: MemberView, x: Detail, my: MemberView, y: Detail) -> 
         return ""
     around = f"both next to “{', '.join(shared)}”" if shared else "one stands alone in the claim"
     return f"{x.text} against {y.text}, {around}, and neither outlet gives the other's date elsewhere"
+
+
+def _duration_given(d: Detail, m: MemberView) -> bool:
+    """A span of time ("within two hours") that the member gives as a figure ("nearly two hours"):
+    durations are compared like with like, whichever kind of detail carries them."""
+    span = span_of_time(d.key.split(":", 1)[1]) if d.key.startswith("relative:") else None
+    return span is not None and any(
+        n.value == span[0] and n.unit == span[1] for n in details_of(m, "number") if n.value is not None
+    )
 
 
 def _gives(m: MemberView, key: str) -> bool:
