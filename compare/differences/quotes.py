@@ -111,15 +111,18 @@ def _same_words(a: list[str], b: list[str]) -> bool:
 
 
 def _words_apart(joined: dict[str, list[str]]) -> str:
-    """ "A: w1 w2; B: w3", the words each member's quotations have that another's lack."""
+    """ "A: w1 w2; B: a shorter excerpt": the words of each member's quotations that not every
+    member quotes, or that it quotes only part of what the others do."""
+    common = set.intersection(*(set(ws) for ws in joined.values()))
     parts = []
     for a, ws in joined.items():
-        others = {w for b, vs in joined.items() if b != a for w in vs}
-        own = list(dict.fromkeys(w for w in ws if w not in others))
+        own = list(dict.fromkeys(w for w in ws if w not in common))
         if own:
             more = f" (+{len(own) - 6})" if len(own) > 6 else ""
             parts.append(f"{a}: {' '.join(own[:6])}{more}")
-    return "; ".join(parts) or "in order"
+        else:
+            parts.append(f"{a}: a shorter excerpt")
+    return "; ".join(parts)
 
 
 # Contractions spelled out, so that "he's" and "he is" quote the same words.
