@@ -31,14 +31,22 @@ from .options import build_options, common_options
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
+    help="Force colour on or off, also into a pipe (default: on for a terminal, off under NO_COLOR).",
+)
+@click.option(
+    "--brief",
+    is_flag=True,
+    help="Print only the story at a glance: agreement, conflicts, what one outlet alone says, "
+    "who relays whom (text and markdown).",
 )
 @common_options
-def compare_command(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
+def compare_command(files, fmt, output, width, color, brief, vectors, min_score, encoding) -> None:
     """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl, or http(s) URLs
     of web pages)."""
     from ..atomic import not_regular, write_atomic
 
+    if brief and fmt not in ("text", "markdown"):
+        raise click.UsageError("--brief applies to the text and markdown formats")
     options = build_options(vectors, min_score, encoding)
     kind = not_regular(output) if output else None
     if kind:
@@ -58,13 +66,15 @@ def compare_command(files, fmt, output, width, color, vectors, min_score, encodi
         tty = output is None and sys.stdout.isatty()
         use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))
         cols = width or (shutil.get_terminal_size((100, 24)).columns if tty else 100)
-        out = render(result, "text", width=cols, color=use_color)
+        out = render(result, "text", width=cols, color=use_color, brief=brief)
     else:
-        out = render(result, fmt)
+        use_color = False
+        out = render(result, fmt, brief=brief)
     if output:
         try:
             write_atomic(output, out)
         except OSError as exc:
             raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
-        click.echo(out, nl=False)
+        # click.echo drops colour codes when stdout is not a terminal; --color asks for them anyway.
+        click.echo(out, nl=False, color=use_color)
