@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .align import align
-from .attribution import attribute, claim_relays, provenance
+from .attribution import attribute, claim_relays, provenance, same_entities
 from .details import extract_details
 from .differences import compare_claim, find_unique
 from .errors import UsageError
@@ -27,7 +27,7 @@ def compare(articles: Sequence[Article], options: Options | None = None) -> Comp
     if not articles:
         raise UsageError("nothing to compare: no articles given")
     outlets = tuple(dict.fromkeys([a.outlet for a in articles] + list(options.extra_outlets)))
-    documents = tuple(analyze(a, options, outlets) for a in articles)
+    documents = same_entities([analyze(a, options, outlets) for a in articles])
     by_id = {d.article.id: d for d in documents}
     claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in align(documents, options))
     return Comparison(
