@@ -195,6 +195,16 @@ class Comparison:
         return index
 
 
+# Default size limits (None in Options: no limit). They bound what one comparison may cost; the
+# real corpus's largest article has 11,418 characters and 79 sentences, its largest event 31,822
+# characters and 234 sentences, so each limit leaves a wide margin. How the comparison limits were
+# chosen from `python bench/scale.py`: see docs/scale.md.
+MAX_CHARS = 1_000_000  # per article
+MAX_SENTENCES = 5_000  # per article
+MAX_TOTAL_CHARS = 4_000_000  # all articles of one comparison together
+MAX_TOTAL_SENTENCES = 10_000
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Every knob of a comparison, passed down explicitly; never a module global."""
@@ -203,3 +213,7 @@ class Options:
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)
+    max_chars: int | None = MAX_CHARS
+    max_sentences: int | None = MAX_SENTENCES
+    max_total_chars: int | None = MAX_TOTAL_CHARS
+    max_total_sentences: int | None = MAX_TOTAL_SENTENCES

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import StorydiffError
-from .options import build_options, common_options
+from .options import common_options
 
 BATCH_FORMATS = ("html", "json", "markdown")
 
@@ -136,9 +136,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
     help="Per-event reports to write: html, json, markdown (comma-separated).",
 )
 @common_options
-def batch_command(
-    source, outdir, manifest, group, jobs, force, formats, vectors, min_score, encoding
-) -> None:
+def batch_command(source, outdir, manifest, group, jobs, force, formats, options) -> None:
     """Compare many events: a report for each event in SOURCE (or --manifest), and an index, in OUTDIR.
 
     Each subfolder of SOURCE is an event (files named meta.json, hidden files and other file
@@ -152,7 +150,6 @@ def batch_command(
     from ..batch.outputs import Listing, write_summaries
 
     fmt = _formats(formats)
-    options = build_options(vectors, min_score, encoding)
     settings = batch_mod.BatchSettings(
         options=options, formats=fmt, jobs=jobs or os.cpu_count() or 1, force=force
     )

@@ -11,7 +11,7 @@ import click
 from .. import compare, load_articles, render
 from ..errors import StorydiffError
 from ..report import FORMATS
-from .options import build_options, common_options
+from .options import common_options
 
 
 @click.command("compare")
@@ -34,11 +34,10 @@ from .options import build_options, common_options
     help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
 )
 @common_options
-def compare_command(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
+def compare_command(files, fmt, output, width, color, options) -> None:
     """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
     from ..atomic import write_atomic
 
-    options = build_options(vectors, min_score, encoding)
     if (
         output
         and os.path.exists(output)
