@@ -304,3 +304,15 @@ def test_cli_start_up_is_lazy() -> None:
     code = f"import sys, compare.cli\nprint(','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
     proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "", f"imported at start-up: {proc.stdout.strip()}"
+
+
+def test_bad_input_error_loads_no_heavy_module(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code = (
+        "import sys\nfrom compare.cli import main\n"
+        f"try:\n    main(['compare', {missing!r}])\nexcept SystemExit:\n    pass\n"
+        f"print(','.join(m for m in {(*HEAVY_MODULES, 'compare.pipeline')!r} if m in sys.modules))"
+    )
+    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stderr == f"Error: {missing}: no such file\n"
+    assert proc.stdout.strip() == "", f"imported for a bad input: {proc.stdout.strip()}"
