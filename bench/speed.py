@@ -96,9 +96,9 @@ def wall(cmd: list[str]) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(REPO)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
+    start = time.process_time()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])} ...: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
@@ -173,11 +173,11 @@ def _wrap_stages(totals: dict[str, float]) -> None:
             continue
 
         def timed(*a, __fn=fn, __name=name, **kw):  # type: ignore[no-untyped-def]
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return __fn(*a, **kw)
             finally:
-                totals[__name] += time.perf_counter() - start
+                totals[__name] += time.process_time() - start
 
         setattr(pipeline, name, timed)
 
@@ -193,19 +193,19 @@ def section_profile() -> None:
     totals: dict[str, float] = defaultdict(float)
     _wrap_stages(totals)
     prof = cProfile.Profile()
-    start = time.perf_counter()
+    start = time.process_time()
     for folder in folders:
-        t = time.perf_counter()
+        t = time.process_time()
         arts = load_articles([str(f) for f in sorted(folder.glob("*.txt"))])
-        totals["load_articles"] += time.perf_counter() - t
-        t = time.perf_counter()
+        totals["load_articles"] += time.process_time() - t
+        t = time.process_time()
         result = compare(arts)
-        totals["compare (all stages)"] += time.perf_counter() - t
+        totals["compare (all stages)"] += time.process_time() - t
         for fmt in ("json", "html"):
-            t = time.perf_counter()
+            t = time.process_time()
             render(result, fmt)
-            totals[f"render {fmt}"] += time.perf_counter() - t
-    elapsed = time.perf_counter() - start
+            totals[f"render {fmt}"] += time.process_time() - t
+    elapsed = time.process_time() - start
     stage_times = dict(totals)
     # A second pass under cProfile for the modules with the most time of their own (cProfile slows
     # everything down, so the stage times above come from the plain pass).
