@@ -38,6 +38,7 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 REPO = Path(__file__).resolve().parents[1]
+CODE = REPO  # the storydiff checkout timed (--code): this one, or an older one for "before" figures
 EVENTS = REPO.parent / "shared" / "corpus" / "events"
 ONE_EVENT = EVENTS / "newswcl50-0"
 PROFILE_EVERY = 5
@@ -94,11 +95,13 @@ def wall(cmd: list[str]) -> tuple[float, float]:
     # Bytecode caches on, as on an installed copy (this machine sets PYTHONDONTWRITEBYTECODE, which
     # would make every run recompile storydiff's source).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(CODE)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.process_time()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    took = time.process_time() - start
+    start = time.perf_counter()
+    proc = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=CODE
+    )
+    took = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])} ...: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
@@ -239,7 +242,7 @@ def _module_of(filename: str) -> str:
     if filename.startswith("<") or filename == "~":
         return "builtins and C code"
     parts = path.with_suffix("").parts
-    if "compare" in parts and str(REPO) in filename:
+    if "compare" in parts and str(CODE) in filename:
         i = len(parts) - 1 - parts[::-1].index("compare")
         return ".".join(parts[i:])
     if "site-packages" in parts:
@@ -258,13 +261,19 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--only", default="event,batch,profile")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument(
+        "--code", default=str(REPO), help="time the storydiff in this checkout (default: this one)"
+    )
     a = p.parse_args()
+    global CODE
+    CODE = Path(a.code).resolve()
     if not EVENTS.is_dir():
         raise SystemExit(f"{EVENTS}: corpus not found")
     only = set(a.only.split(","))
-    sys.path.insert(0, str(REPO))
-    os.chdir(REPO)
+    sys.path.insert(0, str(CODE))
+    os.chdir(CODE)
     load = os.getloadavg()[0]
+    print(f"storydiff from {CODE}")
     print(
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
         f"load average {load:.1f}\n"
