@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+CODE = REPO  # the storydiff checkout measured (--code)
 LENGTHS = (100, 200, 400, 800, 1600, 3200, 6400)
 COUNTS = (2, 5, 20, 50, 200)
 # A run is also stopped after this many times its CPU cap in wall time (a stalled process).
@@ -108,11 +109,11 @@ def run(files: list[str], cpu_limit: float, memory_gb: float) -> dict[str, objec
         resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_limit), int(cpu_limit) + 5))
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(CODE)
     with tempfile.TemporaryFile(mode="w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, preexec_fn=limit, cwd=REPO
+            cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, preexec_fn=limit, cwd=CODE
         )
         timer = threading.Timer(WALL_FACTOR * cpu_limit, proc.kill)
         timer.start()
@@ -174,8 +175,12 @@ def main() -> None:
     p.add_argument("--only", default="length,count")
     p.add_argument("--cpu", type=float, default=120.0, help="CPU seconds per run")
     p.add_argument("--memory-gb", type=float, default=6.0, help="address-space cap per run")
+    p.add_argument("--code", default=str(REPO), help="measure the storydiff in this checkout")
     args = p.parse_args()
+    global CODE
+    CODE = Path(args.code).resolve()
     only = set(args.only.split(","))
+    print(f"storydiff from {CODE}")
     print(
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f}; caps {args.cpu:g} CPU s and {args.memory_gb:g} GB per run\n"
