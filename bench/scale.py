@@ -29,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = REPO  # the storydiff checkout measured (--code)
+HAS_LIMITS = True
 LENGTHS = (100, 200, 400, 800, 1600, 3200, 6400)
 COUNTS = (2, 5, 20, 50, 200)
 # A run is also stopped after this many times its CPU cap in wall time (a stalled process).
@@ -99,8 +100,9 @@ def make_event(n_articles: int, n_sentences: int, seed: int = 0) -> list[str]:
 
 def run(files: list[str], cpu_limit: float, memory_gb: float) -> dict[str, object]:
     cmd = [sys.executable, "-m", "compare", "compare", *files, "--format", "json"]
-    limits = ("--max-chars", "--max-sentences", "--max-total-chars", "--max-total-sentences")
-    cmd += [arg for flag in limits for arg in (flag, "0")]
+    if HAS_LIMITS:
+        limits = ("--max-chars", "--max-sentences", "--max-total-chars", "--max-total-sentences")
+        cmd += [arg for flag in limits for arg in (flag, "0")]
     cap = int(memory_gb * 2**30)
 
     def limit() -> None:
@@ -177,8 +179,17 @@ def main() -> None:
     p.add_argument("--memory-gb", type=float, default=6.0, help="address-space cap per run")
     p.add_argument("--code", default=str(REPO), help="measure the storydiff in this checkout")
     args = p.parse_args()
-    global CODE
+    global CODE, HAS_LIMITS
     CODE = Path(args.code).resolve()
+    # An older checkout may have no size limits to lift.
+    helptext = subprocess.run(
+        [sys.executable, "-m", "compare", "compare", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=CODE,
+        env={**os.environ, "PYTHONPATH": str(CODE)},
+    ).stdout
+    HAS_LIMITS = "--max-chars" in helptext
     only = set(args.only.split(","))
     print(f"storydiff from {CODE}")
     print(
