@@ -105,7 +105,9 @@ for _phrase, _kind in _QUALIFIERS:
     _QUALIFIERS_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
 # Words a quantity can start with (currency, number and ordinal words, "a hundred", qualifiers and
 # vague phrases); any other token that does not start with a digit is passed over at once.
-_STARTS = frozenset({*_CURRENCY, *_UNITS, *_TENS, *_ORDINALS, "a", *_VAGUE_BY_FIRST, *_QUALIFIERS_BY_FIRST})
+_STARTS = frozenset(
+    {*_CURRENCY, *NUMBER_WORDS, *TENS, *_ORDINALS, "a", *_VAGUE_BY_FIRST, *_QUALIFIERS_BY_FIRST}
+)
 APPROX_WIDTH = 0.1  # "about 60" -> 54..66
 NEAR_WIDTH = 0.1  # "nearly 60" -> 54..60
 
@@ -351,7 +353,7 @@ def _skip_ordinal(toks: list[_Tok], i: int) -> bool:
 
 def _may_start(low: str) -> bool:
     """Whether a quantity can start at a token (lower-cased): cheap, and never wrong to say yes."""
-    return low in _STARTS or low[:1].isdigit() or low[:1] == "." or low.split("-", 1)[0] in _TENS
+    return low in _STARTS or low[:1].isdigit() or low[:1] == "." or low.split("-", 1)[0] in TENS
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
