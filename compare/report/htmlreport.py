@@ -245,7 +245,8 @@ class _Builder:
         doc = self.docs[aid]
         s = doc.sentences[i]
         marks = [
-            Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d)) for d in doc.details[i]
+            Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d))
+            for d in doc.details[i]
         ]
         att = self.attribution(doc, i)
         if att is not None:

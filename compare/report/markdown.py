@@ -65,7 +65,11 @@ def render_markdown(comparison: Comparison) -> str:
         for m in c.members:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)
-            badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
+            badges = [
+                relay_label(att)
+                for i in m.sentences
+                if (att := doc.attributions[i]) is not None
+            ]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         diffs = sorted(c.differences, key=lambda d: (not d.conflict, d.kind))
