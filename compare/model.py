@@ -236,3 +236,8 @@ class Options:
     max_sentences: int | None = MAX_SENTENCES
     max_total_chars: int | None = MAX_TOTAL_CHARS
     max_total_sentences: int | None = MAX_TOTAL_SENTENCES
+    # Inputs (compare.load): the size limit for a file or fetched page, and for URLs a cache
+    # folder (None: no cache) and a timeout in seconds (None: the default in compare.load.web).
+    max_file_bytes: int | None = None
+    cache_dir: str | None = None
+    fetch_timeout: float | None = None

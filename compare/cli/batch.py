@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import StorydiffError
-from .options import common_options
+from .options import build_options, common_options
 
 BATCH_FORMATS = ("html", "json", "markdown")
 
@@ -95,7 +95,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 @click.command("batch")
-@click.argument("source", required=False, type=click.Path(exists=True, file_okay=False, dir_okay=True))
+@click.argument("source", required=False, type=click.Path(exists=True, file_okay=True, dir_okay=True))
 @click.option(
     "-o",
     "--output",
@@ -118,7 +118,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
     default="folders",
     show_default=True,
     help="folders: each subfolder of SOURCE is an event. auto: SOURCE is one flat folder of "
-    "articles, grouped into events by content and date.",
+    "articles (WARC files in it count: their HTML pages), or one WARC file, grouped into events "
+    "by content and date.",
 )
 @click.option(
     "-j",
@@ -136,7 +137,9 @@ def _terminate_as_interrupt() -> Iterator[None]:
     help="Per-event reports to write: html, json, markdown (comma-separated).",
 )
 @common_options
-def batch_command(source, outdir, manifest, group, jobs, force, formats, options) -> None:
+def batch_command(
+    source, outdir, manifest, group, jobs, force, formats, vectors, min_score, encoding
+) -> None:
     """Compare many events: a report for each event in SOURCE (or --manifest), and an index, in OUTDIR.
 
     Each subfolder of SOURCE is an event (files named meta.json, hidden files and other file
@@ -150,6 +153,7 @@ def batch_command(source, outdir, manifest, group, jobs, force, formats, options
     from ..batch.outputs import Listing, write_summaries
 
     fmt = _formats(formats)
+    options = build_options(vectors, min_score, encoding)
     settings = batch_mod.BatchSettings(
         options=options, formats=fmt, jobs=jobs or os.cpu_count() or 1, force=force
     )

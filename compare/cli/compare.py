@@ -10,7 +10,7 @@ import click
 
 from ..errors import StorydiffError
 from ..report import FORMATS
-from .options import common_options
+from .options import build_options, common_options
 
 
 @click.command("compare")
@@ -30,13 +30,26 @@ from .options import common_options
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
+    help="Force colour on or off, also into a pipe (default: on for a terminal, off under NO_COLOR).",
+)
+@click.option(
+    "--brief",
+    is_flag=True,
+    help="Print only the story at a glance: agreement, conflicts, what one outlet alone says, "
+    "who relays whom (text and markdown).",
 )
 @common_options
-def compare_command(files, fmt, output, width, color, options) -> None:
-    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
-    from ..atomic import write_atomic
+def compare_command(files, fmt, output, width, color, brief, vectors, min_score, encoding) -> None:
+    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl, or http(s) URLs
+    of web pages)."""
+    from ..atomic import not_regular, write_atomic
 
+    if brief and fmt not in ("text", "markdown"):
+        raise click.UsageError("--brief applies to the text and markdown formats")
+    options = build_options(vectors, min_score, encoding)
+    kind = not_regular(output) if output else None
+    if kind:
+        raise click.ClickException(f"{output}: is {kind}; -o writes only regular files")
     if (
         output
         and os.path.exists(output)
@@ -59,13 +72,15 @@ def compare_command(files, fmt, output, width, color, options) -> None:
         tty = output is None and sys.stdout.isatty()
         use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))
         cols = width or (shutil.get_terminal_size((100, 24)).columns if tty else 100)
-        out = render(result, "text", width=cols, color=use_color)
+        out = render(result, "text", width=cols, color=use_color, brief=brief)
     else:
-        out = render(result, fmt)
+        use_color = False
+        out = render(result, fmt, brief=brief)
     if output:
         try:
             write_atomic(output, out)
         except OSError as exc:
             raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
-        click.echo(out, nl=False)
+        # click.echo drops colour codes when stdout is not a terminal; --color asks for them anyway.
+        click.echo(out, nl=False, color=use_color)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Attribution, Claim, Comparison, Detail, Document
+from .glance import Glance, glance
 from .summary import summarize
 
 SCHEMA = "storydiff/1"
@@ -130,7 +131,8 @@ def claim_dict(c: Claim) -> dict[str, Any]:
     }
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
+def to_dict(comparison: Comparison, at_a_glance: Glance | None = None) -> dict[str, Any]:
+    """The JSON view's dict; ``at_a_glance`` saves working the glance out again (the HTML view has it)."""
     index = comparison.claim_index()
     out: dict[str, Any] = {
         "schema": SCHEMA,
@@ -154,4 +156,5 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             ],
             "relayed_share": {a: _round(x) for a, x in p.relayed_share},
         }
+    out["glance"] = (at_a_glance or glance(comparison)).as_dict()
     return out
