@@ -87,6 +87,9 @@ class Attribution:
     via: tuple[Via, ...] = ()
     source_start: int | None = None
     source_end: int | None = None
+    # The canonical name of the source: one per person (or organisation, outlet …) within the
+    # article and, after ``provenance``, across the event ("Mr. Trump", "he" -> "Donald Trump").
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +180,20 @@ class Unique:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceEdge:
+    """One article relaying one source (a person, outlet, …) in so many of its sentences."""
+
+    article: str  # Article.id
+    source: str  # the source's canonical name (one per entity across the event)
+    source_kind: str | None
+    sentences: int
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Who relays whom across the event."""
 
-    edges: tuple[tuple[str, str, str | None, int], ...]  # (article, source, source kind, sentences)
+    edges: tuple[ProvenanceEdge, ...]
     relayed_share: tuple[tuple[str, float], ...]  # (article, share of sentences second-hand)
 
 

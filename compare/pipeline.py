@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .align import align
-from .attribution import attribute, claim_relays, provenance
+from .attribution import attribute, claim_relays, provenance, same_entities
 from .details import extract_details
 from .differences import compare_claim, find_unique
 from .errors import UsageError
@@ -35,7 +35,7 @@ def compare(articles: Sequence[Article], options: Options | None = None) -> Comp
     outlets = tuple(dict.fromkeys([a.outlet for a in articles] + list(options.extra_outlets)))
     segmented = [segment(a, options) for a in articles]
     check_sentences(segmented, options)
-    documents = tuple(describe(d, outlets) for d in segmented)
+    documents = same_entities([describe(d, outlets) for d in segmented])
     by_id = {d.article.id: d for d in documents}
     claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in align(documents, options))
     return Comparison(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from test_report_html import hand_comparison, make_doc
 
-from compare.model import Attribution, Claim, Comparison, Document, Member, Provenance, WordEdit
+from compare.model import (
+    Attribution,
+    Claim,
+    Comparison,
+    Document,
+    Member,
+    Provenance,
+    ProvenanceEdge,
+    WordEdit,
+)
 from compare.report.glance import clip, entity_key, glance, headline, shown_edits, source_nodes
 
 
@@ -37,7 +46,7 @@ def test_sources_group_by_entity_across_outlets():
         ("beta-times", "the White House", "organization", 2),
         ("alpha-news", "White House", "organization", 1),
     )
-    comp = Comparison((a, b), (), provenance=Provenance(edges, ()))
+    comp = Comparison((a, b), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
     nodes = source_nodes(comp)
     assert [(n.label, n.sentences) for n in nodes] == [("Trump", 6), ("the White House", 3), ("Abe", 1)]
     assert nodes[0].wordings == ("Mr. Trump", "President Trump", "Trump")
@@ -54,7 +63,9 @@ def test_label_is_the_name_before_an_apposition():
         ("alpha-news", "Larry Kudlow, the chief economic adviser", "person", 2),
         ("alpha-news", "Kudlow", "person", 1),
     )
-    (node,) = source_nodes(Comparison((a,), (), provenance=Provenance(edges, ())))
+    (node,) = source_nodes(
+        Comparison((a,), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
+    )
     assert node.label == "Larry Kudlow" and node.sentences == 3
 
 

@@ -20,6 +20,7 @@ from compare.model import (
     Document,
     Member,
     Provenance,
+    ProvenanceEdge,
     Relay,
     Sentence,
     Unique,
@@ -230,8 +231,8 @@ def hand_comparison() -> Comparison:
         ),
         provenance=Provenance(
             edges=(
-                ("daily-ledger", "Harbour Gazette", "outlet", 1),
-                ("evil", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("daily-ledger", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("evil", "Harbour Gazette", "outlet", 1),
             ),
             relayed_share=(("harbour-gazette", 0.25), ("daily-ledger", 0.25), ("evil", 0.5)),
         ),
@@ -515,7 +516,9 @@ def test_provenance_graph_has_one_node_per_entity_on_its_own_row():
         ("beta-times", "Mr. Abe", "person", 2),
         ("alpha-news", "Abe", "person", 1),
     )
-    html = render_html(Comparison((a, b), (), provenance=Provenance(edges, ())))
+    html = render_html(
+        Comparison((a, b), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
+    )
     graph = html[html.index('<svg class="graph"') : html.index("</svg>", html.index('<svg class="graph"'))]
     labels = re.findall(r'<text class="glabel" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]+)', graph)
     right = [

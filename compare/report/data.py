@@ -49,6 +49,8 @@ def attribution_dict(a: Attribution | None) -> dict[str, Any] | None:
     }
     if a.source_start is not None and a.source_end is not None:
         out["source_start"], out["source_end"] = a.source_start, a.source_end
+    if a.entity is not None:
+        out["entity"] = a.entity
     return out
 
 
@@ -152,7 +154,13 @@ def to_dict(comparison: Comparison, at_a_glance: Glance | None = None) -> dict[s
         p = comparison.provenance
         out["provenance"] = {
             "edges": [
-                {"article": a, "source": s, "source_kind": k, "sentences": n} for a, s, k, n in p.edges
+                {
+                    "article": e.article,
+                    "source": e.source,
+                    "source_kind": e.source_kind,
+                    "sentences": e.sentences,
+                }
+                for e in p.edges
             ],
             "relayed_share": {a: _round(x) for a, x in p.relayed_share},
         }

@@ -48,7 +48,7 @@ def clip(text: str, limit: int) -> str:
 def entity_key(source: str, kind: str | None) -> str:
     """The node a source wording belongs to ("Mr. Trump" and "Trump" meet). One place to switch to
     the attribution stage's canonical entity once the model carries it."""
-    from ..attribution.resolve import source_key
+    from ..attribution.sources import source_key
 
     key = source_key(source, kind)
     if key in _STOP:  # "A hospital spokeswoman" gives "a": a description, not a name to meet on
@@ -169,7 +169,7 @@ def provenance_edges(comparison: Comparison) -> list[tuple[str, str, str | None,
     """(article, nearest source, kind, sentences): the pipeline's edges, or counted from the
     attributions when a comparison was built without them."""
     if comparison.provenance is not None:
-        return list(comparison.provenance.edges)
+        return [(e.article, e.source, e.source_kind, e.sentences) for e in comparison.provenance.edges]
     counts: Counter[tuple[str, str, str | None]] = Counter()
     for doc in comparison.documents:
         for att in doc.attributions:
