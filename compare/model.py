@@ -105,6 +105,11 @@ class Difference:
     conflict: bool
     note: str = ""
     spans: tuple[tuple[str, int, int], ...] = ()  # (article id, start, end) of each wording
+    # Why the values were judged incompatible (a conflict), or why a pair that differs was not
+    # called a conflict; "" when no pair of values was compared.
+    reason: str = ""
+    salience: float = 0.0  # 0..1: how much the difference matters to a reader (differences.salience)
+    salience_reason: str = ""  # one line: why it ranks there
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +227,21 @@ class Comparison:
         return index
 
 
+# Default size limits (None in Options: no limit), so that no input takes a laptop down. The real
+# corpus's largest article has 11,418 characters and 79 sentences, its largest event 31,822
+# characters and 234 sentences: each limit leaves a margin of 8x or more. The sentence limits bound
+# the aligner, which today scores every pair of sentences of different articles (`python
+# bench/scale.py`: two articles of 1,600 sentences took 83 CPU s and 2.1 GB, about 800 bytes a
+# pair): 2,000 sentences in all keep the worst split under about 1.6 GB. Raise them when the aligner
+# works on candidate pairs (docs/scale.md). The character limits bound segmentation, details and
+# attribution, which grow about linearly (a 400 KB article without punctuation beside a short one:
+# about 9 CPU s for the whole comparison).
+MAX_CHARS = 500_000  # per article
+MAX_SENTENCES = 2_000  # per article
+MAX_TOTAL_CHARS = 1_000_000  # all articles of one comparison together
+MAX_TOTAL_SENTENCES = 2_000
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Every knob of a comparison, passed down explicitly; never a module global."""
@@ -230,6 +250,10 @@ class Options:
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)
+    max_chars: int | None = MAX_CHARS
+    max_sentences: int | None = MAX_SENTENCES
+    max_total_chars: int | None = MAX_TOTAL_CHARS
+    max_total_sentences: int | None = MAX_TOTAL_SENTENCES
     # Inputs (compare.load): the size limit for a file or fetched page, and for URLs a cache
     # folder (None: no cache) and a timeout in seconds (None: the default in compare.load.web).
     max_file_bytes: int | None = None

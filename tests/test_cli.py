@@ -352,3 +352,15 @@ def test_hostile_metadata_is_inert_in_text_and_markdown(tmp_path: Path) -> None:
     assert "<script>" not in md and "\x1b" not in md and "\u202e" not in md
     row = next(line for line in md.splitlines() if line.startswith("| Evil"))
     assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # six cells, whatever the fields hold
+
+
+def test_bad_input_error_loads_no_heavy_module(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code = (
+        "import sys\nfrom compare.cli import main\n"
+        f"try:\n    main(['compare', {missing!r}])\nexcept SystemExit:\n    pass\n"
+        f"print(','.join(m for m in {(*HEAVY_MODULES, 'compare.pipeline')!r} if m in sys.modules))"
+    )
+    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stderr == f"Error: {missing}: no such file\n"
+    assert proc.stdout.strip() == "", f"imported for a bad input: {proc.stdout.strip()}"

@@ -8,7 +8,6 @@ import sys
 
 import click
 
-from .. import compare, load_articles, render
 from ..errors import StorydiffError
 from ..report import FORMATS
 from .options import build_options, common_options
@@ -57,11 +56,18 @@ def compare_command(files, fmt, output, width, color, brief, vectors, min_score,
         and any(os.path.exists(f) and os.path.samefile(f, output) for f in files)
     ):
         raise click.ClickException(f"{output}: is one of the input files; choose another -o path")
+    # Imported here, in this order: a bad input is reported before the pipeline is even loaded.
+    from ..load import load_articles
+
     try:
         articles = load_articles(files, options)
+        from ..pipeline import compare
+
         result = compare(articles, options)
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from None
+    from ..report import render
+
     if fmt == "text":
         tty = output is None and sys.stdout.isatty()
         use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))

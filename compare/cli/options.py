@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..model import Options
+from ..model import MAX_CHARS, MAX_SENTENCES, MAX_TOTAL_CHARS, MAX_TOTAL_SENTENCES, Options
 
 # Where the input options (--max-file-bytes, --cache, --timeout) wait in the click context for
 # ``build_options``: they are not parameters of the command functions, so a command gains them
@@ -49,7 +49,44 @@ def input_options(func):
     return func
 
 
+# (flag, Options field, default, what it counts): the size limits. They wait in the click context
+# like the input options; 0 on the command line lifts one (None in Options).
+LIMITS = (
+    ("--max-chars", "max_chars", MAX_CHARS, "characters per article"),
+    ("--max-sentences", "max_sentences", MAX_SENTENCES, "sentences per article"),
+    ("--max-total-chars", "max_total_chars", MAX_TOTAL_CHARS, "characters of all articles together"),
+    (
+        "--max-total-sentences",
+        "max_total_sentences",
+        MAX_TOTAL_SENTENCES,
+        "sentences of all articles together",
+    ),
+)
+
+
+def _keep_limit(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and param.name:
+        ctx.meta.setdefault(_INPUTS_KEY, {})[param.name] = value or None
+    return value
+
+
+def limit_options(func):
+    for flag, name, default, what in reversed(LIMITS):
+        func = click.option(
+            flag,
+            name,
+            type=click.IntRange(min=0),
+            default=default,
+            show_default=True,
+            expose_value=False,
+            callback=_keep_limit,
+            help=f"Refuse more than this many {what} (0: no limit).",
+        )(func)
+    return func
+
+
 def common_options(func):
+    func = limit_options(func)
     func = input_options(func)
     func = click.option(
         "--encoding", default=None, help="Read inputs in this encoding (default: UTF-8, else detected)."
