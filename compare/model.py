@@ -171,12 +171,23 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleMatch:
+    """Two sentences of different articles that may report the same fact: their link fell
+    between the possible-match and the claim threshold ("maybe"), so they form no claim, but
+    neither is listed as told by only one outlet on the strength of it."""
+
+    members: tuple[tuple[str, int], tuple[str, int]]  # (article id, sentence index), sorted
+    score: float  # the pair's probability of one fact, in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
     unique: tuple[Unique, ...] = ()
     provenance: Provenance | None = None
     options: Options | None = None
+    possible: tuple[PossibleMatch, ...] = ()
 
     def document(self, article_id: str) -> Document:
         for doc in self.documents:

@@ -14,11 +14,11 @@ order of the input files.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Claim, Document, Member, Options, Sentence
+from ..model import Article, Claim, Document, Member, Options, PossibleMatch, Sentence
 from .features import pair_features
-from .vectorize import sentence_similarities
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,6 +66,9 @@ LINK_THRESHOLD = 0.20
 JOIN_MIN = 0.05
 JOIN_MEAN = 0.10
 PARTNER_RANK: int | None = 3
+# A link below LINK_THRESHOLD but at POSSIBLE_THRESHOLD or above is a possible match ("maybe"):
+# reported as such, and its sentences are not listed as only in one outlet.
+POSSIBLE_THRESHOLD = 0.10
 
 # With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES, fitted the
 # same way (`bench/align.py fit --embeddings`, all-MiniLM-L6-v2 cosines added), and its own
@@ -102,70 +105,118 @@ EMBEDDING_LINK_THRESHOLD = 0.20
 EMBEDDING_JOIN_MIN = 0.05
 EMBEDDING_JOIN_MEAN = 0.10
 EMBEDDING_PARTNER_RANK: int | None = 4
+EMBEDDING_POSSIBLE_THRESHOLD = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Scored candidate pairs: rows ``pairs[k]`` (u < v, rows of the concatenated sentences) and
+    their probability ``probs[k]`` of reporting the same fact; ``nodes[u]`` is (doc, index)."""
+
+    pairs: np.ndarray
+    probs: np.ndarray
+    nodes: tuple[tuple[int, int], ...]
+
+    def lookup(self) -> dict[tuple[int, int], float]:
+        return {(int(a), int(b)): float(p) for (a, b), p in zip(self.pairs.tolist(), self.probs, strict=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Claims, and the possible matches below the claim threshold (model.PossibleMatch)."""
+
+    claims: tuple[Claim, ...]
+    possible: tuple[PossibleMatch, ...] = ()
 
 
 def align(documents: Sequence[Document], options: Options | None = None) -> tuple[Claim, ...]:
     """Documents -> claims (ids c1, c2, … in story order; members in article order)."""
+    return alignment(documents, options).claims
+
+
+def alignment(documents: Sequence[Document], options: Options | None = None) -> Alignment:
+    """Documents -> claims and possible matches."""
     options = options or Options()
     if len(documents) < 2 or sum(1 for d in documents if d.sentences) < 2:
-        return ()
-    probs, nodes = pair_probabilities(documents, options)
+        return Alignment(())
+    links = pair_probabilities(documents, options)
     if options.vectors == "embeddings":
         link, join_min, join_mean = EMBEDDING_LINK_THRESHOLD, EMBEDDING_JOIN_MIN, EMBEDDING_JOIN_MEAN
-        rank = EMBEDDING_PARTNER_RANK
+        rank, maybe = EMBEDDING_PARTNER_RANK, EMBEDDING_POSSIBLE_THRESHOLD
     else:
         link, join_min, join_mean, rank = LINK_THRESHOLD, JOIN_MIN, JOIN_MEAN, PARTNER_RANK
+        maybe = POSSIBLE_THRESHOLD
     if options.min_score is not None:
         link = options.min_score
     if rank is not None:
-        probs = keep_top_partners(probs, nodes, rank)
-    return build_claims(documents, probs, nodes, link, join_min, join_mean)
+        links = keep_top_partners(links, rank)
+    claims = build_claims(documents, links, link, join_min, join_mean)
+    return Alignment(claims, possible_matches(documents, links, claims, min(maybe, link), link))
 
 
-def keep_top_partners(probs: np.ndarray, nodes: Sequence[tuple[int, int]], rank: int) -> np.ndarray:
+def possible_matches(
+    documents: Sequence[Document], links: Links, claims: Sequence[Claim], low: float, high: float
+) -> tuple[PossibleMatch, ...]:
+    """Links with probability in [low, high) whose two sentences share no claim, strongest first
+    (ties by article id and sentence index, never by the order of the input files)."""
+    ids = [documents[d].article.id for d, _ in links.nodes]
+    together = set()
+    for c in claims:
+        mem = [(m.article, i) for m in c.members for i in m.sentences]
+        together |= {(a, b) for a in mem for b in mem if a != b}
+    out = []
+    for (u, v), p in zip(links.pairs.tolist(), links.probs.tolist(), strict=True):
+        if not low <= p < high:
+            continue
+        a = (ids[u], links.nodes[u][1])
+        b = (ids[v], links.nodes[v][1])
+        if (a, b) in together:
+            continue
+        out.append(PossibleMatch(members=(min(a, b), max(a, b)), score=round(p, 3)))
+    out.sort(key=lambda m: (-m.score, m.members))
+    return tuple(out)
+
+
+def keep_top_partners(links: Links, rank: int) -> Links:
     """Zero every link that is not among the ``rank`` most probable partners of both of its
     sentences in the other's article (ties kept, so the input order does not matter). A sentence
     keeps room for a split partner and a restatement, but a topic word shared with half the other
     story no longer links it to all of them."""
     import numpy as np
 
-    doc_of = np.asarray([d for d, _ in nodes], dtype=int)
-    kept = np.zeros_like(probs)
-    docs = sorted(set(doc_of.tolist()))
-    for da in docs:
-        rows = np.flatnonzero(doc_of == da)
-        for db in docs:
-            if db == da:
-                continue
-            cols = np.flatnonzero(doc_of == db)
-            block = probs[np.ix_(rows, cols)]
-            if block.shape[1] > rank:
-                kth = -np.sort(-block, axis=1)[:, rank - 1 : rank]
-                block = np.where(block >= kth, block, 0.0)
-            kept[np.ix_(rows, cols)] = block
-    return np.minimum(kept, kept.T)  # both sides must rank the other among their best
+    if not len(links.pairs):
+        return links
+    doc_of = np.asarray([d for d, _ in links.nodes], dtype=np.intp)
+    n_docs = int(doc_of.max()) + 1
+    keep = np.ones(len(links.probs), dtype=bool)
+    for a, b in ((links.pairs[:, 0], links.pairs[:, 1]), (links.pairs[:, 1], links.pairs[:, 0])):
+        group = a * n_docs + doc_of[b]
+        order = np.lexsort((-links.probs, group))
+        g = group[order]
+        first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        size = np.diff(np.r_[first, len(g)])
+        kth = np.full(len(first), -np.inf)
+        big = size > rank
+        kth[big] = links.probs[order][first[big] + rank - 1]
+        bound = np.repeat(kth, size)
+        ok = np.empty(len(g), dtype=bool)
+        ok[order] = links.probs[order] >= bound
+        keep &= ok
+    return Links(links.pairs, np.where(keep, links.probs, 0.0), links.nodes)
 
 
-def pair_probabilities(
-    documents: Sequence[Document], options: Options | None = None
-) -> tuple[np.ndarray, tuple[tuple[int, int], ...]]:
-    """n×n probabilities that two sentences report the same fact (0 within one article), and
-    the (document position, sentence index) of each row."""
+def pair_probabilities(documents: Sequence[Document], options: Options | None = None) -> Links:
+    """The candidate pairs of the event's sentences and their probability of one fact."""
     import numpy as np
 
-    texts = [s.text for doc in documents for s in doc.sentences]
-    sims = sentence_similarities(texts, options)
-    feats = pair_features(documents, sims)
-    if sims.embedding is not None:
+    feats = pair_features(documents, options)
+    if options is not None and options.vectors == "embeddings":
         weights = np.asarray(EMBEDDING_WEIGHTS, dtype=float)
         intercept = EMBEDDING_INTERCEPT
     else:
         weights, intercept = np.asarray(PAIR_WEIGHTS, dtype=float), PAIR_INTERCEPT
-    z = intercept + np.tensordot(weights, feats.planes, axes=1)
-    probs = 1.0 / (1.0 + np.exp(-z))
-    same = feats.doc_of[:, None] == feats.doc_of[None, :]
-    probs[same] = 0.0
-    return probs, feats.nodes
+    z = intercept + feats.values @ weights if len(feats.pairs) else np.zeros(0)
+    return Links(feats.pairs, 1.0 / (1.0 + np.exp(-z)), feats.nodes)
 
 
 def sentence_pair_score(a: str, b: str, options: Options | None = None) -> float:
@@ -174,29 +225,27 @@ def sentence_pair_score(a: str, b: str, options: Options | None = None) -> float
     for k, text in enumerate((a, b)):
         art = Article(id=f"s{k}", outlet=f"s{k}", text=text)
         docs.append(Document(article=art, sentences=(Sentence(f"s{k}", 0, 0, len(text), text, 0),)))
-    probs, _ = pair_probabilities(docs, options)
-    return float(probs[0, 1])
+    links = pair_probabilities(docs, options)
+    return float(links.probs[0]) if len(links.probs) else 0.0
 
 
 def build_claims(
-    documents: Sequence[Document],
-    probs: np.ndarray,
-    nodes: Sequence[tuple[int, int]],
-    link: float,
-    join_min: float,
-    join_mean: float,
+    documents: Sequence[Document], links: Links, link: float, join_min: float, join_mean: float
 ) -> tuple[Claim, ...]:
     """Merge links (probability >= ``link``) into claims, strongest first."""
+    nodes = links.nodes
     ids = [documents[d].article.id for d, _ in nodes]
     key = [(ids[k], nodes[k][1]) for k in range(len(nodes))]
-    import numpy as np
+    prob = links.lookup()
+
+    def p(a: int, b: int) -> float:
+        return prob.get((a, b) if a < b else (b, a), 0.0)
 
     edges: list[tuple[float, int, int]] = []
-    # Only the pairs over the bar, found by numpy: a Python loop over all n² pairs was the slow
-    # part of aligning long articles.
-    for u, v in np.argwhere(np.triu(probs >= link, k=1)).tolist():
-        a, b = (u, v) if key[u] <= key[v] else (v, u)
-        edges.append((float(probs[u, v]), a, b))
+    for (u, v), pr in zip(links.pairs.tolist(), links.probs.tolist(), strict=True):
+        if pr >= link:
+            a, b = (u, v) if key[u] <= key[v] else (v, u)
+            edges.append((pr, a, b))
     edges.sort(key=lambda e: (-e[0], key[e[1]], key[e[2]]))
     claims: list[set[int]] = []
     where: dict[int, list[int]] = {}
@@ -208,7 +257,7 @@ def build_claims(
         own = [nodes[m][1] for m in members if nodes[m][0] == doc_x]
         if own and not any(abs(nodes[x][1] - i) == 1 for i in own):
             return None
-        others = [float(probs[x, m]) for m in members if nodes[m][0] != doc_x]
+        others = [p(x, m) for m in members if nodes[m][0] != doc_x]
         if not others or min(others) < join_min or sum(others) / len(others) < join_mean:
             return None
         return sum(others) / len(others)
@@ -233,17 +282,17 @@ def build_claims(
 
     frozen = {frozenset(c) for c in claims}
     kept = [c for c in frozen if not any(c < other for other in frozen)]
-    return _as_claims(documents, probs, nodes, kept)
+    return _as_claims(documents, p, nodes, kept)
 
 
-def _as_claims(documents, probs, nodes, kept) -> tuple[Claim, ...]:
+def _as_claims(documents, p, nodes, kept) -> tuple[Claim, ...]:  # type: ignore[no-untyped-def]
     order_of = {doc.article.id: d for d, doc in enumerate(documents)}
     ranked = []
     for c in kept:
         by_doc: dict[int, list[int]] = {}
         for m in c:
             by_doc.setdefault(nodes[m][0], []).append(nodes[m][1])
-        scores = [float(probs[a, b]) for a in c for b in c if a < b and nodes[a][0] != nodes[b][0]]
+        scores = [p(a, b) for a in c for b in c if a < b and nodes[a][0] != nodes[b][0]]
         score = sum(scores) / len(scores) if scores else 0.0
         rel = [min(ix) / max(1, len(documents[d].sentences)) for d, ix in by_doc.items()]
         first = min((documents[d].article.id, min(ix)) for d, ix in by_doc.items())

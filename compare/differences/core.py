@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..dates import WEEKDAYS
 from ..details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
@@ -572,9 +572,12 @@ def _attribution_difference(members: Sequence[_Member]) -> Difference | None:
 _UNIQUE_KINDS = ("number", "name", "date", "quote")
 
 
-def find_unique(documents: Sequence[Document], claims: Sequence[Claim]) -> tuple[Unique, ...]:
-    """Per article: the sentences in no claim, and their details that no other outlet carries."""
-    claimed = {(m.article, i) for c in claims for m in c.members for i in m.sentences}
+def find_unique(
+    documents: Sequence[Document], claims: Sequence[Claim], possible: Collection[tuple[str, int]] = ()
+) -> tuple[Unique, ...]:
+    """Per article: the sentences in no claim, and their details that no other outlet carries.
+    Sentences in ``possible`` ((article id, sentence index) of a possible match) are not unique."""
+    claimed = {(m.article, i) for c in claims for m in c.members for i in m.sentences} | set(possible)
     every: dict[str, list[Detail]] = {
         doc.article.id: [d for ds in doc.details for d in ds if d.kind in _UNIQUE_KINDS] for doc in documents
     }

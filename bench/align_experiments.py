@@ -1,0 +1,72 @@
+"""Alignment experiments: each extra evidence column and pairwise model, nested leave-one-event-out
+over the 17 gold events (gold-dev + gold-train), one process so the events load once.
+
+    .venv/bin/python bench/align_experiments.py                  # every configuration below
+    .venv/bin/python bench/align_experiments.py lr:same_source   # chosen ones (model:col,col)
+
+Each line: configuration, LOEO average precision of the pair ranking (dev / train), nested
+claim-pair F1 (dev / train). The results are kept in docs/alignment.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import align as bench  # noqa: E402
+
+SMALL_GRID = [
+    (t, 0.05, jmean, rank)
+    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+    for jmean in (0.1, 0.2)
+    for rank in (2, 3, 4)
+]
+
+CONFIGS = [
+    "lr:",
+    "gbm:",
+    "mlp:",
+    "lr:same_source,source_clash",
+    "lr:relay_mismatch",
+    "lr:both_quoted",
+    "lr:dates",
+    "lr:same_source,source_clash,relay_mismatch,both_quoted,dates",
+    "gbm:same_source,source_clash,relay_mismatch,both_quoted,dates",
+    "lr:e5_cos,e5_gap_low,e5_gap_high",
+    "gbm:e5_cos,e5_gap_low,e5_gap_high",
+]
+
+
+def run(events, config: str) -> dict:
+    model, _, cols = config.partition(":")
+    bench.USE[:] = [c for c in cols.split(",") if c]
+    if any(c not in events[0].names for c in bench.USE):
+        return {"config": config, "skipped": "column not available"}
+    probs = bench.loeo_probabilities(events, model)
+    ap = bench.average_precision(events, probs)
+    sw = bench.sweep(events, probs, SMALL_GRID)
+    return {
+        "config": config,
+        "ap": ap,
+        "nested_dev": sw["nested_loeo_gold-dev"]["f1"],
+        "nested_train": sw["nested_loeo_gold-train"]["f1"],
+        "nested_dev_pr": (sw["nested_loeo_gold-dev"]["p"], sw["nested_loeo_gold-dev"]["r"]),
+        "best": sw["best_setting_all_events"],
+    }
+
+
+def main() -> None:
+    configs = sys.argv[1:] or CONFIGS
+    t0 = time.perf_counter()
+    events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
+    print(f"loaded {len(events)} events in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    for config in configs:
+        print(json.dumps(run(events, config)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
