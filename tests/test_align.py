@@ -321,3 +321,25 @@ def test_keep_top_partners_keeps_each_sentence_s_best_links_on_both_sides() -> N
     tied = Links(links.pairs, np.array([0.9, 0.8, 0.8, 0.6, 0.7]), nodes)
     assert kept(keep_top_partners(tied, 2))[(0, 3)] == kept(keep_top_partners(tied, 2))[(0, 4)] == 0.8
     assert kept(keep_top_partners(links, 3)) == given
+
+
+def test_possible_matches_sit_between_the_two_thresholds_and_are_never_unique(event) -> None:
+    from compare import compare
+    from compare.align.claims import POSSIBLE_THRESHOLD, alignment
+
+    result = alignment(event, Options(min_score=0.9))
+    claims = pairs(result.claims)
+    assert result.possible, "a strict claim threshold leaves some links as possible matches"
+    for m in result.possible:
+        a, b = m.members
+        assert a < b and a[0] != b[0]
+        assert POSSIBLE_THRESHOLD <= m.score < 0.9
+        assert (a, b) not in claims
+    assert [m.score for m in result.possible] == sorted((m.score for m in result.possible), reverse=True)
+    # through the pipeline: a sentence with a possible match is not listed as only in one outlet
+    comparison = compare([d.article for d in event], Options(min_score=0.9))
+    maybe = {x for m in comparison.possible for x in m.members}
+    assert maybe
+    assert not maybe & {(u.article, i) for u in comparison.unique for i in u.sentences}
+    reverse = alignment(tuple(reversed(event)), Options(min_score=0.9))
+    assert reverse.possible == result.possible  # order of the input files does not matter
