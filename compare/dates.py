@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import re
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
-# Full names and the abbreviations news copy uses ("Jan.", "Sept.").
-MONTHS = {
-    **{m: i + 1 for i, m in enumerate(_MONTH_NAMES)},
-    **{m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)},
-    "sept": 9,
-}
+from .lexicon import MONTHS, WEEKDAYS
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"

@@ -13,85 +13,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import MONTHS, WEEKDAYS, find_dates
+from .dates import find_dates
+from .lexicon import (
+    DATELINE,
+    MONTHS,
+    ORGANISATION_WORDS,
+    PLACE_ALIASES,
+    PLACE_NAMES,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    US_STATE_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from .model import Detail, Sentence
 from .quantities import Quantity, canonical, find_quantities
 
 # ---------------------------------------------------------------- names
 
-TITLE_WORDS = frozenset(
-    "mr mrs ms miss dr prof sen sens senator rep reps representative gov governor gen general lt col "
-    "sgt capt cmdr adm maj rev hon judge justice president vice secretary minister prime defence defense "
-    "foreign interior home finance chancellor mayor speaker leader majority minority chairman chairwoman "
-    "chair director ambassador attorney commissioner sheriff chief deputy pope king queen prince "
-    "princess lord lady sir dame mp mep officer detective spokesman spokeswoman spokesperson ceo "
-    "founder co-founder coach sergeant captain colonel lieutenant commander admiral major "
-    "journalist reporter columnist activist lawmaker analyst economist".split()
-)
-_ORG_WORDS = frozenset(
-    "department ministry agency service association party committee council university college court "
-    "congress senate house parliament assembly commission bureau institute foundation campaign union "
-    "coalition organization organisation corporation corp inc co ltd llc company group times news post "
-    "journal press network bank fund police army navy force forces office administration movement "
-    "network centre center network church club league board authority society federation caucus "
-    "international reuters airlines airways magazine tribune herald guardian telegraph mail express "
-    "nation nations republicans democrats".split()
-)
-_PLACE_WORDS = frozenset("city county state province island islands river street avenue square".split())
-PLACE_NAMES = frozenset(
-    "afghanistan africa alabama alaska albany algeria america argentina arizona arkansas asia australia "
-    "austria baghdad bangladesh belarus bolivia chile colombia cyprus ecuador estonia ethiopia finland "
-    "hungary iceland kenya kuwait latvia lithuania malaysia morocco nepal nigeria norway peru "
-    "philippines portugal qatar romania rwanda serbia singapore slovakia somalia sudan thailand tunisia "
-    "uganda venezuela zimbabwe qatar "
-    "beijing belgium berlin boston brazil britain brussels california canada chicago china colorado "
-    "connecticut cuba delaware denmark egypt england europe florida france georgia germany greece haiti "
-    "hawaii idaho illinois india indiana indonesia iowa iran iraq ireland israel italy japan jerusalem "
-    "jordan kabul kansas kentucky kiev korea kyiv lebanon libya london louisiana maine manhattan maryland "
-    "massachusetts mexico miami michigan minnesota mississippi missouri montana moscow nebraska nevada "
-    "netherlands oklahoma ohio oregon pakistan palestine paris pennsylvania pentagon poland russia "
-    "scotland spain sweden switzerland syria taiwan tehran tennessee texas turkey ukraine utah vermont "
-    "vietnam virginia wales washington wisconsin wyoming yemen york brooklyn baltimore atlanta dallas "
-    "houston denver seattle portland detroit philadelphia aberdeen kent westminster "
-    "u.s. us usa u.k. uk u.n. eu".split()
-) | {
-    "new york",
-    "new jersey",
-    "new mexico",
-    "new hampshire",
-    "north carolina",
-    "south carolina",
-    "north dakota",
-    "south dakota",
-    "west virginia",
-    "rhode island",
-    "los angeles",
-    "san francisco",
-    "st. louis",
-    "new orleans",
-    "united states",
-    "united kingdom",
-    "great britain",
-    "north korea",
-    "south korea",
-    "saudi arabia",
-    "new zealand",
-    "south africa",
-    "capitol hill",
-    "white house",
-    "kansas city",
-}
-_PLACE_ALIASES = {
-    "u.s.": "us",
-    "usa": "us",
-    "united states": "us",
-    "america": "us",
-    "u.k.": "uk",
-    "britain": "uk",
-    "great britain": "uk",
-    "united kingdom": "uk",
-    "u.n.": "un",
-}
 # Capitalised words that begin sentences or clauses without naming anything.
 _STOP_CAPS = frozenset(
     "the a an and but or nor if in on at for from to with as by of it its he she they we i you his her "
@@ -111,10 +49,8 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ABBREVIATIONS = (
     _SUFFIXES
     | TITLE_WORDS
-    | frozenset(
-        "st mt ft co corp inc ltd mo ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich "
-        "minn miss mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
-    )
+    | frozenset("st mt ft co corp inc ltd mo".split())
+    | frozenset(s.lower() for s in US_STATE_ABBREVIATIONS)
 )
 
 
@@ -139,9 +75,9 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for m in re.finditer(r"(?<=[a-z,;:] )((?:[A-Z][a-z'’]+\.? ){1,2})([A-Z][a-zA-Z'’-]+)\b", text):
         words = [_norm_word(w) for w in m.group(1).split()]
         last = _norm_word(_strip_possessive(m.group(2)))
-        if not any(w in _ORG_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in [*words, last]) and (
-            last not in MONTHS and last not in WEEKDAYS
-        ):
+        if not any(
+            w in ORGANISATION_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in [*words, last]
+        ) and (last not in MONTHS and last not in WEEKDAYS):
             surnames.add(last)
     for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-zA-Z'’-]+)", text):
         surnames.add(_norm_word(_strip_possessive(m.group(1))))
@@ -151,7 +87,7 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> list[Detail]:
     """Names in sentence ``s`` (which starts at ``base`` in ``text``), skipping blocked spans."""
     lower_words, surnames = _article_words(text)
-    dateline = _DATELINE.match(s)
+    dateline = DATELINE.match(s)
     if dateline:
         blocked = [*blocked, (0, dateline.end())]
     toks = [(m.group(), m.start(), m.end()) for m in _CAP_TOKEN.finditer(s)]
@@ -197,15 +133,6 @@ def _cap_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
     return False
 
 
-# A dateline opening a story: "WASHINGTON —", "KANSAS CITY, Mo. --", "LONDON, April 30 (Reuters) -",
-# "Washington (AFP) –": capitals, or any place with a news agency in brackets.
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*(?:\([A-Za-z]+\)\s*)?"
-    r"|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)*\s*\([A-Za-z]+\)\s*)"
-    r"(?:—|--|–|-\s)\s*"
-)
-
-
 # Capitalised words that never sit inside a name but do inside a title-case headline.
 _HEADLINE_WORDS = frozenset(
     "his her their its our my your in on at to with from as by after over is are was were will be "
@@ -234,7 +161,7 @@ def _is_possessive(word: str) -> bool:
 
 def _is_place(part: list[tuple[str, int, int]]) -> bool:
     phrase = " ".join(w for w, _, _ in part).lower().rstrip(".")
-    return phrase in PLACE_NAMES or (len(part) >= 2 and _norm_word(part[-1][0]) in _PLACE_WORDS)
+    return phrase in PLACE_NAMES or (len(part) >= 2 and _norm_word(part[-1][0]) in PLACE_WORDS)
 
 
 def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
@@ -264,7 +191,7 @@ def _names_from_run(
         return []
     # A capitalised common word opening the sentence ("Leaders of the NAACP", "Firefighters") is not
     # part of a name: a word the article writes in lower case, or a plural that is no known surname.
-    opening = not s[: run[0][1]].strip(' "“‘(') or bool(_DATELINE.fullmatch(s[: run[0][1]]))
+    opening = not s[: run[0][1]].strip(' "“‘(') or bool(DATELINE.fullmatch(s[: run[0][1]]))
     if opening and (
         (_norm_word(run[0][0]) in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames)
     ):
@@ -336,11 +263,11 @@ def _name_detail(
     elif (
         phrase.rstrip(".") in PLACE_NAMES
         or phrase in PLACE_NAMES
-        or core[-1] in _PLACE_WORDS
+        or core[-1] in PLACE_WORDS
         or (len(core) == 1 and core[0] in PLACE_NAMES)
     ):
         label = "place"
-    elif any(w in _ORG_WORDS for w in core) or raw_acronym:
+    elif any(w in ORGANISATION_WORDS for w in core) or raw_acronym:
         label = "organization"
     elif 2 <= len(core) <= 4:
         label = "person"
@@ -351,14 +278,14 @@ def _name_detail(
 
 def _name_key(core: list[str], label: str | None, phrase: str) -> str:
     if label == "place":
-        return _PLACE_ALIASES.get(phrase.rstrip("."), _PLACE_ALIASES.get(phrase, " ".join(core)))
+        return PLACE_ALIASES.get(phrase.rstrip("."), PLACE_ALIASES.get(phrase, " ".join(core)))
     if label == "person":
         names = [w for w in core if w not in _SUFFIXES]
         return names[-1] if names else core[-1]
     if len(core) == 1:
         if label == "organization" and len(core[0]) <= 6:
             return "".join(sorted(core[0]))  # "NAACP" and "N.A.A.C.P." meet the spelled-out name's initials
-        return _PLACE_ALIASES.get(phrase, core[0])
+        return PLACE_ALIASES.get(phrase, core[0])
     content = [w for w in core if w not in ("us", "uk", "the")]
     return "".join(sorted(w[0] for w in content)) if len(content) > 1 else content[0]
 
@@ -504,7 +431,7 @@ def extract_details(text: str, sentence: Sentence) -> tuple[Detail, ...]:
     base = sentence.start
     s = text[sentence.start : sentence.end]
     details: list[Detail] = []
-    dateline = _DATELINE.match(s)
+    dateline = DATELINE.match(s)
     skip = dateline.end() if dateline else 0  # a dateline's place and date are the report's, not the news
     dates = [d for d in find_dates(s) if d[0] >= skip]
     for a, b, label, key in dates:

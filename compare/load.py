@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BadFormat, EmptyArticle, UnreadableArticle, UsageError
+from .lexicon import DATELINE_LINE
 from .model import Article, Options
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
@@ -277,12 +278,6 @@ def _check_body(text: str, body_start: int, path: str) -> None:
         raise EmptyArticle(problem, path)
 
 
-# A first line that is only a dateline ("WASHINGTON —", "KYIV (Reuters) -") is no title.
-_DATELINE_ONLY = re.compile(
-    r"\A[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--?)\s*\Z"
-)
-
-
 def parse_plain(raw: str, path: str, **meta: Any) -> Article:
     """Plain text: the first line is the title when a blank line follows it."""
     text = normalise_text(raw)
@@ -290,7 +285,7 @@ def parse_plain(raw: str, path: str, **meta: Any) -> Article:
     m = re.match(r"\A[ \t]*([^\n]+?)[ \t]*\n[ \t]*\n", text)
     if m and len(m.group(1)) <= 300:
         title, body_start = m.group(1), m.end()
-        if _DATELINE_ONLY.match(title):
+        if DATELINE_LINE.match(title):
             title = None  # "WEST PALM BEACH, Fla. —" opens the story; it names no headline
     _check_body(text, body_start, path)
     stem = Path(path).stem

@@ -152,6 +152,20 @@ class Document:
     details: tuple[tuple[Detail, ...], ...] = ()  # parallel to sentences
     attributions: tuple[Attribution | None, ...] = ()  # parallel to sentences
 
+    def __post_init__(self) -> None:
+        # Left out, details and attributions mean "none found": every Document holds one entry per
+        # sentence, so no reader needs a length guard.
+        n = len(self.sentences)
+        if not self.details:
+            object.__setattr__(self, "details", ((),) * n)
+        if not self.attributions:
+            object.__setattr__(self, "attributions", (None,) * n)
+        if len(self.details) != n or len(self.attributions) != n:
+            raise ValueError(
+                f"{self.article.id}: {n} sentences but {len(self.details)} detail and "
+                f"{len(self.attributions)} attribution entries"
+            )
+
 
 @dataclass(frozen=True, slots=True)
 class Unique:

@@ -17,17 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-}
-_SCALES = {"hundred": 100, "dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+from .lexicon import NUMBER_WORDS, SCALES, TENS
+
 # Abbreviated scales that only count right after a digit ("$3.2bn", "£5m", "40k").
 _SHORT_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "tr": 1e12}
 _ORDINALS = {
@@ -165,16 +156,21 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     while j < len(toks):
         w = toks[j].low
         parts = w.split("-")
-        if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and 0 < _UNITS[parts[1]] < 10:
-            current += _TENS[parts[0]] + _UNITS[parts[1]]
-        elif w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "a" and not seen and j + 1 < len(toks) and toks[j + 1].low in _SCALES:
+        if (
+            len(parts) == 2
+            and parts[0] in TENS
+            and parts[1] in NUMBER_WORDS
+            and 0 < NUMBER_WORDS[parts[1]] < 10
+        ):
+            current += TENS[parts[0]] + NUMBER_WORDS[parts[1]]
+        elif w in NUMBER_WORDS:
+            current += NUMBER_WORDS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "a" and not seen and j + 1 < len(toks) and toks[j + 1].low in SCALES:
             current += 1
-        elif w in _SCALES and (seen or j > i):
-            scale = _SCALES[w]
+        elif w in SCALES and (seen or j > i):
+            scale = SCALES[w]
             if scale == 100:
                 current = (current or 1) * 100
             else:
@@ -185,9 +181,9 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             and seen
             and j + 1 < len(toks)
             and (
-                toks[j + 1].low in _UNITS
-                or toks[j + 1].low in _TENS
-                or toks[j + 1].low.split("-")[0] in _TENS
+                toks[j + 1].low in NUMBER_WORDS
+                or toks[j + 1].low in TENS
+                or toks[j + 1].low.split("-")[0] in TENS
             )
         ):
             j += 1
@@ -206,8 +202,8 @@ def _scale_after(toks: list[_Tok], j: int) -> tuple[float, int]:
     """A scale word ("million", "bn") at toks[j], else 1."""
     if j < len(toks):
         w = toks[j].low
-        if w in _SCALES and w != "hundred":
-            return _SCALES[w], j + 1
+        if w in SCALES and w != "hundred":
+            return SCALES[w], j + 1
         if w in _SHORT_SCALES and toks[j].start == toks[j - 1].end:
             return _SHORT_SCALES[w], j + 1
         if w == "hundred":
@@ -345,7 +341,7 @@ def _skip_ordinal(toks: list[_Tok], i: int) -> bool:
     """'second' as a time unit ("one second") or verb; 'first' as an adverb at a clause start."""
     w = toks[i].low
     prev = toks[i - 1].low if i > 0 else ""
-    if w == "second" and (_digits(prev) is not None or prev in _UNITS or prev in ("a", "per")):
+    if w == "second" and (_digits(prev) is not None or prev in NUMBER_WORDS or prev in ("a", "per")):
         return prev == "a" and i + 1 < len(toks) and toks[i + 1].low in (".", ",", "later")
     return w == "first" and prev in ("at", "", ",", ".")
 
@@ -371,7 +367,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if _digits(tok.text) is not None and _in_code(text, tok):
             i += 1
             continue
-        if (tok.low in _UNITS and _skip_one(toks, i)) or (tok.low in _ORDINALS and _skip_ordinal(toks, i)):
+        if (tok.low in NUMBER_WORDS and _skip_one(toks, i)) or (
+            tok.low in _ORDINALS and _skip_ordinal(toks, i)
+        ):
             i += 1
             continue
         found = _qualified(toks, i, text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import DATELINE_FRAGMENT, MONTH_NAMES, US_STATE_ABBREVIATIONS, WEEKDAYS
 from .model import Article, Document, Options, Quotation, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -33,8 +34,8 @@ _NEVER_FINAL = re.compile(
 # ends only when the next word is one that starts sentences (below), whichever way syntok went.
 _AMBIGUOUS_ABBREVIATION = (
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
-    r"Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.)"
+    + "|".join(US_STATE_ABBREVIATIONS)
+    + r")\.)"
 )
 _ENDS_AMBIGUOUS = re.compile(_AMBIGUOUS_ABBREVIATION + r"$")
 # Words that open sentences and rarely follow an abbreviation inside one ("the U.S. Senate" stays
@@ -48,9 +49,8 @@ _STARTERS = frozenset(
 # these: "at 9 p.m. Monday", "10 a.m. Eastern", "Jan. 12" stay whole; "at 11 p.m. Reporters" splits.
 _TIME_OR_MONTH_END = re.compile(r"(?:\b[ap]\.m\.|\b(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)$")
 _KEEPS_TIME = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Eastern Pacific Central Mountain Greenwich "
-    "Atlantic Local Moscow London Beijing Tokyo".split()
+    [w.title() for w in (*WEEKDAYS, *MONTH_NAMES)]
+    + "Eastern Pacific Central Mountain Greenwich Atlantic Local Moscow London Beijing Tokyo".split()
 )
 # A split candidate inside a syntok sentence: an abbreviation, spaces, an optional opening quote,
 # then a capitalised word.
@@ -58,8 +58,6 @@ _INNER_BOUNDARY = re.compile(
     r"(?:" + _AMBIGUOUS_ABBREVIATION + r"|\b[ap]\.m\.|(?<=\w)(?:…|\.\.\.))"
     r"(?P<gap>\s+)(?P<next>[\"“‘'(]?(?P<word>[A-Z][A-Za-z’']*))"
 )
-# A dateline that syntok cut off from its sentence: "Denver (AP)" before "- Colorado officials …".
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]*\([A-Z][A-Za-z .]*\)$")
 _DASH_START = re.compile(r"^(?:—|–|--?)\s")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 
@@ -154,10 +152,10 @@ def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> boo
     if before.endswith(";"):
         return True  # a semicolon joins clauses of one sentence
     if _DASH_START.match(after) and (
-        not _TERMINAL.search(before) or _DATELINE.match(before) or _ENDS_AMBIGUOUS.search(before)
+        not _TERMINAL.search(before) or DATELINE_FRAGMENT.match(before) or _ENDS_AMBIGUOUS.search(before)
     ):
         return True  # "HARTFORD, Conn. — The attorney general …", "Denver (AP) - Officials …"
-    if _DATELINE.match(before):
+    if DATELINE_FRAGMENT.match(before):
         return True
     if after[:1].islower() and not after[1:2].isupper():
         return True  # syntok split after an abbreviation: "Jesse Jackson Jr. | pleaded guilty"

@@ -293,7 +293,8 @@ def _doc(article_id: str, outlet: str, *paragraphs: str) -> Document:
         Sentence(article_id, s.index, s.start, s.end, s.text, s.paragraph, s.quotation, s.quotations)
         for s in doc.sentences
     )
-    return Document(article=art, sentences=sents, quotations=doc.quotations)
+    bare = Document(article=art, sentences=sents, quotations=doc.quotations)
+    return replace(bare, attributions=attribute(bare, ("Daily Planet", "Quayside Notes", "Harbour Bugle")))
 
 
 def test_claim_relays_and_provenance():

@@ -11,7 +11,7 @@ that contains it. Checks, per event:
   recall floors, set a little below what the pipeline achieves (see ``PAIR_FLOORS``), and do not
   change when the files come in reverse order;
 - attribution: the sentences gold lists as relayed carry an attribution with the right type and
-  source, and those it lists as the outlet's own carry none (once attribution is wired).
+  source, and those it lists as the outlet's own carry none.
 
 ``python tests/test_samples.py`` prints the figures that the floors are set from.
 """
@@ -149,10 +149,6 @@ def same_source(expected: str, found: str | None) -> bool:
         return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _SOURCE_STOPWORDS}
 
     return bool(words(expected) & words(found))
-
-
-def attribution_wired(result: Comparison) -> bool:
-    return all(len(d.attributions) == len(d.sentences) for d in result.documents)
 
 
 def _all_substrings(event: str) -> list[tuple[str, str, str]]:
@@ -325,21 +321,14 @@ def relay_problems(event: str) -> tuple[int, list[str], int, list[str]]:
     return n_relayed, relayed, n_own, own
 
 
-def _require_attribution(event: str) -> None:
-    if not attribution_wired(comparison(event)):
-        pytest.skip("attribution is not wired into compare() yet (Document.attributions is empty)")
-
-
 @pytest.mark.parametrize("event", EVENTS)
 def test_relayed_sentences_are_marked(event: str) -> None:
-    _require_attribution(event)
     _, relayed, _, _ = relay_problems(event)
     unmarked = [p for p in relayed if p.endswith("not marked as relayed")]
     assert not unmarked, "\n".join(unmarked)
 
 
 def test_relayed_sentences_carry_the_right_source() -> None:
-    _require_attribution(EVENTS[0])
     totals = [relay_problems(e) for e in EVENTS]
     n_relayed = sum(t[0] for t in totals)
     wrong = [p for t in totals for p in t[1]]
@@ -358,10 +347,9 @@ if __name__ == "__main__":  # the figures that PAIR_FLOORS are set from
             f"{name:28s} precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
             f"(gold pairs {s['gold']}, predicted {s['predicted']})"
         )
-    if attribution_wired(comparison(EVENTS[0])):
-        totals = [relay_problems(e) for e in EVENTS]
-        n_rel, n_own = sum(t[0] for t in totals), sum(t[2] for t in totals)
-        wrong, alarms = [p for t in totals for p in t[1]], [p for t in totals for p in t[3]]
-        print(f"relayed right {n_rel - len(wrong)}/{n_rel}, own kept {n_own - len(alarms)}/{n_own}")
-        print("\n".join(wrong + alarms))
+    totals = [relay_problems(e) for e in EVENTS]
+    n_rel, n_own = sum(t[0] for t in totals), sum(t[2] for t in totals)
+    wrong, alarms = [p for t in totals for p in t[1]], [p for t in totals for p in t[3]]
+    print(f"relayed right {n_rel - len(wrong)}/{n_rel}, own kept {n_own - len(alarms)}/{n_own}")
+    print("\n".join(wrong + alarms))
     sys.exit(0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..lexicon import DATELINE
 from .lexicon import (
     _AUX,
     _BELIEF,
@@ -91,15 +92,6 @@ _HEDGE = re.compile(
 )
 
 
-# A dateline opening a story ("HARBORTON, Md. —", "LONDON (Reuters) -"): a place and maybe a wire,
-# never a source. It is left out before looking for cues ("PALM BEACH, Fla. — President Trump began
-# … by saying" gave the source "Fla." in the newswcl50-0 event).
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
-    r"\s*(?:\([A-Z][^()]{0,30}\)\s*)?(?:—|–|--|-)\s+"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Relation:
     """One cue found in a sentence, with its source phrase and any relaying outlet, as written."""
@@ -116,7 +108,9 @@ class Relation:
 
 def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     """Every reporting cue in ``text[start:end]`` with its source (and relaying outlet), in order."""
-    dateline = _DATELINE.match(text, start, end)
+    # A dateline opening a story is a place and maybe a wire, never a source ("PALM BEACH, Fla. —
+    # President Trump began … by saying" gave the source "Fla." in the newswcl50-0 event).
+    dateline = DATELINE.match(text, start, end)
     toks = _tokens(text, dateline.end() if dateline else start, end)
     quoted = _LONG_QUOTE.search(text, start, end) is not None
     out: list[Relation] = []

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ..lexicon import US_STATE_ABBREVIATIONS, WEEKDAYS
 from ..outlets import outlet_name
 
 
@@ -219,10 +220,7 @@ def _abbrev(word: str) -> bool:
 
 # State abbreviations that a full stop follows ("Rep. Steve Israel (D-N.Y.)", "of Lawrenceville,
 # Mich."): PolNeAR keeps the stop in the source span.
-_STATE_ABBREVS = frozenset(
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
-    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
-)
+_STATE_ABBREVS = frozenset(US_STATE_ABBREVIATIONS)
 
 
 _LONE = frozenset(_LEXICON["lone"])  # besides plurals ("officials")
@@ -257,7 +255,7 @@ def _verbish(t: _Tok) -> bool:
     return not t.cap and (t.low.endswith("ed") and t.low not in _ED_ADJ or t.low in _PAST)
 
 
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+_DAYS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight"))
 
 
 # ---- source kinds (for attribution) ------------------------------------------------------------

@@ -518,25 +518,17 @@ def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) 
 
 
 # ---- per claim and per event ----------------------------------------------------------------------
-def _attributions(document: Document, known: Sequence[str]) -> tuple[Attribution | None, ...]:
-    if len(document.attributions) == len(document.sentences):
-        return document.attributions
-    return attribute(document, known)
-
-
 def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     """The claim with ``firsthand`` (articles stating it themselves) and ``relays`` (one per article
     that only relays it: source, kind and chain) filled in. An article relays a claim when at least
     half of its member sentences are second-hand."""
-    known = tuple(d.article.outlet for d in documents.values())
     firsthand: list[str] = []
     relays: list[Relay] = []
     for member in claim.members:
         doc = documents.get(member.article)
         if doc is None:
             continue
-        atts = _attributions(doc, known)
-        mine = [atts[i] for i in member.sentences if 0 <= i < len(atts)]
+        mine = [doc.attributions[i] for i in member.sentences]
         relayed = [a for a in mine if a is not None]
         if mine and len(relayed) * 2 >= len(mine) and relayed:
             first = next((a for a in relayed if a.source), relayed[0])
@@ -591,11 +583,10 @@ def merge_sources(counts: Mapping[tuple[str, str | None], int]) -> list[tuple[st
 def provenance(documents: Sequence[Document]) -> Provenance:
     """Who relays whom across the event: (article, source, kind, sentences) for every source and
     every relaying outlet in a chain, and each article's share of second-hand sentences."""
-    known = tuple(d.article.outlet for d in documents)
     edges: list[tuple[str, str, str | None, int]] = []
     shares: list[tuple[str, float]] = []
     for doc in documents:
-        atts = _attributions(doc, known)
+        atts = doc.attributions
         counts: dict[tuple[str, str | None], int] = {}
         for att in atts:
             if att is None:

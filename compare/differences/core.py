@@ -13,8 +13,8 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from ..dates import WEEKDAYS
-from ..details import PLACE_NAMES, TITLE_WORDS, find_names, names_match, quote_key
+from ..details import find_names, names_match, quote_key
+from ..lexicon import PLACE_NAMES, TITLE_WORDS, WEEKDAYS
 from ..model import Attribution, Claim, Detail, Difference, Document, Member, Unique
 from ..quantities import Quantity, compatible, is_exact, parse_quantity
 
@@ -106,9 +106,8 @@ def _gather(member: Member, doc: Document) -> _Member:
         k = position.get(index)
         if k is None:
             continue
-        if k < len(doc.details):
-            details.extend(doc.details[k])
-        if k < len(doc.attributions) and doc.attributions[k] is not None and attribution is None:
+        details.extend(doc.details[k])
+        if doc.attributions[k] is not None and attribution is None:
             attribution = doc.attributions[k]
         words += len(doc.sentences[k].text.split())
         body.append(doc.sentences[k].text.lower().replace("’", "'"))
@@ -592,7 +591,7 @@ def find_unique(
             if (aid, sentence.index) in claimed:
                 continue
             sentences.append(sentence.index)
-            for d in doc.details[k] if k < len(doc.details) else ():
+            for d in doc.details[k]:
                 if d.kind in _UNIQUE_KINDS and not any(
                     _carried(d, every[o.article.id], texts[o.article.id]) for o in others
                 ):

@@ -55,8 +55,8 @@ def article_dict(doc: Document, index: dict[tuple[str, int], list[str]]) -> dict
     art = doc.article
     sentences = []
     for k, s in enumerate(doc.sentences):
-        details = doc.details[k] if k < len(doc.details) else ()
-        att = doc.attributions[k] if k < len(doc.attributions) else None
+        details = doc.details[k]
+        att = doc.attributions[k]
         sentences.append(
             {
                 "index": s.index,

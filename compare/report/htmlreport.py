@@ -239,14 +239,14 @@ class _Builder:
         return out
 
     def attribution(self, doc: Document, i: int) -> Attribution | None:
-        return doc.attributions[i] if i < len(doc.attributions) else None
+        return doc.attributions[i]
 
     def sentence(self, aid: str, i: int, claim_ids: Iterable[str]) -> SentenceView:
         doc = self.docs[aid]
         s = doc.sentences[i]
         marks = [
             Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d))
-            for d in (doc.details[i] if i < len(doc.details) else ())
+            for d in doc.details[i]
         ]
         att = self.attribution(doc, i)
         if att is not None:

@@ -68,7 +68,7 @@ def render_markdown(comparison: Comparison) -> str:
             badges = [
                 relay_label(att)
                 for i in m.sentences
-                if i < len(doc.attributions) and (att := doc.attributions[i]) is not None
+                if (att := doc.attributions[i]) is not None
             ]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")

@@ -28,7 +28,7 @@ def _sentence_text(doc: Document, s: Sentence, claim: Claim | None):
 
     t = Text(" ".join(s.text.split("\n")))
     base = s.start
-    details = doc.details[s.index] if s.index < len(doc.details) else ()
+    details = doc.details[s.index]
     for d in details:
         style = STYLES.get(d.kind)
         if style and d.start >= base and d.end <= s.end:
@@ -101,7 +101,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
                 if k:
                     body.append(" ")
                 body.append_text(_sentence_text(doc, doc.sentences[si], c))
-                att = doc.attributions[si] if si < len(doc.attributions) else None
+                att = doc.attributions[si]
                 if att is not None:
                     body.append(f" [{relay_label(att)}]", style="yellow")
             table.add_row(doc.article.outlet, body)
