@@ -43,6 +43,8 @@ CONFIGS = [
 
 def run(events, config: str) -> dict:
     model, _, cols = config.partition(":")
+    model, _, weight = model.partition("@")  # lr@3: gold-dev pairs weigh 3
+    bench.DEV_WEIGHT[0] = float(weight or 1.0)
     bench.USE[:] = [c for c in cols.split(",") if c]
     if any(c not in events[0].names for c in bench.USE):
         return {"config": config, "skipped": "column not available"}
@@ -65,7 +67,26 @@ def main() -> None:
     events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
     print(f"loaded {len(events)} events in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     for config in configs:
+        if config.startswith("insample:"):
+            insample(events, config.split(":")[1])
+            continue
         print(json.dumps(run(events, config)), flush=True)
+
+
+def insample(events, model: str = "lr", settings=None) -> None:
+    """Fit on all 17 events; pooled claim-pair figures per folder at a few settings (in-sample)."""
+    m = bench.fit(events, model)
+    links = [bench.links_of(ev, m) for ev in events]
+    for s in settings or SMALL_GRID:
+        row = {}
+        for folder in bench.GOLD_FOLDERS:
+            keep = [k for k, ev in enumerate(events) if ev.folder == folder]
+            pred = set().union(*(bench.claim_pairs(events[k], links[k], s) for k in keep))
+            gold = set().union(*({(events[k].name,) + g for g in events[k].gold} for k in keep))
+            row[folder] = bench.prf(pred, gold)
+        print(
+            json.dumps({"setting": s, **{f: (r["p"], r["r"], r["f1"]) for f, r in row.items()}}), flush=True
+        )
 
 
 if __name__ == "__main__":

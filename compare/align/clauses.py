@@ -134,7 +134,9 @@ def clause_columns(
     covers = []
     for sentence, clause in ((u[group], cb), (v[group], ca)):
         found = _cross_dots(in_sentence, sentence, in_clause, clause)
-        found = np.divide(found, clause_weight[clause], out=np.zeros_like(found), where=clause_weight[clause] > 0)
+        found = np.divide(
+            found, clause_weight[clause], out=np.zeros_like(found), where=clause_weight[clause] > 0
+        )
         covers.append(np.maximum.reduceat(found, offset))
     return dict(
         zip(

@@ -186,7 +186,9 @@ def pair_features(
     return PairFeatures(values, pairs, nodes, doc_of)
 
 
-def context_columns(documents: Sequence[Document], pairs: np.ndarray, stop: frozenset[str]) -> dict[str, np.ndarray]:
+def context_columns(
+    documents: Sequence[Document], pairs: np.ndarray, stop: frozenset[str]
+) -> dict[str, np.ndarray]:
     """Evidence from the stages before alignment: who is relayed (attribution), quotation marks
     and dates (details). Zero where a document carries no such annotation."""
     import numpy as np
@@ -236,7 +238,9 @@ def _overlap_columns(texts: Sequence[str], pairs: np.ndarray, stop: frozenset[st
     for k, (i, j) in enumerate(pairs.tolist()):
         ei, ej = evidence[i], evidence[j]
         # symmetric by construction (token_set_ratio is), whatever the input order
-        out["fuzz"][k] = (fuzz.token_set_ratio(texts[i], texts[j]) + fuzz.token_set_ratio(texts[j], texts[i])) / 200.0
+        out["fuzz"][k] = (
+            fuzz.token_set_ratio(texts[i], texts[j]) + fuzz.token_set_ratio(texts[j], texts[i])
+        ) / 200.0
         shared = ei.words & ej.words
         lo = min(weight[i], weight[j])
         if shared and lo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Comparison
-from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 
@@ -65,11 +65,7 @@ def render_markdown(comparison: Comparison) -> str:
         for m in c.members:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)
-            badges = [
-                relay_label(att)
-                for i in m.sentences
-                if (att := doc.attributions[i]) is not None
-            ]
+            badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         diffs = sorted(c.differences, key=lambda d: (not d.conflict, d.kind))
@@ -91,6 +87,8 @@ def render_markdown(comparison: Comparison) -> str:
             for i in u.sentences:
                 lines.append(f"- {_md(doc.sentences[i].text)}")
             lines.append("")
+    if comparison.possible:
+        lines += [f"_{possible_note(len(comparison.possible))}_", ""]
     if comparison.provenance and comparison.provenance.edges:
         lines += ["## Who relays whom", ""]
         shares = dict(comparison.provenance.relayed_share)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from ..model import Claim, Comparison, Document, Sentence
-from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
@@ -127,6 +127,8 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
                 t = Text("  • ")
                 t.append_text(_sentence_text(doc, doc.sentences[si], None))
                 console.print(t)
+    if comparison.possible:
+        console.print(Text(possible_note(len(comparison.possible)), style="dim"))
     if comparison.provenance and comparison.provenance.edges:
         console.print()
         console.rule(Text("Who relays whom", style="bold"))
