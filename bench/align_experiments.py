@@ -67,6 +67,18 @@ def main() -> None:
     events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
     print(f"loaded {len(events)} events in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     for config in configs:
+        if config.startswith("coef:"):  # coef:lr:col,col — fit on all 17 events, print the weights
+            _, model, cols = config.split(":")
+            bench.USE[:] = [c for c in cols.split(",") if c]
+            m = bench.fit(events, model)
+            names = list(bench.FEATURE_NAMES) + bench.USE
+            print(f"INTERCEPT = {m.intercept_[0]:.4f}")
+            print(
+                "WEIGHTS = (\n"
+                + "".join(f"    {w:.4f},  # {n}\n" for n, w in zip(names, m.coef_[0], strict=True))
+                + ")"
+            )
+            continue
         if config.startswith("insample:"):
             insample(events, config.split(":")[1])
             continue

