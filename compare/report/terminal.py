@@ -1,16 +1,23 @@
-"""The terminal view: header, counts, then the claims in story order with each outlet's wording
-under one another, differences (conflicts first), relays, and what only one outlet has."""
+"""The terminal view: the story at a glance first (agreement, conflicts, what one outlet alone says,
+who relays whom), then the claims in story order with each outlet's wording under one another,
+differences (conflicts first), relays, and what only one outlet has. Continuation lines hang under
+their label. Article text is untrusted: control sequences are removed and bidi controls shown as
+escapes, so no input can move the cursor, retitle the terminal, plant a link or reorder a line."""
 
 from __future__ import annotations
 
 import io
+import re
 
 from ..model import Claim, Comparison, Document, Sentence
-from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
+from .glance import Glance, glance, shown_edits
+from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
 PROVENANCE_SHOWN = 6
+# Sources named in the glance, each with the outlets that rest on it.
+GLANCE_SOURCES = 6
 
 # Styles per highlight kind; without colour the same marks still show through bold/underline.
 STYLES = {
@@ -22,27 +29,148 @@ STYLES = {
     "edit": "underline",
 }
 
+# Escape sequences (ECMA-48): CSI, OSC, DCS and the other string controls (SOS, PM, APC), in their
+# 7-bit (ESC-prefixed) and 8-bit forms, then any lone ESC pair; string controls end at BEL or ST.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+# Other C0/C1 controls (not tab or newline) and bidi controls (embeddings, overrides, isolates, marks).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-def _sentence_text(doc: Document, s: Sentence, claim: Claim | None):
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control sequence and control character removed and each bidi control
+    shown as ``<U+202E>``. Offsets are not kept: this is for display only."""
+    text = _SEQUENCE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _sentence_text(doc: Document, s: Sentence, edits):
+    """The sentence with its details and word edits styled; spans are mapped onto the cleaned text
+    piece by piece, so a removed control never shifts a highlight."""
     from rich.text import Text
 
-    t = Text(" ".join(s.text.split("\n")))
     base = s.start
+    styles: list[tuple[int, int, str]] = []
     details = doc.details[s.index]
     for d in details:
         style = STYLES.get(d.kind)
         if style and d.start >= base and d.end <= s.end:
-            t.stylize(style, d.start - base, d.end - base)
-    if claim is not None:
-        for e in claim.edits:
-            if e.article == doc.article.id and e.start >= base and e.end <= s.end:
-                t.stylize(STYLES["edit"], e.start - base, e.end - base)
+            styles.append((d.start - base, d.end - base, style))
+    for e in edits:
+        if e.article == doc.article.id and e.start >= base and e.end <= s.end:
+            styles.append((e.start - base, e.end - base, STYLES["edit"]))
+    cuts = sorted({0, len(s.text), *(a for a, _, _ in styles), *(b for _, b, _ in styles)})
+    t = Text()
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        piece = terminal_safe(" ".join(s.text[lo:hi].split("\n")))
+        on = " ".join(st for a, b, st in styles if a <= lo and hi <= b)
+        t.append(piece, style=on or None)
     return t
 
 
-def render_text(comparison: Comparison, width: int = 100, color: bool = False) -> str:
+def _outlets(comparison: Comparison) -> dict[str, str]:
+    return {d.article.id: terminal_safe(d.article.outlet) for d in comparison.documents}
+
+
+def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> None:
+    from rich.text import Text
+
+    name = _outlets(comparison)
+    n = len(comparison.documents)
+    console.rule(Text("At a glance", style="bold"))
+    if g.headline:
+        console.print(Text(terminal_safe(g.headline), style="bold"))
+    if g.first_published:
+        span = g.first_published + (
+            f" to {g.last_published}" if g.last_published and g.last_published != g.first_published else ""
+        )
+        console.print(f"published {terminal_safe(span)}")
+    if n == 1:
+        _print_profile(console, g, name)
+        return
+    if g.agreed:
+        who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
+        console.print(Text(f"{who} report:", style="bold"))
+        for cid, text in g.agreed:
+            _hanging(console, f"  {cid} ", terminal_safe(text))
+        if g.agreed_total > len(g.agreed):
+            console.print(f"  and {g.agreed_total - len(g.agreed)} more")
+    else:
+        console.print(Text("No two outlets carry the same claim.", style="bold"))
+    if g.conflicts:
+        console.print(Text(f"Conflicts ({len(g.conflicts)}):", style="bold red"))
+        for x in g.conflicts:
+            vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in x.values)
+            _hanging(console, f"  {x.claim} {x.kind}: ", vals)
+    else:
+        console.print(Text("No conflicting details.", style="bold"))
+    if g.only:
+        console.print(Text("Only one outlet says:", style="bold"))
+        for aid, k, text in g.only:
+            _hanging(console, f"  {name[aid]} ({k}): ", terminal_safe(text))
+    if g.sources:
+        console.print(Text("Who relays whom:", style="bold"))
+        for s in g.sources[:GLANCE_SOURCES]:
+            by = ", ".join(f"{name[a]} {k}" for a, k in s.articles)
+            kind = f" ({s.kind})" if s.kind else ""
+            _hanging(console, "  ", f"{terminal_safe(s.label)}{kind} ×{s.sentences}: {by}", hang=4)
+        if len(g.sources) > GLANCE_SOURCES:
+            console.print(f"  and {len(g.sources) - GLANCE_SOURCES} more sources")
+
+
+def _print_profile(console, g: Glance, name: dict[str, str]) -> None:
+    """One article alone: what it states itself, what it relays and from whom, through whom."""
+    from rich.text import Text
+
+    _aid, own, total = g.firsthand[0]
+    share = f" ({own / total:.0%})" if total else ""
+    console.print(
+        f"states {own} of {total} sentences itself{share}; {total - own} rest on a source or are hedged"
+    )
+    if g.sources:
+        console.print(Text("It relays:", style="bold"))
+        for s in g.sources:
+            kind = f" ({s.kind})" if s.kind else ""
+            part = f" ({s.sentences / total:.0%} of the article)" if total else ""
+            many = "s" if s.sentences != 1 else ""
+            _hanging(
+                console, "  ", f"{terminal_safe(s.label)}{kind}: {s.sentences} sentence{many}{part}", hang=4
+            )
+    if g.chains:
+        console.print(Text("Through whom:", style="bold"))
+        for _a, chain, k in g.chains:
+            _hanging(console, "  ", terminal_safe(" ← ".join(chain)) + f": {k}")
+
+
+def _hanging(
+    console, label: str, body, style: str = "", label_style: str = "", hang: int | None = None
+) -> None:
+    """``label`` then ``body`` (a string or rich Text); wrapped lines start under the body's first
+    word, or ``hang`` columns in. A label wider than a third of the line goes on a line of its own."""
+    from rich.text import Text
+
+    text = body if isinstance(body, Text) else Text(body, style=style)
+    first = len(label)
+    if hang is None and first > console.width // 3:
+        console.print(Text(label.rstrip(), style=label_style), soft_wrap=True)
+        hang, label, first = len(label) - len(label.lstrip()) + 2, "", len(label) - len(label.lstrip()) + 2
+    rest = first if hang is None else hang
+    lines = text.wrap(console, max(20, console.width - max(first, rest)), overflow="fold")
+    for k, line in enumerate(lines):
+        out = Text(label, style=label_style) if k == 0 and label else Text(" " * (first if k == 0 else rest))
+        line.rstrip()
+        out.append_text(line)
+        console.print(out, soft_wrap=True)
+
+
+def render_text(comparison: Comparison, width: int = 100, color: bool = False, brief: bool = False) -> str:
+    """The comparison for a terminal; ``brief`` stops after the glance."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     buf = io.StringIO()
@@ -56,89 +184,119 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         emoji=False,
         soft_wrap=False,
     )
-    docs = {d.article.id: d for d in comparison.documents}
-    summary = summarize(comparison)
-
     n = len(comparison.documents)
     console.rule(Text(f"storydiff: {n} article{'s' if n != 1 else ''}", style="bold"))
     for doc in comparison.documents:
         art = doc.article
         heading = Text()
-        heading.append(art.outlet, style="bold")
+        heading.append(terminal_safe(art.outlet), style="bold")
         if art.published:
-            heading.append(f"  {art.published}")
+            heading.append(f"  {terminal_safe(art.published)}")
         if art.title:
-            heading.append(f"  {art.title}", style="italic")
-        heading.append(f"  [{art.id}, {len(doc.sentences)} sentences]", style="dim")
-        console.print(heading)
+            heading.append(f"  {terminal_safe(art.title)}", style="italic")
+        heading.append(f"  [{terminal_safe(art.id)}, {len(doc.sentences)} sentences]", style="dim")
+        _hanging(console, "", heading, hang=2)
     console.print()
+    _print_glance(console, glance(comparison), comparison, width)
+    if not brief:
+        _print_details(console, comparison, width)
+    return buf.getvalue()
+
+
+def _print_details(console, comparison: Comparison, width: int) -> None:
+    from rich.text import Text
+
+    docs = {d.article.id: d for d in comparison.documents}
+    name = _outlets(comparison)
+    summary = summarize(comparison)
+    console.print()
+    console.rule(Text("Claims", style="bold"))
     counts = (
         f"{summary.claims} claims: {summary.claims_all} carried by all outlets, "
         f"{summary.claims_some} by some; {summary.conflicts} with conflicting details"
     )
-    console.print(counts)
-    uniq = ", ".join(f"{docs[a].article.outlet} {n}" for a, n in summary.unique)
-    console.print(f"sentences only one outlet has: {uniq}")
-    relayed = ", ".join(f"{docs[a].article.outlet} {n}/{t}" for a, n, t in summary.relayed if t)
+    _hanging(console, "", counts, hang=2)
+    uniq = ", ".join(f"{name[a]} {n}" for a, n in summary.unique)
+    _hanging(console, "", f"sentences only one outlet has: {uniq}", hang=2)
+    relayed = ", ".join(f"{name[a]} {n}/{t}" for a, n, t in summary.relayed if t)
     if any(n for _, n, _ in summary.relayed):
-        console.print(f"second-hand sentences: {relayed}")
-
+        _hanging(console, "", f"second-hand sentences: {relayed}", hang=2)
+    label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 5))
     for c in comparison.claims:
-        console.print()
-        outlets = ", ".join(docs[m.article].article.outlet for m in c.members)
-        head = Text(f"{c.id}", style="bold")
-        head.append(f"  {len(c.members)} outlets ({outlets})  similarity {c.score:.2f}", style="dim")
-        if c.differences and any(d.conflict for d in c.differences):
-            head.append("  CONFLICT", style="bold red")
-        console.print(head)
-        table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
-        table.add_column("outlet", style="bold", no_wrap=True, max_width=max(10, width // 5))
-        table.add_column("text", overflow="fold")
-        for m in c.members:
-            doc = docs[m.article]
-            body = Text()
-            for k, si in enumerate(m.sentences):
-                if k:
-                    body.append(" ")
-                body.append_text(_sentence_text(doc, doc.sentences[si], c))
-                att = doc.attributions[si]
-                if att is not None:
-                    body.append(f" [{relay_label(att)}]", style="yellow")
-            table.add_row(doc.article.outlet, body)
-        console.print(table)
-        diffs = sorted(c.differences, key=lambda d: (not d.conflict, d.kind))
-        for d in diffs:
-            vals = " | ".join(f"{docs[a].article.outlet}: {v}" for a, v in d.values)
-            mark = "conflict" if d.conflict else "differs"
-            console.print(
-                Text(f"  {mark} {d.kind}: ", style="bold red" if d.conflict else "bold") + Text(vals)
-            )
-        for line, style in relay_lines(c, docs):
-            console.print(Text(f"  {line}", style=style))
+        _print_claim(console, c, docs, name, label_width)
+    _print_unique(console, comparison, docs, name)
+    _print_provenance(console, comparison, name)
 
+
+def _print_claim(
+    console, c: Claim, docs: dict[str, Document], name: dict[str, str], label_width: int
+) -> None:
+    from rich.text import Text
+
+    console.print()
+    outlets = ", ".join(name[m.article] for m in c.members)
+    head = Text(f"{c.id}", style="bold")
+    head.append(f"  {len(c.members)} outlets ({outlets})  similarity {c.score:.2f}", style="dim")
+    if any(d.conflict for d in c.differences):
+        head.append("  CONFLICT", style="bold red")
+    _hanging(console, "", head, hang=2)
+    edits = shown_edits(c, docs)
+    for m in c.members:
+        doc = docs[m.article]
+        body = Text()
+        for k, si in enumerate(m.sentences):
+            if k:
+                body.append(" ")
+            body.append_text(_sentence_text(doc, doc.sentences[si], edits))
+            att = doc.attributions[si]
+            if att is not None:
+                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+        outlet = name[m.article]
+        outlet = outlet if len(outlet) < label_width else outlet[: label_width - 2] + "…"
+        _hanging(console, " " + outlet.ljust(label_width), body, label_style="bold")
+    for d in sorted(c.differences, key=lambda d: (not d.conflict, d.kind)):
+        vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in d.values)
+        mark = "conflict" if d.conflict else "differs"
+        _hanging(console, f"  {mark} {d.kind}: ", vals, label_style="bold red" if d.conflict else "bold")
+    for line, style in relay_lines(c, docs):
+        _hanging(console, "  ", terminal_safe(line), style=style)
+
+
+def _print_unique(console, comparison: Comparison, docs: dict[str, Document], name: dict[str, str]) -> None:
+    from rich.text import Text
+
+    single = len(comparison.documents) == 1
     only = [u for u in comparison.unique if u.sentences]
-    if only:
-        console.print()
-        console.rule(Text("Only in one outlet", style="bold"))
-        for u in only:
-            doc = docs[u.article]
-            console.print(Text(summarize_unique(u, doc.article.outlet), style="bold"))
-            for si in u.sentences:
-                t = Text("  • ")
-                t.append_text(_sentence_text(doc, doc.sentences[si], None))
-                console.print(t)
-    if comparison.possible:
-        console.print(Text(possible_note(len(comparison.possible)), style="dim"))
-    if comparison.provenance and comparison.provenance.edges:
-        console.print()
-        console.rule(Text("Who relays whom", style="bold"))
-        shares = dict(comparison.provenance.relayed_share)
-        for a, sources in provenance_by_article(comparison):
-            shown = ", ".join(
-                f"{src}" + (f" ({kind})" if kind else "") + f" ×{n}"
-                for src, kind, n in sources[:PROVENANCE_SHOWN]
-            )
-            more = f", and {len(sources) - PROVENANCE_SHOWN} more" if len(sources) > PROVENANCE_SHOWN else ""
-            head = Text(f"{docs[a].article.outlet} ({shares.get(a, 0.0):.0%} second-hand): ", style="bold")
-            console.print(head + Text(shown + more))
-    return buf.getvalue()
+    if not only:
+        return
+    console.print()
+    console.rule(Text("Sentences" if single else "Only in one outlet", style="bold"))
+    for u in only:
+        doc = docs[u.article]
+        if not single:
+            line = terminal_safe(summarize_unique(u, doc.article.outlet))
+            _hanging(console, "", line, style="bold", hang=2)
+        for si in u.sentences:
+            body = _sentence_text(doc, doc.sentences[si], ())
+            att = doc.attributions[si]
+            if att is not None:
+                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+            _hanging(console, "  • ", body)
+
+
+def _print_provenance(console, comparison: Comparison, name: dict[str, str]) -> None:
+    from rich.text import Text
+
+    if not (comparison.provenance and comparison.provenance.edges):
+        return
+    console.print()
+    console.rule(Text("Who relays whom", style="bold"))
+    shares = dict(comparison.provenance.relayed_share)
+    for a, sources in provenance_by_article(comparison):
+        shown = ", ".join(
+            terminal_safe(src) + (f" ({kind})" if kind else "") + f" ×{n}"
+            for src, kind, n in sources[:PROVENANCE_SHOWN]
+        )
+        more = f", and {len(sources) - PROVENANCE_SHOWN} more" if len(sources) > PROVENANCE_SHOWN else ""
+        head = Text(f"{name[a]} ({shares.get(a, 0.0):.0%} second-hand): ", style="bold")
+        _hanging(console, "", head + Text(shown + more), hang=2)
