@@ -29,13 +29,16 @@ class Neighbours:
     second: np.ndarray  # n × D
     best_row: np.ndarray  # n × D
     pairs: np.ndarray  # m × 2 candidate pairs (u < v), sorted
+    values: tuple[np.ndarray, ...] = ()  # per part (nearest's ``parts``): its product for each pair
 
 
-def nearest(rows, doc_of: np.ndarray, n_docs: int, k: int, floor: float = 0.0) -> Neighbours:  # type: ignore[no-untyped-def]
+def nearest(rows, doc_of: np.ndarray, n_docs: int, k: int, floor: float = 0.0, parts=()) -> Neighbours:  # type: ignore[no-untyped-def]
     """Top-``k`` partners of each row in each other article (ties at the k-th value kept, so the
     input order does not matter), among those with similarity ≥ ``floor`` and above 0.
 
-    ``rows`` is a sparse or dense matrix of unit rows (a product is a cosine)."""
+    ``rows`` is a sparse or dense matrix of unit rows (a product is a cosine). With ``parts``,
+    (matrix, weight) pairs whose weighted products sum to the similarity, ``rows`` is not used:
+    each part's block is computed once, and its product for every kept pair is returned too."""
     import numpy as np
 
     n = len(doc_of)
@@ -43,13 +46,19 @@ def nearest(rows, doc_of: np.ndarray, n_docs: int, k: int, floor: float = 0.0) -
     second = np.zeros((n, n_docs))
     best_row = np.full((n, n_docs), -1, dtype=np.intp)
     found: list[np.ndarray] = []
+    found_values: list[list[np.ndarray]] = [[] for _ in parts]
     bounds = _segments(doc_of, n_docs)
-    dense = isinstance(rows, np.ndarray)
-    rows_t = rows.T if dense else rows.T.tocsc()
+    sources = list(parts) or [(rows, 1.0)]
+    transposed = [m.T if isinstance(m, np.ndarray) else m.T.tocsc() for m, _ in sources]
     for lo in range(0, n, BLOCK_ROWS):
         hi = min(n, lo + BLOCK_ROWS)
-        sim = rows[lo:hi] @ rows_t
-        sim = np.asarray(sim if dense else sim.toarray(), dtype=float)
+        blocks = []
+        for (m, _), mt in zip(sources, transposed, strict=True):
+            b = m[lo:hi] @ mt
+            blocks.append(np.asarray(b if isinstance(b, np.ndarray) else b.toarray(), dtype=float))
+        sim = blocks[0] * sources[0][1]
+        for (_, w), b in zip(sources[1:], blocks[1:], strict=True):
+            sim += w * b
         own = doc_of[lo:hi]
         for b, (sb, eb) in enumerate(bounds):
             nb = eb - sb
@@ -73,12 +82,19 @@ def nearest(rows, doc_of: np.ndarray, n_docs: int, k: int, floor: float = 0.0) -
             r, c = np.nonzero(keep)
             if len(r):
                 found.append(np.stack([lo + idx[r], sb + c], axis=1))
+                for store, b in zip(found_values, blocks, strict=False):
+                    store.append(b[idx[r], sb + c])
     if not found:
-        return Neighbours(best, second, best_row, np.zeros((0, 2), dtype=np.intp))
-    pairs = np.concatenate(found)
-    pairs = np.sort(pairs, axis=1)
-    pairs = np.unique(pairs, axis=0)
-    return Neighbours(best, second, best_row, pairs.astype(np.intp))
+        empty = tuple(np.zeros(0) for _ in parts)
+        return Neighbours(best, second, best_row, np.zeros((0, 2), dtype=np.intp), empty)
+    pairs = np.sort(np.concatenate(found), axis=1)
+    pairs, first, inverse = np.unique(pairs, axis=0, return_index=True, return_inverse=True)
+    values = []
+    for store in found_values:  # a pair found from both sides: the larger of its two products,
+        v = np.full(len(pairs), -np.inf)  # so the result does not depend on which side came first
+        np.maximum.at(v, inverse.ravel(), np.concatenate(store))
+        values.append(np.clip(v, 0.0, 1.0))
+    return Neighbours(best, second, best_row, pairs.astype(np.intp), tuple(values))
 
 
 def _segments(doc_of: np.ndarray, n_docs: int) -> Sequence[tuple[int, int]]:

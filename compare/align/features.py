@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Options
 from .candidates import Neighbours, nearest
 from .clauses import WORD_TOKEN, clause_columns, content_words, split_clauses
-from .vectorize import english_stop_words, event_vectors, row_dots, token_idf
+from .vectorize import WORD_WEIGHT, EventVectors, english_stop_words, event_vectors, row_dots, token_idf
 
 if TYPE_CHECKING:
     import numpy as np
@@ -147,8 +147,8 @@ def pair_features(
     doc_of = np.array([d for d, _ in nodes], dtype=np.intp)
     clauses = [split_clauses(t, stop) for t in texts]
     vectors = event_vectors(texts, [c for cs in clauses for c in cs], options)
-    combined = vectors.combined
-    near = nearest(combined, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR)
+    parts = ((vectors.word, WORD_WEIGHT), (vectors.char, 1.0 - WORD_WEIGHT))
+    near = nearest(None, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR, parts=parts)
     pairs = near.pairs  # the TF-IDF candidates, with or without embeddings (as they were fitted)
     emb_near = None
     if vectors.embedding is not None:
@@ -159,15 +159,16 @@ def pair_features(
         return PairFeatures(values, pairs, nodes, doc_of)
     u, v = pairs[:, 0], pairs[:, 1]
     col = {name: k for k, name in enumerate(names)}
-    values[:, col["word_cos"]] = row_dots(vectors.word, u, v)
-    values[:, col["char_cos"]] = row_dots(vectors.char, u, v)
-    comb = row_dots(combined, u, v)
+    word, char = near.values
+    values[:, col["word_cos"]] = word
+    values[:, col["char_cos"]] = char
+    comb = WORD_WEIGHT * word + (1.0 - WORD_WEIGHT) * char
     for name, column in _overlap_columns(texts, pairs, stop).items():
         values[:, col[name]] = column
     values[:, col["gap_low"]], values[:, col["gap_high"]] = _gaps(comb, near, u, v, doc_of)
     mutual = (near.best_row[u, doc_of[v]] == v) & (near.best_row[v, doc_of[u]] == u)
     values[:, col["mutual_best"]] = mutual
-    values[:, col["neighbours"]] = _neighbours(combined, u, v, doc_of)
+    values[:, col["neighbours"]] = _neighbours(vectors, u, v, doc_of)
     index = np.array([i for _, i in nodes], dtype=float)
     sizes = np.array([len(documents[d].sentences) for d, _ in nodes], dtype=float)
     rel = index / np.maximum(1.0, sizes - 1)
@@ -175,9 +176,10 @@ def pair_features(
     values[:, col["lead"]] = (index[u] == 0) | (index[v] == 0)
     for name, column in clause_columns(vectors, clauses, texts, pairs, stop).items():
         values[:, col[name]] = column
-    for name, column in context_columns(documents, pairs, stop).items():
-        if name in col:
-            values[:, col[name]] = column
+    if extra:
+        for name, column in context_columns(documents, pairs, stop).items():
+            if name in col:
+                values[:, col[name]] = column
     if vectors.embedding is not None and emb_near is not None:
         emb = row_dots(vectors.embedding, u, v)
         values[:, col["emb_cos"]] = emb
@@ -272,7 +274,7 @@ def _gaps(score: np.ndarray, near: Neighbours, u: np.ndarray, v: np.ndarray, doc
     return np.minimum(*sides), np.maximum(*sides)
 
 
-def _neighbours(combined, u: np.ndarray, v: np.ndarray, doc_of: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _neighbours(vectors: EventVectors, u: np.ndarray, v: np.ndarray, doc_of: np.ndarray) -> np.ndarray:
     """Best combined cosine of the diagonal neighbours (u-1, v-1) and (u+1, v+1), same articles."""
     import numpy as np
 
@@ -282,5 +284,7 @@ def _neighbours(combined, u: np.ndarray, v: np.ndarray, doc_of: np.ndarray) -> n
         a, b = u + step, v + step
         ok = (a >= 0) & (b >= 0) & (a < n) & (b < n)
         ok[ok] &= (doc_of[a[ok]] == doc_of[u[ok]]) & (doc_of[b[ok]] == doc_of[v[ok]])
-        out[ok] = np.maximum(out[ok], row_dots(combined, a[ok], b[ok]))
+        both = WORD_WEIGHT * row_dots(vectors.word, a[ok], b[ok])
+        both += (1.0 - WORD_WEIGHT) * row_dots(vectors.char, a[ok], b[ok])
+        out[ok] = np.maximum(out[ok], both)
     return out
