@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import stat
@@ -16,6 +17,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     the usual ones for a new file (0666 less the umask) rather than mkstemp's private 0600.
     """
     target = Path(path)
+    kind = not_regular(target)
+    if kind:
+        raise OSError(errno.EPERM, f"is {kind}, not a regular file", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -32,6 +36,28 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def not_regular(path: str | os.PathLike[str]) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (symlinks followed), else None.
+
+    Outputs are written only as regular files: renaming over a FIFO, a socket or a device node
+    (``-o /dev/null`` as root) would replace it.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _mode_for(target: Path) -> int:

@@ -295,12 +295,22 @@ def names_match(a: Detail, b: Detail) -> bool:
     Service")."""
     if a.key == b.key:
         return True
-    for x, y in ((a, b), (b, a)):
-        short = _norm_word(x.text)
-        if x.label != "person" and " " not in x.text.strip() and short and len(short) <= 6:
-            if "".join(sorted(short)) == y.key:
-                return True
-    return False
+    short_a = _initials_key(a.text, a.label)
+    if short_a is not None and short_a == b.key:
+        return True
+    short_b = _initials_key(b.text, b.label)
+    return short_b is not None and short_b == a.key
+
+
+@lru_cache(maxsize=65536)
+def _initials_key(text: str, label: str | None) -> str | None:
+    """A one-word non-person name of up to six letters as the key of the name it may abbreviate
+    ("IRS" -> "irs" sorted, matching "Internal Revenue Service"); None for any other name. Cached:
+    names_match runs over every pair of names of a claim."""
+    short = _norm_word(text)
+    if label != "person" and " " not in text.strip() and short and len(short) <= 6:
+        return "".join(sorted(short))
+    return None
 
 
 # ---------------------------------------------------------------- quotations

@@ -31,3 +31,7 @@ class BadFormat(StorydiffError):
 
 class UsageError(StorydiffError):
     """The request itself cannot be carried out (no inputs, unknown option value)."""
+
+
+class TooLarge(StorydiffError):
+    """An input, or all inputs together, exceed a size limit (``Options.max_*``)."""

@@ -87,6 +87,9 @@ class Attribution:
     via: tuple[Via, ...] = ()
     source_start: int | None = None
     source_end: int | None = None
+    # The canonical name of the source: one per person (or organisation, outlet …) within the
+    # article and, after ``provenance``, across the event ("Mr. Trump", "he" -> "Donald Trump").
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +180,20 @@ class Unique:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceEdge:
+    """One article relaying one source (a person, outlet, …) in so many of its sentences."""
+
+    article: str  # Article.id
+    source: str  # the source's canonical name (one per entity across the event)
+    source_kind: str | None
+    sentences: int
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Who relays whom across the event."""
 
-    edges: tuple[tuple[str, str, str | None, int], ...]  # (article, source, source kind, sentences)
+    edges: tuple[ProvenanceEdge, ...]
     relayed_share: tuple[tuple[str, float], ...]  # (article, share of sentences second-hand)
 
 
@@ -220,6 +233,21 @@ class Comparison:
         return index
 
 
+# Default size limits (None in Options: no limit), so that no input takes a laptop down. The real
+# corpus's largest article has 11,418 characters and 79 sentences, its largest event 31,822
+# characters and 234 sentences: each limit leaves a margin of 8x or more. The sentence limits bound
+# the aligner, which today scores every pair of sentences of different articles (`python
+# bench/scale.py`: two articles of 1,600 sentences took 83 CPU s and 2.1 GB, about 800 bytes a
+# pair): 2,000 sentences in all keep the worst split under about 1.6 GB. Raise them when the aligner
+# works on candidate pairs (docs/scale.md). The character limits bound segmentation, details and
+# attribution, which grow about linearly (a 400 KB article without punctuation beside a short one:
+# about 9 CPU s for the whole comparison).
+MAX_CHARS = 500_000  # per article
+MAX_SENTENCES = 2_000  # per article
+MAX_TOTAL_CHARS = 1_000_000  # all articles of one comparison together
+MAX_TOTAL_SENTENCES = 2_000
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Every knob of a comparison, passed down explicitly; never a module global."""
@@ -228,3 +256,12 @@ class Options:
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)
+    max_chars: int | None = MAX_CHARS
+    max_sentences: int | None = MAX_SENTENCES
+    max_total_chars: int | None = MAX_TOTAL_CHARS
+    max_total_sentences: int | None = MAX_TOTAL_SENTENCES
+    # Inputs (compare.load): the size limit for a file or fetched page, and for URLs a cache
+    # folder (None: no cache) and a timeout in seconds (None: the default in compare.load.web).
+    max_file_bytes: int | None = None
+    cache_dir: str | None = None
+    fetch_timeout: float | None = None

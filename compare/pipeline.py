@@ -6,18 +6,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .align import alignment
-from .attribution import attribute, claim_relays, provenance
+from .attribution import attribute, claim_relays, provenance, same_entities
 from .details import extract_details
 from .differences import compare_claim, find_unique
 from .errors import UsageError
+from .limits import check_chars, check_sentences
 from .model import Article, Comparison, Document, Options
 from .segment import segment
 
 
 def analyze(article: Article, options: Options, outlets: Sequence[str]) -> Document:
     """One article on its own: sentences, their details and their attribution."""
-    doc = segment(article, options)
-    doc = replace(doc, details=tuple(extract_details(article.text, s) for s in doc.sentences))
+    return describe(segment(article, options), outlets)
+
+
+def describe(doc: Document, outlets: Sequence[str]) -> Document:
+    """A segmented article with the details and attribution of each sentence."""
+    doc = replace(doc, details=tuple(extract_details(doc.article.text, s) for s in doc.sentences))
     return replace(doc, attributions=attribute(doc, outlets))
 
 
@@ -26,8 +31,11 @@ def compare(articles: Sequence[Article], options: Options | None = None) -> Comp
     options = options or Options()
     if not articles:
         raise UsageError("nothing to compare: no articles given")
+    check_chars(articles, options)
     outlets = tuple(dict.fromkeys([a.outlet for a in articles] + list(options.extra_outlets)))
-    documents = tuple(analyze(a, options, outlets) for a in articles)
+    segmented = [segment(a, options) for a in articles]
+    check_sentences(segmented, options)
+    documents = same_entities([describe(d, outlets) for d in segmented])
     by_id = {d.article.id: d for d in documents}
     aligned = alignment(documents, options)
     claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in aligned.claims)

@@ -103,6 +103,11 @@ for _phrase, _low, _high in _VAGUE:
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _kind in _QUALIFIERS:
     _QUALIFIERS_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
+# Words a quantity can start with (currency, number and ordinal words, "a hundred", qualifiers and
+# vague phrases); any other token that does not start with a digit is passed over at once.
+_STARTS = frozenset(
+    {*_CURRENCY, *NUMBER_WORDS, *TENS, *_ORDINALS, "a", *_VAGUE_BY_FIRST, *_QUALIFIERS_BY_FIRST}
+)
 APPROX_WIDTH = 0.1  # "about 60" -> 54..66
 NEAR_WIDTH = 0.1  # "nearly 60" -> 54..60
 
@@ -346,6 +351,11 @@ def _skip_ordinal(toks: list[_Tok], i: int) -> bool:
     return w == "first" and prev in ("at", "", ",", ".")
 
 
+def _may_start(low: str) -> bool:
+    """Whether a quantity can start at a token (lower-cased): cheap, and never wrong to say yes."""
+    return low in _STARTS or low[:1].isdigit() or low[:1] == "." or low.split("-", 1)[0] in TENS
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, left to right, non-overlapping."""
     toks = _tokens(text)
@@ -364,6 +374,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                     )
                     i = second[1]
                     continue
+        if not _may_start(tok.low):
+            i += 1
+            continue
         if _digits(tok.text) is not None and _in_code(text, tok):
             i += 1
             continue

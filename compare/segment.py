@@ -15,11 +15,25 @@ this module 48.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .lexicon import DATELINE_FRAGMENT, MONTH_NAMES, US_STATE_ABBREVIATIONS, WEEKDAYS
 from .model import Article, Document, Options, Quotation, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+# Bounds that keep text without sentence punctuation (a transcript, a list, a pasted table) from
+# costing more than its length. syntok's time per paragraph grows faster than the paragraph (a 400 KB
+# paragraph took 40 s, 3x per doubling), so a paragraph longer than BLOCK_CHARS is handed to it in
+# blocks cut at the last likely sentence end (else the last space) before the bound. The corpus's
+# longest paragraph is under 3,000 characters, so no real article is cut.
+BLOCK_CHARS = 5_000
+# No sentence is longer than this: a longer run is cut at the last clause mark (else space) before
+# the bound. The corpus's longest sentence is 647 characters (110 events, 9,934 sentences).
+MAX_SENTENCE_CHARS = 1_500
+_LIKELY_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_CLAUSE_MARK = re.compile(r"[;:,—–)\]]\s+|\n")
+_SPACE = re.compile(r"\s+")
 
 # Abbreviations that precede a name or a number and never end a sentence in news copy. syntok
 # splits after some of them ("met Gov. | Jones"); a split there is undone.
@@ -68,6 +82,7 @@ _OPENERS = "“‘«"
 _CLOSERS = "”’»"
 _DOUBLE = '"“”«»'
 _WORDISH = re.compile(r"\w", re.U)
+_QUOTE_MARK = re.compile("[" + re.escape(_DOUBLE + "‘’'") + "]")
 
 
 def segment(article: Article, options: Options | None = None) -> Document:
@@ -79,9 +94,17 @@ def segment(article: Article, options: Options | None = None) -> Document:
     for p, (start, end) in enumerate(paragraphs):
         spans.extend((s, e, p) for s, e in split_sentences(text, start, end))
     sentences = []
+    # Quotations are found left to right and never overlap, so the ones a sentence touches are a
+    # run found by bisection (a scan of every quotation per sentence was quadratic on long texts).
+    ends = [q.end for q in quotations]
     for i, (s, e, p) in enumerate(spans):
-        touched = tuple(q.index for q in quotations if q.start < e and s < q.end)
-        inside = next((q.index for q in quotations if q.start <= s and e <= q.end), None)
+        k = bisect_right(ends, s)
+        run = []
+        while k < len(quotations) and quotations[k].start < e:
+            run.append(quotations[k])
+            k += 1
+        touched = tuple(q.index for q in run)
+        inside = next((q.index for q in run if q.start <= s and e <= q.end), None)
         sentences.append(
             Sentence(
                 article=article.id,
@@ -115,18 +138,7 @@ def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within one paragraph ``text[start:end]``."""
-    from syntok import segmenter
-
-    chunk = text[start:end]
-    raw: list[tuple[int, int]] = []
-    for para in segmenter.analyze(chunk):
-        for sent in para:
-            if not sent:
-                continue
-            s = sent[0].offset
-            last = sent[-1]
-            e = last.offset + len(last.value)
-            raw.append((start + s, start + min(e, len(chunk))))
+    raw = [span for bs, be in _blocks(text, start, end) for span in _syntok_spans(text, bs, be)]
     merged: list[tuple[int, int]] = []
     for s, e in raw:
         if merged and _should_merge(text, merged[-1], (s, e)):
@@ -140,8 +152,63 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         limit = pieces[i + 1][0] if i + 1 < len(pieces) else end
         while e < limit and text[e] in "\"'”’»)]":
             e += 1
-        out.append((s, e))
-    return [(s, e) for s, e in out if _WORDISH.search(text[s:e])]
+        out.extend(_bounded(text, s, e))
+    return [(s, e) for s, e in out if _WORDISH.search(text, s, e)]
+
+
+def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    from syntok import segmenter
+
+    chunk = text[start:end]
+    raw: list[tuple[int, int]] = []
+    for para in segmenter.analyze(chunk):
+        for sent in para:
+            if not sent:
+                continue
+            s = sent[0].offset
+            last = sent[-1]
+            e = last.offset + len(last.value)
+            raw.append((start + s, start + min(e, len(chunk))))
+    return raw
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in blocks of at most BLOCK_CHARS, cut after a likely sentence end."""
+    out = []
+    pos = start
+    while end - pos > BLOCK_CHARS:
+        cut = _last_cut(text, pos, pos + BLOCK_CHARS, _LIKELY_END)
+        out.append((pos, cut[0]))
+        pos = cut[1]
+    out.append((pos, end))
+    return out
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The span ``text[s:e]`` in pieces of at most MAX_SENTENCE_CHARS, cut after a clause mark."""
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut_end, next_start = _last_cut(text, s, s + MAX_SENTENCE_CHARS, _CLAUSE_MARK)
+        out.append((s, cut_end))
+        s = next_start
+    out.append((s, e))
+    return out
+
+
+def _last_cut(text: str, lo: int, hi: int, preferred: re.Pattern[str]) -> tuple[int, int]:
+    """Where to cut ``text[lo:hi]`` near its end: (end of the piece before, start of the next).
+    The last ``preferred`` match in the window's second half, else its last run of spaces, else
+    ``hi`` itself (one very long word)."""
+    half = lo + (hi - lo) // 2
+    for pattern in (preferred, _SPACE):
+        last = None
+        for m in pattern.finditer(text, half, hi):
+            last = m
+        if last is not None:
+            piece_end = last.start() + len(last.group().rstrip())
+            if piece_end > lo:
+                return piece_end, last.end()
+    return hi, hi
 
 
 def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
@@ -206,26 +273,22 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quota
     open_at: int | None = None
     open_kind = ""
     for pi, (ps, pe) in enumerate(paragraphs):
-        i = ps
+        # Only the paragraph's first character can be the opening mark of a continued quote.
         continuing = open_at is not None
-        while i < pe:
+        for m in _QUOTE_MARK.finditer(text, ps, pe):
+            i = m.start()
             ch = text[i]
-            if ch in _DOUBLE or ch in "‘’'":
-                kind = "double" if ch in _DOUBLE else "single"
-                role = _mark_role(text, i, ps, pe)
-                if open_at is None:
-                    if role == "open" and (kind == "double" or ch in "‘'"):
-                        open_at, open_kind = i, kind
-                elif kind == open_kind:
-                    if continuing and i == ps and role == "open":
-                        pass  # the opening mark of a continued paragraph
-                    elif role == "close":
-                        found.append((open_at, i + 1, True))
-                        open_at = None
-                continuing = False
-            elif not ch.isspace():
-                continuing = False
-            i += 1
+            kind = "double" if ch in _DOUBLE else "single"
+            role = _mark_role(text, i, ps, pe)
+            if open_at is None:
+                if role == "open" and (kind == "double" or ch in "‘'"):
+                    open_at, open_kind = i, kind
+            elif kind == open_kind:
+                if continuing and i == ps and role == "open":
+                    pass  # the opening mark of a continued paragraph
+                elif role == "close":
+                    found.append((open_at, i + 1, True))
+                    open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             opens_next = nxt is not None and text[nxt[0]] in (_DOUBLE if open_kind == "double" else "‘'")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -374,3 +376,51 @@ def test_manifest_csv_fields_may_be_quoted(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (article,) = json.loads((out / "Flood-Millbrook" / "report.json").read_text())["articles"]
     assert article["title"] == "Water in the stacks,\nagain"
+
+
+def test_summary_csv_neutralises_formulas() -> None:
+    from compare.batch.outputs import csv_cell, render_summary_csv
+
+    assert [csv_cell(v) for v in ("=1+1", "+x", "-x", "@SUM(A1)", "\tx", "\rx", "plain", -0.5, 3)] == [
+        "'=1+1",
+        "'+x",
+        "'-x",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+        "plain",
+        -0.5,
+        3,
+    ]
+    row = EventRow(
+        event="e",
+        label='=HYPERLINK("http://x","y")',
+        status="compared",
+        outlets=("@evil", "Good"),
+        headline="-2+3",
+    )
+    (rec,) = list(csv.DictReader(render_summary_csv([row]).splitlines()))
+    assert rec["label"] == '\'=HYPERLINK("http://x","y")'
+    assert rec["outlets"] == "'@evil; Good" and rec["headline"] == "'-2+3"
+    assert rec["relayed_share"] == "0.0"
+
+
+def test_index_has_a_hash_csp_and_isolates_names() -> None:
+    row = EventRow(
+        event="e",
+        label="Event \u202eeman",
+        status="compared",
+        articles=2,
+        outlets=("\u202eEvil", "Good"),
+        headline="Storm closes the coastal road",
+        first_published="2025-03-01",
+        last_published="2025-03-03",
+    )
+    page = render_index([row], Listing(), title="t", source="s")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "unsafe-inline" not in csp and "style=" not in page
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"sha256-{digest}" in csp
+    assert "<bdi>\u202eEvil</bdi>" in page and "<bdi>Event \u202eeman</bdi>" in page
+    assert "Storm closes the coastal road" in page and "2025-03-01</bdi> to <bdi>2025-03-03" in page

@@ -296,3 +296,219 @@ def test_overview_screenshot_light_dark_and_print(browser, reports, tmp_path):
                 == "visible"
             )
         pg.close()
+
+
+# --- layout on real events, the glance, the index ----------------------------------------------
+
+WIDTHS = (390, 1400)
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# Bounding boxes of the provenance graph's labels: every pair of them that intersects, and any label
+# that sticks out of the drawing (the SVG would cut it off).
+LABEL_OVERLAPS = """() => {
+  const boxes = Array.from(document.querySelectorAll('.graph text')).map(t => {
+    const r = t.getBoundingClientRect();
+    return {name: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
+  });
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5) out.push([a.name, b.name]);
+  }
+  const svg = document.querySelector('.graph').getBoundingClientRect();
+  for (const a of boxes) if (a.l < svg.left - 0.5 || a.r > svg.right + 0.5) out.push([a.name, 'outside']);
+  return [boxes.length, out];
+}"""
+
+
+@pytest.fixture(scope="module")
+def event_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real five-outlet event (newswcl50-0, about 80 claims) through the pipeline."""
+    from conftest import CORPUS_DIR
+
+    from compare import compare, load_articles
+
+    folder = CORPUS_DIR / "events" / "newswcl50-0"
+    if not folder.is_dir():
+        pytest.skip(f"real corpus not found at {CORPUS_DIR}")
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    path = tmp_path_factory.mktemp("event") / "newswcl50-0.html"
+    path.write_text(render_html(compare(load_articles(files))), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def index_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A batch index with long names, a reversed (U+202E) outlet name and a skipped event."""
+    from compare.batch import EventRow
+    from compare.batch.outputs import Listing, render_index
+
+    rows = [
+        EventRow(
+            event=f"event-{k}",
+            label=f"basil-20{10 + k}-2b95d2cf",
+            status="compared",
+            articles=5,
+            outlets=("Breitbart", "Fox News", "HuffPost", "New York Times", "USA Today"),
+            sentences=160,
+            claims=82,
+            claims_all_outlets=3,
+            conflicts=k % 2,
+            unique_sentences=48,
+            relayed_share=0.61,
+            reports=(("html", f"event-{k}/report.html"), ("json", f"event-{k}/report.json")),
+            headline="CIA Director met with the North Korean leader over the Easter weekend, officials say",
+            first_published="2018-04-17",
+            last_published="2018-04-18",
+        )
+        for k in range(6)
+    ]
+    rows.append(
+        EventRow(
+            event="evil",
+            label="evil",
+            status="compared",
+            articles=2,
+            outlets=("\u202eEvil Wire", "Good Post"),
+            headline="\u202eReversed",
+        )
+    )
+    rows.append(EventRow(event="x" * 90, label="x" * 90, status="skipped", reason="no readable articles"))
+    listing = Listing(bad_files=(("/very/long/path/" + "segment/" * 20 + "file.txt", "is empty"),))
+    path = tmp_path_factory.mktemp("index") / "index.html"
+    path.write_text(render_index(rows, listing, title="storydiff batch", source="events/"), encoding="utf-8")
+    return path
+
+
+class IndexPage(Page):
+    """The index carries no JSON; everything else is checked as for a report."""
+
+    def __init__(self, page: Any, path: Path) -> None:
+        self.url = path.as_uri()
+        self.requests, self.errors, self.dialogs = [], [], []
+        self.page = page
+        self._handlers = {
+            "request": lambda r: self.requests.append(r.url),
+            "console": lambda m: m.type == "error" and self.errors.append(m.text),
+            "pageerror": lambda e: self.errors.append(str(e)),
+            "dialog": lambda d: (self.dialogs.append(d.message), d.dismiss()),
+        }
+        for event, handler in self._handlers.items():
+            page.on(event, handler)
+        page.goto(self.url)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("which", ["hand", "sample", "event", "index"])
+def test_no_sideways_scroll(browser, reports, event_report, index_page, which, width):
+    path = {"event": event_report, "index": index_page}.get(which) or reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": width, "height": 844 if width < 500 else 900})
+    try:
+        pg = IndexPage(browser, path) if which == "index" else Page(browser, path)
+        assert pg.page.evaluate(OVERFLOW) <= 0, f"{which} is wider than {width} px"
+        if which != "index" and width < 500:
+            # The toolbar stays compact on a phone: at most a seventh of an 844 px screen.
+            assert (
+                pg.page.evaluate("document.querySelector('.claimsbar').getBoundingClientRect().height") < 121
+            )
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.mark.parametrize("which", ["hand", "sample", "event"])
+def test_provenance_labels_never_overlap(browser, reports, event_report, which):
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    pg = Page(browser, path)
+    n, overlaps = pg.page.evaluate(LABEL_OVERLAPS)
+    assert n >= 3 and overlaps == []
+    pg.page.set_viewport_size({"width": 390, "height": 844})
+    assert pg.page.evaluate(LABEL_OVERLAPS)[1] == []  # scaled to a phone, still apart and inside
+    pg.page.set_viewport_size({"width": 1280, "height": 900})
+    if which == "event":
+        # One node per person: "Trump", "Mr. Trump" and "President Trump" meet, as do "Abe" and "Mr. Abe".
+        names = pg.page.evaluate(
+            "Array.from(document.querySelectorAll('.graph .node:not(.outlet) text'))"
+            ".map(t => t.firstChild.textContent.trim())"
+        )
+        # one node for the person, under the fullest name the event gives (the attribution entity)
+        assert sum(x.split()[-1:] == ["Trump"] and "Ivanka" not in x for x in names) == 1, names
+        assert sum(x.split()[-1:] == ["Abe"] for x in names) == 1, names
+    pg.close()
+
+
+@pytest.mark.parametrize("which", ["hand", "event"])
+def test_glance_is_first_and_matches_the_json(browser, reports, event_report, which):
+    pg = Page(browser, event_report if which == "event" else reports[which])
+    page, g = pg.page, pg.data["glance"]
+    assert page.evaluate("document.querySelector('main > section').id") == "glance"
+    top = page.evaluate("document.getElementById('glance').getBoundingClientRect().top")
+    assert top < 120  # right under the page header
+    claims = "Array.from(document.querySelectorAll('#SEL li[data-claim]')).map(li => li.dataset.claim)"
+    assert page.evaluate(claims.replace("SEL", "glance-agreed")) == [a["claim"] for a in g["agreed"]]
+    assert page.evaluate(claims.replace("SEL", "glance-conflicts")) == [c["claim"] for c in g["conflicts"]]
+    only = "Array.from(document.querySelectorAll('#glance-only li')).map(li => li.dataset.article)"
+    assert page.evaluate(only) == [o["article"] for o in g["only"]]
+    sources = "Array.from(document.querySelectorAll('#glance-sources li')).map(li => li.dataset.source)"
+    shown = page.evaluate(sources)
+    assert shown and shown == [s["key"] for s in g["sources"]][: len(shown)]
+    for a in g["agreed"]:
+        assert page.is_visible(f"#glance-agreed li[data-claim='{a['claim']}'] a[href='#claim-{a['claim']}']")
+    pg.close()
+
+
+def test_shortcuts_work_after_a_filter_click_and_all_clears_the_outlet(browser, reports):
+    pg = Page(browser, reports["hand"])
+    page = pg.page
+    page.click("input[name=filter][value=conflicts]")
+    assert page.evaluate("document.activeElement.name") == "filter"  # the radio button has the focus
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == "claim-c1"
+    page.click("input[name=filter][value=relayed]")
+    page.keyboard.press("0")
+    assert len(pg.shown()) == 5
+    page.select_option("#outlet", "daily-ledger")
+    assert "outlet=daily-ledger" in page.evaluate("location.hash")
+    page.click("input[name=filter][value=all]")
+    assert "outlet" not in page.evaluate("location.hash")
+    page.keyboard.press("u")
+    assert sorted(pg.shown()) == ["u-daily-ledger-3", "u-harbour-gazette-3"]
+    pg.close()
+
+
+def test_print_keeps_every_row_whatever_the_filter(browser, reports):
+    pg = Page(browser, reports["hand"])
+    pg.page.keyboard.press("c")
+    assert len(pg.shown()) == 2
+    pg.page.emulate_media(media="print")
+    assert len(pg.shown()) == 5
+    assert pg.page.evaluate("getComputedStyle(document.querySelector('.cov')).overflowY") == "visible"
+    pg.page.emulate_media(media="screen")
+    pg.close()
+
+
+def test_bidi_controls_stay_inside_their_element(browser, index_page, tmp_path):
+    """A U+202E in one name must not reverse what follows it: the next name stays to its right.
+    (Without the isolation, Chromium draws the second name to the left of the first.)"""
+    follows = """(sel) => {
+      const [a, b] = Array.from(document.querySelectorAll(sel)).slice(0, 2)
+        .map(e => e.getBoundingClientRect());
+      return Math.abs(a.top - b.top) < 1 && b.left >= a.right - 0.5;  // same line, in reading order
+    }"""
+    pg = IndexPage(browser, index_page)
+    assert pg.page.evaluate(follows, "tr:last-child td.outlets bdi, tbody tr:nth-child(7) td.outlets bdi")
+    pg.close()
+    from test_report_html import make_doc
+
+    from compare.model import Comparison
+
+    docs = (make_doc("\u202eEvil Wire", [["One thing."]]), make_doc("Good Post", [["Another thing."]]))
+    path = tmp_path / "bidi.html"
+    path.write_text(render_html(Comparison(docs, ())), encoding="utf-8")
+    pg = Page(browser, path)
+    assert pg.page.evaluate(follows, ".gmeta bdi")
+    assert pg.page.evaluate("getComputedStyle(document.querySelector('.s')).unicodeBidi") == "isolate"
+    pg.close()

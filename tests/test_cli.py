@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -304,3 +305,62 @@ def test_cli_start_up_is_lazy() -> None:
     code = f"import sys, compare.cli\nprint(','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
     proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "", f"imported at start-up: {proc.stdout.strip()}"
+
+
+def test_color_flag_forces_colour_into_a_pipe() -> None:
+    # CliRunner's stdout is not a terminal: without the flag no colour, with it colour all the same.
+    assert "\x1b[" not in invoke("compare", *TINY_FILES).stdout
+    result = invoke("compare", *TINY_FILES, "--color")
+    assert result.exit_code == 0 and "\x1b[" in result.stdout
+    proc = subprocess.run(
+        [PYTHON, "-m", "compare", "compare", *TINY_FILES, "--color"], capture_output=True, text=True, cwd=REPO
+    )
+    assert proc.returncode == 0 and "\x1b[" in proc.stdout
+
+
+def test_brief_prints_the_glance_only() -> None:
+    result = invoke("compare", *TINY_FILES, "--brief", "--width", "100")
+    assert result.exit_code == 0
+    assert "At a glance" in result.stdout and "Claims" not in result.stdout
+    assert len(result.stdout.splitlines()) < len(invoke("compare", *TINY_FILES).stdout.splitlines())
+    md = invoke("compare", *TINY_FILES, "--brief", "--format", "markdown")
+    assert "## At a glance" in md.stdout and "## Claims" not in md.stdout
+    assert_error(
+        invoke("compare", *TINY_FILES, "--brief", "--format", "json"),
+        "Error: --brief applies to the text and markdown formats",
+    )
+
+
+def test_hostile_metadata_is_inert_in_text_and_markdown(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.md"
+    evil.write_text(
+        "---\n"
+        'outlet: "Evil\\e]0;pwned\\a Wire\\u202e"\n'
+        'title: "\\e]8;;https://x.example\\e\\\\Click me\\e]8;;\\e\\\\"\n'
+        'published: "<script>alert(1)</script> | x |"\n'
+        "---\n"
+        "The council approved the new budget on Monday after a long debate.\n",
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.txt"
+    good.write_text("The council approved the budget on Monday after a long debate.\n", encoding="utf-8")
+    text = invoke("compare", str(evil), str(good), "--color")
+    assert text.exit_code == 0, text.output
+    assert "\x1b]" not in text.stdout and "\x07" not in text.stdout and "\u202e" not in text.stdout
+    assert "Evil Wire<U+202E>" in text.stdout
+    md = invoke("compare", str(evil), str(good), "--format", "markdown").stdout
+    assert "<script>" not in md and "\x1b" not in md and "\u202e" not in md
+    row = next(line for line in md.splitlines() if line.startswith("| Evil"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # six cells, whatever the fields hold
+
+
+def test_bad_input_error_loads_no_heavy_module(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code = (
+        "import sys\nfrom compare.cli import main\n"
+        f"try:\n    main(['compare', {missing!r}])\nexcept SystemExit:\n    pass\n"
+        f"print(','.join(m for m in {(*HEAVY_MODULES, 'compare.pipeline')!r} if m in sys.modules))"
+    )
+    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stderr == f"Error: {missing}: no such file\n"
+    assert proc.stdout.strip() == "", f"imported for a bad input: {proc.stdout.strip()}"

@@ -20,6 +20,7 @@ from compare.model import (
     Document,
     Member,
     Provenance,
+    ProvenanceEdge,
     Relay,
     Sentence,
     Unique,
@@ -230,8 +231,8 @@ def hand_comparison() -> Comparison:
         ),
         provenance=Provenance(
             edges=(
-                ("daily-ledger", "Harbour Gazette", "outlet", 1),
-                ("evil", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("daily-ledger", "Harbour Gazette", "outlet", 1),
+                ProvenanceEdge("evil", "Harbour Gazette", "outlet", 1),
             ),
             relayed_share=(("harbour-gazette", 0.25), ("daily-ledger", 0.25), ("evil", 0.5)),
         ),
@@ -344,7 +345,7 @@ def test_overview_lists_outlets_counts_and_figures(hand_html):
     # The matrix: 3 claims x 3 outlets, c2 absent in one outlet, c2 and c3 relayed by one each.
     assert len(re.findall(r'class="mc (?:carried|relayed)"', hand_html)) == 8 + 2  # and 2 legend swatches
     assert hand_html.count('class="mc relayed"') == 2 + 1
-    assert hand_html.count('<circle class="mc absent"') == 1 + 1
+    assert hand_html.count('<i class="mc absent"') == 1 + 1
     assert hand_html.count('class="mconf"') == 2 + 1
     # The provenance graph names the relayed outlet, once per relaying edge in titles.
     graph = hand_html[
@@ -384,13 +385,13 @@ def test_claim_rows_cells_and_marks(hand_html):
         '<span class="badge relay" title="second-hand (attributed), cue “According to”, indirect quote">'
         in row2
     )
-    assert "Harbour Gazette (outlet)</span>" in row2
+    assert "Harbour Gazette (outlet)</bdi></span>" in row2
     assert 'data-relayed="1"' in row2 and 'data-all="0"' in row2
     row3 = hand_html[hand_html.index('id="claim-c3"') : hand_html.index('id="u-harbour-gazette-3"')]
     assert "badge ref" not in row3
     assert "via Harbour Gazette ← Officials (anonymous)" in row3
     uniq = hand_html[hand_html.index('id="u-harbour-gazette-3"') :]
-    assert ">only in Harbour Gazette<" in uniq
+    assert ">only in <bdi>Harbour Gazette</bdi><" in uniq
     assert '<mark class="m distinct" title="only this outlet has this name: replacement boat">' in uniq
     assert '<mark class="m d k-hedge" title="hedge: reportedly">' in uniq
 
@@ -486,3 +487,85 @@ def test_pipeline_sample_renders_and_validates(sample_html):
 
 def test_golden_sample_event(golden, sample_html):
     golden(f"{GOLDEN_EVENT}.html", sample_html)
+
+
+def test_glance_comes_first_and_names_what_matters(hand_html):
+    main_start = hand_html.index("<main>")
+    assert hand_html.index('<section id="glance"', main_start) < hand_html.index('<section id="overview"')
+    glance = hand_html[hand_html.index('<section id="glance"') : hand_html.index('<section id="overview"')]
+    assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3", "c1", "c3"]
+    assert "All 3 outlets report" in glance and "2 conflicting details" in glance
+    assert '<li data-source="outlet:harbour gazette"><bdi class="sl">Harbour Gazette</bdi>' in glance
+    assert "#filter=unique&amp;outlet=daily-ledger" in glance
+
+
+def test_coverage_groups_claims_by_outlets_and_labels_them(hand_html):
+    cov = hand_html[hand_html.index('<figure class="fig" id="matrix">') : hand_html.index('id="provenance"')]
+    groups = re.findall(r'<div class="covn" role="row"><span role="cell">([^<]+)</span>', cov)
+    assert groups == ["all 3 outlets · 2 claims", "2 outlets · 1 claim"]
+    assert re.findall(r'<a class="covrow[^"]*" href="#claim-(c\d)"', cov) == ["c1", "c3", "c2"]
+    assert "Two people were taken to hospital." in cov  # each row's gist
+
+
+def test_provenance_graph_has_one_node_per_entity_on_its_own_row():
+    a = make_doc("Alpha News", [["One."]])
+    b = make_doc("Beta Times", [["Two."]])
+    edges = (
+        ("alpha-news", "Mr. Trump", "person", 10),
+        ("beta-times", "Trump", "person", 6),
+        ("beta-times", "Mr. Abe", "person", 2),
+        ("alpha-news", "Abe", "person", 1),
+    )
+    html = render_html(
+        Comparison((a, b), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
+    )
+    graph = html[html.index('<svg class="graph"') : html.index("</svg>", html.index('<svg class="graph"'))]
+    labels = re.findall(r'<text class="glabel" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]+)', graph)
+    right = [
+        (float(y), name.strip())
+        for y, name in labels
+        if name.strip() in ("Mr. Trump", "Trump", "Abe", "Mr. Abe")
+    ]
+    assert len(right) == 2, right  # one node for each person, whatever the wording
+    # Labels on each side sit a row apart: more than a line of text, so none can overlap another.
+    columns: dict[str, list[float]] = {}
+    for x, y in re.findall(r'<text class="glabel" x="([\d.]+)" y="([\d.]+)"', graph):
+        columns.setdefault(x, []).append(float(y))
+    assert len(columns) == 2
+    for ys in columns.values():
+        ys.sort()
+        assert all(b - a >= 20 for a, b in zip(ys, ys[1:], strict=False)), ys
+
+
+def test_long_words_and_long_quotes_stay_small():
+    word = "x" * 20_000
+    docs = [
+        make_doc(f"Outlet {k}", [[f"Officials quoted “{word}” in the letter.", "Nothing else."]])
+        for k in range(7)
+    ]
+    docs = [
+        Document(d.article, d.sentences, details=((detail(d, 0, "quote", f"“{word}”"),), ()), attributions=())
+        for d in docs
+    ]
+    ids = [d.article.id for d in docs]
+    spans = tuple((aid, *at(d, 0, f"“{word}”")) for aid, d in zip(ids, docs, strict=True))
+    claim = Claim(
+        "c1",
+        tuple(Member(aid, (0,)) for aid in ids),
+        0.9,
+        differences=(
+            Difference("quote", tuple((aid, word + str(k)) for k, aid in enumerate(ids)), True, spans=spans),
+        ),
+    )
+    html = render_html(Comparison(tuple(docs), (claim,)))
+    page = html[: html.index('<script type="application/json"')]
+    assert "x" * 100 not in page  # cut for display; the embedded JSON keeps it whole
+    assert len(html) < 1_000_000, len(html)
+    assert embedded_json(html)["articles"][0]["sentences"][0]["text"].count("x") == 20_000
+
+
+def test_untrusted_text_is_isolated(hand_html):
+    # Outlet names, titles and values sit in <bdi>, sentences in spans the CSS isolates.
+    assert '<bdi class="dvo">Daily Ledger</bdi>' in hand_html
+    assert "<bdi>Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;</bdi>" in hand_html
+    assert "bdi, .s, .dv, .badge, .rawurl, .cg, mark { unicode-bidi: isolate; }" in hand_html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from builders import make_article
 
 from compare import compare, render
@@ -27,4 +29,29 @@ def test_markup_in_articles_is_escaped_and_conflicts_come_first():
     out = render(compare([a, b]), "markdown")
     assert "\\*burning\\*" in out and "\\<b\\>" in out and "The \\| harbour" in out
     assert "javascript:" not in out
-    assert out.index("## Conflicts") < out.index("## Claims")
+    assert out.index("## At a glance") < out.index("**Conflicts:**") < out.index("## Claims")
+
+
+def test_every_metadata_field_is_escaped_and_stays_in_its_cell():
+    a = make_article(
+        "Evil | Outlet\u202e",
+        "The council approved the new budget on Monday after a long debate.",
+        title="Line one\n| broken | table",
+        url="https://example.org/a|b",
+        published="<script>alert(1)</script>\n| x |",
+    )
+    b = make_article("Valley Courier", "The council approved the budget on Monday after a long debate.")
+    out = render(compare([a, b]), "markdown")
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\u202e" not in out and "\\<U+202E\\>" in out
+    row = next(line for line in out.splitlines() if line.startswith("| Evil"))
+    # Six cells: every pipe inside a field is escaped (or percent-encoded in the link).
+    assert len(re.findall(r"(?<!\\)\|", row)) == 7, row
+    assert "<https://example.org/a%7Cb>" in row
+
+
+def test_brief_is_the_glance_alone():
+    a = make_article("Harbour Post", "Sixty people left the burning ferry on Thursday.")
+    b = make_article("Valley Courier", "Fifty people left the burning ferry on Wednesday.")
+    out = render(compare([a, b]), "markdown", brief=True)
+    assert "## At a glance" in out and "## Claims" not in out and "**Conflicts:**" in out

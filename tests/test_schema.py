@@ -19,6 +19,7 @@ from compare.model import (
     Difference,
     Member,
     Provenance,
+    ProvenanceEdge,
     Relay,
     Unique,
     Via,
@@ -147,7 +148,7 @@ def full_comparison() -> Comparison:
         claims=(claim,),
         unique=(Unique("harbour-post", (1,), (quote,)),),
         provenance=Provenance(
-            edges=(("daily-wire", "Harbour Post", "outlet", 1),),
+            edges=(ProvenanceEdge("daily-wire", "Harbour Post", "outlet", 1),),
             relayed_share=(("harbour-post", 0.5), ("daily-wire", 1.0)),
         ),
     )

@@ -471,3 +471,53 @@ def test_hard_wrapped_lines_stay_one_paragraph() -> None:
         ("The council met on\nMonday to vote.", 0),
         ("It agreed\nthe budget.", 0),
     ]
+
+
+# --- bounded pieces for text without sentence punctuation --------------------------------------
+
+
+def _words(n: int) -> str:
+    vocab = "river ferry council harbour crew mayor water town report night".split()
+    return " ".join(vocab[(i * 7) % len(vocab)] for i in range(n))
+
+
+def test_unpunctuated_text_is_cut_into_bounded_pieces() -> None:
+    from compare.segment import MAX_SENTENCE_CHARS
+
+    text = _words(6_000)  # about 36,000 characters, one paragraph, no sentence mark
+    doc = segment(make_article("Metro Wire", text))
+    assert len(doc.sentences) >= len(text) // MAX_SENTENCE_CHARS
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+        assert 0 < len(s.text) <= MAX_SENTENCE_CHARS
+        assert s.text == s.text.strip() and not s.text.startswith(("er ", "ry "))  # cut at spaces
+    assert " ".join(s.text for s in doc.sentences) == text  # nothing lost, nothing doubled
+
+
+def test_long_run_is_cut_after_a_clause_mark_when_there_is_one() -> None:
+    from compare.segment import MAX_SENTENCE_CHARS
+
+    text = "; ".join(_words(12) for _ in range(300))
+    doc = segment(make_article("Metro Wire", text))
+    assert len(doc.sentences) > 1
+    assert all(s.text.endswith(";") for s in doc.sentences[:-1])
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in doc.sentences)
+
+
+def test_one_very_long_word_is_cut_hard() -> None:
+    from compare.segment import MAX_SENTENCE_CHARS
+
+    word = "x" * (3 * MAX_SENTENCE_CHARS + 5)
+    doc = segment(make_article("Metro Wire", f"It said {word} and left."))
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == f"Itsaid{word}andleft."
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in doc.sentences)
+
+
+def test_a_long_paragraph_splits_as_its_sentences_would_alone() -> None:
+    from compare.segment import BLOCK_CHARS
+
+    sentence = "The mill reopened on Tuesday, said Gov. Jones of the U.S. Senate in Washington."
+    text = " ".join([sentence] * (3 * BLOCK_CHARS // len(sentence)))
+    assert len(text) > 2 * BLOCK_CHARS
+    got = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert got == [sentence] * (3 * BLOCK_CHARS // len(sentence))

@@ -7,6 +7,6 @@ quotation scope, kinds, relay chains, provenance).
 
 from __future__ import annotations
 
-from .resolve import attribute, claim_relays, provenance
+from .resolve import attribute, claim_relays, provenance, same_entities
 
-__all__ = ["attribute", "claim_relays", "provenance"]
+__all__ = ["attribute", "claim_relays", "provenance", "same_entities"]

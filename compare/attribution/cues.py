@@ -11,70 +11,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..lexicon import DATELINE
+from ..lexicon import DATELINE, MONTH_NAMES, WEEKDAYS
 from .lexicon import (
-    _AUX,
-    _BELIEF,
-    _BREAK,
-    _CUE_AUX,
-    _CUE_LEMMA,
-    _DAYS,
-    _DETERMINERS,
-    _FOLLOWING_VERB,
-    _LEXICON,
-    _MEDIUM,
-    _NOUNISH,
-    _PARTICIPLES,
-    _PARTICLE_ONLY,
-    _PARTICLES,
-    _PASSIVE_AUX,
-    _RELATIVE,
-    _SPEECH,
-    _SPEECH_LEMMAS,
-    _STRICT,
-    _SUBJECT_PRONOUNS,
-    _TRAILING,
+    AUX,
+    BELIEF,
+    BREAK,
+    CUE_AUX,
+    CUE_LEMMA,
+    DAYS,
+    DETERMINERS,
     FIRST_PERSON,
+    FOLLOWING_VERB,
+    MEDIUM,
+    NOUNISH,
+    PARTICIPLES,
+    PARTICLE_ONLY,
+    PARTICLES,
+    PASSIVE_AUX,
     PRONOUNS,
+    RELATIVE,
+    SPEECH_LEMMAS,
+    STANCE,
+    STRICT,
+    SUBJECT_PRONOUNS,
     TITLES,
+    TRAILING,
     Phrase,
-    _forms,
-    _is_quote,
-    _plural,
-    _Tok,
-    _tokens,
-    _verbish,
+    Token,
+    is_plural,
+    is_quote,
+    is_verbish,
+    tokenize,
 )
 from .phrases import (
-    _after_determiner,
-    _agent_of,
-    _appositive,
-    _as_saying,
-    _is_label,
-    _name_forward,
-    _name_list,
-    _np_back,
-    _np_forward,
-    _object_past,
-    _parenthesised,
-    _quote_follows,
-    _skip_aux_back,
-    _strict_ok,
-    _subject_only,
-    _title_case,
-    _trailing_appositive,
+    after_determiner,
+    agent_of,
+    appositive,
+    as_saying,
+    is_label,
+    name_forward,
+    name_list,
+    np_back,
+    np_forward,
+    object_past,
+    parenthesised,
+    quote_follows,
+    skip_aux_back,
+    strict_ok,
+    subject_only,
+    title_case,
+    trailing_appositive,
 )
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
-
-
-_CUE_LEMMA.update({f: lemma for lemma in _SPEECH.split() for f in _forms(lemma)})
-
-
-_CUE_LEMMA.update({f: "call" for f in _forms("call")})
-
-
-_CUE_LEMMA.update({"went": "go", "gone": "go", "goes": "go"})
 
 
 # Hedges: relaying with no source. "according to reports" is hedged; "according to sources" is
@@ -111,7 +100,7 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     # A dateline opening a story is a place and maybe a wire, never a source ("PALM BEACH, Fla. —
     # President Trump began … by saying" gave the source "Fla." in the newswcl50-0 event).
     dateline = DATELINE.match(text, start, end)
-    toks = _tokens(text, dateline.end() if dateline else start, end)
+    toks = tokenize(text, dateline.end() if dateline else start, end)
     quoted = _LONG_QUOTE.search(text, start, end) is not None
     out: list[Relation] = []
     i = 0
@@ -120,20 +109,45 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_no_source(_demote(rel, toks, quoted), toks))
+            out.append(_finding(_no_source(_demote(rel, toks, quoted), toks), toks))
     return tuple(out)
 
 
-def _no_source(rel: Relation, toks: list[_Tok]) -> Relation:
+# Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".
+_FINDING = frozenset({"find", "show", "conclude"})
+
+
+def _finding(rel: Relation, toks: list[Token]) -> Relation:
+    """A weak "find"/"show" cue that closes the sentence after a comma (", a jury found in
+    October.") reports what was found: a speech cue."""
+    if rel.kind != "weak" or rel.source_start is None or rel.via:
+        return rel
+    lemma = next((CUE_LEMMA[w] for w in rel.cue.lower().split() if w in CUE_LEMMA), "")
+    if lemma not in _FINDING:
+        return rel
+    s = next((n for n, t in enumerate(toks) if t.start == rel.source_start), None)
+    k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
+    while k < len(toks) and (toks[k].low in _WHEN or toks[k].low in MONTHS or toks[k].low == "in"):
+        k += 1
+    closing = k >= len(toks) or toks[k].text in {".", "!", "?"}
+    if s is not None and s > 0 and toks[s - 1].text == "," and closing:
+        return replace(rel, kind="speech")
+    return rel
+
+
+MONTHS = frozenset(MONTH_NAMES)
+
+
+def _no_source(rel: Relation, toks: list[Token]) -> Relation:
     """ "Trump seems to …", "Sanders is expected to …", "critics were surprised": the subject of a
     raising verb or of a passive without "by" is not who holds the view. PolNeAR train gold gives
     no source for 73 of 85 "appear", 83 of 109 "seem" and 66 of 68 "is expected" cues."""
     if rel.kind != "weak" or rel.source is None or rel.via:
         return rel
     words = rel.cue.lower().split()
-    lemma = next((_CUE_LEMMA[w] for w in reversed(words) if w in _CUE_LEMMA), "")
-    participle = words[-1].endswith("ed") or words[-1] in _PARTICIPLES
-    passive = participle and any(w in _PASSIVE_AUX for w in words)
+    lemma = next((CUE_LEMMA[w] for w in reversed(words) if w in CUE_LEMMA), "")
+    participle = words[-1].endswith("ed") or words[-1] in PARTICIPLES
+    passive = participle and any(w in PASSIVE_AUX for w in words)
     n = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
     if passive and n < len(toks) and toks[n].low == "by":
         return rel
@@ -142,25 +156,47 @@ def _no_source(rel: Relation, toks: list[_Tok]) -> Relation:
     return rel
 
 
-def _shares_subject(rel: Relation, toks: list[_Tok]) -> bool:
+def _shares_subject(rel: Relation, toks: list[Token]) -> bool:
     """ ", saying …", ", referring to …" and "… and argued that": the cue takes the clause's subject."""
     if any(w.endswith("ing") for w in rel.cue.lower().split()):
         return True
     n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
-    j = _skip_aux_back(toks, n - 1)
+    j = skip_aux_back(toks, n - 1)
     return j >= 0 and toks[j].low in {"and", "but", "then"}
 
 
-def _participle_subject(rel: Relation, before: list[Relation], toks: list[_Tok], text: str) -> Relation:
+# Participles of a passive that frames a quotation: "is shown saying", "was heard telling".
+_SHOWN = frozenset("shown seen heard quoted filmed recorded caught pictured overheard".split())
+
+
+def _shown_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """The subject of "X is shown saying" or "X was quoted in The Hill as saying"."""
+    n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0) - 1
+    if n >= 0 and toks[n].low == "as":
+        n -= 1
+        m = n
+        while m > 0 and toks[m].low not in _SHOWN and n - m < 6:
+            m -= 1  # "quoted in The Hill as": back over the outlet
+        n = m
+    if n < 1 or toks[n].low not in _SHOWN or toks[n - 1].low not in PASSIVE_AUX:
+        return None
+    return np_back(toks, n - 2, text)
+
+
+def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token], text: str) -> Relation:
     """ ", adding that …" takes the subject of its clause: the previous cue's source, else the
-    noun phrase opening the sentence."""
+    noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
+    the subject before the passive."""
+    shown = _shown_subject(rel, toks, text)
+    if shown is not None:
+        return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
         if prev.source is not None and prev.source.lower() not in _POSSESSIVE:
             return replace(
                 rel, source=prev.source, source_start=prev.source_start, source_end=prev.source_end
             )
     n = 0
-    while n < len(toks) and (_is_quote(toks[n]) or not toks[n].text[:1].isalnum()):
+    while n < len(toks) and (is_quote(toks[n]) or not toks[n].text[:1].isalnum()):
         n += 1
     # "In January, Trump cancelled a visit, saying": past an opening phrase that ends in a comma
     # and has no verb, to the subject of the main clause.
@@ -168,18 +204,18 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[_Tok],
     after = toks[comma + 1] if comma + 1 < len(toks) else None
     # "Nigel Evans, a Conservative MP, …" is an appositive: the name is the subject.
     subject_next = after is not None and (
-        after.cap and after.low not in _DETERMINERS or after.low in _SUBJECT_PRONOUNS
+        after.cap and after.low not in DETERMINERS or after.low in SUBJECT_PRONOUNS
     )
     if (
         subject_next
         and toks[comma].start < rel.start
-        and not any(_verbish(t) or t.low in _FOLLOWING_VERB or t.low in _CUE_LEMMA for t in toks[n:comma])
+        and not any(is_verbish(t) or t.low in FOLLOWING_VERB or t.low in CUE_LEMMA for t in toks[n:comma])
     ):
         n = comma + 1
-    src = _np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None
+    src = np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None
     if src is None or src[2] > rel.start:
         return rel
-    src = _subject_only(toks, src, text)
+    src = subject_only(toks, src, text)
     return replace(rel, source=src[0], source_start=src[1], source_end=src[2])
 
 
@@ -191,16 +227,15 @@ _LONG_QUOTE = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 _CORE_ING = frozenset("say tell add note write explain claim insist argue ask warn".split())
 
 
-_STANCE = frozenset(_LEXICON["stance"])
-
-
 _WHEN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on last this "
-    "week earlier later morning afternoon evening night".split()
+    (
+        *WEEKDAYS,
+        *"today yesterday tonight on last this week earlier later morning afternoon evening night".split(),
+    )
 )
 
 
-def _demote(rel: Relation, toks: list[_Tok], quoted: bool) -> Relation:
+def _demote(rel: Relation, toks: list[Token], quoted: bool) -> Relation:
     """Mark a speech cue weak when it narrates rather than relays: negated ("did not respond"),
     passive without an agent ("was proposed"), an object relative ("the recovery he promised has"),
     a participle of a non-speech verb, or a stance verb outside a reporting frame."""
@@ -210,30 +245,30 @@ def _demote(rel: Relation, toks: list[_Tok], quoted: bool) -> Relation:
     if not idx:
         return rel
     words = [toks[n].low for n in idx]
-    head = next((w for w in words if w in _CUE_LEMMA and w not in _CUE_AUX), words[-1])
-    lemma = _CUE_LEMMA.get(head, "")
+    head = next((w for w in words if w in CUE_LEMMA and w not in CUE_AUX), words[-1])
+    lemma = CUE_LEMMA.get(head, "")
     i, k = idx[0], idx[-1] + 1
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[k] if k < len(toks) else None
     weak = any(w in {"not", "n't", "never"} for w in words)
-    participle = head.endswith("ed") or head in _PARTICIPLES
+    participle = head.endswith("ed") or head in PARTICIPLES
     passive = participle and (
-        any(w in _PASSIVE_AUX for w in words) or (prev is not None and prev.low in _PASSIVE_AUX)
+        any(w in PASSIVE_AUX for w in words) or (prev is not None and prev.low in PASSIVE_AUX)
     )
     if passive and (nxt is None or nxt.low != "by") and rel.via == ():
         if lemma != "tell":
             weak = True
         else:  # "X was told that …": X heard it; who said it is not given
             rel = replace(rel, source=None, source_start=None, source_end=None)
-    weak |= nxt is not None and nxt.low in _FOLLOWING_VERB
+    weak |= nxt is not None and nxt.low in FOLLOWING_VERB
     # "a resolution condemning …", "the statement demanding …": the document narrated, not quoted.
     weak |= head.endswith("ing") and lemma not in _CORE_ING and not (prev is not None and prev.text == ",")
-    if lemma in _STANCE and not weak:
+    if lemma in STANCE and not weak:
         while nxt is not None and nxt.low in _WHEN:
             k += 1
             nxt = toks[k] if k < len(toks) else None
-        framed = nxt is None or nxt.text == "." or nxt.low == "that" or nxt.text in ":," or _is_quote(nxt)
-        framed |= prev is not None and (prev.text == "," or _is_quote(prev))
+        framed = nxt is None or nxt.text == "." or nxt.low == "that" or nxt.text in ":," or is_quote(nxt)
+        framed |= prev is not None and (prev.text == "," or is_quote(prev))
         weak = not (framed or quoted)
     return replace(rel, kind="weak") if weak else rel
 
@@ -244,7 +279,7 @@ _ISSUE = frozenset("issued issues issue released releases put puts sent sends po
 _ISSUED = frozenset("statement tweet letter memo memorandum release video message".split())
 
 
-def _issued_statement(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | None:
+def _issued_statement(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | None:
     """ "The committee issued a brief statement", "Smith put out a statement": a speech cue."""
     k = i + 1
     if k < len(toks) and toks[k].low == "out":
@@ -253,19 +288,84 @@ def _issued_statement(toks: list[_Tok], i: int, text: str) -> tuple[Relation, in
         return None
     for n in range(k + 1, min(k + 4, len(toks))):
         if toks[n].low in _ISSUED:
-            j = _skip_aux_back(toks, i - 1)
-            src = _np_back(toks, j, text) if j >= 0 else None
+            j = skip_aux_back(toks, i - 1)
+            src = np_back(toks, j, text) if j >= 0 else None
             return _rel(text, toks[i].start, toks[n].end, "speech", src), n + 1
         if not toks[n].text[:1].isalpha():
             return None
     return None
 
 
-def _relation_at(toks: list[_Tok], i: int, text: str) -> tuple[Relation | None, int]:
+def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None, int]:
+    """The cue starting at toks[i] with its source, and the index to go on from; (None, i + 1)
+    when toks[i] opens no cue. Fixed cues first ("according to", "made it clear", a colon, "issued
+    a statement"), then a verb from the lexicon that passes the guards."""
+    special = _special_cue(toks, i, text)
+    if special is not None:
+        return special
+    low = toks[i].low
+    lemma = CUE_LEMMA.get(low)
+    if lemma is None or _not_a_verb(toks, i, lemma):
+        return None, i + 1
+    nominal = _nominal_cue(toks, i, text)
+    if nominal is not None:
+        return nominal
+    if _a_noun(toks, i, lemma):
+        return None, i + 1
+    k = i + 1
+    if k < len(toks) and toks[k].low in PARTICLES.get(lemma, ()):
+        k += 1
+    elif lemma in PARTICLE_ONLY:
+        return None, i + 1
+    loose = _loose(toks, i, k, lemma)
+    if loose is None or _not_reporting(toks, i, k, lemma):
+        return None, i + 1
+    kind = "speech" if lemma in SPEECH_LEMMAS and not loose else "weak"
+    if k < len(toks) and (toks[k].text == ":" or toks[k].low in TRAILING.get(lemma, ())):
+        k += 1  # PolNeAR marks "said:" and "asked about" as the cue
+    k = _cue_tail(toks, k, lemma)
+    a = i
+    while a > 0 and (toks[a - 1].low in CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
+        a -= 1
+    cue = (toks[a].start, toks[k - 1].end)
+    prev = toks[i - 1] if i > 0 else None
+    # Passive: "first reported by The Washington Post", "was told by officials".
+    if k < len(toks) and toks[k].low == "by" and prev is not None and prev.low in _BY_AUX:
+        return _rel(text, *cue, kind, np_forward(toks, k + 1, text)), k + 1
+    # "The Daily Mail reports him as saying", "quoted Smith as telling": the speaker follows.
+    if lemma in {"report", "quote", "cite", "tell", "describe"}:
+        m = as_saying(toks, k, text)
+        if m is not None:
+            outer = np_back(toks, skip_aux_back(toks, i - 1), text)
+            return _rel(text, *cue, "speech", m[0], (outer,) if outer else ()), m[1]
+    heard = name_forward(toks, k, text) if lemma == "tell" and k < len(toks) else None
+    via = (heard,) if heard is not None else ()
+    src = _source_of(toks, i, k, text)
+    if src is None and low == lemma and not is_quote(toks[k] if k < len(toks) else toks[i]):
+        return None, i + 1  # a bare infinitive or imperative: "declined to say", "explain why"
+    if prev is not None and prev.low == "to" and lemma not in {"according", "refer", "point", "talk"}:
+        kind = "weak"  # "wants to tell", "is expected to announce"
+    if src is None and kind == "weak":
+        return None, i + 1
+    if (
+        src is None
+        and lemma in STRICT
+        and not (low.endswith("ing") and prev is not None and prev.text == ",")
+    ):
+        return None, i + 1
+    return _rel(text, *cue, kind, src, via), k
+
+
+# Words before a cue that make "<cue> by X" a passive with X as the source.
+_BY_AUX = frozenset({"was", "were", "been", "as", "first", "being", "is"})
+
+
+def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None, int] | None:
+    """A cue not led by a verb of the lexicon: "according to X", "made it clear", "in a poll",
+    "Smith: “…”", "issued a statement"; None when toks[i] opens none of them."""
     t = toks[i]
-    low = t.low
-    if low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
-        src = _np_forward(toks, i + 2, text, loose=True)
+    if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        src = np_forward(toks, i + 2, text, loose=True)
         return _rel(text, t.start, toks[i + 1].end, "speech", src), i + 2
     phrase = _phrase_cue(toks, i, text)
     if phrase is not None:
@@ -275,177 +375,210 @@ def _relation_at(toks: list[_Tok], i: int, text: str) -> tuple[Relation | None, 
         if found is not None:
             return found
     if t.text == ":" and i > 0:
-        src = _np_back(toks, i - 1, text)
-        # "Smith: “…”", or a headline "Paul Ryan: FBI decision defies explanation".
-        digits = toks[i - 1].text[:1].isdigit() or (i + 1 < len(toks) and toks[i + 1].text[:1].isdigit())
-        headline = src is not None and src[1] == toks[0].start and i <= 5 and not _is_label(src[0])
-        framed = not digits and (i + 1 == len(toks) or _is_quote(toks[i + 1]) or headline)
-        # "wrote on Facebook:": the colon belongs to the verb's cue, not a cue of its own.
-        framed &= not any(u.low in _CUE_LEMMA and not u.cap for u in toks[max(0, i - 5) : i])
-        framed &= not _name_list(toks, i)
-        if framed and src and toks[i - 1].low not in _CUE_LEMMA and toks[i - 1].cap:
-            return _rel(text, t.start, t.end, "speech", src), i + 1
-        return None, i + 1
-    if low in _ISSUE and not t.cap:
-        issued = _issued_statement(toks, i, text)
-        if issued is not None:
-            return issued
-    lemma = _CUE_LEMMA.get(low)
-    if lemma is None or (t.cap and i > 0 and not _is_quote(toks[i - 1]) and not _title_case(toks)):
-        return None, i + 1
+        return _colon_cue(toks, i, text), i + 1
+    if t.low in {"puts", "put", "placed", "places"} and i > 0 and toks[i - 1].low in _ESTIMATES:
+        at = next((n for n in range(i + 1, min(i + 8, len(toks))) if toks[n].low == "at"), None)
+        if at is not None:  # "An engineer's estimate puts the bill at $180,000": the estimate says so
+            return _rel(text, t.start, t.end, "speech", np_back(toks, i - 1, text)), i + 1
+    if t.low in _ISSUE and not t.cap:
+        return _issued_statement(toks, i, text)
+    if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
+        src = np_back(toks, i - 1, text)  # "…, the court heard": what was said in court
+        return _rel(text, t.start, t.end, "speech", src), i + 1
+    return None
+
+
+# Documents that "put" a figure at a value ("estimates put the toll at 300").
+_ESTIMATES = frozenset(
+    "estimate estimates report study survey poll analysis forecast audit census count".split()
+)
+# Bodies that "hear" evidence: "the court heard", "the inquiry heard".
+_HEARINGS = frozenset("court jury inquiry tribunal hearing trial committee".split())
+
+
+def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
+    """ "Smith: “…”", or a headline "Paul Ryan: FBI decision defies explanation"."""
+    src = np_back(toks, i - 1, text)
+    digits = toks[i - 1].text[:1].isdigit() or (i + 1 < len(toks) and toks[i + 1].text[:1].isdigit())
+    headline = src is not None and src[1] == toks[0].start and i <= 5 and not is_label(src[0])
+    framed = not digits and (i + 1 == len(toks) or is_quote(toks[i + 1]) or headline)
+    # "wrote on Facebook:": the colon belongs to the verb's cue, not a cue of its own.
+    framed &= not any(u.low in CUE_LEMMA and not u.cap for u in toks[max(0, i - 5) : i])
+    framed &= not name_list(toks, i)
+    if framed and src and toks[i - 1].low not in CUE_LEMMA and toks[i - 1].cap:
+        return _rel(text, toks[i].start, toks[i].end, "speech", src)
+    return None
+
+
+# Documents that "state" what they say ("the lawsuit states", "The suit states Russia …").
+_STATING_DOCUMENTS = frozenset(
+    "suit lawsuit complaint filing report letter statement memo indictment ruling order document law "
+    "bill policy plan agreement deal constitution rule rules guidance".split()
+)
+
+
+def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
+    """Guard: a cue word that is capitalised mid-sentence, markup, or "state" as a noun."""
+    t = toks[i]
+    if t.cap and i > 0 and not is_quote(toks[i - 1]) and not title_case(toks):
+        return True
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text in "</" or (i + 1 < len(toks) and toks[i + 1].text in "_="):
-        return None, i + 1  # markup: <tweet id="…">
-    if (
+        return True  # markup: <tweet id="…">
+    if t.low == "states" and prev is not None and (prev.text[:1].isdigit() or prev.low in _COUNTING):
+        return True  # "any of the 37 states that do not recognize": a noun
+    framed = i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":")
+    closing = i + 1 >= len(toks) or toks[i + 1].text in {",", "."} or is_quote(toks[i + 1])
+    framed |= closing and t.low != "state" and prev is not None and prev.low not in {"of", "the"}
+    by_document = prev is not None and prev.low in _STATING_DOCUMENTS  # "The suit states Russia …"
+    return (
         lemma == "state"
-        and not (i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":"))
-        and not (low == "stated" and prev is not None and prev.low not in _DETERMINERS | {"of"})
-    ):
-        return None, i + 1  # "five states", "secretary of state"
-    nominal = _nominal_cue(toks, i, text)
-    if nominal is not None:
-        return nominal
-    if prev is not None and (prev.low in _DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}):
-        if low in _NOUNISH or prev.low in _DETERMINERS or lemma in _BELIEF.split():
-            return None, i + 1
+        and not framed
+        and not by_document
+        and not (t.low == "stated" and prev is not None and prev.low not in DETERMINERS | {"of"})
+    )  # "five states", "secretary of state"
+
+
+_COUNTING = frozenset("the of other all many several both those these fifty fifty-one fifty-two".split())
+
+
+def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
+    """Guard: the cue word is a noun or a name here ("Trump's comments", "the Paris attacks",
+    "a class called …")."""
+    low = toks[i].low
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}:
+        if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
+            return True
+    lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
     if (
-        low in _NOUNISH
-        and prev is not None
+        low in NOUNISH
         and prev.low not in _FINDERS
-        and (
-            prev.low.endswith(("'s", "’s"))
-            or (
-                prev.text[:1].islower()
-                and prev.low not in _AUX | PRONOUNS | _RELATIVE
-                and not _plural(prev.low)
-            )
-        )
+        and (prev.low.endswith(("'s", "’s")) or (lower_modifier and not is_plural(prev.low)))
     ):
-        return None, i + 1  # "Trump's comments", "sexist remarks"
+        return True  # "Trump's comments", "sexist remarks"
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    framed = nxt is None or nxt.text in {",", ":", "."} or nxt.low == "that" or _is_quote(nxt)
-    if low in _NOUNISH and prev is not None and prev.cap and not framed and _after_determiner(toks, i - 1):
-        return None, i + 1  # "the Paris attacks", "an NBC report"
-    if (
-        low == "called"
-        and prev is not None
-        and (
-            prev.low in _PASSIVE_AUX
-            or (prev.text[:1].islower() and prev.low not in _AUX | PRONOUNS | _RELATIVE)
-        )
-    ):
-        return None, i + 1  # naming: "a class called …", "to be called"
-    k = i + 1
-    particles = _PARTICLES.get(lemma, ())
-    if k < len(toks) and toks[k].low in particles:
-        k += 1
-    elif lemma in _PARTICLE_ONLY:
-        return None, i + 1
+    framed = nxt is None or nxt.text in {",", ":", "."} or nxt.low == "that" or is_quote(nxt)
+    if low in NOUNISH and prev.cap and not framed and after_determiner(toks, i - 1):
+        return True  # "the Paris attacks", "an NBC report"
+    return low == "called" and (prev.low in PASSIVE_AUX or lower_modifier)  # "a class called …"
+
+
+def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
+    """Whether a strict cue stands outside a reporting frame (a weak cue then), or None when it
+    is no cue at all ("a group called Tea Party Express")."""
     loose = False
-    if lemma in _STRICT and not _strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1):
-        if not _object_past(toks, i):
-            return None, i + 1
+    if lemma in STRICT and not strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1):
+        if not object_past(toks, i):
+            return None
         loose = True
-    if lemma == "call" and k == i + 1 and k < len(toks) and toks[k].cap and not _is_quote(toks[k]):
-        if prev is None or not (prev.cap or prev.low in _SUBJECT_PRONOUNS):
-            return None, i + 1  # "a group called Tea Party Express"
-        loose = not _quote_follows(toks, k)  # "Trump called Clinton a liar": weak without a quotation
-    if (
-        low == "reported"
-        and k < len(toks)
-        and (
-            toks[k].low == "from"
-            and k + 1 < len(toks)
-            and toks[k + 1].cap  # a byline: "Lerer reported from Ames."
-            or _plural(toks[k].low)
-            and toks[k].text[:1].islower()
+    if lemma == "call" and k == i + 1 and k < len(toks) and toks[k].cap and not is_quote(toks[k]):
+        prev = toks[i - 1] if i > 0 else None
+        if prev is None or not (prev.cap or prev.low in SUBJECT_PRONOUNS):
+            return None  # "a group called Tea Party Express"
+        loose = not quote_follows(toks, k)  # "Trump called Clinton a liar": weak without a quotation
+    return loose
+
+
+# Prepositions after which a participle is an adjective ("into alleged collusion").
+_BEFORE_ADJECTIVE = frozenset("into of about over on with against for from under".split())
+
+
+def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
+    """Guard: the words after the cue make it an adjective, a noun or naming ("reported cases",
+    "called off", "All told", "support for", "pledged delegates", "attacks on")."""
+    low = toks[i].low
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[k] if k < len(toks) else None
+    if low == "reported" and nxt is not None:
+        byline = nxt.low == "from" and k + 1 < len(toks) and toks[k + 1].cap  # "Lerer reported from Ames."
+        adjective = (
+            is_plural(nxt.low)
+            and nxt.text[:1].islower()
             and not (prev and (prev.cap or prev.low in PRONOUNS))
         )
-    ):
-        return None, i + 1  # "reported cases", "deeply reported features": an adjective
+        if byline or adjective:
+            return True  # "reported cases", "deeply reported features": an adjective
     # "called off a deal", a phone call, "what he called his campaign": not reporting, unless a
     # quotation follows ("what she called a “special relationship”", "calling it “a disgrace”").
-    naming = k < len(toks) and toks[k].low in {"off", "up", "back", ".", "it"}
+    naming = nxt is not None and nxt.low in {"off", "up", "back", ".", "it"}
     naming |= i >= 2 and toks[i - 2].low in {"what", "whom"}
-    if lemma == "call" and naming and not _quote_follows(toks, k):
-        return None, i + 1
+    if lemma == "call" and naming and not quote_follows(toks, k):
+        return True
     if low == "told" and prev is not None and prev.low == "all":
-        return None, i + 1  # "All told, …"
-    if low == "support" and k < len(toks) and toks[k].low in {"for", "from"} and prev is not None:
-        if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
-            return None, i + 1  # "Latino support for", "3% support from": a noun
-    if low == "pledged" and k < len(toks) and toks[k].low in {"delegates", "delegate"}:
-        return None, i + 1  # "pledged delegates": an adjective
-    if lemma == "attack" and k < len(toks) and toks[k].low in {"on", "against", "in", "from", "by"}:
-        return None, i + 1  # "attacks on refugee centers": a noun
-    kind = "speech" if lemma in _SPEECH_LEMMAS and not loose else "weak"
-    if k < len(toks) and (toks[k].text == ":" or toks[k].low in _TRAILING.get(lemma, ())):
-        k += 1  # PolNeAR marks "said:" and "asked about" as the cue
-    k = _cue_tail(toks, k, lemma)
-    cue_end = toks[k - 1].end
-    a = i
-    while a > 0 and (toks[a - 1].low in _CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
-        a -= 1
-    cue_start = toks[a].start
-    via: tuple[tuple[str, int, int], ...] = ()
-    # Passive: "first reported by The Washington Post", "was told by officials".
+        return True  # "All told, …"
     if (
-        k < len(toks)
-        and toks[k].low == "by"
+        low.endswith("ed")
+        and nxt is not None
+        and nxt.low == "by"
         and prev is not None
-        and prev.low in {"was", "were", "been", "as", "first", "being", "is"}
+        and prev.text[:1].islower()
+        and is_plural(prev.low)
+        and prev.low not in AUX | PRONOUNS | RELATIVE
     ):
-        src = _np_forward(toks, k + 1, text)
-        return _rel(text, cue_start, cue_end, kind, src), k + 1
-    # "The Daily Mail reports him as saying", "quoted Smith as telling": the speaker follows.
-    if lemma in {"report", "quote", "cite", "tell", "say"} or lemma == "describe":
-        m = _as_saying(toks, k, text)
-        if m is not None and lemma != "say":
-            spk, after = m
-            outer = _np_back(toks, _skip_aux_back(toks, i - 1), text)
-            via = (outer,) if outer else ()
-            return _rel(text, cue_start, cue_end, "speech", spk, via), after
-    if lemma == "tell" and k < len(toks):
-        heard = _name_forward(toks, k, text)
-        if heard is not None:
-            via = (heard,)
-    j = _skip_aux_back(toks, i - 1)
+        return True  # "Most of the questions reported by the Times ask": a reduced relative
+    if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
+        return True  # "organizers defend themselves against charges": not words relayed
+    if lemma == "ask" and _request(toks, i, k):
+        return True
+    if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:
+        if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
+            return True  # "Latino support for", "3% support from": a noun
+    if (
+        low.endswith("ed")
+        and prev is not None
+        and (prev.low in DETERMINERS or prev.low in _BEFORE_ADJECTIVE or prev.low in {"'s", "’s"})
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.text[:1].isalpha()
+        and nxt.low not in {"that", "to", "by", "as", "in", "on", "with", "for"}
+    ):
+        return True  # "a probe into alleged collusion", "the reported deal": an adjective
+    if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
+        return True  # "pledged delegates": an adjective
+    return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
+
+
+def _request(toks: list[Token], i: int, k: int) -> bool:
+    """ "later than the navy had asked for.": asking for nothing said, at the end of a sentence.
+    ("Mr. Hale has asked the auditor to review the price" stays a cue: gold-train marks such
+    requests attributed.)"""
+    end = k + 1 if k < len(toks) and toks[k].low == "for" else k
+    return end > k and (end >= len(toks) or toks[end].text in {".", "!"})
+
+
+def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
+    """The source of the cue at toks[i] (ending before toks[k]): the subject before it, the
+    antecedent of "who", a name before an appositive or parenthesis, else the phrase after an
+    inverted cue ("…,” said Sen. John Smith, a lawyer)."""
+    low = toks[i].low
+    j = skip_aux_back(toks, i - 1)
     src = None
-    if j >= 0 and toks[j].low in _RELATIVE and j > 0:
+    if j >= 0 and toks[j].low in RELATIVE and j > 0:
         jj = j - 2 if toks[j - 1].text == "," and j > 1 else j - 1
-        ante = _np_back(toks, jj, text)  # "Smith, who said": the antecedent, written as "who"
-        ante = _agent_of(toks, ante, text) if ante else None
+        ante = np_back(toks, jj, text)  # "Smith, who said": the antecedent, written as "who"
+        ante = agent_of(toks, ante, text) if ante else None
         src = (ante[0], toks[j].start, toks[j].end) if ante else None
     elif j >= 0 and toks[j].low not in {"and", "but", "then"}:  # "… and said": the clause's subject
-        src = _np_back(toks, j, text)
+        src = np_back(toks, j, text)
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
-        src = _appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
+        src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
     if src is None and j > 0 and toks[j].text == ")":
-        src = _parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
-    inverted = j < 0 or toks[j].text == "," or _is_quote(toks[j])
+        src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
+    inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
-        src = _np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
-        src = _trailing_appositive(toks, src, text) if src else None
-    if src is None and low == lemma and not _is_quote(toks[k] if k < len(toks) else t):
-        return None, i + 1  # a bare infinitive or imperative: "declined to say", "explain why"
-    if prev is not None and prev.low == "to" and lemma not in {"according", "refer", "point", "talk"}:
-        kind = "weak"  # "wants to tell", "is expected to announce"
-    if src is None and kind == "weak":
-        return None, i + 1
-    if (
-        src is None
-        and lemma in _STRICT
-        and not (low.endswith("ing") and prev is not None and prev.text == ",")
-    ):
-        return None, i + 1
-    return _rel(text, cue_start, cue_end, kind, src, via), k
+        src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
+        src = trailing_appositive(toks, src, text) if src else None
+    return src
 
 
-def _cue_tail(toks: list[_Tok], k: int, lemma: str) -> int:
+def _cue_tail(toks: list[Token], k: int, lemma: str) -> int:
     """Past the words PolNeAR keeps after a cue: a day ("said Tuesday": kept 80 times in 133 on
     PolNeAR train), "in a statement", "went on to say"."""
-    if k < len(toks) and toks[k].low in _DAYS and toks[k].low not in {"today", "tonight"} and toks[k].cap:
+    if k < len(toks) and toks[k].low in DAYS and toks[k].low not in {"today", "tonight"} and toks[k].cap:
         if k + 1 < len(toks) and toks[k + 1].low in {"night", "morning", "afternoon", "evening"}:
             return k + 2  # "said Tuesday night"
         return k if k + 1 < len(toks) and toks[k + 1].low == "that" else k + 1  # kept 19 in 41
@@ -453,9 +586,9 @@ def _cue_tail(toks: list[_Tok], k: int, lemma: str) -> int:
         n = k + 2
         if toks[n].low in {"written", "brief", "short", "joint", "separate", "press", "emailed"}:
             n += 1
-        if n < len(toks) and toks[n].low in _MEDIUM:
+        if n < len(toks) and toks[n].low in MEDIUM:
             return n + 1
-    if lemma == "go" and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low in _CUE_LEMMA:
+    if lemma == "go" and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low in CUE_LEMMA:
         return k + 2  # "went on to say"
     return k
 
@@ -486,20 +619,20 @@ _PHRASES = {
 }
 
 
-def _phrase_cue(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | None:
+def _phrase_cue(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | None:
     """ "Smith made it clear that …", "as Jones put it,": a weak cue with the subject before it."""
     for rest in _PHRASES.get(toks[i].low, ()):
         n = i + 1 + len(rest)
         if n > len(toks) or tuple(t.low for t in toks[i + 1 : n]) != rest:
             continue
-        if rest == ("it",) and not (n == len(toks) or toks[n].text in ",:." or _is_quote(toks[n])):
+        if rest == ("it",) and not (n == len(toks) or toks[n].text in ",:." or is_quote(toks[n])):
             continue  # "put it on the table"
-        j = _skip_aux_back(toks, i - 1)
-        src = _np_back(toks, j, text) if j >= 0 else None
+        j = skip_aux_back(toks, i - 1)
+        src = np_back(toks, j, text) if j >= 0 else None
         if src is None:
             return None
         a = i
-        while a > 0 and (toks[a - 1].low in _CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
+        while a > 0 and (toks[a - 1].low in CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
             a -= 1
         return _rel(text, toks[a].start, toks[n - 1].end, "weak", src), n
     return None
@@ -522,7 +655,7 @@ _POSSESSIVE = frozenset("his her their its 's ’s".split())
 _KEEP_PARTICLE = frozenset("for on against of to".split())
 
 
-def _nominal_cue(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | None:
+def _nominal_cue(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | None:
     """ "Trump's claim that …", "his support for …": a weak cue whose source is the possessor."""
     nxt = _NOMINAL.get(toks[i].low)
     if nxt is None or i == 0 or i + 1 >= len(toks) or toks[i + 1].low not in nxt:
@@ -531,7 +664,7 @@ def _nominal_cue(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | 
     if prev.low not in _POSSESSIVE:
         return None
     if prev.low in {"'s", "’s"}:
-        src = _np_back(toks, i - 2, text)
+        src = np_back(toks, i - 2, text)
         if src is None or not src[0][:1].isupper():
             return None
     else:
@@ -540,7 +673,7 @@ def _nominal_cue(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | 
     return _rel(text, toks[i].start, toks[end].end, "weak", src), end + 1
 
 
-def _in_poll(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | None:
+def _in_poll(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | None:
     """ "in the latest CNN poll", "In a survey released Monday,": cue "in", the poll as source."""
     for n in range(i + 1, min(i + 10, len(toks))):
         w = toks[n]
@@ -554,7 +687,7 @@ def _in_poll(toks: list[_Tok], i: int, text: str) -> tuple[Relation, int] | None
                     end = n  # "a poll released … found": the poll alone
             src = text[toks[i + 1].start : toks[end].end], toks[i + 1].start, toks[end].end
             return _rel(text, toks[i].start, toks[i].end, "weak", src), end + 1
-        if not (w.text[:1].isalnum() or w.text in {"/", "-", "&", "’s", "'s", "."}) or w.low in _BREAK:
+        if not (w.text[:1].isalnum() or w.text in {"/", "-", "&", "’s", "'s", "."}) or w.low in BREAK:
             return None
     return None
 

@@ -6,38 +6,40 @@ Rules over tokens, no parser."""
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import (
-    _AUX,
-    _BREAK,
-    _CLITICS,
-    _CLOSE,
-    _CUE_LEMMA,
-    _DAYS,
-    _DETERMINERS,
-    _ED_ADJ,
-    _LONE,
-    _PAST,
-    _QUOTE_MARKS,
-    _RELATIVE,
-    _SUBJECT_PRONOUNS,
+    AUX,
+    BREAK,
+    CLITICS,
+    CLOSE,
+    CUE_LEMMA,
+    DAYS,
+    DETERMINERS,
+    ED_ADJ,
+    LONE,
+    PAST,
     PRONOUNS,
+    QUOTE_MARKS,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
     TITLES,
     Phrase,
-    _abbrev,
-    _is_quote,
-    _plural,
-    _Tok,
-    _tokens,
-    _verbish,
+    Token,
+    is_abbrev,
+    is_plural,
+    is_quote,
+    is_verbish,
+    tokenize,
 )
 
 
-def _span(toks: list[_Tok], i: int, j: int, text: str) -> tuple[str, int, int] | None:
+def _span(toks: list[Token], i: int, j: int, text: str) -> tuple[str, int, int] | None:
     """The phrase toks[i:j] as written, trimmed of edge punctuation and leading conjunctions."""
-    while i < j and (toks[i].text in ",;:-—–()" or _is_quote(toks[i]) or toks[i].low in {"and", "but", "or"}):
+    while i < j and (toks[i].text in ",;:-—–()" or is_quote(toks[i]) or toks[i].low in {"and", "but", "or"}):
         i += 1
     while j > i and (
-        toks[j - 1].text in ",;:-—–(" or _is_quote(toks[j - 1]) or toks[j - 1].low in {"of", "and"}
+        toks[j - 1].text in ",;:-—–(" or is_quote(toks[j - 1]) or toks[j - 1].low in {"of", "and"}
     ):
         j -= 1
     if i >= j:
@@ -45,24 +47,24 @@ def _span(toks: list[_Tok], i: int, j: int, text: str) -> tuple[str, int, int] |
     return text[toks[i].start : toks[j - 1].end], toks[i].start, toks[j - 1].end
 
 
-def _np_back(toks: list[_Tok], j: int, text: str) -> tuple[str, int, int] | None:
+def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
-    if j < 0 or toks[j].text in ",;:()—–" or _is_quote(toks[j]) or toks[j].low in _BREAK:
+    if j < 0 or toks[j].text in ",;:()—–" or is_quote(toks[j]) or toks[j].low in BREAK:
         return None
     if toks[j].low in PRONOUNS:
         return toks[j].text, toks[j].start, toks[j].end
     i = j
     while i > 0 and j - i < 11:
         prev = toks[i - 1]
-        if prev.text == "." and i >= 2 and _abbrev(toks[i - 2].text):
+        if prev.text == "." and i >= 2 and is_abbrev(toks[i - 2].text):
             i -= 1
             continue
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
-        if prev.text in _QUOTE_MARKS or not (prev.text[:1].isalnum()):
+        if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
-        if prev.low == "to" and i >= 2 and toks[i - 2].low in _CLOSE:
+        if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
             i -= 2  # "a source close to the investigation"
             continue
         if prev.low in _ABOUT and i >= 2 and toks[i - 2].low in _INFORMED:
@@ -71,20 +73,20 @@ def _np_back(toks: list[_Tok], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "her" and toks[i].text[:1].islower():
             i -= 1  # "her aides": a determiner
             continue
-        if prev.low in {"in", "from"} and i >= 2 and toks[i].low in _DETERMINERS and _group(toks[i - 2].low):
+        if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
-        if prev.low in _BREAK or prev.low in PRONOUNS or prev.low in _CUE_LEMMA and not prev.cap:
+        if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
         if prev.low == "and" and not (
             i >= 2
-            and (toks[i - 2].cap or toks[i - 2].low in _SUBJECT_PRONOUNS)
-            and (toks[i].cap or toks[i].low in _DETERMINERS)
+            and (toks[i - 2].cap or toks[i - 2].low in SUBJECT_PRONOUNS)
+            and (toks[i].cap or toks[i].low in DETERMINERS)
         ):
             break
         if prev.low.endswith("ly") and not prev.cap and prev.low not in {"family", "italy", "daily", "early"}:
             break
-        if prev.low.endswith("ed") and not prev.cap and prev.low not in _ED_ADJ:
+        if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ:
             break  # a verb: "The committee released a statement … saying"
         i -= 1
     while i < j and toks[i].low in _LEADING:
@@ -104,35 +106,35 @@ _ABOUT = frozenset("on with about in of".split())
 
 def _group(word: str) -> bool:
     """A word for people that a place or poll can follow ("someone in the audience")."""
-    return word in _GROUP_WORDS or (_plural(word) and word.islower())
+    return word in _GROUP_WORDS or (is_plural(word) and word.islower())
 
 
+# Prepositions that tie a group to a place: "someone in the audience", "passengers on the ferry".
+_AMONG = frozenset({"in", "from", "on", "aboard"})
 _GROUP_WORDS = frozenset("someone anyone everyone many most some few 10 ten people".split())
 # Words a source does not start with ("even critics said", "yet Democratic economists argue").
 _LEADING = frozenset("and with of for at even yet now let so then".split())
 
 
 def _lone_noun(word: str) -> bool:
-    return (
-        word in _LONE or word in PRONOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "ous")))
-    )
+    return word in LONE or word in PRONOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "ous")))
 
 
-def _np_forward(toks: list[_Tok], i: int, text: str, loose: bool = False) -> tuple[str, int, int] | None:
+def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tuple[str, int, int] | None:
     """The noun phrase starting at toks[i], walking right ("said Sen. John Smith, R-Texas")."""
     j = i
-    stop = _BREAK - {"in", "on", "by", "from"} if loose else _BREAK
+    stop = BREAK - {"in", "on", "by", "from"} if loose else BREAK
     while j < len(toks) and j - i < 12:
         t = toks[j]
-        if t.text == "." and j > i and _abbrev(toks[j - 1].text):
+        if t.text == "." and j > i and is_abbrev(toks[j - 1].text):
             j += 1
             continue
-        if not t.text[:1].isalnum() and t.text not in "&-’'" and t.low not in _CLITICS:
+        if not t.text[:1].isalnum() and t.text not in "&-’'" and t.low not in CLITICS:
             break
-        if t.low == "to" and j > i and toks[j - 1].low in _CLOSE:
+        if t.low == "to" and j > i and toks[j - 1].low in CLOSE:
             j += 1
             continue
-        if t.low in stop or (t.low in _CUE_LEMMA and not t.cap and j > i and not loose):
+        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose):
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
             break  # "Sanders hasn't", "Clinton now": the subject ends
@@ -144,7 +146,7 @@ def _np_forward(toks: list[_Tok], i: int, text: str, loose: bool = False) -> tup
 _AFTER_SUBJECT = frozenset("now later basically both all still already never".split())
 
 
-def _is_label(phrase: str) -> bool:
+def is_label(phrase: str) -> bool:
     """A label before a colon, not a speaker: "The Latest:", "CORRECTION:", "Paid Notice:"."""
     words = phrase.split()
     if phrase.isupper():  # "TAPPER:", "JAKE TAPPER:" open a transcript turn; "CORRECTION:", "UN:" do not
@@ -161,7 +163,7 @@ _LABELS = frozenset(
 )
 
 
-def _name_list(toks: list[_Tok], i: int) -> bool:
+def name_list(toks: list[Token], i: int) -> bool:
     """A colon that opens a list of names ("New Hampshire: Ann Lee, Bo Diaz, …")."""
     rest = toks[i + 1 :]
     words = [t for t in rest if t.text[:1].isalpha()]
@@ -169,7 +171,7 @@ def _name_list(toks: list[_Tok], i: int) -> bool:
     return commas >= 2 and sum(t.cap for t in words) >= 0.8 * len(words)
 
 
-def _name_forward(toks: list[_Tok], i: int, text: str) -> tuple[str, int, int] | None:
+def name_forward(toks: list[Token], i: int, text: str) -> tuple[str, int, int] | None:
     """A capitalised name starting at toks[i] ("told The Washington Post the case ...")."""
     j = i
     while j < len(toks) and (
@@ -185,40 +187,45 @@ def _name_forward(toks: list[_Tok], i: int, text: str) -> tuple[str, int, int] |
     return _span(toks, i, j, text) if j > i and toks[j - 1].cap else None
 
 
-def _subject_only(toks: list[_Tok], src: Phrase, text: str) -> Phrase:
+def subject_only(toks: list[Token], src: Phrase, text: str) -> Phrase:
     """The subject at the head of a clause, without the verb the forward walk ran into: "Rubio
     hit back again" -> "Rubio", "the actor held a fake audition" -> "the actor"."""
     n = next(n for n, t in enumerate(toks) if t.start == src[1])
     end = n
     while end < len(toks) and toks[end].end <= src[2]:
         t = toks[end]
-        verbish = t.low.endswith(("ed", "n't", "’t")) and t.low not in _ED_ADJ or t.low in _PAST
-        if end > n and verbish and not t.cap:
+        verb_like = t.low.endswith(("ed", "n't", "’t")) and t.low not in ED_ADJ or t.low in PAST
+        if end > n and verb_like and not t.cap:
             break
         end += 1
     return _span(toks, n, end, text) or src
 
 
-def _agent_of(toks: list[_Tok], np: Phrase, text: str) -> Phrase:
+def agent_of(toks: list[Token], np: Phrase, text: str) -> Phrase:
     """ "a letter signed by all 42 senators, which stated": the thing before "<participle> by",
     not the agent, is what the relative pronoun stands for."""
     n = next((n for n, t in enumerate(toks) if t.start == np[1]), 0)
     if n >= 3 and toks[n - 1].low == "by" and toks[n - 2].low.endswith(("ed", "en")):
-        head = _np_back(toks, n - 3, text)
+        head = np_back(toks, n - 3, text)
         if head is not None and head[0][:1].islower():
             return text[head[1] : np[2]], head[1], np[2]
     return np
 
 
-def _appositive(toks: list[_Tok], j: int, text: str) -> tuple[str, int, int] | None:
+def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"."""
     for c in range(j - 1, max(0, j - 30), -1):
         if toks[c].text == ",":
-            src = _np_back(toks, c - 1, text)
-            if toks[c + 1].low not in _RELATIVE and any(_verbish(t) for t in toks[c + 1 : j]):
+            src = np_back(toks, c - 1, text)
+            if src and _PARTY_TAG.fullmatch(src[0]):
+                continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
+            if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
+                return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
-                if any(t.low in _CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
+                if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
                     return src  # "Owen Drake, the Ledger reports, says": a parenthetical, not a title
                 if all(t.low in _ASIDES for t in toks[c + 1 : j]):
                     return src  # "Hunter, meanwhile, said"
@@ -228,12 +235,16 @@ def _appositive(toks: list[_Tok], j: int, text: str) -> tuple[str, int, int] | N
                 # "the group's executive director, Ann Lee, said": role first, then the name.
                 return text[src[1] : toks[j - 1].end], src[1], toks[j].end
             return None
-        if _is_quote(toks[c]):
+        if is_quote(toks[c]):
             return None
     return None
 
 
-def _is_name(toks: list[_Tok]) -> bool:
+# A party and state after a name ("D-Mont.", "R-Calif"): never the source itself.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
+
+
+def _is_name(toks: list[Token]) -> bool:
     """Two to five tokens that spell a person's name ("Ann Lee", "Robert S. Mueller III")."""
     words = [t for t in toks if t.text != "."]
     return (
@@ -243,11 +254,13 @@ def _is_name(toks: list[_Tok]) -> bool:
     )
 
 
+# Words that open an aside on where or when someone spoke ("Smith, in a speech on Monday, said").
+_SETTING = frozenset("in at during speaking writing appearing interviewed".split())
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 
 
-def _trailing_appositive(toks: list[_Tok], src: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+def trailing_appositive(toks: list[Token], src: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """ "said John Smith, a lawyer for the family." -> the name with its appositive, up to the end."""
     n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
     if (
@@ -257,11 +270,11 @@ def _trailing_appositive(toks: list[_Tok], src: tuple[str, int, int], text: str)
     ):
         return src
     end = n + 1
-    while end < len(toks) and not _is_quote(toks[end]):
-        if toks[end].text in {";", "!", "?"} or (toks[end].text == "." and not _abbrev(toks[end - 1].text)):
+    while end < len(toks) and not is_quote(toks[end]):
+        if toks[end].text in {";", "!", "?"} or (toks[end].text == "." and not is_abbrev(toks[end - 1].text)):
             break
         end += 1
-    if end - n > 25 or (end < len(toks) and _is_quote(toks[end])):
+    if end - n > 25 or (end < len(toks) and is_quote(toks[end])):
         return src
     return text[src[1] : toks[end - 1].end], src[1], toks[end - 1].end
 
@@ -271,29 +284,29 @@ _ROLE_OPENERS = frozenset(
 )
 
 
-def _parenthesised(toks: list[_Tok], j: int, text: str) -> tuple[str, int, int] | None:
+def parenthesised(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """A name followed by a parenthesis that ends at toks[j]: "Dianne Feinstein (D-Calif.)"."""
     for o in range(j - 1, max(0, j - 10), -1):
         if toks[o].text == "(":
-            src = _np_back(toks, o - 1, text)
+            src = np_back(toks, o - 1, text)
             return (text[src[1] : toks[j].end], src[1], toks[j].end) if src else None
     return None
 
 
-def _skip_aux_back(toks: list[_Tok], j: int) -> int:
+def skip_aux_back(toks: list[Token], j: int) -> int:
     """Step left over auxiliaries, adverbs and time words between a subject and its cue
     ("has also said", "on Tuesday said", "last week told")."""
     while j >= 0:
         low = toks[j].low
         if (
-            low in _AUX
+            low in AUX
             or low.endswith(("n't", "n’t"))
             or (low.endswith("ly") and not toks[j].cap and low not in {"family", "italy", "daily"})
         ):
             j -= 1
-        elif low in _DAYS and j > 0:
+        elif low in DAYS and j > 0:
             j -= 2 if toks[j - 1].low in {"on", "last", "this", "next", "earlier", "late", "early"} else 1
-        elif low in {"morning", "afternoon", "evening", "night"} and j > 0 and toks[j - 1].low in _DAYS:
+        elif low in {"morning", "afternoon", "evening", "night"} and j > 0 and toks[j - 1].low in DAYS:
             j -= 1  # "Sanders on Wednesday morning called"
         elif (
             low == "weekend" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low in {"over", "during"}
@@ -312,54 +325,54 @@ def _skip_aux_back(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def _as_saying(toks: list[_Tok], k: int, text: str) -> tuple[tuple[str, int, int], int] | None:
+def as_saying(toks: list[Token], k: int, text: str) -> tuple[tuple[str, int, int], int] | None:
     """NP + "as saying/telling/writing" after a cue: (speaker span, index past it) or None."""
     for n in range(k + 1, min(k + 9, len(toks) - 1)):
         if toks[n].low == "as" and toks[n + 1].low in {"saying", "telling", "writing", "stating", "claiming"}:
             sp = _span(toks, k, n, text)
             return (sp, n + 2) if sp else None
-        if toks[n].text in ",.;" or _is_quote(toks[n]):
+        if toks[n].text in ",.;" or is_quote(toks[n]):
             return None
     return None
 
 
-def _strict_ok(toks: list[_Tok], i: int, k: int) -> bool:
+def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     """A strict cue at toks[i] (ending before toks[k]) needs a reporting frame around it."""
     nxt = toks[k] if k < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
-    if nxt is None or nxt.text in ",:." or _is_quote(nxt) or nxt.low == "that":
+    if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
-    if prev is not None and (prev.text == "," or _is_quote(prev)):
+    if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
-    if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or _is_quote(toks[i - 2])):
+    if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
     return False
 
 
-def _quote_follows(toks: list[_Tok], k: int) -> bool:
+def quote_follows(toks: list[Token], k: int) -> bool:
     """A quotation mark within the next dozen words, before the sentence ends: "Comey called
     Clinton's use of email “extremely careless”"."""
     for t in toks[k : k + 14]:
-        if _is_quote(t):
+        if is_quote(t):
             return True
-        if t.text in {".", ";"} and not _abbrev(toks[toks.index(t) - 1].text):
+        if t.text in {".", ";"} and not is_abbrev(toks[toks.index(t) - 1].text):
             return False
     return False
 
 
-def _object_past(toks: list[_Tok], i: int) -> bool:
+def object_past(toks: list[Token], i: int) -> bool:
     """ "He noted a planned rally", "The letter cited an April summit": a strict verb in the past
     tense with its subject right before it (PolNeAR train: noted, cited, questioned missed 15-21
     times each). Such a cue is weak: it narrates as often as it relays."""
     low = toks[i].low
-    if low.endswith("ing") or _CUE_LEMMA.get(low) in _NOT_OBJECT:
+    if low.endswith("ing") or CUE_LEMMA.get(low) in _NOT_OBJECT:
         return False
-    j = _skip_aux_back(toks, i - 1)
+    j = skip_aux_back(toks, i - 1)
     if j < 0:
         return False
-    subject = toks[j].low in _SUBJECT_PRONOUNS or toks[j].cap and toks[j].text[:1].isalpha()
+    subject = toks[j].low in SUBJECT_PRONOUNS or toks[j].cap and toks[j].text[:1].isalpha()
     # "Union leaders also see a unifier": a plural subject before a present tense.
-    return subject or (_plural(toks[j].low) and toks[j].low not in _CUE_LEMMA and not low.endswith("ed"))
+    return subject or (is_plural(toks[j].low) and toks[j].low not in CUE_LEMMA and not low.endswith("ed"))
 
 
 # Strict verbs whose past tense with a plain object is not reporting ("added 200 jobs",
@@ -367,17 +380,17 @@ def _object_past(toks: list[_Tok], i: int) -> bool:
 _NOT_OBJECT = frozenset("add continue post charge detail project brief counter answer maintain".split())
 
 
-def _title_case(toks: list[_Tok]) -> bool:
+def title_case(toks: list[Token]) -> bool:
     """A headline in title case ("Sanders Says He Will Stay In The Race")."""
     words = [t for t in toks if t.text[:1].isalpha()]
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _after_determiner(toks: list[_Tok], j: int) -> bool:
+def after_determiner(toks: list[Token], j: int) -> bool:
     """Whether the capitalised words ending at toks[j] follow a determiner or preposition."""
     while j >= 0 and (toks[j].cap or toks[j].text == "."):
         j -= 1
-    return j >= 0 and toks[j].low in _DETERMINERS | {"in", "of", "to", "after", "since", "before", "by"}
+    return j >= 0 and toks[j].low in DETERMINERS | {"in", "of", "to", "after", "since", "before", "by"}
 
 
 # Words that open a phrase before the subject ("Along the way, the members …", "On Monday, …").
@@ -393,7 +406,7 @@ _SUBJECT_END = frozenset(
 def plural_subject(text: str, start: int, end: int) -> Phrase | None:
     """The subject opening ``text[start:end]`` when it is plural ("The town council members met …",
     "Some senators who …"), for "they": a head noun in the plural or two names joined by "and"."""
-    toks = _tokens(text, start, end)
+    toks = tokenize(text, start, end)
     if toks and toks[0].low in {"and", "but", "so", "yet"}:
         toks = toks[1:]
     if not toks or toks[0].low in _SUBORDINATE:
@@ -402,38 +415,40 @@ def plural_subject(text: str, start: int, end: int) -> Phrase | None:
     comma = next((c for c, t in enumerate(toks[:10]) if t.text == ","), None)
     opener = toks[0].low in _OPENERS or (toks[0].low.endswith("ing") and toks[0].cap) or (comma or 9) <= 3
     if opener:  # "After the storm, …", "Throwing down the gauntlet, …", "Even so, …"
-        if comma is None or any(_verbish(t) for t in toks[:comma]):
+        if comma is None or any(is_verbish(t) for t in toks[:comma]):
             return None
         n = comma + 1
-    if n < len(toks) and (_is_quote(toks[n]) or toks[n].low in PRONOUNS):
+    if n < len(toks) and (is_quote(toks[n]) or toks[n].low in PRONOUNS):
         return None
     j = n
     while j < len(toks) and j - n < 10:
         t = toks[j]
-        if (t.text == "." and j > n and _abbrev(toks[j - 1].text)) or t.low in _CLITICS:
+        if (t.text == "." and j > n and is_abbrev(toks[j - 1].text)) or t.low in CLITICS:
             j += 1  # "Many of Ms. Lee’s colleagues"
             continue
         if (
             not t.text[:1].isalnum()
             or t.low in _SUBJECT_END
-            or _verbish(t)
-            or (j > n and (t.low in _CUE_LEMMA or t.low in _S_VERBS))
+            or is_verbish(t)
+            or (j > n and (t.low in CUE_LEMMA or t.low in _S_VERBS))
         ):
             break  # a verb ends the subject: "The White House remains"
-        if t.low.endswith("ly") and not t.cap and j + 1 < len(toks) and _verbish(toks[j + 1]):
+        if t.low.endswith("ly") and not t.cap and j + 1 < len(toks) and is_verbish(toks[j + 1]):
             break  # "Democrats roundly criticized"
         j += 1
     if j == n or j >= len(toks):
         return None
     nxt = toks[j]
-    if not (_verbish(nxt) or nxt.low in _SUBJECT_END | _S_VERBS or nxt.low in _CUE_LEMMA or nxt.text in "—–"):
+    if not (
+        is_verbish(nxt) or nxt.low in _SUBJECT_END | _S_VERBS or nxt.low in CUE_LEMMA or nxt.text in "—–"
+    ):
         if not nxt.low.endswith("ly"):
             return None
     of = next((m for m in range(n + 1, j) if toks[m].low == "of"), j)
     head = toks[of - 1]  # "all 42 members of the caucus": the head comes before "of"
     names = any(t.low == "and" for t in toks[n:j]) and toks[j - 1].cap
     group = head.low in _PLURAL_HEADS or (
-        _plural(head.low) and (not head.cap or head.low.endswith(_GROUP_ENDS))
+        is_plural(head.low) and (not head.cap or head.low.endswith(_GROUP_ENDS))
     )
     if not (names or group):
         return None

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import StorydiffError
 from ..model import Article, Comparison, Options
+from ..report.glance import heading
 from ..report.summary import summarize
 from .journal import Journal
 from .model import (
@@ -82,9 +83,13 @@ def load_sources(
 
 def _figures(comparison: Comparison) -> dict[str, Any]:
     summary = summarize(comparison)
+    headline, first, last = heading(comparison)
     total = sum(n for _, _, n in summary.relayed)
     n_relayed = sum(r for _, r, _ in summary.relayed)
     return {
+        "headline": headline,
+        "first_published": first,
+        "last_published": last,
         "articles": summary.articles,
         "outlets": tuple(d.article.outlet for d in comparison.documents),
         "sentences": total,

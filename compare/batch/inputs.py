@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorydiffError, UsageError
-from ..load import SUFFIXES, slugify
-from ..model import Options
+from ..load import SUFFIXES, is_url, slugify
+from ..model import Article, Options
 from .model import EventJob, Source
 
 # Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
@@ -70,6 +70,31 @@ class _Namer:
         return name
 
 
+def not_a_regular_file(path: Path) -> str | None:
+    """Why an article-named entry is no file to read (a FIFO, a device, a dangling link), or None."""
+    from ..load.files import check_regular
+
+    try:
+        check_regular(str(path))
+    except StorydiffError as exc:
+        return exc.message
+    return None
+
+
+def special_file(path: Path) -> str | None:
+    """Why ``path`` must not be opened (a FIFO, a device, a socket), or None: missing files and
+    folders are left to the reader, whose error lines name them."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return not_a_regular_file(path)
+
+
 def _listdir(root: Path) -> list[Path]:
     try:
         return sorted(root.iterdir(), key=lambda p: p.name)
@@ -81,13 +106,18 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
     """Each subfolder of ``root`` is one event; its article files are read, nothing deeper."""
     base = Path(root)
     if not base.is_dir():
+        if base.is_file() and base.name.lower().endswith((".warc", ".warc.gz")):
+            raise UsageError("is a WARC file, not a folder of events", str(root), "use --group auto")
         raise UsageError("is not a folder", str(root))
     namer = _Namer()
     jobs: list[EventJob] = []
     loose: list[tuple[str, str]] = []
+    bad: list[tuple[str, str]] = []
     for entry in _listdir(base):
         if not entry.is_dir():
-            if classify(entry) is None:
+            if entry.is_symlink() and not entry.exists():  # an event (or file) whose link is broken
+                bad.append((str(entry), not_a_regular_file(entry) or "is a broken symbolic link"))
+            elif classify(entry) is None:
                 loose.append((str(entry), "not inside an event folder (use --group auto for a flat folder)"))
             continue
         if entry.name.startswith("."):
@@ -98,13 +128,17 @@ def from_folders(root: str | os.PathLike[str]) -> Discovery:
                 continue
             why = classify(f)
             if why is None:
+                problem = not_a_regular_file(f)
+                if problem:  # a FIFO would hang whoever opens it; a dangling link names nothing
+                    bad.append((str(f), problem))
+                    continue
                 sources.append(Source(path=str(f)))
             elif why == OTHER_TYPE:
                 ignored.append((str(f), why))
         jobs.append(
             EventJob(name=namer(entry.name), label=entry.name, sources=tuple(sources), ignored=tuple(ignored))
         )
-    return Discovery(jobs=tuple(jobs), ignored=tuple(loose))
+    return Discovery(jobs=tuple(jobs), bad_files=tuple(bad), ignored=tuple(loose))
 
 
 def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -120,6 +154,10 @@ def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise UsageError(f"line {n} is not valid JSON ({exc.msg})", str(path)) from exc
+            except RecursionError:
+                raise UsageError(f"line {n} is not valid JSON (nested too deeply)", str(path)) from None
+            except ValueError:  # a number of more than 4,300 digits
+                raise UsageError(f"line {n} is not valid JSON (a number too large)", str(path)) from None
             if not isinstance(obj, dict):
                 raise UsageError(f"line {n} is not a JSON object", str(path))
             yield n, {k: str(v) for k, v in obj.items() if v is not None}
@@ -139,20 +177,27 @@ def _manifest_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
     """Events from a CSV or JSONL manifest (``event,path[,outlet,title,published,url]``).
 
-    Relative paths are taken from the manifest's own folder. Rows keep their order within an event.
+    Relative paths are taken from the manifest's own folder; a path may be an http(s) URL.
+    Rows keep their order within an event.
     """
     path = Path(manifest)
     if path.suffix.lower() not in (".csv", ".jsonl"):
         raise UsageError("the manifest must be a .csv or .jsonl file", str(path))
     events: dict[str, list[Source]] = {}
+    bad: list[tuple[str, str]] = []
     for n, row in _manifest_rows(path):
         event, file = row.get("event", "").strip(), row.get("path", "").strip()
         if not event or not file:
             raise UsageError(f"row {n} needs both an event and a path", str(path))
-        full = Path(file) if Path(file).is_absolute() else path.parent / file
+        full = file if is_url(file) else str(Path(file) if Path(file).is_absolute() else path.parent / file)
+        special = None if is_url(full) else special_file(Path(full))
+        if special:  # a FIFO or device would hang whoever opens it, before any reader could refuse it
+            events.setdefault(event, [])
+            bad.append((full, special))
+            continue
         events.setdefault(event, []).append(
             Source(
-                path=str(full),
+                path=full,
                 outlet=row.get("outlet") or None,
                 title=row.get("title") or None,
                 published=row.get("published") or None,
@@ -163,22 +208,39 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
     jobs = tuple(
         EventJob(name=namer(label), label=label, sources=tuple(srcs)) for label, srcs in events.items()
     )
-    return Discovery(jobs=jobs)
+    return Discovery(jobs=jobs, bad_files=tuple(bad))
 
 
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
-    """Read every article in ``root`` and group them into events (see ``compare.grouping``)."""
+    """Read every article in ``root`` (a folder, or one WARC file) and group them into events
+    (see ``compare.grouping``). The HTML pages in WARC files count as articles."""
     from ..load import load_file
+    from ..load.warc import is_warc
     from .grouping import group_articles
 
     base = Path(root)
-    if not base.is_dir():
-        raise UsageError("is not a folder", str(root))
-    articles, where = [], []
+    if base.is_file() and is_warc(base):
+        entries = [base]
+    elif not base.is_dir():
+        raise UsageError("is not a folder or a WARC file (.warc, .warc.gz)", str(root))
+    else:
+        entries = _listdir(base)
+    articles: list[Article] = []
+    where: list[str] = []
     bad: list[tuple[str, str]] = []
     ignored: list[tuple[str, str]] = []
-    for f in _listdir(base):
+    url_duplicates: list[tuple[str, str]] = []
+    seen_urls: dict[str, str] = {}
+    for f in entries:
         if f.is_dir():
+            continue
+        if is_warc(f) and not f.name.startswith("."):
+            found = warc_articles(f, options, seen_urls)
+            articles.extend(found.articles)
+            where.extend(a.source for a in found.articles)
+            bad.extend(found.bad_files)
+            ignored.extend(found.ignored)
+            url_duplicates.extend(found.duplicates)
             continue
         why = classify(f)
         if why is not None:
@@ -210,8 +272,35 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         jobs=tuple(jobs),
         bad_files=tuple(bad),
         ignored=tuple(ignored),
-        duplicates=tuple((where[c], where[o]) for c, o in grouping.duplicates),
+        duplicates=tuple(url_duplicates) + tuple((where[c], where[o]) for c, o in grouping.duplicates),
         ungrouped=tuple(where[i] for i in grouping.ungrouped),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WarcArticles:
+    """The articles of one WARC file, each with its URL as ``source``, and what was left out."""
+
+    articles: tuple[Article, ...]
+    bad_files: tuple[tuple[str, str], ...]  # records that cannot be read (file@offset, problem)
+    ignored: tuple[tuple[str, str], ...]  # pages with no article, and a count of other responses
+    duplicates: tuple[tuple[str, str], ...]  # (URL, the same URL read earlier)
+
+
+def warc_articles(path: Path, options: Options, seen_urls: dict[str, str] | None = None) -> WarcArticles:
+    """The pages of a WARC as articles for the flat-folder grouping (``--group auto``)."""
+    from ..load.warc import read_warc
+
+    haul = read_warc(str(path), options, seen_urls)
+    ignored = list(haul.no_article)
+    if haul.skipped:
+        counts = ", ".join(f"{n:,} {why}" for why, n in sorted(haul.skipped.items()))
+        ignored.append((str(path), f"responses passed over: {counts}"))
+    return WarcArticles(
+        articles=tuple(haul.articles),
+        bad_files=tuple(haul.bad),
+        ignored=tuple(ignored),
+        duplicates=tuple(haul.duplicates),
     )
 
 

@@ -65,6 +65,9 @@ class EventRow:
     relayed_share: float = 0.0
     bad_files: tuple[tuple[str, str], ...] = ()  # (path, problem)
     reports: tuple[tuple[str, str], ...] = ()  # (format, path relative to OUTDIR)
+    headline: str = ""  # the title the event's titles share most words with (report.glance.headline)
+    first_published: str = ""  # earliest and latest publication date of its articles, where known
+    last_published: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,9 @@ class EventRow:
             "relayed_share": self.relayed_share,
             "bad_files": [{"path": p, "problem": m} for p, m in self.bad_files],
             "reports": dict(self.reports),
+            "headline": self.headline,
+            "first_published": self.first_published,
+            "last_published": self.last_published,
         }
 
     @classmethod
@@ -103,6 +109,9 @@ class EventRow:
             relayed_share=d.get("relayed_share", 0.0),
             bad_files=tuple((b["path"], b["problem"]) for b in d.get("bad_files", ())),
             reports=tuple(sorted(d.get("reports", {}).items())),
+            headline=d.get("headline", ""),
+            first_published=d.get("first_published", ""),
+            last_published=d.get("last_published", ""),
         )
 
 

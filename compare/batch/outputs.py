@@ -19,6 +19,9 @@ RESERVED = ("index.html", "summary.csv", "summary.jsonl", "groups.json", STATE_D
 SUMMARY_COLUMNS = (
     "event",
     "label",
+    "headline",
+    "first_published",
+    "last_published",
     "status",
     "reason",
     "articles",
@@ -42,6 +45,9 @@ def summary_record(row: EventRow) -> dict[str, Any]:
     return {
         "event": row.event,
         "label": row.label,
+        "headline": row.headline,
+        "first_published": row.first_published,
+        "last_published": row.last_published,
         "status": row.status,
         "reason": row.reason,
         "articles": row.articles,
@@ -63,6 +69,18 @@ def render_summary_jsonl(rows: Sequence[EventRow]) -> str:
     return "".join(json.dumps(summary_record(r), ensure_ascii=False) + "\n" for r in rows)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe, as OWASP
+    recommends; numbers are left as they are (a negative number is data, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_summary_csv(rows: Sequence[EventRow]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
@@ -73,7 +91,7 @@ def render_summary_csv(rows: Sequence[EventRow]) -> str:
         rec["bad_files"] = "; ".join(f"{b['path']}: {b['problem']}" for b in rec["bad_files"])
         rec["report_html"] = rec["report_html"] or ""
         rec["report_json"] = rec["report_json"] or ""
-        writer.writerow(rec)
+        writer.writerow({k: csv_cell(v) for k, v in rec.items()})
     return buf.getvalue()
 
 
@@ -89,15 +107,21 @@ class Listing:
 
 def render_index(rows: Sequence[EventRow], listing: Listing, *, title: str, source: str) -> str:
     """The index page: one self-contained HTML file (inline CSS and JS, no network)."""
-    from ..report.templating import environment
+    from markupsafe import Markup
+
+    from ..report.templating import asset, content_policy, environment
 
     env = environment()
+    css, js = asset("index.css"), asset("index.js")
     compared = [r for r in rows if r.status == "compared"]
     skipped = [r for r in rows if r.status != "compared"]
     bad = [(r.event, p, m) for r in rows for p, m in r.bad_files] + [("", p, m) for p, m in listing.bad_files]
     return env.get_template("index.html.j2").render(
         title=title,
         source=source,
+        css=Markup(css),
+        js=Markup(js),
+        csp=content_policy(css, js),
         compared=compared,
         skipped=skipped,
         bad=bad,

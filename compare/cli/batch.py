@@ -95,7 +95,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 
 @click.command("batch")
-@click.argument("source", required=False, type=click.Path(exists=True, file_okay=False, dir_okay=True))
+@click.argument("source", required=False, type=click.Path(exists=True, file_okay=True, dir_okay=True))
 @click.option(
     "-o",
     "--output",
@@ -118,7 +118,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
     default="folders",
     show_default=True,
     help="folders: each subfolder of SOURCE is an event. auto: SOURCE is one flat folder of "
-    "articles, grouped into events by content and date.",
+    "articles (WARC files in it count: their HTML pages), or one WARC file, grouped into events "
+    "by content and date.",
 )
 @click.option(
     "-j",

@@ -8,7 +8,6 @@ import sys
 
 import click
 
-from .. import compare, load_articles, render
 from ..errors import StorydiffError
 from ..report import FORMATS
 from .options import build_options, common_options
@@ -31,36 +30,57 @@ from .options import build_options, common_options
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Force colour on or off (default: on for a terminal, off under NO_COLOR).",
+    help="Force colour on or off, also into a pipe (default: on for a terminal, off under NO_COLOR).",
+)
+@click.option(
+    "--brief",
+    is_flag=True,
+    help="Print only the story at a glance: agreement, conflicts, what one outlet alone says, "
+    "who relays whom (text and markdown).",
 )
 @common_options
-def compare_command(files, fmt, output, width, color, vectors, min_score, encoding) -> None:
-    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl)."""
-    from ..atomic import write_atomic
+def compare_command(files, fmt, output, width, color, brief, vectors, min_score, encoding) -> None:
+    """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl, or http(s) URLs
+    of web pages)."""
+    from ..atomic import not_regular, write_atomic
 
+    if brief and fmt not in ("text", "markdown"):
+        raise click.UsageError("--brief applies to the text and markdown formats")
     options = build_options(vectors, min_score, encoding)
+    kind = not_regular(output) if output else None
+    if kind:
+        raise click.ClickException(f"{output}: is {kind}; -o writes only regular files")
     if (
         output
         and os.path.exists(output)
         and any(os.path.exists(f) and os.path.samefile(f, output) for f in files)
     ):
         raise click.ClickException(f"{output}: is one of the input files; choose another -o path")
+    # Imported here, in this order: a bad input is reported before the pipeline is even loaded.
+    from ..load import load_articles
+
     try:
         articles = load_articles(files, options)
+        from ..pipeline import compare
+
         result = compare(articles, options)
     except StorydiffError as exc:
         raise click.ClickException(str(exc)) from None
+    from ..report import render
+
     if fmt == "text":
         tty = output is None and sys.stdout.isatty()
         use_color = color if color is not None else (tty and not os.environ.get("NO_COLOR"))
         cols = width or (shutil.get_terminal_size((100, 24)).columns if tty else 100)
-        out = render(result, "text", width=cols, color=use_color)
+        out = render(result, "text", width=cols, color=use_color, brief=brief)
     else:
-        out = render(result, fmt)
+        use_color = False
+        out = render(result, fmt, brief=brief)
     if output:
         try:
             write_atomic(output, out)
         except OSError as exc:
             raise click.ClickException(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
-        click.echo(out, nl=False)
+        # click.echo drops colour codes when stdout is not a terminal; --color asks for them anyway.
+        click.echo(out, nl=False, color=use_color)

@@ -8,8 +8,11 @@ from ..model import Comparison
 FORMATS = ("text", "json", "markdown", "html")
 
 
-def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color: bool = False) -> str:
-    """Render a comparison as ``text``, ``json``, ``markdown`` or ``html``."""
+def render(
+    comparison: Comparison, fmt: str = "text", *, width: int = 100, color: bool = False, brief: bool = False
+) -> str:
+    """Render a comparison as ``text``, ``json``, ``markdown`` or ``html``; ``brief`` keeps only the
+    glance (text and markdown)."""
     if fmt == "json":
         from .jsonout import render_json
 
@@ -17,11 +20,11 @@ def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color
     if fmt == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(comparison)
+        return render_markdown(comparison, brief=brief)
     if fmt == "text":
         from .terminal import render_text
 
-        return render_text(comparison, width=width, color=color)
+        return render_text(comparison, width=width, color=color, brief=brief)
     if fmt == "html":
         from .htmlreport import render_html
 

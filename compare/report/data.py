@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Attribution, Claim, Comparison, Detail, Document
+from .glance import Glance, glance
 from .summary import summarize
 
 SCHEMA = "storydiff/1"
@@ -48,6 +49,8 @@ def attribution_dict(a: Attribution | None) -> dict[str, Any] | None:
     }
     if a.source_start is not None and a.source_end is not None:
         out["source_start"], out["source_end"] = a.source_start, a.source_end
+    if a.entity is not None:
+        out["entity"] = a.entity
     return out
 
 
@@ -130,7 +133,8 @@ def claim_dict(c: Claim) -> dict[str, Any]:
     }
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
+def to_dict(comparison: Comparison, at_a_glance: Glance | None = None) -> dict[str, Any]:
+    """The JSON view's dict; ``at_a_glance`` saves working the glance out again (the HTML view has it)."""
     index = comparison.claim_index()
     out: dict[str, Any] = {
         "schema": SCHEMA,
@@ -154,8 +158,15 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         p = comparison.provenance
         out["provenance"] = {
             "edges": [
-                {"article": a, "source": s, "source_kind": k, "sentences": n} for a, s, k, n in p.edges
+                {
+                    "article": e.article,
+                    "source": e.source,
+                    "source_kind": e.source_kind,
+                    "sentences": e.sentences,
+                }
+                for e in p.edges
             ],
             "relayed_share": {a: _round(x) for a, x in p.relayed_share},
         }
+    out["glance"] = (at_a_glance or glance(comparison)).as_dict()
     return out

@@ -8,37 +8,43 @@ edits and attribution cues, all offsets into the article text.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..model import Attribution, Claim, Comparison, Detail, Document
 from .data import to_dict
+from .glance import Glance, clip, gist, glance, shown_edits, source_nodes
 from .labels import relay_label
 from .summary import summarize
+from .templating import asset, content_policy, script_json
 
-# Figure sizes, in CSS pixels, chosen by eye on screenshots at 1280x900 (samples/, newswcl50-0 with
-# 85 claims, a synthetic 600-claim event). Rows shrink from MATRIX_ROW_MAX to fit MATRIX_HEIGHT (the
-# matrix then sits beside the provenance graph without scrolling) but not below MATRIX_ROW_MIN, the
-# smallest row where a hatched "relayed" cell still reads differently from a filled one; taller
-# matrices scroll inside their figure.
-MATRIX_HEIGHT = 420
-MATRIX_ROW_MAX = 16
-MATRIX_ROW_MIN = 3
-MATRIX_COL = 30
-MATRIX_HEAD = 110  # room for the slanted outlet names
-MATRIX_LEFT = 46  # claim ids and the conflict marker
-# The provenance graph lists the sources that relay the most sentences; the rest fold into one node.
+# The provenance graph, in CSS pixels (chosen by eye on screenshots of newswcl50-0 and the samples at
+# 1280 and 390 px; on a phone the figure scales down to the screen). Every node sits on its own row,
+# GRAPH_ROW apart, which is more than the 11 px label's line height, so no two labels can overlap;
+# counts sit in the labels, not on the curves, where lines that cross would stack them.
 GRAPH_MAX_SOURCES = 12
-GRAPH_ROW = 34
-GRAPH_WIDTH = 720
-GRAPH_LEFT = 170  # x of the outlet nodes; their names sit to the left
-GRAPH_LABEL = 310  # room right of the source nodes for a name and its kind
+GRAPH_ROW = 24
+GRAPH_CURVES = 170  # between the outlet nodes and the source nodes
+GRAPH_OUTLET_CHARS = 20
+GRAPH_SOURCE_CHARS = 26
+# The drawing is as wide as its labels need: a character of the 11 px label font is at most 7 px
+# wide on average (DejaVu Sans, Chromium's fallback here, measured on the longest labels of the
+# samples and newswcl50-0); a browser test checks that no label sticks out of the drawing.
+GRAPH_CHAR_PX = 7.0
+# Tooltips hold at most this many characters, and each quoted value in them at most VALUE_CHARS: a
+# long quotation is shown once in the text, not copied into every mark over it (seven articles
+# sharing a 20,000-character quote made a 394 MB report before).
+TITLE_CHARS = 240
+VALUE_CHARS = 80
+# A "word" longer than this is cut for display (the JSON in the page keeps it whole): no real word
+# is this long, while URLs and hashes of about 40-60 characters stay whole.
+WORD_CHARS = 64
+# Sources named in the glance's "who relays whom"; the graph below shows up to GRAPH_MAX_SOURCES.
+GLANCE_SHOWN_SOURCES = 6
 
 # Nesting rank for marks over the same span: lower ranks wrap higher ones.
 _RANK = {"conflict": 0, "differs": 0, "distinct": 1, "detail": 2, "source": 3, "cue": 3, "edit": 4}
@@ -68,11 +74,11 @@ class Mark:
 class SentenceView:
     article: str
     index: int
-    nodes: tuple[Node, ...]
+    html: Markup  # the sentence with its marks, escaped once here (not per macro call in the template)
     claims: tuple[str, ...]
     target: str  # DOM id of the row this sentence belongs to (first claim, or its unique row)
     badge: str  # relay label of a second-hand sentence, else ""
-    badge_title: str
+    badge_html: Markup  # that label as a badge, rendered once for the row and the reading view
     paragraph: int
     conflict: bool
 
@@ -155,6 +161,30 @@ def _nest(text: str, base: int, lo: int, hi: int, marks: list[Mark]) -> tuple[No
     return tuple(out)
 
 
+_LONG_WORD = re.compile(rf"\S{{{WORD_CHARS + 1},}}")
+
+
+def display_text(text: str) -> str:
+    """Article text as shown: over-long words cut (with an ellipsis); the JSON keeps them whole."""
+    return _LONG_WORD.sub(lambda m: m.group()[: WORD_CHARS - 1] + "…", text)
+
+
+def fragment_html(nodes: Iterable[Node]) -> str:
+    """The escaped HTML of a node tree: marks with their tooltips around escaped text."""
+    out = []
+    for n in nodes:
+        if n.cls:
+            title = escape(clip(display_text(n.title), TITLE_CHARS))
+            out.append(f'<mark class="{n.cls}" title="{title}">{fragment_html(n.children)}</mark>')
+        else:
+            out.append(str(escape(display_text(n.text))))
+    return "".join(out)
+
+
+def _quoted(value: str) -> str:
+    return f"“{clip(value, VALUE_CHARS)}”"
+
+
 def _detail_title(d: Detail) -> str:
     extra = []
     if d.value is not None:
@@ -166,7 +196,7 @@ def _detail_title(d: Detail) -> str:
     for v in (d.unit, d.label, d.speaker and f"said by {d.speaker}"):
         if v:
             extra.append(v)
-    return f"{d.kind}: {d.text}" + (f" ({', '.join(extra)})" if extra else "")
+    return f"{d.kind}: {clip(d.text, VALUE_CHARS)}" + (f" ({', '.join(extra)})" if extra else "")
 
 
 def _attribution_marks(att: Attribution) -> list[Mark]:
@@ -197,26 +227,27 @@ class _Builder:
                     d.end,
                     _RANK["distinct"],
                     "m distinct",
-                    f"only this outlet has this {d.kind}: {d.text}",
+                    f"only this outlet has this {d.kind}: {clip(d.text, VALUE_CHARS)}",
                 )
                 for d in u.details
             ]
         self.unique = self._unique_sentences()
+        self._views: dict[tuple[str, int], SentenceView] = {}
 
     def _claim_marks(self, claim: Claim) -> dict[str, list[Mark]]:
         """Per article: difference spans and word edits of one claim."""
         out: dict[str, list[Mark]] = {}
         ref = self.outlet.get(claim.reference, claim.reference) or "the other outlets"
         for d in claim.differences:
-            vals = " · ".join(f"{self.outlet.get(a, a)}: “{v}”" for a, v in d.values)
+            vals = " · ".join(f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in d.values)
             what = "conflict" if d.conflict else "differs"
             title = f"{what} ({d.kind}): {vals}" + (f" ({d.note})" if d.note else "")
             for art, start, end in d.spans:
                 out.setdefault(art, []).append(Mark(start, end, _RANK[what], f"m {what} k-{d.kind}", title))
-        for ed in claim.edits:
+        for ed in shown_edits(claim, self.docs):
             if ed.op == "replace":
                 title = (
-                    f"worded differently; {ref} has “{ed.other}”"
+                    f"worded differently; {ref} has {_quoted(ed.other)}"
                     if ed.other
                     else f"worded differently from {ref}"
                 )
@@ -241,12 +272,18 @@ class _Builder:
     def attribution(self, doc: Document, i: int) -> Attribution | None:
         return doc.attributions[i]
 
-    def sentence(self, aid: str, i: int, claim_ids: Iterable[str]) -> SentenceView:
+    def sentence(self, aid: str, i: int) -> SentenceView:
+        """One view per sentence, built once: the claim rows and the reading view share it."""
+        view = self._views.get((aid, i))
+        if view is None:
+            view = self._views[(aid, i)] = self._sentence(aid, i, self.claims_of.get((aid, i), ()))
+        return view
+
+    def _sentence(self, aid: str, i: int, claim_ids: Iterable[str]) -> SentenceView:
         doc = self.docs[aid]
         s = doc.sentences[i]
         marks = [
-            Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d))
-            for d in doc.details[i]
+            Mark(d.start, d.end, _RANK["detail"], f"m d k-{d.kind}", _detail_title(d)) for d in doc.details[i]
         ]
         att = self.attribution(doc, i)
         if att is not None:
@@ -263,15 +300,18 @@ class _Builder:
             marks += [m for m in self.distinct.get(aid, ()) if m.start < s.end and m.end > s.start]
         claims = tuple(self.claims_of.get((aid, i), ()))
         target = f"claim-{claims[0]}" if claims else _unique_dom_id(aid, i)
-        badge = relay_label(att) if att is not None else ""
-        badge_title = ""
+        badge = clip(display_text(relay_label(att)), VALUE_CHARS) if att is not None else ""
+        badge_html = Markup("")
         if att is not None:
-            badge_title = f"second-hand ({att.type}), cue “{att.cue}”" + (
+            badge_title = f"second-hand ({att.type}), cue {_quoted(att.cue)}" + (
                 f", {att.quote} quote" if att.quote else ""
             )
-        return SentenceView(
-            aid, i, nest(s.text, s.start, marks), claims, target, badge, badge_title, s.paragraph, conflict
-        )
+            badge_html = Markup(
+                f' <span class="badge relay" title="{escape(badge_title)}"><span aria-hidden="true">↪ </span>'
+                f"<bdi>{escape(badge)}</bdi></span>"
+            )
+        html = Markup(fragment_html(nest(s.text, s.start, marks)))
+        return SentenceView(aid, i, html, claims, target, badge, badge_html, s.paragraph, conflict)
 
     def rows(self) -> list[Row]:
         n = len(self.c.documents)
@@ -282,7 +322,7 @@ class _Builder:
             relays = {r.article for r in claim.relays}
             cells = []
             for aid in order:
-                sents = tuple(self.sentence(aid, i, self.claims_of[(aid, i)]) for i in members.get(aid, ()))
+                sents = tuple(self.sentence(aid, i) for i in members.get(aid, ()))
                 cells.append(
                     Cell(
                         aid,
@@ -292,7 +332,12 @@ class _Builder:
                     )
                 )
             diffs = tuple(
-                DiffView(d.kind, d.conflict, tuple((self.outlet.get(a, a), v) for a, v in d.values), d.note)
+                DiffView(
+                    d.kind,
+                    d.conflict,
+                    tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in d.values),
+                    d.note,
+                )
                 for d in sorted(claim.differences, key=lambda d: (not d.conflict, d.kind))
             )
             claim_rows.append(
@@ -307,7 +352,7 @@ class _Builder:
                     len(members) == n,
                     "",
                     round(claim.score, 2),
-                    claim.reference if claim.edits else "",
+                    claim.reference if shown_edits(claim, self.docs) else "",
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -315,9 +360,9 @@ class _Builder:
         pos_of = {c.id: k for k, c in enumerate(self.c.claims)}
         for aid in order:
             for i in self.unique[aid]:
-                prev = [j for j in range(i - 1, -1, -1) if (aid, j) in self.claims_of]
-                slot = max(pos_of[c] for c in self.claims_of[(aid, prev[0])]) if prev else -1
-                sv = self.sentence(aid, i, ())
+                prev = next((j for j in range(i - 1, -1, -1) if (aid, j) in self.claims_of), None)
+                slot = max(pos_of[c] for c in self.claims_of[(aid, prev)]) if prev is not None else -1
+                sv = self.sentence(aid, i)
                 ucells = tuple(
                     Cell(a, self.outlet[a], (sv,) if a == aid else (), a == aid and bool(sv.badge))
                     for a in order
@@ -355,172 +400,207 @@ class _Builder:
                     last_par = s.paragraph
                 gap = a.text[pos : s.start]
                 if gap.strip():
-                    paragraphs[-1].append(("gap", gap.strip()))
-                paragraphs[-1].append(
-                    ("s", self.sentence(a.id, s.index, self.claims_of.get((a.id, s.index), ())))
-                )
+                    paragraphs[-1].append(("gap", display_text(gap.strip())))
+                paragraphs[-1].append(("s", self.sentence(a.id, s.index)))
                 pos = s.end
             tail = a.text[pos:].strip()
             if tail:
-                paragraphs.append([("gap", tail)])
+                paragraphs.append([("gap", display_text(tail))])
             out.append({"id": a.id, "outlet": a.outlet, "title": a.title, "paragraphs": paragraphs})
         return out
 
 
-def _matrix(rows: list[Row], outlets: list[tuple[str, str]]) -> dict[str, Any]:
-    claims = [r for r in rows if r.kind == "claim"]
-    h = max(MATRIX_ROW_MIN, min(MATRIX_ROW_MAX, MATRIX_HEIGHT // max(1, len(claims))))
-    cells = []
-    for k, r in enumerate(claims):
-        y = MATRIX_HEAD + k * h
-        marks = []
-        for j, c in enumerate(r.cells):
-            state = "relayed" if c.relayed else "carried" if c.sentences else "absent"
-            marks.append({"x": MATRIX_LEFT + j * MATRIX_COL + 2, "state": state})
-        carried = ", ".join(c.outlet for c in r.cells if c.sentences and not c.relayed) or "none"
-        relayed = ", ".join(c.outlet for c in r.cells if c.relayed)
+def abbreviations(names: list[str]) -> list[str]:
+    """Short, distinct column heads: the capitals of a name ("New York Times" -> "NYT",
+    "HuffPost" -> "HP"), else its first three letters; a number tells repeats apart."""
+    out: list[str] = []
+    for name in names:
+        caps = "".join(ch for ch in name if ch.isupper())
+        words = name.split()
+        short = caps[:3] if len(caps) >= 2 else (words[0][:3] if words else "?")
+        base, k = short, 2
+        while short in out:
+            short, k = f"{base}{k}", k + 1
+        out.append(short)
+    return out
+
+
+def _coverage(c: Comparison, rows: list[Row]) -> dict[str, Any]:
+    """The coverage matrix: claims grouped by how many outlets carry them (most first, story order
+    within a group), each labelled with its gist, one small cell per outlet."""
+    docs = {d.article.id: d for d in c.documents}
+    by_id = {cl.id: cl for cl in c.claims}
+    names = [d.article.outlet for d in c.documents]
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r.kind != "claim":
+            continue
+        states = ["relayed" if x.relayed else "carried" if x.sentences else "absent" for x in r.cells]
+        carried = ", ".join(x.outlet for x in r.cells if x.sentences and not x.relayed) or "none"
+        relayed = ", ".join(x.outlet for x in r.cells if x.relayed)
         title = f"{r.key}: carried by {carried}" + (f"; relayed by {relayed}" if relayed else "")
         title += "; conflicting details" if r.conflict else ""
-        cells.append({"y": y, "row": r, "marks": marks, "title": title})
-    width = MATRIX_LEFT + MATRIX_COL * len(outlets) + 70
-    heads = [
-        {"x": MATRIX_LEFT + j * MATRIX_COL + MATRIX_COL // 2, "label": name[:22]}
-        for j, (_, name) in enumerate(outlets)
-    ]
+        n = sum(s != "absent" for s in states)
+        groups.setdefault(n, []).append(
+            {"row": r, "states": states, "title": title, "gist": gist(by_id[r.key], docs)}
+        )
     return {
-        "rows": cells,
-        "heads": heads,
-        "h": h,
-        "w": MATRIX_COL - 4,
-        "cell_h": h - 2 if h > 6 else h - 1 if h > 3 else h,
-        "width": width,
-        "height": MATRIX_HEAD + h * len(claims) + 8,
-        "label_ids": h >= 11,
-        "y_head": MATRIX_HEAD - 8,
-        "left": MATRIX_LEFT,
+        "heads": list(zip(abbreviations(names), names, strict=True)),
+        "groups": [{"n": n, "rows": groups[n]} for n in sorted(groups, reverse=True)],
+        "outlets": len(names),
     }
 
 
-def _norm(name: str) -> str:
-    n = " ".join(name.lower().split())
-    return n[4:] if n.startswith("the ") else n
-
-
-def _edges(comparison: Comparison) -> list[tuple[str, str, str | None, int]]:
-    if comparison.provenance is not None:
-        return list(comparison.provenance.edges)
-    counts: dict[tuple[str, str, str | None], int] = {}
-    for doc in comparison.documents:
-        for att in doc.attributions:
-            if att is not None and (att.via or att.source):
-                first = att.via[0] if att.via else None
-                src, kind = (
-                    (first.source, first.source_kind) if first else (att.source or "", att.source_kind)
-                )
-                key = (doc.article.id, src, kind)
-                counts[key] = counts.get(key, 0) + 1
-    return [
-        (a, s, k, n) for (a, s, k), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1]))
-    ]
+def _outlet_bars(c: Comparison) -> dict[str, dict[str, float]]:
+    """Own and relayed sentences per outlet as bar widths (percent of the longest article)."""
+    longest = max((len(d.sentences) for d in c.documents), default=1) or 1
+    out = {}
+    for d in c.documents:
+        relayed = sum(1 for a in d.attributions if a is not None)
+        own = len(d.sentences) - relayed
+        out[d.article.id] = {
+            "own": round(100 * own / longest, 1),
+            "relayed": round(100 * relayed / longest, 1),
+            "n_own": own,
+            "n_relayed": relayed,
+        }
+    return out
 
 
 def _graph(comparison: Comparison) -> dict[str, Any]:
-    """Who relays whom: compared outlets on the left, their sources on the right."""
+    """Who relays whom: compared outlets on the left, source entities on the right, one row each."""
     outlets = {d.article.id: d.article.outlet for d in comparison.documents}
-    by_name = {_norm(name): aid for aid, name in outlets.items()}
-    edges = _edges(comparison)
-    totals: dict[str, int] = {}
-    kinds: dict[str, str | None] = {}
-    for _, src, kind, n in edges:
-        totals[src] = totals.get(src, 0) + n
-        kinds.setdefault(src, kind)
-    ranked = sorted(totals, key=lambda s: (-totals[s], s))
-    shown, folded = ranked[:GRAPH_MAX_SOURCES], ranked[GRAPH_MAX_SOURCES:]
-    left = [aid for aid in outlets if any(e[0] == aid for e in edges)]
+    nodes = list(source_nodes(comparison))
+    shown, folded = nodes[:GRAPH_MAX_SOURCES], nodes[GRAPH_MAX_SOURCES:]
+    left = [aid for aid in outlets if any(aid in dict(s.articles) for s in nodes)]
     right: list[dict[str, Any]] = [
-        {"name": s, "kind": kinds[s], "ours": _norm(s) in by_name, "n": totals[s]} for s in shown
+        {
+            "key": s.key,
+            "name": clip(display_text(s.label), GRAPH_SOURCE_CHARS),
+            "full": s.label,
+            "kind": s.kind,
+            "ours": s.compared,
+            "n": s.sentences,
+            "wordings": ", ".join(clip(w, VALUE_CHARS) for w in s.wordings),
+        }
+        for s in shown
     ]
-    more = f"{len(folded)} more sources"
     if folded:
         right.append(
             {
-                "name": more,
+                "key": "more",
+                "name": f"{len(folded)} more sources",
+                "full": ", ".join(clip(s.label, VALUE_CHARS) for s in folded[:20]),
                 "kind": None,
                 "ours": False,
-                "n": sum(totals[s] for s in folded),
+                "n": sum(s.sentences for s in folded),
+                "wordings": "",
             }
         )
+    for r in right:
+        r["suffix"] = f"{r['n']}" + (
+            f" · {r['kind']}" + (", compared" if r["ours"] else "") if r["kind"] else ""
+        )
+    left_names = [clip(display_text(outlets[a]), GRAPH_OUTLET_CHARS) for a in left]
     rows = max(len(left), len(right), 1)
-    top = 16
-    lx, rx = GRAPH_LEFT, GRAPH_WIDTH - GRAPH_LABEL
-    ly = {aid: top + k * GRAPH_ROW * rows / max(1, len(left)) + GRAPH_ROW / 2 for k, aid in enumerate(left)}
-    ry: dict[str, float] = {r["name"]: top + k * GRAPH_ROW + GRAPH_ROW / 2 for k, r in enumerate(right)}
-    # Edges into the folded node add up, one line per outlet.
-    merged: dict[tuple[str, str], tuple[int, list[str]]] = {}
-    for aid, src, kind, n in edges:
-        key = (aid, src if src in ry else more)
-        total, names = merged.get(key, (0, []))
-        merged[key] = (total + n, [*names, src + (f" ({kind})" if kind else "")])
-    biggest = max((n for n, _ in merged.values()), default=1)
+    top = 12
+    lx = round(16 + GRAPH_CHAR_PX * max((len(x) for x in left_names), default=4))
+    rx = lx + GRAPH_CURVES
+    width = round(
+        rx + 20 + GRAPH_CHAR_PX * max((len(r["name"]) + 1 + len(r["suffix"]) for r in right), default=4)
+    )
+    step = GRAPH_ROW * rows / max(1, len(left))
+    ly = {aid: top + k * step + step / 2 for k, aid in enumerate(left)}
+    ry = {r["key"]: top + k * GRAPH_ROW + GRAPH_ROW / 2 for k, r in enumerate(right)}
+    merged: dict[tuple[str, str], int] = {}
+    for s in nodes:
+        key = s.key if s.key in ry else "more"
+        for aid, n in s.articles:
+            merged[(aid, key)] = merged.get((aid, key), 0) + n
+    biggest = max(merged.values(), default=1)
+    label = {r["key"]: r["full"] for r in right}
     paths = []
-    for (aid, name), (n, names) in merged.items():
-        y1, y2 = ly[aid], ry[name]
+    for (aid, key), n in merged.items():
+        y1, y2 = ly[aid], ry[key]
         mid = (lx + rx) / 2
-        # The count sits three quarters along the curve, near its source, where lines fan out.
-        t = 0.75
-        px = (1 - t) ** 3 * lx + 3 * (1 - t) * t * mid + t**3 * rx
-        py = ((1 - t) ** 3 + 3 * (1 - t) ** 2 * t) * y1 + (3 * (1 - t) * t**2 + t**3) * y2
         paths.append(
             {
                 "d": f"M{lx} {y1:.1f} C{mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {rx} {y2:.1f}",
-                "width": round(1.5 + 4.5 * n / biggest, 1),
-                "n": n,
-                "lx": round(px, 1),
-                "ly": round(py, 1),
-                "title": f"{outlets[aid]} relays {', '.join(names)}: {n} sentence" + ("s" if n != 1 else ""),
+                "width": round(1.2 + 4.8 * n / biggest, 1),
+                "title": clip(
+                    f"{outlets[aid]} relays {label[key]}: {n} sentence" + ("s" if n != 1 else ""), TITLE_CHARS
+                ),
             }
         )
     return {
-        "left": [{"name": outlets[a], "y": round(ly[a], 1)} for a in left],
-        "right": [{**r, "y": round(ry[r["name"]], 1)} for r in right],
+        "left": [{"name": name, "y": round(ly[a], 1)} for a, name in zip(left, left_names, strict=True)],
+        "right": [{**r, "y": round(ry[r["key"]], 1)} for r in right],
         "paths": paths,
         "lx": lx,
         "rx": rx,
-        "width": GRAPH_WIDTH,
+        "width": width,
         "height": round(top * 2 + rows * GRAPH_ROW),
     }
 
 
-def script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> block: no ``<``, ``>`` or ``&`` can end or open a tag."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    for ch, esc in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(ch, esc)
-    return text
-
-
-def _csp_hash(source: str) -> str:
-    return (
-        "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
-    )
-
-
-@lru_cache(maxsize=4)
-def _asset(name: str) -> str:
-    """A CSS or JS file of the package, read once per process (a batch run renders many events)."""
-    return resources.files("compare").joinpath("templates", name).read_text(encoding="utf-8")
+def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
+    """The glance's view data: outlet names instead of ids, display-safe lengths."""
+    outlet = {d.article.id: d.article.outlet for d in c.documents}
+    single = len(c.documents) == 1
+    sources: list[dict[str, Any]] = [
+        {
+            "key": s.key,
+            "label": clip(display_text(s.label), VALUE_CHARS),
+            "kind": s.kind,
+            "n": s.sentences,
+            "by": ", ".join(f"{outlet[a]} {n}" for a, n in s.articles),
+            "wordings": len(s.wordings),
+        }
+        for s in g.sources
+    ]
+    profile = None
+    if single:
+        aid, own, total = g.firsthand[0]
+        relayed = total - own
+        profile = {
+            "own": own,
+            "total": total,
+            "relayed": relayed,
+            "own_share": round(100 * own / total) if total else 0,
+            "rests": [
+                {**s, "share": round(100 * s["n"] / total) if total else 0}
+                for s in sources[:GRAPH_MAX_SOURCES]
+            ],
+            "chains": [
+                {"chain": " ← ".join(clip(x, VALUE_CHARS) for x in ch), "n": n} for _, ch, n in g.chains
+            ],
+        }
+    return {
+        "headline": g.headline,
+        "first": g.first_published,
+        "last": g.last_published,
+        "agreed": [{"claim": cid, "gist": display_text(text)} for cid, text in g.agreed],
+        "agreed_outlets": g.agreed_outlets,
+        "agreed_total": g.agreed_total,
+        "conflicts": [
+            {
+                "claim": x.claim,
+                "kind": x.kind,
+                "values": [(outlet.get(a, a), clip(display_text(v), VALUE_CHARS)) for a, v in x.values],
+            }
+            for x in g.conflicts
+        ],
+        "only": [
+            {"article": a, "outlet": outlet[a], "n": n, "gist": display_text(text)} for a, n, text in g.only
+        ],
+        "sources": sources[:GLANCE_SHOWN_SOURCES],
+        "more_sources": max(0, len(sources) - GLANCE_SHOWN_SOURCES),
+        "profile": profile,
+    }
 
 
 def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
     """The whole report as one HTML document; ``generated`` is shown as given (no clock is read)."""
-    from markupsafe import Markup
-
     from .templating import environment
 
     env = environment()
@@ -528,22 +608,25 @@ def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
     rows = b.rows()
     summary = summarize(comparison)
     uniq, rel = dict(summary.unique), {a: (n, t) for a, n, t in summary.relayed}
+    bars = _outlet_bars(comparison)
     outlets = [
         {
             "id": d.article.id,
             "outlet": d.article.outlet,
-            "title": d.article.title,
+            "title": display_text(d.article.title or ""),
             "published": d.article.published,
             "url": _safe_url(d.article.url),
-            "raw_url": d.article.url,
+            "raw_url": display_text(d.article.url or ""),
             "sentences": len(d.sentences),
             "unique": uniq[d.article.id],
             "relayed": rel[d.article.id][0],
             "share": round(100 * rel[d.article.id][0] / rel[d.article.id][1]) if rel[d.article.id][1] else 0,
+            "bar": bars[d.article.id],
         }
         for d in comparison.documents
     ]
-    css, js = _asset("report.css"), _asset("report.js")
+    css, js = asset("report.css"), asset("report.js")
+    single = len(comparison.documents) == 1
     counts = {
         "all": len(rows),
         "conflicts": sum(r.conflict for r in rows if r.kind == "claim"),
@@ -551,21 +634,24 @@ def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
         "unique": sum(r.kind == "unique" for r in rows),
         "everywhere": sum(r.everywhere for r in rows),
     }
-    first_title = next((d.article.title for d in comparison.documents if d.article.title), None)
+    g = glance(comparison)
+    data = to_dict(comparison, g)
+    title = g.headline or next((d.article.title for d in comparison.documents if d.article.title), None)
     html = env.get_template("report.html.j2").render(
-        title=first_title or "comparison",
+        title=clip(display_text(title or "comparison"), TITLE_CHARS),
         generated=generated,
         outlets=outlets,
         summary=summary,
         rows=rows,
         counts=counts,
-        matrix=_matrix(rows, [(d.article.id, d.article.outlet) for d in comparison.documents]),
+        single=single,
+        glance=_glance_view(g, comparison),
+        coverage=_coverage(comparison, rows),
         graph=_graph(comparison),
         articles=b.articles(),
         css=Markup(css),
         js=Markup(js),
-        csp=f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'",
-        data=Markup(script_json(to_dict(comparison))),
+        csp=content_policy(css, js),
+        data=Markup(script_json(data)),
     )
     return html

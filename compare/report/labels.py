@@ -39,8 +39,8 @@ def provenance_by_article(comparison: Comparison) -> list[tuple[str, list[tuple[
     """Provenance edges grouped by relaying article, in article order."""
     grouped: dict[str, list[tuple[str, str | None, int]]] = {}
     if comparison.provenance is not None:
-        for a, src, kind, n in comparison.provenance.edges:
-            grouped.setdefault(a, []).append((src, kind, n))
+        for e in comparison.provenance.edges:
+            grouped.setdefault(e.article, []).append((e.source, e.source_kind, e.sentences))
     return [(d.article.id, grouped[d.article.id]) for d in comparison.documents if d.article.id in grouped]
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 
 from ..model import Comparison
+from .glance import glance
 from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
+# Characters with a meaning in Markdown (CommonMark and GFM tables); each is backslash-escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
+# Controls (C0, C1) and bidi controls: dropped or shown as escapes, never passed to a renderer.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Sources named in the glance.
+GLANCE_SOURCES = 6
 
-def _md(text: str) -> str:
-    """Escape Markdown syntax and fold newlines, so article text cannot break the layout."""
-    out = " ".join(text.split())
-    for ch in "\\`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
+
+def _md(text: str | None) -> str:
+    """Escape Markdown syntax and fold newlines, so article text cannot break the layout: no raw
+    HTML, no link, no table cell break, no line break; bidi controls shown as escapes."""
+    out = " ".join(_CONTROL.sub(" ", text or "").split())
+    out = _SPECIAL.sub(r"\\\1", out)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>".replace("<", "\\<").replace(">", "\\>"), out)
 
 
 def _link_target(url: str | None) -> str | None:
@@ -22,14 +31,73 @@ def _link_target(url: str | None) -> str | None:
     ``javascript:`` URL or one that would break out of the link is not linked."""
     if not url or not re.match(r"https?://", url, re.I) or re.search(r"[\s<>]", url):
         return None
-    return f"<{url}>"
+    if _CONTROL.search(url) or _BIDI.search(url):
+        return None
+    return "<" + url.replace("|", "%7C").replace("\\", "%5C") + ">"  # a pipe would split the table cell
 
 
-def render_markdown(comparison: Comparison) -> str:
+def _glance_lines(comparison: Comparison) -> list[str]:
+    g = glance(comparison)
+    name = {d.article.id: _md(d.article.outlet) for d in comparison.documents}
+    n = len(comparison.documents)
+    lines = ["## At a glance", ""]
+    if g.headline:
+        lines += [f"**{_md(g.headline)}**", ""]
+    if g.first_published:
+        last = (
+            f" to {_md(g.last_published)}"
+            if g.last_published and g.last_published != g.first_published
+            else ""
+        )
+        lines += [f"Published {_md(g.first_published)}{last}.", ""]
+    if n == 1:
+        _aid, own, total = g.firsthand[0]
+        lines += [
+            f"States {own} of {total} sentences itself; {total - own} rest on a source or are hedged.",
+            "",
+        ]
+        lines += [
+            f"- relays **{_md(x.label)}**{f' ({x.kind})' if x.kind else ''}: {x.sentences}" for x in g.sources
+        ]
+        lines += [f"- through {_md(' ← '.join(ch))}: {k}" for _a, ch, k in g.chains]
+        return [*lines, ""] if g.sources or g.chains else lines
+    if g.agreed:
+        who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
+        lines += [f"**{who} report:**", ""]
+        lines += [f"- {cid}: {_md(text)}" for cid, text in g.agreed]
+        if g.agreed_total > len(g.agreed):
+            lines.append(f"- and {g.agreed_total - len(g.agreed)} more")
+        lines.append("")
+    if g.conflicts:
+        lines += ["**Conflicts:**", ""]
+        for x in g.conflicts:
+            vals = "; ".join(f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in x.values)
+            lines.append(f"- **{x.claim}** {x.kind}: {vals}")
+        lines.append("")
+    else:
+        lines += ["No conflicting details.", ""]
+    if g.only:
+        lines += ["**Only one outlet says:**", ""]
+        lines += [f"- {name[a]} ({k} sentences), such as: {_md(text)}" for a, k, text in g.only]
+        lines.append("")
+    if g.sources:
+        lines += ["**Who relays whom:**", ""]
+        for src in g.sources[:GLANCE_SOURCES]:
+            by = ", ".join(f"{name[a]} {k}" for a, k in src.articles)
+            lines.append(f"- {_md(src.label)}{f' ({src.kind})' if src.kind else ''} ×{src.sentences}: {by}")
+        lines.append("")
+    return lines
+
+
+def render_markdown(comparison: Comparison, brief: bool = False) -> str:
+    """The comparison as Markdown; ``brief`` stops after the glance."""
     docs = {d.article.id: d for d in comparison.documents}
     s = summarize(comparison)
-    lines = [
-        "# storydiff comparison",
+    lines = ["# storydiff comparison", "", *_glance_lines(comparison)]
+    if brief:
+        return "\n".join(lines).rstrip() + "\n"
+    lines += [
+        "## Outlets",
         "",
         "| outlet | title | published | sentences | only here | relayed |",
         "|---|---|---|---|---|---|",
@@ -39,8 +107,8 @@ def render_markdown(comparison: Comparison) -> str:
     for doc in comparison.documents:
         art = doc.article
         url = _link_target(art.url)
-        title = f"[{_md(art.title or '')}]({url})" if url else _md(art.title or "")
-        cells = [_md(art.outlet), title, art.published or "", str(len(doc.sentences))]
+        title = f"[{_md(art.title or art.url)}]({url})" if url else _md(art.title or art.url)
+        cells = [_md(art.outlet), title, _md(art.published), str(len(doc.sentences))]
         cells += [str(uniq[art.id]), str(rel[art.id])]
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
@@ -49,15 +117,6 @@ def render_markdown(comparison: Comparison) -> str:
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]
-    conflicts = [c for c in comparison.claims if any(d.conflict for d in c.differences)]
-    if conflicts:
-        lines += ["## Conflicts", ""]
-        for c in conflicts:
-            for d in c.differences:
-                if d.conflict:
-                    vals = "; ".join(f"{_md(docs[a].article.outlet)}: “{_md(v)}”" for a, v in d.values)
-                    lines.append(f"- **{c.id}** {d.kind}: {vals}")
-        lines.append("")
     lines += ["## Claims", ""]
     for c in comparison.claims:
         lines.append(f"### {c.id} ({len(c.members)} outlets)")

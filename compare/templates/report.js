@@ -146,6 +146,7 @@
 
   function setFilter(f) {
     state.filter = f;
+    if (f !== "unique") state.outlet = "";
     syncControls(); apply(); writeHash(false);
   }
 
@@ -157,8 +158,10 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("change", function (e) {
     var t = e.target;
-    if (t.name === "filter") state.filter = t.value;
-    else if (t.name === "outlet") {
+    if (t.name === "filter") {
+      state.filter = t.value;
+      if (t.value !== "unique") state.outlet = "";  // no stale outlet in the link after "All"
+    } else if (t.name === "outlet") {
       state.outlet = t.value;
       if (t.value) state.filter = "unique";
     } else return;
@@ -235,7 +238,10 @@
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target;
     var tag = t && t.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (t && t.isContentEditable)) {
+    // Radio buttons and check boxes take no letters, so shortcuts keep working after a filter click.
+    var typing = tag === "SELECT" || tag === "TEXTAREA" || (t && t.isContentEditable) ||
+      (tag === "INPUT" && t.type !== "radio" && t.type !== "checkbox");
+    if (typing) {
       if (e.key === "Escape") {
         if (t === search && search.value) { search.value = ""; state.q = ""; apply(); writeHash(false); }
         t.blur();

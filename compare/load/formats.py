@@ -1,42 +1,26 @@
-"""Read articles from files: plain text, Markdown with front matter, saved HTML, JSON and JSONL.
+"""Articles from the text of an input: plain text, Markdown with front matter, HTML, JSON, JSONL.
 
-This is the only module that reads inputs. Each reader returns ``Article`` values whose ``text``
-is exactly what every later offset refers to.
+Each parser returns ``Article`` values whose ``text`` is exactly what every later offset refers
+to; boilerplate lines (``boilerplate``) are left out of it.
 """
 
 from __future__ import annotations
 
-import codecs
 import functools
 import json
-import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import BadFormat, EmptyArticle, UnreadableArticle, UsageError
-from .lexicon import DATELINE_LINE
-from .model import Article, Options
+from ..errors import BadFormat, EmptyArticle, UnreadableArticle
+from ..lexicon import DATELINE_LINE
+from ..model import Article, Options
+from .boilerplate import is_boilerplate, strip_boilerplate
+from .files import DEFAULT_MAX_FILE_BYTES, read_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
-
-# A file is taken for binary when it holds a NUL byte or when more than this share of its first
-# 4 KiB are control characters other than tab/newline/carriage return/form feed. Text files in
-# the 110 corpus events have none; images, PDFs and archives score far above 0.1.
-BINARY_CONTROL_SHARE = 0.1
-
-# Text in UTF-16 without a byte-order mark: at least this share of the bytes on one side of each
-# pair are NUL (English prose in UTF-16 has about 0.95; binary formats put NULs on both sides).
-UTF16_NUL_SHARE = 0.5
-
-# Bytes that are not UTF-8 are read as Windows-1252 (the legacy encoding of English-language news
-# pages) when at most this share of their letters then falls outside ASCII. charset_normalizer alone
-# took short cp1252 texts for cp1250 or cp1125 (3 of 4 one-line test texts, curly quotes turned
-# into Cyrillic); French or German prose has under 10% accented letters, while Cyrillic or Greek
-# bytes read as cp1252 give over 90%, and those go to charset_normalizer.
-LEGACY_NON_ASCII_LETTER_SHARE = 0.3
 
 # An HTML page must yield at least one line of this many words to count as having an article body:
 # a 404 page or a bare index yields only navigation labels ("Home", "News") and a copyright line.
@@ -86,10 +70,47 @@ def outlet_from_name(stem: str) -> str:
     return " ".join(spellings.get(w, w.capitalize()) for w in words) or stem
 
 
+# Host labels that are not the site's name: prefixes ("www.", "edition.") and second-level
+# registry labels ("co" in dailymail.co.uk).
+_HOST_PREFIXES = frozenset({"www", "www2", "m", "mobile", "amp", "edition", "news", "en", "uk", "us"})
+_REGISTRY_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne"})
+_IP_HOST = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\]|localhost", re.I)
+
+
+def name_from_url(url: str) -> str:
+    """A file-name-like stem for a page's outlet: ``https://www.dailymail.co.uk/news/x`` ->
+    ``dailymail``. A local or numeric host (a test server) gives the page's own file stem."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not host or _IP_HOST.fullmatch(host):
+        last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+        return Path(last).stem or host or "page"
+    labels = host.split(".")
+    while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
+        labels.pop(0)
+    if len(labels) > 1:
+        labels.pop()  # the top-level domain
+    if len(labels) > 1 and labels[-1] in _REGISTRY_LABELS:
+        labels.pop()
+    return labels[-1]
+
+
+def outlet_from_host_name(name: str) -> str:
+    """``dailymail`` -> ``Daily Mail`` where a known outlet's name run together gives ``name``;
+    else as ``outlet_from_name``."""
+    squashed = slugify(name).replace("-", "")
+    for slug, spelling in _outlet_spellings().items():
+        if slug.replace("-", "") == squashed:
+            return spelling
+    return outlet_from_name(name)
+
+
 @functools.lru_cache(maxsize=1)
 def _outlet_spellings() -> dict[str, str]:
     """Each known outlet by its file-name slug (the first outlet listed wins a shared slug)."""
-    from .outlets import OUTLETS
+    from ..outlets import OUTLETS
 
     spellings: dict[str, str] = {}
     for name in OUTLETS:
@@ -102,116 +123,6 @@ def normalise_text(text: str) -> str:
     """Fold Unicode spaces and line ends one character for one, after CRLF/CR become LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_SPACE_MAP)
-
-
-def read_text(path: str, encoding: str | None = None) -> str:
-    """Read a file as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy encoding.
-
-    The file is only read, never written. ``encoding`` forces one codec for the whole file.
-    """
-    p = Path(path)
-    if encoding:
-        check_encoding(encoding)
-    if not p.exists():
-        hint = "the pattern matched no files" if any(ch in path for ch in "*?[") else None
-        raise UnreadableArticle("no such file", path, hint)
-    if p.is_dir():
-        raise UnreadableArticle("is a directory, not an article file", path, "pass the files inside it")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise UnreadableArticle(f"cannot be read ({exc.strerror or exc})", path) from exc
-    if not data.strip():
-        raise EmptyArticle("is empty", path)
-    wide = encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
-    if encoding and not wide and not _looks_binary(data):
-        return _decode_as(data, encoding, path)
-    if wide:
-        return _decode_as(data, encoding or "", path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableArticle("has a UTF-16 byte-order mark but is not UTF-16", path) from exc
-    if _looks_binary(data):
-        raise UnreadableArticle("looks like a binary file, not text", path, _utf16_hint(data))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data, path)
-
-
-def _decode_as(data: bytes, encoding: str, path: str) -> str:
-    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding  # drop a BOM
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise UnreadableArticle(
-            f"cannot be decoded as {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})", path
-        ) from exc
-
-
-def _utf16_hint(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark has a NUL in every other byte of its ASCII letters."""
-    head = data[:4096]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    if max(even, odd) >= UTF16_NUL_SHARE * (len(head) // 2) and min(even, odd) == 0:
-        return "try --encoding utf-16-le" if odd > even else "try --encoding utf-16-be"
-    return None
-
-
-def check_encoding(encoding: str) -> None:
-    """Raise ``UsageError`` for an encoding name Python does not know."""
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UsageError(
-            f"unknown encoding {encoding!r}", hint="--encoding takes a name such as utf-8, cp1252 or latin-1"
-        ) from None
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:4096]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
-    return controls > BINARY_CONTROL_SHARE * len(head)
-
-
-def _decode_legacy(data: bytes, path: str) -> str:
-    """Non-UTF-8 bytes: Windows-1252 when they read as Latin text, else charset_normalizer's guess."""
-    try:
-        western = data.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None:
-        letters = [ch for ch in western if ch.isalpha()]
-        foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
-        if letters and foreign <= LEGACY_NON_ASCII_LETTER_SHARE * len(letters):
-            return western
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding in ("utf_8", "utf-8"):
-        raise UnreadableArticle("is not UTF-8 and no other encoding fits", path, "try --encoding latin-1")
-    try:
-        return data.decode(best.encoding)
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise UnreadableArticle(
-            f"cannot be decoded (guessed {best.encoding})", path, "try --encoding latin-1"
-        ) from exc
-
-
-def load_articles(
-    paths: Sequence[str | os.PathLike[str]], options: Options | None = None
-) -> tuple[Article, ...]:
-    """Read every path (files; a JSONL file may hold several articles) and give each a unique id."""
-    options = options or Options()
-    articles: list[Article] = []
-    for path in paths:
-        articles.extend(load_file(os.fspath(path), options))
-    return unique_ids(articles)
 
 
 def unique_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -234,20 +145,20 @@ def unique_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(out)
 
 
-def load_file(path: str, options: Options | None = None) -> tuple[Article, ...]:
+def load_path(path: str, options: Options | None = None) -> tuple[Article, ...]:
     """Read one input file into one or more articles (a JSONL file or a JSON array: one per record)."""
     options = options or Options()
     p = Path(path)
     suffix = p.suffix.lower()
     if p.is_dir():
         raise UnreadableArticle("is a directory, not an article file", path, "pass the files inside it")
-    if suffix not in SUFFIXES and p.exists():
+    if suffix not in SUFFIXES and p.exists() and not p.is_symlink():
         raise UnreadableArticle(
             f"unsupported file type {suffix or '(no extension)'!r}",
             path,
             "use .txt, .md, .html, .json or .jsonl",
         )
-    raw = read_text(path, options.encoding)
+    raw = read_text(path, options.encoding, options.max_file_bytes or DEFAULT_MAX_FILE_BYTES)
     if suffix in (".html", ".htm"):
         return (parse_html(raw, path),)
     if suffix == ".json":
@@ -261,15 +172,29 @@ def load_file(path: str, options: Options | None = None) -> tuple[Article, ...]:
 
 def parse_json(raw: str, path: str) -> tuple[Article, ...]:
     """One article object, or an array of them."""
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise BadFormat(f"invalid JSON: {exc.msg} (column {exc.colno})", f"{path}:{exc.lineno}") from exc
+    obj = decode_json(raw, path)
     if isinstance(obj, list):
         if not obj:
             raise EmptyArticle("holds an empty JSON array, no articles", path)
         return tuple(_from_record(o, f"{path}[{i}]", path) for i, o in enumerate(obj))
     return (_from_record(obj, path, path),)
+
+
+def decode_json(raw: str, path: str, line: int | None = None) -> Any:
+    """``json.loads`` with a plain reason for every failure: broken, nested too deeply, too large.
+
+    Errors name ``path:line``: ``line`` of a JSONL record, else the line inside ``raw``.
+    """
+    where = path if line is None else f"{path}:{line}"
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        at = f"{path}:{line if line is not None else exc.lineno}"
+        raise BadFormat(f"invalid JSON: {exc.msg} (column {exc.colno})", at) from exc
+    except RecursionError:
+        raise BadFormat("invalid JSON: nested too deeply", where) from None
+    except (ValueError, MemoryError) as exc:  # a number of more than 4,300 digits, or no memory
+        raise BadFormat(f"invalid JSON: too large ({exc.__class__.__name__})", where) from None
 
 
 def _check_body(text: str, body_start: int, path: str) -> None:
@@ -280,7 +205,7 @@ def _check_body(text: str, body_start: int, path: str) -> None:
 
 def parse_plain(raw: str, path: str, **meta: Any) -> Article:
     """Plain text: the first line is the title when a blank line follows it."""
-    text = normalise_text(raw)
+    text = strip_boilerplate(normalise_text(raw))
     title, body_start = None, 0
     m = re.match(r"\A[ \t]*([^\n]+?)[ \t]*\n[ \t]*\n", text)
     if m and len(m.group(1)) <= 300:
@@ -313,11 +238,13 @@ def parse_markdown(raw: str, path: str) -> Article:
             loaded = yaml.safe_load(m.group(1) or "") or {}
         except yaml.YAMLError as exc:
             raise BadFormat(f"has malformed front matter ({exc.__class__.__name__})", path) from exc
+        except RecursionError:
+            raise BadFormat("has front matter nested too deeply", path) from None
         if not isinstance(loaded, dict):
             raise BadFormat("front matter is not a mapping of fields", path)
         meta = loaded
         raw = raw[m.end() :]
-    text = raw
+    text = strip_boilerplate(raw)
     title, body_start = _field(meta, "title"), 0
     h = _MD_HEADING.match(text)
     if h:
@@ -362,7 +289,7 @@ def _from_record(obj: Any, where: str, path: str) -> Article:
         value = obj.get(name)
         if isinstance(value, (dict, list)):
             raise BadFormat(f'"{name}" must be a string, found {_json_type(value)}', where)
-    text = normalise_text(text)
+    text = strip_boilerplate(normalise_text(text))
     if not _WORD.search(text):
         raise EmptyArticle('has an empty "text" field', where)
     outlet = _field(obj, "outlet", "source", "site")
@@ -391,18 +318,19 @@ def parse_jsonl(raw: str, path: str) -> tuple[Article, ...]:
         if not line.strip():
             continue
         where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BadFormat(f"invalid JSON: {exc.msg} (column {exc.colno})", where) from exc
+        obj = decode_json(line, path, n)
         out.append(_from_record(obj, where, path))
     if not out:
         raise EmptyArticle("holds no JSON records", path)
     return tuple(out)
 
 
-def parse_html(raw: str, path: str) -> Article:
-    """A saved web page: trafilatura finds the body, title, site name and date."""
+def parse_html(raw: str, path: str, stem: str | None = None, url: str | None = None) -> Article:
+    """A web page: trafilatura finds the body, title, site name and date.
+
+    ``stem`` names the outlet when the page does not (default: the file name's stem); ``url`` is
+    where the page was fetched, for a page that gives no canonical address of its own.
+    """
     import warnings
 
     import trafilatura
@@ -423,20 +351,23 @@ def parse_html(raw: str, path: str) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     title = (getattr(doc, "title", None) or "").strip() or None
     lines = [ln.strip() for ln in normalise_text(body or "").split("\n")]
-    lines = [ln for ln in lines if ln and not _BOILERPLATE_LINE.match(ln)]
+    lines = [ln for ln in lines if ln and not _BOILERPLATE_LINE.match(ln) and not is_boilerplate(ln)]
     if title and lines and lines[0] == title:
         lines = lines[1:]
     if not any(len(ln.split()) >= MIN_HTML_BODY_LINE_WORDS for ln in lines):
         raise EmptyArticle("no article body found in the HTML page", path)
     text = "\n\n".join(lines)
-    stem = Path(path).stem
+    stem = stem or Path(path).stem
+    outlet = site_name(getattr(doc, "sitename", None)) or (
+        outlet_from_name(stem) if url is None else outlet_from_host_name(stem)
+    )
     return Article(
-        id=slugify(stem),
-        outlet=site_name(getattr(doc, "sitename", None)) or outlet_from_name(stem),
+        id=slugify(stem if url is None else outlet),
+        outlet=outlet,
         text=text,
         title=title,
         published=getattr(doc, "date", None) or None,
-        url=getattr(doc, "url", None) or None,
+        url=getattr(doc, "url", None) or url,
         source=path,
     )
 

@@ -1,0 +1,421 @@
+"""Source phrases: what kind of thing a source is (``source_kind``: person, organization, outlet,
+anonymous, document), the people a text names (``person_mentions``, for pronouns), and the key
+under which different wordings of one source meet (``source_key``, ``merge_sources``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..lexicon import MONTH_NAMES, WEEKDAYS
+from ..outlets import outlet_name
+from .lexicon import PRONOUNS, TITLES
+
+# ---- source kinds (for attribution) ------------------------------------------------------------
+_HEAD_STOP = re.compile(
+    r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed|"
+    r"knowledgeable|aware|privy|speaking|working|released|issued|obtained|filed|signed|published|sent|"
+    r"read|compiled|present)\b.*$",
+    re.I | re.S,
+)
+ANONYMOUS_HEADS = _ANON = frozenset(
+    "source sources official officials aide aides insider insiders people person persons staffer "
+    "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
+    "allies confidant confidants critics experts analysts observers witnesses lawmakers "
+    "investigators members supporters opponents residents neighbors neighbours friends relatives "
+    "others colleagues employees workers women men".split()
+)
+_DOCUMENT = frozenset(
+    "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
+    "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
+    "analysis data figures records transcript papers affidavit release book article op-ed column "
+    "editorial video footage website research audit review assessment estimate estimates projections "
+    "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
+    "verdict summary findings account biography manifesto platform budget census law text ad ads "
+    "advertisement advertisements commercial update list questions question messages announcement "
+    "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
+    "agreement deal cable dossier paper".split()
+)
+ORG_WORDS = frozenset(
+    "Party Department Ministry Committee Commission Agency Council Congress Senate House "
+    "Administration Campaign Police Court Inc Corp Co Company Group Association Union Institute "
+    "University Foundation Office Bureau Service Board Authority Bank Fund Army Navy Force Guard Center "
+    "Centre Society League Coalition Alliance Federation Organization Organisation Club Church Trust "
+    "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
+    "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
+    "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
+    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH".split()
+)
+_ORG_HEADS = frozenset(
+    "government campaign company police court committee administration agency department ministry "
+    "military prosecutors prosecution authorities firm group organization organisation team office "
+    "party union embassy council board panel agency regulators regime army navy coalition movement "
+    "network spokesman's state county city authority jury hospital giant school agencies intelligence "
+    "force".split()
+)
+PERSON_ROLES = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
+    r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
+    r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
+    r"[0-9]+-year-old|nominee|speaker|representative|lawmaker|adviser|aide|expert|analyst|professor|"
+    r"doctor|commissioner|sheriff|prosecutor|founder|executive|ceo|head|manager|strategist|pollster|"
+    r"economist|historian|author|reporter|editor|columnist|correspondent|journalist|writer|captain|pilot|"
+    r"driver|passenger|owner|master|witness|victim|teacher|student|resident|neighbou?r|farmer|worker|"
+    r"employee|manager|coach|player|priest|bishop|surgeon|nurse|scientist|researcher|activist|organi[sz]er|"
+    r"campaigner|protester|survivor|citizen|voter|ceo|boss|founder|owner|investor|banker|trader|engineer|"
+    r"inspector|detective|constable|sergeant|colonel|general|soldier|veteran|whistleblower|counsel|justice|"
+    r"chairmen|attendee|host|commentator|counselor|counsellor|legislator|hopeful|announcer)$",
+    re.I,
+)
+_REFLEXIVE = re.compile(r"\s+(?:him|her|them|it)sel(?:f|ves)$")
+_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
+_ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
+DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
+THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
+HEARSAY = re.compile(
+    r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
+)
+# "two of the people", "one of the officials present": the group after "of" is the head.
+_PARTITIVE = re.compile(
+    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|a\s+majority|a\s+handful|"
+    r"a\s+number|a\s+group)\s+of\s+(?=\S)",
+    re.I,
+)
+# A bare group word, alone or with what ties it to the story ("those close to him", "the two").
+_GROUP_ONLY = re.compile(
+    r"^(?:the\s+)?(?:those|some|others|many|several|both|two|three|few)"
+    r"(?:\s+(?:close|familiar|briefed|involved|knowledgeable|with|who|in|at)\b.*)?$",
+    re.I | re.S,
+)
+CONTAINER = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:report|story|article|interview|piece|investigation|analysis|"
+    r"broadcast|segment|editorial|op-ed|column|poll|survey)\s+(?:in|by|from|with|on|for)\s+(?P<outlet>.+)$",
+    re.I | re.S,
+)
+
+
+# Words that make a source an outlet: an appositive or a leading noun ("Politico, a news site",
+# "X, a South Korean newspaper", "the newspaper Munhwa Ilbo"), and journalists named with theirs.
+_OUTLET_NOUNS = (
+    r"(?:news\s+)?(?:newspaper|daily|weekly|tabloid|magazine|news\s+site|website|web\s+site|news\s+agency|"
+    r"wire\s+service|broadcaster|network|channel|radio|television\s+station|blog|outlet)"
+)
+_OUTLET_APPOSITIVE = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_OUTLET_NOUNS}\b", re.I)
+_OUTLET_WORDS = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OUTLET_NOUNS},?\s+[A-Z]|(?:state|local|conservative|liberal|"
+    r"foreign|national|news)\s+(?:media|websites|outlets|newspapers|television)\b)",
+    re.I,
+)
+_OUTLET_STAFF = re.compile(
+    r"^(?:(?:the\s+)?(?P<outlet>(?:[A-Z][\w.&'’-]*\s+){1,4})(?:reporter|correspondent|columnist|editor|"
+    r"journalist|writer|anchor|host)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
+)
+# Places that stand for an organisation ("Downing Street said") and leak sites.
+_PLACE_ORGS = re.compile(
+    r"\b(?:Downing\s+Street|Number\s+10|No\.?\s+10|White\s+House|Kremlin|Élysée|Elysee)$"
+)
+_LEAK_SITES = frozenset({"wikileaks", "distributed denial of secrets", "ddosecrets"})
+# Plural nouns for groups of unnamed people (not organisations): "campaigners", "fishing crews".
+_GROUP_HEADS = re.compile(
+    r"^(?:campaigners|crews|users|officers|critics|protesters|protestors|demonstrators|activists|organizers|"
+    r"organisers|voters|parents|students|teachers|locals|passengers|fans|shoppers|customers|figures|"
+    r"commentators|conservatives|liberals|progressives|democrats|republicans|skeptics|sceptics|"
+    r"scientists|economists|doctors|nurses|farmers|fishermen|islanders|villagers|families|victims|"
+    r"survivors|bystanders|onlookers|veterans|soldiers|troops|immigrants|refugees|islanders|"
+    r"swimmers|members|leaders|owners|businesses|traders|researchers|historians|readers|viewers)$"
+)
+
+
+_PARTY_PLURALS = frozenset({"democrats", "republicans", "conservatives", "liberals", "progressives"})
+_QUANTIFIERS = frozenset("many some several other others few most numerous two three four five".split())
+
+
+# What cannot speak: an event, an election, a treaty, a war ("the 2016 election", "the
+# Trans-Pacific Partnership", "the summit"). A cue whose source is one of these has no source.
+_EVENT_HEAD = re.compile(
+    r"(?:^|\s)(?:election|elections|primary|primaries|caucuses|treaty|partnership|accord|accords|summit|war|debate|"
+    r"olympics|referendum|inauguration|convention|championship|tournament|festival|ceremony|"
+    r"earthquake|hurricane|storm|flood|flooding|pandemic|epidemic|shooting|crash|explosion|fire)$",
+    re.I,
+)
+
+
+def is_event(source: str) -> bool:
+    """Whether a source phrase names an event or a treaty, which cannot speak."""
+    head = _HEAD_STOP.sub("", " ".join(source.split(",")[0].split()))
+    return bool(_EVENT_HEAD.search(head)) and not PERSON_ROLES.search(head)
+
+
+def _unnamed_group(words: Sequence[str], head: str) -> bool:
+    """A plural head for people with no proper name before it: "Campaigners", "Fishing crews",
+    "Many Democrats", "Tea party organizers" (a capitalised party plural counts as unnamed)."""
+    if not _GROUP_HEADS.match(head):
+        return False
+    names = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _ARTICLES]
+    if head in _PARTY_PLURALS:  # "Many Democrats": unnamed; "Democrats", "House Democrats": the party
+        return words[0].lower() in _QUANTIFIERS
+    return not names
+
+
+# Words that withhold a name: the source is anonymous whatever its head.
+_UNNAMED = re.compile(
+    r"\b(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    r"speaking\s+anonymously|who\s+declined\s+to\s+be\s+(?:named|identified))\b",
+    re.I,
+)
+
+
+def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
+    """outlet | person | organization | anonymous | document for a source phrase, or None."""
+    if not source:
+        return None
+    text = " ".join(source.split())
+    low = text.lower()
+    if low in {"he", "she", "him", "her", "i"}:
+        return "person"
+    if low in PRONOUNS:
+        return None
+    if outlet_name(text, known_outlets) or _OUTLET_APPOSITIVE.search(text) or _OUTLET_WORDS.match(text):
+        return "outlet"  # "Politico, a news site", "the newspaper Munhwa Ilbo", "state media"
+    staff = _OUTLET_STAFF.match(text)
+    if staff and outlet_name(staff.group("outlet") or staff.group("of") or "", known_outlets):
+        return "outlet"  # "The Washington Post reporter Robert Costa", "Ann Lee of Reuters"
+    if _PLACE_ORGS.search(text) or low.strip(". ") in _LEAK_SITES:
+        return "organization"  # "10 Downing Street", "the White House", "WikiLeaks"
+    if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
+        return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
+    if _UNNAMED.search(text):
+        return "anonymous"  # "a council officer, who asked not to be named"
+    if _GROUP_ONLY.match(text):
+        return "anonymous"  # "two of the people", "those close to him", "some briefed on it"
+    head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
+    head_phrase = _REFLEXIVE.sub("", head_phrase)  # "the president himself"
+    words = re.findall(r"[\w'’&.-]+", head_phrase)
+    if not words:
+        return None
+    last = words[-1].strip(".")
+    head = last.lower()
+    if head == "media":
+        return "outlet"  # "state media reported"
+    if head in _DOCUMENT:
+        return "document"
+    if head in _ANON:
+        return "anonymous"
+    if _unnamed_group(words, head):
+        return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
+    if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
+        return "organization"
+    tail = 0
+    while tail < len(words) and words[-1 - tail][:1].isupper():
+        tail += 1
+    titled = any(w.strip(".") in TITLES for w in words) or bool(
+        PERSON_ROLES.search(" ".join(words[: -tail or None]))
+    )
+    if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
+        return "person"
+    if PERSON_ROLES.search(head):
+        return "person"  # "the White House press secretary": a role at the head, whatever names it
+    if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
+        return "organization"
+    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
+        return "person"
+    return "anonymous" if head.endswith("s") else None
+
+
+# ---- people named in the text, for pronouns ----------------------------------------------------
+_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt)\.?\s+|(?:President|Senator|Governor|"
+    r"Minister|Secretary|Judge|Mayor|Chancellor|Chairman|Director|General|Colonel|Captain|Officer|Detective|"
+    r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:\s+(?:[A-Z]\.|"
+    r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
+    r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,5}\b"
+)
+NOT_NAME_START = frozenset(
+    "The A An In On At But And Or He She It They We I You This That These Those His Her Their Its When "
+    "While After Before As If So Yet For With From By To Of According Despite Although Meanwhile However "
+    "Last Next Then There Here What Who Why How Some Many "
+    "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
+    "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
+    "Asked Speaking Writing Reporting Citing Following Read More Though Whether Because Unless "
+    "Whereas".split()
+) | {w.title() for w in (*WEEKDAYS, *MONTH_NAMES)}
+_PLACES = frozenset(
+    "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
+    "Paris Berlin Brussels Russia China Britain England France Germany Ukraine Iran Israel Syria Iraq "
+    "Texas California Florida Ohio Virginia Carolina Jersey Island Avenue Road Square Valley Capitol "
+    "Hill Street Airport Station Hospital Hall Park Bay Sea Ocean River Mountain Korea Japan India Canada "
+    "Mexico Australia Italy Spain Poland Turkey Egypt Africa Asia Middle East West North South Democratic "
+    "Republican Democrat Republicans Democrats Twitter Facebook Google Instagram YouTube".split()
+)
+
+
+# Capitalised words that make a phrase a thing, not a person ("Cold War", "Social Security").
+_NOT_NAME_WORDS = frozenset(
+    "War Security Act Bill Day Policy Doctrine Revolution Constitution Amendment Cup Prize Award Conference "
+    "Summit Treaty Agreement Accord Plan Program Programme Market Tax Care Reform Rights Relations Affairs "
+    "Street Avenue Square Building Tower Bridge Palace Church Stadium Airport Station School College "
+    "Olympics Games Championship Series Festival Week Month Year Christmas Easter Brexit Medicare Medicaid "
+    "Obamacare Internet Web Twitter Facebook God Bible Koran Quran Address Speech".split()
+)
+
+
+_TITLE_WORD = re.compile(
+    r"(?:President|Senator|Governor|Minister|Secretary|Judge|Mayor|Chancellor|Pope|King|Queen|Prince|Princess)\s"
+)
+
+
+def _thing_word(word: str) -> bool:
+    w = word.strip(".,")
+    return w in ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
+
+
+def person_mentions(
+    text: str, start: int = 0, end: int | None = None, known: Sequence[str] = ()
+) -> list[tuple[int, int, str]]:
+    """Names of people in ``text[start:end]``: (start, end, name), in order. Two capitalised words
+    or a title and a name; a lone surname counts once its full name has been seen. Outlets (the
+    built-in list and ``known``) and places are left out."""
+    out: list[tuple[int, int, str]] = []
+    surnames: set[str] = set()
+    for m in _NAME.finditer(text, start, len(text) if end is None else end):
+        spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        after_the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
+        while spans and spans[0][1].strip(".") in NOT_NAME_START and not spans[0][1].endswith("."):
+            after_the |= spans[0][1] in {"The", "the"}
+            spans = spans[1:]
+        if not spans:
+            continue
+        # "Senate Majority Leader Harry Reid" -> "Harry Reid": the name after the last thing-word.
+        cut = max((n + 1 for n, (_, w) in enumerate(spans) if _thing_word(w)), default=0)
+        if cut:
+            spans = spans[cut:]
+            if len(spans) < 2:
+                continue
+        last_end = m.start() + spans[-1][0] + len(spans[-1][1])
+        if text[last_end : last_end + 1] == "." and spans[-1][1] in TITLES:
+            continue  # "Fellow St." is not a name
+        words = [w for _, w in spans]
+        name = " ".join(words)
+        if outlet_name(name, known):
+            continue
+        titled = words[0].strip(".") in TITLES or bool(_TITLE_WORD.match(name))
+        if after_the and not titled:
+            continue  # "the Marisol Star", "the Daily Planet": a thing, not a person
+        if len(words) >= 2 or titled or words[0] in surnames:
+            out.append((m.start() + spans[0][0], last_end, name))
+            surnames.add(words[-1])
+    return out
+
+
+# Words that name a role rather than the person ("President Trump" and "Trump" are one source).
+_ROLE_WORDS = frozenset(
+    "president senator governor minister secretary director chairman chairwoman chair leader speaker "
+    "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
+    "prime former vice chief first lady general".split()
+)
+
+
+def source_key(source: str, kind: str | None) -> str:
+    """A key under which different wordings of one source meet: "Mr. Trump", "President Trump"
+    and "Trump's" give ``trump``; other kinds fold case, a leading "the" and a possessive."""
+    head = source.split(",")[0].strip()
+    words = [w.strip(".’'") for w in re.findall(r"[\w.’']+", head)]
+    words = [re.sub(r"(’s|'s)$", "", w) for w in words if w]
+    if kind == "person":
+        names = [
+            w
+            for w in words
+            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
+        ]
+        if names:
+            return names[-1].lower()
+    words = [w.lower() for w in words]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or source.lower()
+
+
+def merge_sources(counts: Mapping[tuple[str, str | None], int]) -> list[tuple[str, str | None, int]]:
+    """Add up the counts of wordings that name one source; the label is the wording used most
+    often (the longer one on a tie), and the list runs from the most cited source down."""
+    groups: dict[tuple[str, str | None], dict[str, int]] = {}
+    for (src, kind), n in counts.items():
+        forms = groups.setdefault((source_key(src, kind), kind), {})
+        forms[src] = forms.get(src, 0) + n
+    merged = []
+    for (_key, kind), forms in groups.items():
+        label = max(forms, key=lambda f: (forms[f], "," not in f, len(f), f))
+        merged.append((label, kind, sum(forms.values())))
+    return sorted(merged, key=lambda e: (-e[2], e[0].lower()))
+
+
+# ---- source identity: one canonical name per entity ---------------------------------------------
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s|['’])$")
+
+
+def person_name(source: str) -> str | None:
+    """The name inside a person source, without titles, roles or appositives: "Sen. Jane Roe, a
+    lawyer" -> "Jane Roe", "House Majority Whip Kevin McCarthy (R-Calif.)" -> "Kevin McCarthy",
+    "Mr. Trump's" -> "Trump"; None when it names no one ("the former governor")."""
+    # "Rep. Elijah Cummings of Maryland", "Jennifer Jacobs of Bloomberg News": the name before "of".
+    head = re.sub(r"\s+of\s+[A-Z].*$", "", re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])).split()
+    words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
+    n = len(words)
+    while n > 0:
+        bare = words[n - 1].strip(".")
+        if not (bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()):
+            break
+        if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
+            break
+        n -= 1
+    name = [w for w in words[n:] if w]
+    while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
+        name = name[:-1]
+    return " ".join(name) or None
+
+
+# Capitalised words that end a run of title words before a name ("Senate Majority Leader").
+_NAME_STOP = frozenset(
+    "Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
+)
+
+
+def person_key(name: str) -> str:
+    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump")."""
+    words = [w.strip(".") for w in name.split() if w.strip(".") not in _SUFFIXES]
+    return (words or [name])[-1].lower()
+
+
+def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
+    """Surname -> the fullest name an article gives that person: the first mention of two or more
+    words ("Donald Trump" before "Mr. Trump", "Trump" and "President Trump")."""
+    out: dict[str, str] = {}
+    for mention in mentions:
+        name = person_name(mention)
+        if name and len(name.split()) >= 2:
+            out.setdefault(person_key(name), name)
+    return out
+
+
+def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, str]) -> str | None:
+    """The canonical name of a source within its article: a person by the fullest name the article
+    gives ("Mr. Trump" -> "Donald Trump", unless the source names someone else of that surname,
+    "Ivanka Trump"); other kinds by their head phrase before any appositive, without "the"."""
+    if not source:
+        return None
+    if kind == "person":
+        resolved = re.search(r"\(([^()]+)\)$", source)  # "the senator (Ann Lee)": the role resolved
+        role, _, after = source.partition(",")
+        if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
+            resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"
+        name = person_name(resolved.group(1) if resolved else source)
+        if name:
+            full = fullest.get(person_key(name))
+            if full and set(name.split()) <= set(full.split()):
+                return full
+            return name
+    head = " ".join(source.split(",")[0].split())
+    head = _POSSESSIVE_TAIL.sub("", head)
+    return head[4:] if head[:4].lower() == "the " and kind != "outlet" else head

@@ -1,0 +1,264 @@
+"""The story at a glance, shared by every view: headline and dates, what all outlets agree on, what
+conflicts, what only one outlet says, and who relays whom, with sources grouped by entity. One
+article alone gets its sourcing profile instead (what it states itself, what it relays, from whom).
+
+Plain data only; each view lays it out. The JSON view carries it as ``glance``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Claim, Comparison, Document, WordEdit
+
+# A claim's gist: its shortest member sentence, cut at a word boundary. 90 characters fit one line
+# of the glance list and the coverage matrix at 1280 px and two lines at 390 px (by eye on
+# newswcl50-0 and the samples).
+GIST_CHARS = 90
+# Agreed claims listed in the glance; the rest are one filter click away. Ten fill one screen
+# with the rest of the glance on newswcl50-0 at 1280x900.
+GLANCE_AGREED = 10
+GLANCE_SOURCES = 8
+# Word edits are shown only where they cover at most this share of a sentence's letters: above it
+# the two wordings are paraphrases and the highlight covers most of the sentence, saying nothing.
+# On newswcl50-0 (131 members with edits) the edited share has median 0.80, 5th percentile 0.53;
+# in samples/portville-ferry-fire (40) it runs 0.11-0.99 and, read by eye, members below about 0.45
+# are near-copies whose highlight points at a changed phrase. 0.45 keeps 5/131 and 7/40.
+EDIT_SHARE_MAX = 0.45
+_WORD = re.compile(r"\w+")
+# Words left out when titles vote for the event's headline.
+_STOP = frozenset(
+    "a an and the of to in on at for by with from as is are was were be has have had it its that this".split()
+)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary before ``limit`` characters, with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def entity_key(source: str, kind: str | None) -> str:
+    """The node a source wording belongs to ("Mr. Trump" and "Trump" meet). One place to switch to
+    the attribution stage's canonical entity once the model carries it."""
+    from ..attribution.sources import source_key
+
+    key = source_key(source, kind)
+    if key in _STOP:  # "A hospital spokeswoman" gives "a": a description, not a name to meet on
+        key = " ".join(source.lower().split())
+    return f"{kind or ''}:{key}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNode:
+    """One source entity and how many sentences each article rests on it."""
+
+    key: str
+    label: str  # the wording used most often
+    kind: str | None
+    sentences: int
+    articles: tuple[tuple[str, int], ...]  # (article id, sentences), most first
+    wordings: tuple[str, ...]
+    compared: bool  # the source is one of the compared outlets
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    claim: str
+    kind: str
+    values: tuple[tuple[str, str], ...]  # (article id, wording)
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    headline: str
+    first_published: str | None
+    last_published: str | None
+    agreed: tuple[tuple[str, str], ...]  # (claim id, gist), story order
+    agreed_outlets: int  # how many outlets carry each agreed claim (all of them, when any claim is)
+    agreed_total: int
+    conflicts: tuple[Conflict, ...]
+    only: tuple[tuple[str, int, str], ...]  # (article, sentences no other outlet has, gist of the first)
+    sources: tuple[SourceNode, ...]
+    firsthand: tuple[tuple[str, int, int], ...]  # (article, sentences stated itself, sentences)
+    chains: tuple[tuple[str, tuple[str, ...], int], ...]  # (article, relay chain outward, sentences)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline,
+            "published": {"first": self.first_published, "last": self.last_published},
+            "agreed": [{"claim": c, "gist": g} for c, g in self.agreed],
+            "agreed_outlets": self.agreed_outlets,
+            "agreed_total": self.agreed_total,
+            "conflicts": [
+                {"claim": c.claim, "kind": c.kind, "values": dict(c.values)} for c in self.conflicts
+            ],
+            "only": [{"article": a, "sentences": n, "gist": g} for a, n, g in self.only],
+            "sources": [
+                {
+                    "key": s.key,
+                    "label": s.label,
+                    "kind": s.kind,
+                    "sentences": s.sentences,
+                    "articles": dict(s.articles),
+                    "wordings": list(s.wordings),
+                    "compared": s.compared,
+                }
+                for s in self.sources
+            ],
+            "firsthand": {a: n for a, n, _ in self.firsthand},
+            "chains": [{"article": a, "chain": list(ch), "sentences": n} for a, ch, n in self.chains],
+        }
+
+
+def gist(claim: Claim, docs: dict[str, Document], limit: int = GIST_CHARS) -> str:
+    """The claim in a few words: its shortest member wording."""
+    texts = [
+        " ".join(docs[m.article].sentences[i].text for i in m.sentences) for m in claim.members if m.sentences
+    ]
+    return clip(min(texts, key=len), limit) if texts else claim.id
+
+
+def headline(comparison: Comparison) -> str:
+    """The title whose words the other titles share most (the first title on a tie)."""
+    titles = [
+        d.article.title.strip() for d in comparison.documents if d.article.title and d.article.title.strip()
+    ]
+    if not titles:
+        return ""
+    bags = [{w.lower() for w in _WORD.findall(t)} - _STOP for t in titles]
+    votes = Counter(w for bag in bags for w in bag)
+    scores = [sum(votes[w] - 1 for w in bag) / (len(bag) ** 0.5 or 1) for bag in bags]
+    best = max(range(len(titles)), key=lambda k: (scores[k], -k))
+    return clip(titles[best], 160)
+
+
+def source_nodes(comparison: Comparison) -> tuple[SourceNode, ...]:
+    """Provenance edges grouped by source entity across the articles, most cited first."""
+    outlets = {" ".join(d.article.outlet.lower().split()).removeprefix("the ") for d in comparison.documents}
+    groups: dict[str, dict[str, Any]] = {}
+    for aid, src, kind, n in provenance_edges(comparison):
+        g = groups.setdefault(entity_key(src, kind), {"kind": kind, "forms": Counter(), "arts": Counter()})
+        g["forms"][src] += n
+        g["arts"][aid] += n
+    out = []
+    for key, g in groups.items():
+        forms: Counter[str] = g["forms"]
+        heads: Counter[str] = Counter()
+        for f, k in forms.items():
+            heads[f.split(",")[0].strip() or f] += k
+        label = max(heads, key=lambda f: (heads[f], len(f), f))
+        arts = sorted(g["arts"].items(), key=lambda kv: (-kv[1], kv[0]))
+        norm = " ".join(label.lower().split()).removeprefix("the ")
+        out.append(
+            SourceNode(
+                key, label, g["kind"], sum(forms.values()), tuple(arts), tuple(sorted(forms)), norm in outlets
+            )
+        )
+    return tuple(sorted(out, key=lambda s: (-s.sentences, s.label)))
+
+
+def provenance_edges(comparison: Comparison) -> list[tuple[str, str, str | None, int]]:
+    """(article, nearest source, kind, sentences): the pipeline's edges, or counted from the
+    attributions when a comparison was built without them."""
+    if comparison.provenance is not None:
+        return [(e.article, e.source, e.source_kind, e.sentences) for e in comparison.provenance.edges]
+    counts: Counter[tuple[str, str, str | None]] = Counter()
+    for doc in comparison.documents:
+        for att in doc.attributions:
+            if att is not None and (att.via or att.source):
+                first = att.via[0] if att.via else None
+                src, kind = (
+                    (first.source, first.source_kind) if first else (att.source or "", att.source_kind)
+                )
+                counts[(doc.article.id, src, kind)] += 1
+    return [(a, s, k, n) for (a, s, k), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _chains(comparison: Comparison) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for doc in comparison.documents:
+        for att in doc.attributions:
+            if att is not None and att.via:
+                chain = (*(v.source for v in att.via), att.source or "unnamed source")
+                counts[(doc.article.id, chain)] += 1
+    return tuple((a, ch, n) for (a, ch), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(published: str) -> str:
+    m = _ISO_DAY.match(published)
+    return m.group() if m else published
+
+
+def heading(comparison: Comparison) -> tuple[str, str, str]:
+    """What tells one event from another in a list: its headline, first and last publication day
+    ("" where unknown). The batch index shows these."""
+    # The day is what tells stories apart; a time of day would only make one day look like a range.
+    dates = sorted(_day(d.article.published) for d in comparison.documents if d.article.published)
+    return headline(comparison), dates[0] if dates else "", dates[-1] if dates else ""
+
+
+def glance(comparison: Comparison) -> Glance:
+    docs = {d.article.id: d for d in comparison.documents}
+    n = len(comparison.documents)
+    carried = {c.id: len({m.article for m in c.members}) for c in comparison.claims}
+    most = max(carried.values(), default=0)
+    # With no claim in every outlet, the glance shows what most outlets agree on instead.
+    width = n if most == n else most
+    agreed_all = [c for c in comparison.claims if width >= 2 and carried[c.id] == width]
+    conflicts = tuple(
+        Conflict(c.id, d.kind, d.values) for c in comparison.claims for d in c.differences if d.conflict
+    )
+    claimed = comparison.claim_index()
+    only = []
+    for doc in comparison.documents:
+        own = [s for s in doc.sentences if (doc.article.id, s.index) not in claimed]
+        if own and n > 1:
+            only.append((doc.article.id, len(own), clip(own[0].text, GIST_CHARS)))
+    title, first, last = heading(comparison)
+    return Glance(
+        headline=title,
+        first_published=first or None,
+        last_published=last or None,
+        agreed=tuple((c.id, gist(c, docs)) for c in agreed_all[:GLANCE_AGREED]),
+        agreed_outlets=width if agreed_all else 0,
+        agreed_total=len(agreed_all),
+        conflicts=conflicts,
+        only=tuple(only),
+        sources=source_nodes(comparison),
+        firsthand=tuple(
+            (
+                d.article.id,
+                sum(1 for a in d.attributions if a is None) + len(d.sentences) - len(d.attributions),
+                len(d.sentences),
+            )
+            for d in comparison.documents
+        ),
+        chains=_chains(comparison),
+    )
+
+
+def shown_edits(claim: Claim, docs: dict[str, Document]) -> tuple[WordEdit, ...]:
+    """The claim's word edits, without those of members that paraphrase the reference: there the
+    differing details (difference spans) say what differs and a wall of highlight would not."""
+    keep = []
+    for m in claim.members:
+        edits = [e for e in claim.edits if e.article == m.article]
+        if not edits:
+            continue
+        doc = docs[m.article]
+        letters = sum(len(doc.sentences[i].text.replace(" ", "")) for i in m.sentences)
+        covered = sum(len(doc.article.text[e.start : e.end].replace(" ", "")) for e in edits)
+        if letters and covered / letters <= EDIT_SHARE_MAX:
+            keep += edits
+    return tuple(keep)

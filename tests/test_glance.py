@@ -1,0 +1,116 @@
+"""The story at a glance: agreement, conflicts, single-outlet sentences, sources by entity."""
+
+from __future__ import annotations
+
+from test_report_html import hand_comparison, make_doc
+
+from compare.model import (
+    Attribution,
+    Claim,
+    Comparison,
+    Document,
+    Member,
+    Provenance,
+    ProvenanceEdge,
+    WordEdit,
+)
+from compare.report.glance import clip, entity_key, glance, headline, shown_edits, source_nodes
+
+
+def test_glance_of_the_hand_comparison():
+    g = glance(hand_comparison())
+    assert [cid for cid, _ in g.agreed] == ["c1", "c3"] and g.agreed_outlets == 3 and g.agreed_total == 2
+    assert g.agreed[1][1] == "Two people were taken to hospital."  # the shortest wording
+    assert [(x.claim, x.kind) for x in g.conflicts] == [("c1", "number"), ("c3", "number")]
+    assert dict(g.conflicts[0].values)["daily-ledger"] == "dozens"
+    assert [(a, n) for a, n, _ in g.only] == [("harbour-gazette", 1), ("daily-ledger", 1)]
+    (src,) = g.sources
+    assert (src.label, src.kind, src.sentences, src.compared) == ("Harbour Gazette", "outlet", 2, True)
+    assert dict(src.articles) == {"daily-ledger": 1, "evil": 1}
+    assert g.first_published == g.last_published == "2025-03-14"
+    assert dict((a, n) for a, n, _ in g.firsthand) == {"harbour-gazette": 3, "daily-ledger": 3, "evil": 1}
+    assert g.chains == (("evil", ("Harbour Gazette", "Officials"), 1),)
+    d = g.as_dict()
+    assert d["sources"][0]["articles"] == {"daily-ledger": 1, "evil": 1}
+    assert d["published"] == {"first": "2025-03-14", "last": "2025-03-14"}
+
+
+def test_sources_group_by_entity_across_outlets():
+    a = make_doc("Alpha News", [["One."]])
+    b = make_doc("Beta Times", [["Two."]])
+    edges = (
+        ("alpha-news", "Mr. Trump", "person", 2),
+        ("beta-times", "Trump", "person", 3),
+        ("beta-times", "President Trump", "person", 1),
+        ("alpha-news", "Abe", "person", 1),
+        ("beta-times", "the White House", "organization", 2),
+        ("alpha-news", "White House", "organization", 1),
+    )
+    comp = Comparison((a, b), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
+    nodes = source_nodes(comp)
+    assert [(n.label, n.sentences) for n in nodes] == [("Trump", 6), ("the White House", 3), ("Abe", 1)]
+    assert nodes[0].wordings == ("Mr. Trump", "President Trump", "Trump")
+    assert dict(nodes[0].articles) == {"beta-times": 4, "alpha-news": 2}
+    assert entity_key("Mr. Trump", "person") == entity_key("Trump", "person")
+    assert entity_key("Trump", "person") != entity_key("Trump", "organization")
+    # Two descriptions that start with an article stay two sources.
+    assert entity_key("A hospital spokeswoman", "person") != entity_key("A police officer", "person")
+
+
+def test_label_is_the_name_before_an_apposition():
+    a = make_doc("Alpha News", [["One."]])
+    edges = (
+        ("alpha-news", "Larry Kudlow, the chief economic adviser", "person", 2),
+        ("alpha-news", "Kudlow", "person", 1),
+    )
+    (node,) = source_nodes(
+        Comparison((a,), (), provenance=Provenance(tuple(ProvenanceEdge(*e) for e in edges), ()))
+    )
+    assert node.label == "Larry Kudlow" and node.sentences == 3
+
+
+def test_headline_is_the_title_others_share_words_with():
+    docs = [
+        make_doc("A", [["x."]], title="Storm closes coastal road"),
+        make_doc("B", [["x."]], title="Live: what we know"),
+        make_doc("C", [["x."]], title="Coastal road closed as storm hits"),
+    ]
+    assert headline(Comparison(tuple(docs), ())) == "Storm closes coastal road"
+    assert headline(Comparison((make_doc("D", [["x."]]),), ())) == ""
+
+
+def test_clip_cuts_at_a_word():
+    assert clip("one two three four", 12) == "one two…"
+    assert clip("short", 12) == "short"
+    assert clip("a\nb", 12) == "a b"
+
+
+def test_paraphrase_edits_are_left_out():
+    a = make_doc("Alpha", [["The council approved the budget on Monday evening."]])
+    b = make_doc("Beta", [["Councillors voted the spending plan through at the start of the week."]])
+    c = make_doc("Gamma", [["The council approved the budget on Monday night."]])
+    sb, sc = b.sentences[0], c.sentences[0]
+    wall = WordEdit("beta", "replace", sb.start, sb.end - 1, other="The council approved the budget")
+    small = WordEdit("gamma", "replace", sc.end - 6, sc.end - 1, other="evening")
+    claim = Claim(
+        "c1",
+        (Member("alpha", (0,)), Member("beta", (0,)), Member("gamma", (0,))),
+        0.5,
+        edits=(wall, small),
+        reference="alpha",
+    )
+    docs = {d.article.id: d for d in (a, b, c)}
+    assert shown_edits(claim, docs) == (small,)
+
+
+def test_one_article_gets_its_sourcing_profile():
+    doc = make_doc("Solo Blog", [["The Express says the mine will close.", "We think it is sad."]])
+    s = doc.sentences[0]
+    att = Attribution(
+        "attributed", "says", s.start + 12, s.start + 16, source="The Express", source_kind="outlet"
+    )
+    doc = Document(doc.article, doc.sentences, details=((), ()), attributions=(att, None))
+    g = glance(Comparison((doc,), ()))
+    assert g.firsthand == (("solo-blog", 1, 2),)
+    assert [(x.label, x.sentences) for x in g.sources] == [("The Express", 1)]
+    assert g.only == () and g.agreed == ()
