@@ -6,7 +6,7 @@ Usage (from the repo root):
     .venv/bin/python bench/details.py --per-claim     # print every claim's gold and predicted kinds
     .venv/bin/python bench/details.py --aligned       # also score on storydiff's own alignment
     .venv/bin/python bench/details.py --end-to-end    # also run ../shared/tools/gold_score.py
-    .venv/bin/python bench/details.py --corpus-conflicts [--show]   # conflicts over all corpus events
+    .venv/bin/python bench/details.py --corpus-conflicts   # every corpus conflict, with its sentences
 
 The first figure is independent of alignment: each gold claim's members (in the dataset's own
 sentence split) are compared with compare_claim, and the predicted kinds are scored against the
@@ -55,7 +55,7 @@ def gold_documents(event: str, attribution: str, gold: dict) -> dict[str, Docume
             touched = tuple(q.index for q in quotations if q.start < e and s < q.end)
             sentences.append(Sentence(slug, i, s, e, text[s:e], 0, inside, touched))
         doc = Document(article, tuple(sentences), quotations)
-        details = tuple(extract_details(text, s) for s in sentences)
+        details = tuple(extract_details(text, s, quotations) for s in sentences)
         atts: tuple[Attribution | None, ...] = (None,) * len(sentences)
         if attribution == "gold":
             labels = gold["attribution"].get(slug, {})
@@ -76,7 +76,7 @@ def _gold_attribution(label: dict | None) -> Attribution | None:
     )
 
 
-def score(attribution: str, per_claim: bool) -> dict:
+def score(attribution: str, per_claim: bool, gold_set: str = "gold-dev") -> dict:
     found: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
@@ -85,7 +85,7 @@ def score(attribution: str, per_claim: bool) -> dict:
     # hold at least one extracted detail of that kind in its claim sentences?
     extracted: Counter[str] = Counter()
     expected_details: Counter[str] = Counter()
-    for path in sorted((CORPUS / "gold-dev").glob("*.json")):
+    for path in sorted((CORPUS / gold_set).glob("*.json")):
         gold = json.loads(path.read_text())
         docs = gold_documents(gold["event"], attribution, gold)
         for gc in gold["claims"]:
@@ -157,7 +157,7 @@ def score_aligned(attribution: str) -> dict:
         outlets = tuple(dict.fromkeys(a.outlet for a in articles))
         for article in articles:
             doc = segment(article)
-            details = tuple(extract_details(article.text, s) for s in doc.sentences)
+            details = tuple(extract_details(article.text, s, doc.quotations) for s in doc.sentences)
             atts: tuple[Attribution | None, ...] = (None,) * len(doc.sentences)
             if attribution == "tool":
                 from compare.attribution.resolve import attribute
@@ -214,11 +214,11 @@ def score_aligned(attribution: str) -> dict:
 
 def corpus_conflicts() -> dict:
     """Conflicts storydiff marks over every event in ../shared/corpus/events and in samples/, on its
-    own split, alignment and attribution. The corpus has no conflict labels: read the listed ones
-    (``--corpus-conflicts --show``) to judge them; the samples' conflicts were written in on purpose."""
-    from compare.align.claims import align
-    from compare.attribution.resolve import attribute
-    from compare.segment import segment
+    own split, alignment and attribution (the pipeline's ``compare``). The corpus has no conflict
+    labels: each is listed with its sentences, to be read and judged (README, docs/differences.md);
+    the samples' conflicts were written in on purpose."""
+    from compare.load import load_file as load
+    from compare.pipeline import compare
 
     folders = sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir())
     folders += sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir())
@@ -226,45 +226,81 @@ def corpus_conflicts() -> dict:
     listed = []
     for folder in folders:
         files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "meta.json")
-        articles = [a for f in files for a in load_file(str(f))]
-        outlets = tuple(dict.fromkeys(a.outlet for a in articles))
-        docs = []
-        for article in articles:
-            doc = segment(article)
-            details = tuple(extract_details(article.text, s) for s in doc.sentences)
-            atts = attribute(doc, outlets)
-            docs.append(Document(doc.article, doc.sentences, doc.quotations, details, atts))
-        by_id = {d.article.id: d for d in docs}
+        comparison = compare([a for f in files for a in load(str(f))])
+        by_id = {d.article.id: d for d in comparison.documents}
         where = "samples" if folder.parent.name == "samples" else "corpus"
-        for claim in align(docs):
-            for diff in compare_claim(claim, by_id).differences:
-                if diff.conflict:
-                    counts[f"{where} {diff.kind}"] += 1
-                    listed.append(f"{folder.name} {claim.id} {diff.kind}: {diff.note}")
+        for claim in comparison.claims:
+            for diff in claim.differences:
+                if not diff.conflict:
+                    continue
+                counts[f"{where} {diff.kind}"] += 1
+                lines = [f"{where} {folder.name} claim {claim.id} {diff.kind}: {diff.note}"]
+                if diff.reason:
+                    lines.append(f"  reason: {diff.reason}")
+                shown = set()
+                for article, start, _end in diff.spans:
+                    doc = by_id[article]
+                    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+                    if sentence is not None and (article, sentence.index) not in shown:
+                        shown.add((article, sentence.index))
+                        lines.append(f"  [{article}] {sentence.text}")
+                listed.append("\n".join(lines))
     return {"counts": dict(sorted(counts.items())), "conflicts": listed}
+
+
+def salience_bands(attribution: str = "tool") -> dict:
+    """How often the annotators list a difference's kind on the claim, per salience band, over
+    gold-dev and gold-train: a check that the salience order (not fitted) follows what matters."""
+    bands: dict[str, Counter[str]] = {}
+    for gold_set in ("gold-dev", "gold-train"):
+        for path in sorted((CORPUS / gold_set).glob("*.json")):
+            gold = json.loads(path.read_text())
+            docs = gold_documents(gold["event"], attribution, gold)
+            for gc in gold["claims"]:
+                members = tuple(Member(slug, tuple(idx)) for slug, idx in gc["members"].items() if idx)
+                claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+                expected = {d["kind"] for d in gc["differences"]}
+                for d in claim.differences:
+                    band = (
+                        "high (>= 0.6)"
+                        if d.salience >= 0.6
+                        else "mid"
+                        if d.salience >= 0.35
+                        else "minor (< 0.35)"
+                    )
+                    bands.setdefault(band, Counter())["listed" if d.kind in expected else "not"] += 1
+    return {
+        band: f"{c['listed']}/{c['listed'] + c['not']} = {c['listed'] / (c['listed'] + c['not']):.2f}"
+        for band, c in sorted(bands.items())
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--attribution", choices=("gold", "tool", "none"), default="tool")
     ap.add_argument("--per-claim", action="store_true")
+    ap.add_argument("--gold", default="gold-dev", help="gold set in ../shared/corpus (gold-dev, gold-train)")
     ap.add_argument("--brief", action="store_true", help="one line per kind instead of JSON")
     ap.add_argument("--aligned", action="store_true", help="also score on storydiff's own alignment")
     ap.add_argument("--end-to-end", action="store_true", help="also run gold_score.py on the CLI")
     ap.add_argument(
-        "--corpus-conflicts", action="store_true", help="count conflicts over every corpus event and sample"
+        "--corpus-conflicts", action="store_true", help="every conflict over the corpus events and samples"
     )
-    ap.add_argument("--show", action="store_true", help="with --corpus-conflicts: list each conflict")
+    ap.add_argument(
+        "--bands", action="store_true", help="share of differences listed in gold, per salience band"
+    )
     args = ap.parse_args()
+    if args.bands:
+        print(json.dumps(salience_bands(args.attribution)))
+        return
     if args.corpus_conflicts:
         found = corpus_conflicts()
         print(json.dumps(found["counts"]))
-        if args.show:
-            print("\n".join(found["conflicts"]))
+        print("\n\n".join(found["conflicts"]))
         return
     if not (CORPUS / "gold-dev").is_dir():
         sys.exit(f"no gold-dev corpus at {CORPUS}")
-    result = score(args.attribution, args.per_claim)
+    result = score(args.attribution, args.per_claim, args.gold)
     if args.brief:
         print(
             f"recall {result['recall']} precision {result['precision']} (found {result['found']}, "

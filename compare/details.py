@@ -11,6 +11,7 @@ members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quan
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .dates import find_dates
@@ -25,7 +26,7 @@ from .lexicon import (
     US_STATE_ABBREVIATIONS,
     WEEKDAYS,
 )
-from .model import Detail, Sentence
+from .model import Detail, Quotation, Sentence
 from .quantities import Quantity, canonical, find_quantities
 
 # ---------------------------------------------------------------- names
@@ -267,8 +268,8 @@ def _name_detail(
         or (len(core) == 1 and core[0] in PLACE_NAMES)
     ):
         label = "place"
-    elif any(w in ORGANISATION_WORDS for w in core) or raw_acronym:
-        label = "organization"
+    elif any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
+        label = "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
     elif 2 <= len(core) <= 4:
         label = "person"
     else:
@@ -315,49 +316,33 @@ def _initials_key(text: str, label: str | None) -> str | None:
 
 # ---------------------------------------------------------------- quotations
 
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+_DOUBLE_MARK = re.compile(r'["“”]')
 
 
-def find_quotes(s: str, inside: bool) -> list[tuple[int, int]]:
-    """Spans of the quoted words in ``s`` (without the marks); ``inside``: s sits wholly in a quotation."""
-    marks = [(m.start(), _role(s, m.start())) for m in _QUOTE_MARKS.finditer(s)]
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for pos, role in marks:
-        if role == "open" and opened is None:
-            opened = pos + 1
-        elif role == "close":
-            spans.append((opened if opened is not None else 0, pos))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(s)))
-    if not marks and inside:
-        spans.append((0, len(s)))
-    for m in re.finditer(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?!\w)", s):
-        if len(m.group(1).split()) >= 2 and not any(a <= m.start() < b for a, b in spans):
-            spans.append((m.start(1), m.end(1)))
+def quote_spans(sentence: Sentence, quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
+    """Spans (in sentence offsets, without the marks) of the quoted words in ``sentence``, from the
+    segmenter's quotations: the one detector of quotation marks is :func:`compare.segment.find_quotations`."""
+    by_index = {q.index: q for q in quotations}
+    s = sentence.text
     out = []
-    for a, b in spans:
-        while a < b and (s[a].isspace() or s[a] in "'‘’,.;:"):
+    for index in sentence.quotations:
+        q = by_index.get(index)
+        if q is None:
+            continue
+        a = max(q.start + 1, sentence.start) - sentence.start
+        b = min(q.end - 1 if q.closed else q.end, sentence.end) - sentence.start
+        # A double mark the segmenter left unpaired inside the span is a closing mark typed with a
+        # space before it ('It's wrong, "he said'): the quoted words end there.
+        stray = _DOUBLE_MARK.search(s, a + 1, b) if a < b else None
+        if stray is not None:
+            b = stray.start()
+        while a < b and (s[a].isspace() or s[a] in "'‘’,.;:\"“”"):
             a += 1
-        while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’"):
+        while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’\"“”"):
             b -= 1
         if re.search(r"\w", s[a:b]):
             out.append((a, b))
     return sorted(out)
-
-
-def _role(s: str, i: int) -> str:
-    ch = s[i]
-    if ch == "“":
-        return "open"
-    if ch == "”":
-        return "close"
-    before = s[i - 1] if i else " "
-    after = s[i + 1] if i + 1 < len(s) else " "
-    if before.isspace() or before in "([{—–-:" or i == 0:
-        return "open" if not after.isspace() else "close"
-    return "close"
 
 
 def quote_key(words: str) -> str:
@@ -436,8 +421,11 @@ _CONVERSION = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some)?\s*")
 _KIND_ORDER = {"number": 0, "date": 1, "name": 2, "quote": 3, "hedge": 4}
 
 
-def extract_details(text: str, sentence: Sentence) -> tuple[Detail, ...]:
-    """Every detail of ``sentence``, as spans into the article ``text``, sorted by start."""
+def extract_details(
+    text: str, sentence: Sentence, quotations: Sequence[Quotation] = ()
+) -> tuple[Detail, ...]:
+    """Every detail of ``sentence``, as spans into the article ``text``, sorted by start; quoted
+    words come from the document's ``quotations`` (the segmenter's)."""
     base = sentence.start
     s = text[sentence.start : sentence.end]
     details: list[Detail] = []
@@ -477,7 +465,7 @@ def extract_details(text: str, sentence: Sentence) -> tuple[Detail, ...]:
             )
         )
     details.extend(names)
-    quotes = find_quotes(s, sentence.quotation is not None)
+    quotes = quote_spans(sentence, quotations)
     speaker = _speaker(names, s, base, quotes)
     for a, b in quotes:
         details.append(Detail("quote", s[a:b], base + a, base + b, key=quote_key(s[a:b]), speaker=speaker))

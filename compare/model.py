@@ -105,6 +105,11 @@ class Difference:
     conflict: bool
     note: str = ""
     spans: tuple[tuple[str, int, int], ...] = ()  # (article id, start, end) of each wording
+    # Why the values were judged incompatible (a conflict), or why a pair that differs was not
+    # called a conflict; "" when no pair of values was compared.
+    reason: str = ""
+    salience: float = 0.0  # 0..1: how much the difference matters to a reader (differences.salience)
+    salience_reason: str = ""  # one line: why it ranks there
 
 
 @dataclass(frozen=True, slots=True)

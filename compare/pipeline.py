@@ -22,7 +22,8 @@ def analyze(article: Article, options: Options, outlets: Sequence[str]) -> Docum
 
 def describe(doc: Document, outlets: Sequence[str]) -> Document:
     """A segmented article with the details and attribution of each sentence."""
-    doc = replace(doc, details=tuple(extract_details(doc.article.text, s) for s in doc.sentences))
+    text = doc.article.text
+    doc = replace(doc, details=tuple(extract_details(text, s, doc.quotations) for s in doc.sentences))
     return replace(doc, attributions=attribute(doc, outlets))
 
 

@@ -6,6 +6,7 @@ the ``golden`` fixture: ``golden("name.json", text)``.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,15 @@ CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
 # The tests import helper modules (builders, golden_util) from this folder.
 if str(TESTS_DIR) not in sys.path:
     sys.path.insert(0, str(TESTS_DIR))
+
+
+try:  # property tests: reproducible examples in CI (a red CI must mean a real change), random here
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+    _hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+except ImportError:  # hypothesis is in the test extra; without it the property tests skip
+    pass
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -3,6 +3,7 @@ attribution, wording) and what only one outlet reports."""
 
 from __future__ import annotations
 
-from .core import compare_claim, find_unique
+from .core import compare_claim
+from .unique import find_unique
 
 __all__ = ["compare_claim", "find_unique"]

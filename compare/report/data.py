@@ -99,6 +99,9 @@ def claim_dict(c: Claim) -> dict[str, Any]:
                 "values": dict(d.values),
                 "conflict": d.conflict,
                 **({"note": d.note} if d.note else {}),
+                **({"reason": d.reason} if d.reason else {}),
+                "salience": _round(d.salience),
+                **({"salience_reason": d.salience_reason} if d.salience_reason else {}),
                 **(
                     {"spans": [{"article": a, "start": s, "end": e} for a, s, e in d.spans]}
                     if d.spans

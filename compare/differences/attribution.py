@@ -1,0 +1,55 @@
+"""Who says it: one member hedges what another states plainly, attributes what another states as
+fact, or names a different source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Difference
+from .members import MemberView, article_names, details_of, make_difference, verb
+from .names import different_sources, source_names
+
+STATED = "stated as fact"
+
+
+def hedge_difference(members: Sequence[MemberView]) -> Difference | None:
+    """Some members hedge ("reportedly", "about") and others state it plainly."""
+    hedges = {m.article: details_of(m, "hedge") for m in members}
+    hedged = [m for m in members if hedges[m.article]]
+    plain = [m for m in members if not hedges[m.article]]
+    if not hedged or not plain:
+        return None
+    note = (
+        f"{article_names(hedged)} {verb('hedge', hedged)}; "
+        f"{article_names(plain)} {verb('state', plain)} it plainly"
+    )
+    return make_difference("hedge", {m.article: hedges[m.article] for m in hedged}, False, note)
+
+
+def attribution_difference(members: Sequence[MemberView]) -> Difference | None:
+    """Some members attribute and others state it as fact, or they name different sources."""
+    # A hedged member ("reportedly") is a hedge difference, not an attribution one (gold-dev guidelines).
+    relayed = [m for m in members if m.attribution is not None and m.attribution.type == "attributed"]
+    stated = [m for m in members if m.attribution is None]
+    if not relayed:
+        return None
+
+    def wording(m: MemberView) -> str:
+        att = m.attribution
+        if att is None:
+            return STATED
+        cue = m.text[att.start : att.end] if att.end > att.start else att.cue
+        return f"{att.source} ({cue})" if att.source and cue else (att.source or cue or att.type)
+
+    values = tuple((m.article, wording(m)) for m in members)
+    spans = tuple((m.article, m.attribution.start, m.attribution.end) for m in relayed if m.attribution)
+    if stated:
+        note = (
+            f"{article_names(relayed)} {verb('attribute', relayed)} it; "
+            f"{article_names(stated)} {verb('state', stated)} it as fact"
+        )
+        return Difference("attribution", values, False, note, spans)
+    sources = [source_names(m.attribution) for m in relayed if m.attribution and m.attribution.source]
+    if different_sources(sources):
+        return Difference("attribution", values, False, "different sources", spans)
+    return None
