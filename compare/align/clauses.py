@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .vectorize import CHAR_NGRAMS, tfidf_rows, token_idf
+from .vectorize import EventVectors, row_dots, token_idf
 
 if TYPE_CHECKING:
     import numpy as np
@@ -79,55 +79,80 @@ def split_clauses(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
     return tuple(out) or (text,)
 
 
-def clause_planes(texts: Sequence[str], stop_words: frozenset[str]) -> dict[str, np.ndarray]:
-    """The four clause planes (n×n, symmetric) over the event's sentences."""
+def clause_columns(
+    vectors: EventVectors,
+    clauses: Sequence[Sequence[str]],
+    texts: Sequence[str],
+    pairs: np.ndarray,
+    stop_words: frozenset[str],
+) -> dict[str, np.ndarray]:
+    """The four clause features for each candidate pair (u < v) of the event's sentences.
+
+    ``clauses[k]`` are sentence k's clauses (split_clauses), in the order of ``vectors``' clause rows."""
     import numpy as np
     from scipy import sparse
 
-    n = len(texts)
     names = ("clause_max", "clause_share", "clause_cover_hi", "clause_cover_lo")
-    if n == 0:
-        return {name: np.zeros((0, 0)) for name in names}
-    clauses: list[str] = []
-    owner: list[int] = []
-    for k, text in enumerate(texts):
-        for c in split_clauses(text, stop_words):
-            clauses.append(c)
-            owner.append(k)
-    own = np.asarray(owner, dtype=int)
-    starts = np.searchsorted(own, np.arange(n))
+    m = len(pairs)
+    if m == 0:
+        return {name: np.zeros(0) for name in names}
+    sizes = np.array([len(cs) for cs in clauses], dtype=np.intp)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    u, v = pairs[:, 0], pairs[:, 1]
+    # every clause pair of every candidate pair, grouped by candidate pair
+    per_pair = sizes[u] * sizes[v]
+    group = np.repeat(np.arange(m), per_pair)
+    offset = np.concatenate([[0], np.cumsum(per_pair)[:-1]])
+    r = np.arange(len(group)) - offset[group]
+    ca = starts[u][group] + r // sizes[v][group]
+    cb = starts[v][group] + r % sizes[v][group]
+    sim = CLAUSE_WORD_WEIGHT * row_dots(vectors.clause_word, ca, cb)
+    sim += (1.0 - CLAUSE_WORD_WEIGHT) * row_dots(vectors.clause_char, ca, cb)
+    best = np.maximum.reduceat(sim, offset)
+    count = np.add.reduceat((sim >= CLAUSE_MATCH).astype(float), offset)
+    share = np.clip(count / np.minimum(sizes[u], sizes[v]), 0.0, 1.0)
 
-    sim = np.zeros((len(clauses), len(clauses)))
-    word = tfidf_rows(clauses, stop_words="english")
-    char = tfidf_rows(clauses, analyzer="char_wb", ngrams=CHAR_NGRAMS)
-    for m, weight in ((word, CLAUSE_WORD_WEIGHT), (char, 1.0 - CLAUSE_WORD_WEIGHT)):
-        if m is not None:
-            sim += weight * (m @ m.T).toarray()
-    best = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
-    matched = (sim >= CLAUSE_MATCH).astype(float)
-    count = np.add.reduceat(np.add.reduceat(matched, starts, axis=0), starts, axis=1)
-    sizes = np.bincount(own, minlength=n).astype(float)
-    share = np.clip(count / np.minimum(sizes[:, None], sizes[None, :]), 0.0, 1.0)
-
-    # cover[a, b]: the best clause of b, as a share of its IDF weight found among a's words
+    # cover(a -> clause c of b): the share of c's IDF weight found among a's words
+    flat = [c for cs in clauses for c in cs]
     sentence_words = [set(content_words(t, stop_words)) for t in texts]
-    clause_words = [set(content_words(c, stop_words)) for c in clauses]
+    clause_words = [set(content_words(c, stop_words)) for c in flat]
     word_idf = token_idf([frozenset(ws) for ws in sentence_words])
     vocab = {w: k for k, w in enumerate(sorted(word_idf.keys() | set().union(*clause_words)))}
     idf = np.ones(len(vocab))
     for w, weight in word_idf.items():
         idf[vocab[w]] = weight
+    n = len(texts)
     s_rows = [k for k, ws in enumerate(sentence_words) for _ in ws]
     s_cols = [vocab[w] for ws in sentence_words for w in ws]
     in_sentence = sparse.csr_matrix((np.ones(len(s_cols)), (s_rows, s_cols)), shape=(n, len(vocab)))
     c_rows = [k for k, ws in enumerate(clause_words) for _ in ws]
     c_cols = [vocab[w] for ws in clause_words for w in ws]
     in_clause = sparse.csr_matrix(
-        (idf[c_cols] if c_cols else np.zeros(0), (c_rows, c_cols)), shape=(len(clauses), len(vocab))
+        (idf[c_cols] if c_cols else np.zeros(0), (c_rows, c_cols)), shape=(len(flat), len(vocab))
     )
     clause_weight = np.asarray(in_clause.sum(axis=1)).ravel()
-    found = (in_sentence @ in_clause.T).toarray()  # n × clauses
-    found = np.divide(found, clause_weight, out=np.zeros_like(found), where=clause_weight > 0)
-    cover = np.maximum.reduceat(found, starts, axis=1)
-    planes = (np.clip(best, 0.0, 1.0), share, np.maximum(cover, cover.T), np.minimum(cover, cover.T))
-    return dict(zip(names, planes, strict=True))
+    covers = []
+    for sentence, clause in ((u[group], cb), (v[group], ca)):
+        found = _cross_dots(in_sentence, sentence, in_clause, clause)
+        found = np.divide(
+            found, clause_weight[clause], out=np.zeros_like(found), where=clause_weight[clause] > 0
+        )
+        covers.append(np.maximum.reduceat(found, offset))
+    return dict(
+        zip(
+            names,
+            (np.clip(best, 0.0, 1.0), share, np.maximum(*covers), np.minimum(*covers)),
+            strict=True,
+        )
+    )
+
+
+def _cross_dots(a, rows_a: np.ndarray, b, rows_b: np.ndarray, chunk: int = 65536) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Products of row ``rows_a[k]`` of ``a`` with row ``rows_b[k]`` of ``b``, in chunks."""
+    import numpy as np
+
+    out = np.zeros(len(rows_a))
+    for lo in range(0, len(rows_a), chunk):
+        x = a[rows_a[lo : lo + chunk]].multiply(b[rows_b[lo : lo + chunk]])
+        out[lo : lo + chunk] = np.asarray(x.sum(axis=1)).ravel()
+    return out

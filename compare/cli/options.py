@@ -95,14 +95,15 @@ def common_options(func):
         "--min-score",
         type=click.FloatRange(0, 1),
         default=None,
-        help="Override the match probability a link must reach (0–1; default 0.20, 0.25 with embeddings).",
+        help="Override the match probability a link must reach (0–1; default 0.20; 0.15 with e5).",
     )(func)
     func = click.option(
         "--vectors",
-        type=click.Choice(["tfidf", "embeddings"]),
+        type=click.Choice(["tfidf", "embeddings", "e5"]),
         default="tfidf",
         show_default=True,
-        help="Sentence vectors: TF-IDF (built in) or sentence embeddings (optional extra).",
+        help="Sentence vectors: TF-IDF (built in), or TF-IDF plus sentence embeddings: MiniLM on torch"
+        " (extra 'embeddings') or 4-bit multilingual-e5-small on numpy (extra 'e5', slow on CPU).",
     )(func)
     return func
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..details import names_match, quote_key
 from ..model import Claim, Detail, Document, Unique
@@ -12,9 +12,12 @@ from .members import as_quantity
 _UNIQUE_KINDS = ("number", "name", "date", "quote")
 
 
-def find_unique(documents: Sequence[Document], claims: Sequence[Claim]) -> tuple[Unique, ...]:
-    """Per article: the sentences in no claim, and their details that no other outlet carries."""
-    claimed = {(m.article, i) for c in claims for m in c.members for i in m.sentences}
+def find_unique(
+    documents: Sequence[Document], claims: Sequence[Claim], possible: Collection[tuple[str, int]] = ()
+) -> tuple[Unique, ...]:
+    """Per article: the sentences in no claim, and their details that no other outlet carries.
+    Sentences in ``possible`` ((article id, sentence index) of a possible match) are not unique."""
+    claimed = {(m.article, i) for c in claims for m in c.members for i in m.sentences} | set(possible)
     every: dict[str, list[Detail]] = {
         doc.article.id: [d for ds in doc.details for d in ds if d.kind in _UNIQUE_KINDS] for doc in documents
     }

@@ -151,6 +151,10 @@ def to_dict(comparison: Comparison, at_a_glance: Glance | None = None) -> dict[s
             }
             for u in comparison.unique
         ],
+        "possible": [
+            {"members": [{"article": a, "sentence": i} for a, i in m.members], "score": _round(m.score)}
+            for m in comparison.possible
+        ],
         "summary": summarize(comparison).as_dict(),
     }
     if comparison.provenance is not None:

@@ -81,6 +81,7 @@ class SentenceView:
     badge_html: Markup  # that label as a badge, rendered once for the row and the reading view
     paragraph: int
     conflict: bool
+    maybe: tuple[tuple[str, str, int, float], ...] = ()  # possible matches: (article, outlet, index, score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +233,13 @@ class _Builder:
                 for d in u.details
             ]
         self.unique = self._unique_sentences()
+        # Possible matches ("maybe"): each sentence's partners, most probable first.
+        self.maybe: dict[tuple[str, int], list[tuple[str, str, int, float]]] = {}
+        for pm in comparison.possible:
+            for (a, i), (b, j) in (pm.members, pm.members[::-1]):
+                self.maybe.setdefault((a, i), []).append((b, self.outlet.get(b, b), j, pm.score))
+        for partners in self.maybe.values():
+            partners.sort(key=lambda p: (-p[3], p[0], p[2]))
         self._views: dict[tuple[str, int], SentenceView] = {}
 
     def _claim_marks(self, claim: Claim) -> dict[str, list[Mark]]:
@@ -311,7 +319,12 @@ class _Builder:
                 f"<bdi>{escape(badge)}</bdi></span>"
             )
         html = Markup(fragment_html(nest(s.text, s.start, marks)))
-        return SentenceView(aid, i, html, claims, target, badge, badge_html, s.paragraph, conflict)
+        maybe = tuple(self.maybe.get((aid, i), ())) if not claims else ()
+        if maybe:
+            target = (
+                f"s-{maybe[0][0]}-{maybe[0][2]}"  # no row of its own: a click reads the likeliest partner
+            )
+        return SentenceView(aid, i, html, claims, target, badge, badge_html, s.paragraph, conflict, maybe)
 
     def rows(self) -> list[Row]:
         n = len(self.c.documents)
@@ -633,6 +646,7 @@ def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
         "relayed": sum(r.relayed for r in rows),
         "unique": sum(r.kind == "unique" for r in rows),
         "everywhere": sum(r.everywhere for r in rows),
+        "possible": len(comparison.possible),
     }
     g = glance(comparison)
     data = to_dict(comparison, g)

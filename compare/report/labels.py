@@ -62,3 +62,12 @@ def summarize_unique(unique: Unique, outlet: str, limit: int = 5) -> str:
     if quotes:
         parts.append(f"{quotes} quotation{'s' if quotes != 1 else ''} of its own")
     return f"{outlet}: " + "; ".join(parts)
+
+
+def possible_note(n: int) -> str:
+    """One line on the possible matches ("maybe"), which no view lists as claims."""
+    pairs = "pair" if n == 1 else "pairs"
+    return (
+        f"{n} possible {pairs} of sentences may tell the same fact (too unsure for a claim); "
+        "their sentences are not listed as only in one outlet (see --format json, 'possible')."
+    )

@@ -6,7 +6,7 @@ import re
 
 from ..model import Comparison
 from .glance import glance
-from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 # Characters with a meaning in Markdown (CommonMark and GFM tables); each is backslash-escaped.
@@ -146,6 +146,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             for i in u.sentences:
                 lines.append(f"- {_md(doc.sentences[i].text)}")
             lines.append("")
+    if comparison.possible:
+        lines += [f"_{possible_note(len(comparison.possible))}_", ""]
     if comparison.provenance and comparison.provenance.edges:
         lines += ["## Who relays whom", ""]
         shares = dict(comparison.provenance.relayed_share)

@@ -40,10 +40,11 @@ def summarize(comparison: Comparison) -> Summary:
         claims_all=all_,
         claims_some=len(comparison.claims) - all_,
         conflicts=sum(1 for c in comparison.claims if any(d.conflict for d in c.differences)),
-        unique=tuple(
+        unique=tuple((u.article, len(u.sentences)) for u in comparison.unique)
+        or tuple(
             (d.article.id, sum(1 for s in d.sentences if (d.article.id, s.index) not in claimed))
             for d in comparison.documents
-        ),
+        ),  # comparison.unique leaves out sentences with a possible match
         relayed=tuple(
             (d.article.id, sum(1 for a in d.attributions if a is not None), len(d.sentences))
             for d in comparison.documents

@@ -11,7 +11,7 @@ import re
 
 from ..model import Claim, Comparison, Document, Sentence
 from .glance import Glance, glance, shown_edits
-from .labels import provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
@@ -267,6 +267,8 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
 
     single = len(comparison.documents) == 1
     only = [u for u in comparison.unique if u.sentences]
+    if comparison.possible:
+        console.print(Text(possible_note(len(comparison.possible)), style="dim"))
     if not only:
         return
     console.print()

