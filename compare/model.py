@@ -241,16 +241,15 @@ class Comparison:
 # Default size limits (None in Options: no limit), so that no input takes a laptop down. The real
 # corpus's largest article has 11,418 characters and 79 sentences, its largest event 31,822
 # characters and 234 sentences: each limit leaves a margin of 8x or more. The sentence limits bound
-# the aligner, which today scores every pair of sentences of different articles (`python
-# bench/scale.py`: two articles of 1,600 sentences took 83 CPU s and 2.1 GB, about 800 bytes a
-# pair): 2,000 sentences in all keep the worst split under about 1.6 GB. Raise them when the aligner
-# works on candidate pairs (docs/scale.md). The character limits bound segmentation, details and
-# attribution, which grow about linearly (a 400 KB article without punctuation beside a short one:
-# about 9 CPU s for the whole comparison).
+# time more than memory since the aligner works on sparse candidate pairs (`python bench/scale.py`,
+# 2026-12-02: two articles of 1,600 sentences took 44 CPU s and 288 MiB, of 3,200 139 s and 443 MiB;
+# 20 articles of 30 sentences 14 s, 50 of them 89 s): 5,000 sentences in all stay under about
+# 90 CPU s and 400 MiB. The character limits bound segmentation, details and attribution, which grow
+# about linearly (a 400 KB article without punctuation beside a short one: about 9 CPU s in all).
 MAX_CHARS = 500_000  # per article
-MAX_SENTENCES = 2_000  # per article
+MAX_SENTENCES = 2_500  # per article
 MAX_TOTAL_CHARS = 1_000_000  # all articles of one comparison together
-MAX_TOTAL_SENTENCES = 2_000
+MAX_TOTAL_SENTENCES = 5_000
 
 
 @dataclass(frozen=True, slots=True)
