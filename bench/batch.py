@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -140,34 +139,9 @@ def count_inputs(root: Path) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- the minimal pipeline
-_SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-
-
-def minimal_event(folder: Path) -> dict[str, object]:
-    """Read the files, split sentences with a regex, TF-IDF per event, best match per sentence."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    arts = []
-    for f in sorted(folder.glob("*.txt")):
-        text = f.read_text(encoding="utf-8")
-        arts.append((f.stem, [s for s in _SENT.split(text) if s.strip()]))
-    sents = [s for _, ss in arts for s in ss]
-    x = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2)).fit_transform(sents)
-    offsets, k = [], 0
-    for _, ss in arts:
-        offsets.append((k, k + len(ss)))
-        k += len(ss)
-    best = []
-    for i, (a0, a1) in enumerate(offsets):
-        for j, (b0, b1) in enumerate(offsets):
-            if j <= i:
-                continue
-            sim = cosine_similarity(x[a0:a1], x[b0:b1])
-            for r, c in enumerate(sim.argmax(axis=1).tolist()):
-                if sim[r, c] > 0.3:
-                    best.append((arts[i][0], r, arts[j][0], c, round(float(sim[r, c]), 3)))
-    return {"articles": [a for a, _ in arts], "matches": best}
+# One definition, shared with bench/speed.py: regex split, one TF-IDF per event, best match per
+# sentence in each other article.
+from speed import minimal_event  # noqa: E402
 
 
 def minimal_batch(src: Path, out: Path) -> float:
