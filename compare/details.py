@@ -296,15 +296,15 @@ def names_match(a: Detail, b: Detail) -> bool:
     Service")."""
     if a.key == b.key:
         return True
-    short_a = _initials_key(a.text, a.label)
+    short_a = initials_key(a.text, a.label)
     if short_a is not None and short_a == b.key:
         return True
-    short_b = _initials_key(b.text, b.label)
+    short_b = initials_key(b.text, b.label)
     return short_b is not None and short_b == a.key
 
 
 @lru_cache(maxsize=65536)
-def _initials_key(text: str, label: str | None) -> str | None:
+def initials_key(text: str, label: str | None) -> str | None:
     """A one-word non-person name of up to six letters as the key of the name it may abbreviate
     ("IRS" -> "irs" sorted, matching "Internal Revenue Service"); None for any other name. Cached:
     names_match runs over every pair of names of a claim."""

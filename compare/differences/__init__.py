@@ -3,7 +3,7 @@ attribution, wording) and what only one outlet reports."""
 
 from __future__ import annotations
 
-from .core import compare_claim
+from .core import compare_claim, compare_claims
 from .unique import find_unique
 
-__all__ = ["compare_claim", "find_unique"]
+__all__ = ["compare_claim", "compare_claims", "find_unique"]
