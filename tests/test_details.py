@@ -655,3 +655,26 @@ def test_a_date_given_inside_a_quotation_still_counts_as_carried():
     kinds = {d.kind for d in compare_claim(claim, docs).differences}
     assert "date" not in kinds
     assert "quote" in kinds
+
+
+def test_qualified_figures_leave_their_end_out():
+    """ "more than 50" and "almost 48" leave the figure out: they meet "at least 48" or "50" only
+    where a rounded figure's rounding lets them."""
+    from compare.quantities import agree_when_rounded, compatible, open_ends, parse_quantity
+
+    def q(text):
+        found = parse_quantity(text)
+        assert found is not None, text
+        return found
+
+    assert open_ends(q("more than 50")) == (True, False)
+    assert open_ends(q("almost four dozen")) == (False, True)
+    assert open_ends(q("at least 48")) == (False, False)
+    assert not compatible(q("at least 48"), q("almost four dozen"))
+    assert compatible(q("up to 48"), q("at least 48"))
+    assert not compatible(q("more than 150"), q("150"))
+    assert compatible(q("more than 50"), q("about 50"))
+    # a rounded figure stands for what rounds to it; a small count does not
+    assert agree_when_rounded(q("$15 million"), q("nearly $15 million"))
+    assert agree_when_rounded(q("over 55,000"), q("55,000"))
+    assert not agree_when_rounded(q("more than 150"), q("150"))
