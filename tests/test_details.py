@@ -284,6 +284,18 @@ def test_every_difference_has_a_salience_and_a_reason() -> None:
     assert ranked[0].conflict and ranked[0].kind == "number"
 
 
+def test_minor_differences_are_low_salience_and_never_conflicts() -> None:
+    from dataclasses import replace
+
+    from compare.differences import MINOR_BELOW, is_minor
+    from compare.model import Difference
+
+    low = Difference("name", (("a", "Ms. Ruiz"),), False, "only a gives it", (), salience=MINOR_BELOW - 0.05)
+    assert is_minor(low)
+    assert not is_minor(replace(low, salience=MINOR_BELOW))
+    assert not is_minor(replace(low, conflict=True))
+
+
 def test_hedge_against_plain_statement() -> None:
     a = document("Express", "The mayor reportedly resigned over the flood.")
     b = document("Daily Mail", "The mayor resigned over the flood.")
