@@ -271,6 +271,11 @@ def test_one_statement_quoted_with_other_words_is_a_conflict_with_its_reason() -
     c = document("Post", said.format("full closures"))
     claim, _ = claim_of(a, c)
     assert not any(d.conflict for d in claim.differences)
+    # a third outlet paraphrasing does not hide the misquote
+    p = document("Herald", "Ruiz said the harbour was nearing a full closure every day.")
+    claim, _ = claim_of(a, b, p)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert diff.conflict and "herald paraphrases" in diff.reason
 
 
 def test_every_difference_has_a_salience_and_a_reason() -> None:
@@ -690,3 +695,29 @@ def test_qualified_figures_leave_their_end_out():
     assert agree_when_rounded(q("$15 million"), q("nearly $15 million"))
     assert agree_when_rounded(q("over 55,000"), q("55,000"))
     assert not agree_when_rounded(q("more than 150"), q("150"))
+
+
+def test_a_date_with_its_year_is_the_same_date() -> None:
+    from compare.differences.dates import same_date
+
+    def date(text):
+        (d,) = [d for d in extract_details(text, Sentence("a", 0, 0, len(text), text, 0, None, ())) if d.kind == "date"]
+        return d
+
+    assert same_date(date("It met on Feb. 8."), date("It met on Feb. 8, 2017."))
+    assert same_date(date("It began in January 2017."), date("It began in January."))
+    assert not same_date(date("It met on Feb. 9."), date("It met on Feb. 8, 2017."))
+    assert not same_date(date("It began in January 2016."), date("It began in January 2017."))
+
+
+def test_a_quotation_left_open_ends_at_an_odd_count_of_marks() -> None:
+    """A closing mark typed after a space ('lifetime. "') ends the quotation the segmenter left
+    open: the next sentence is the outlet's own; two marks closed it and opened another."""
+    closed = 'He said it was "an attack on the law. " Officials gave the list of questions on Monday.'
+    reopened = 'He said "it was made, "the mayor said. "Officials gave the list of questions on Monday.'
+    for text, quoted in ((closed, False), (reopened, True)):
+        quotations = (Quotation(0, text.index('"'), len(text), False),)
+        start = text.index("Officials")
+        sentence = Sentence("a", 1, start, len(text), text[start:], 0, 0, (0,))
+        kinds = {d.kind for d in extract_details(text, sentence, quotations)}
+        assert ("quote" in kinds) == quoted, text
