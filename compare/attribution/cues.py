@@ -158,7 +158,7 @@ def _no_source(rel: Relation, toks: list[Token]) -> Relation:
 
 def _shares_subject(rel: Relation, toks: list[Token]) -> bool:
     """ ", saying …", ", referring to …" and "… and argued that": the cue takes the clause's subject."""
-    if any(w.endswith("ing") for w in rel.cue.lower().split()):
+    if any(w.rstrip(":,").endswith("ing") for w in rel.cue.lower().split()):  # "saying:" too
         return True
     n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
     j = skip_aux_back(toks, n - 1)
@@ -180,6 +180,8 @@ def _shown_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None
         n = m
     if n < 1 or toks[n].low not in _SHOWN or toks[n - 1].low not in PASSIVE_AUX:
         return None
+    if n >= 3 and toks[n - 2].text == ",":  # "Sen. Chuck Roe, a Democrat, was quoted … as saying"
+        return appositive(toks, n - 2, text)
     return np_back(toks, n - 2, text)
 
 

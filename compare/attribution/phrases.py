@@ -217,6 +217,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     for c in range(j - 1, max(0, j - 30), -1):
         if toks[c].text == ",":
             src = np_back(toks, c - 1, text)
+            if src is None and c > 0 and toks[c - 1].text == ")":
+                src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
@@ -320,9 +322,25 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 2
         elif low in {"years", "months", "weeks", "decades", "days"} and j > 0 and toks[j - 1].low == "for":
             j -= 2
+        elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
+            j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
         else:
             break
     return j
+
+
+_DASHES = frozenset("– — --".split())
+
+
+def _dash_aside(toks: list[Token], j: int) -> int | None:
+    """The opening dash of an aside that closes at toks[j] ("– and repeatedly –"), if the aside
+    is short and has no quotation mark."""
+    for o in range(j - 1, max(-1, j - 16), -1):
+        if toks[o].low in _DASHES:
+            return o if o > 0 and toks[o - 1].text[:1].isalnum() else None
+        if is_quote(toks[o]) or toks[o].text in {".", ";", ":"} and not is_abbrev(toks[o - 1].text):
+            return None
+    return None
 
 
 def as_saying(toks: list[Token], k: int, text: str) -> tuple[tuple[str, int, int], int] | None:
