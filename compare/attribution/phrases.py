@@ -78,6 +78,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
+        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE:
+            break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low == "and" and not (
             i >= 2
             and (toks[i - 2].cap or toks[i - 2].low in SUBJECT_PRONOUNS)
@@ -102,6 +104,10 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
 # From the cut-short sources of the 110 corpus events ("the matter" 3 times, "the secret trip").
 _INFORMED = frozenset("briefed familiar knowledgeable involved informed knowledge aware privy".split())
 _ABOUT = frozenset("on with about in of".split())
+
+
+# Words that go before an article inside one noun phrase ("all 42 members of the caucus").
+_BEFORE_ARTICLE = frozenset("of all both half".split())
 
 
 def _group(word: str) -> bool:
