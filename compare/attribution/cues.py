@@ -399,7 +399,7 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
 # mark such sentences relayed, as they do the [voiced] verbs.
 _LIGHT_VERBS = frozenset(
     "voiced voices voice expressed expresses express made makes make took takes take reserved "
-    "reserves leveled levelled levels repeated repeats aired airs".split()
+    "reserves leveled levelled levels repeated repeats aired airs threw throws lobbed lobs".split()
 )
 _VOICED_NOUNS = frozenset(
     "skepticism scepticism doubt doubts concern concerns frustration anger outrage dismay "

@@ -64,6 +64,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
+        if prev.text == "n" and i >= 2 and toks[i - 2].text == "\\":
+            break  # a line break written out as "\n" in scraped text
         if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
             i -= 2  # "a source close to the investigation"
             continue
@@ -328,6 +330,8 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 2
         elif low in {"years", "months", "weeks", "decades", "days"} and j > 0 and toks[j - 1].low == "for":
             j -= 2
+        elif low == "past" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "in":
+            j -= 3  # "Trump has in the past expressed"
         elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
             j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
         else:

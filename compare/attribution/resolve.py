@@ -495,8 +495,11 @@ def _main_clause_first(
         words = text[
             max(sentence.start, min(rel.start, rel.source_start or rel.start) - 40) : rel.start
         ].lower()
-        head = re.findall(r"[a-z]+", words)
-        return bool(head) and any(w in _SUBORDINATORS for w in head[-8:-1]) and rel is not items[-1][0]
+        head = re.findall(r"[a-z]+|,", words)
+        last = max((n for n, w in enumerate(head) if w in _SUBORDINATORS and n >= len(head) - 8), default=None)
+        # "After Trump said he would, Comey said …": the clause closed at its comma before this cue.
+        closed = last is not None and "," in head[last:]
+        return last is not None and last < len(head) - 1 and not closed and rel is not items[-1][0]
 
     frame = [it for it in items if it[2] is not None and closing(it[0])]
     if frame:
