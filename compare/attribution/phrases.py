@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
@@ -79,6 +80,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
+            break
+        if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0:
+            i -= 1  # "That assessment concluded": a demonstrative opening the sentence
             break
         if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE:
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
@@ -232,6 +236,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _state_after(toks[c + 1 : j]) and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS):
+                return text[src[1] : toks[j - 1].end], src[1], toks[j - 1].end  # "the mayor of Washington, D.C.,"
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
@@ -248,6 +254,12 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
         if is_quote(toks[c]):
             return None
     return None
+
+
+def _state_after(toks: list[Token]) -> bool:
+    """A state set after a place between commas: "Washington, DC,", "Austin, Tex.,"."""
+    words = [t.text for t in toks if t.text != "."]
+    return len(words) == 1 and (words[0] in {"DC", "D.C"} or words[0] in US_STATE_ABBREVIATIONS)
 
 
 # A party and state after a name ("D-Mont.", "R-Calif"): never the source itself.
@@ -330,6 +342,8 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 2
         elif low in {"years", "months", "weeks", "decades", "days"} and j > 0 and toks[j - 1].low == "for":
             j -= 2
+        elif low in {"there", "here"} and j > 0 and is_plural(toks[j - 1].low):
+            j -= 1  # "Officials there said"
         elif low == "past" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "in":
             j -= 3  # "Trump has in the past expressed"
         elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
