@@ -811,3 +811,48 @@ def test_a_name_after_the_role_and_withheld_names():
     assert (att.source, att.entity) == ("the spokesman, Peter Carr", "Peter Carr")
     assert find(doc, "Mr. Carr said").entity == "Peter Carr"
     assert find(doc, "a council officer").source_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a party tag in parentheses, then an appositive
+        ("Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel, said on Monday that the pier was unsafe.",
+         "Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel"),
+        # "as saying:" after an appositive subject
+        ("Sen. Ben Ortiz, a Maine Republican, was quoted in the Ledger as saying: “The harbour must reopen soon.”",
+         "Sen. Ben Ortiz, a Maine Republican"),
+        # an aside in dashes between the subject and the cue
+        ("Mayor Holm has strongly – and repeatedly – denied that the pier was unsafe.", "Mayor Holm"),
+        ("Mayor Holm has in the past denied that the pier was unsafe.", "Mayor Holm"),
+        ("Officials there said the ferry would sail again in May.", "Officials"),
+        # a place and its state between commas belong to the subject
+        ("After two councillors heaped scorn on the plan, the mayor of Aldport, Tex., suggested it was a stunt.",
+         "the mayor of Aldport, Tex."),
+        # a verb that voices a view through its object
+        ("Mr. Reyes took a pointed swipe at the harbour board over the delays.", "Mr. Reyes"),
+        ("The captain voiced skepticism that the ferry had been overloaded.", "The captain"),
+        ("Bo Diaz, who owns three ferries, threw several jabs at the board, whom he called “a club of amateurs.”",
+         "Bo Diaz, who owns three ferries"),
+        # a phrase opens at its article; a demonstrative opening the sentence
+        ("In Tuesday's speech the senator also took a swipe at the port authority.", "the senator"),
+        # an opening subordinate clause ends at its comma
+        ("After the mayor said she would resign, Mr. Reyes said the captain told him the doors were open.",
+         "Mr. Reyes"),
+    ],
+)
+def test_subjects_behind_asides_and_voiced_objects(text, source):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and att.type == "attributed"
+    assert att.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain expressed no concerns about the weather.",  # voices nothing
+        "The mayor made his comments in an interview with a local radio station.",  # narration
+    ],
+)
+def test_light_verbs_that_voice_nothing(text):
+    assert attribute(doc_of("Quayside Notes", text))[0] is None
