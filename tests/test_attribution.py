@@ -856,3 +856,15 @@ def test_subjects_behind_asides_and_voiced_objects(text, source):
 )
 def test_light_verbs_that_voice_nothing(text):
     assert attribute(doc_of("Quayside Notes", text))[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry owners appear to have been divided on the refit.",
+        "A second inquiry seems likely to keep the pier closed.",
+    ],
+)
+def test_plural_and_likely_hedges(text):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and att.type == "hedged"

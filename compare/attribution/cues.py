@@ -71,7 +71,7 @@ __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|apparently|(?:most|very|more\s+than)\s+likely|"
     r"(?:will|would|could)\s+likely|it\s+is\s+(?:un)?likely|probably|possibly|"
-    r"(?:is|are|was|were|be)\s+(?:widely\s+|also\s+)?(?:expected|likely|unlikely|set)\s+to|(?:seems|seemed|appears|appeared)\s+to|"
+    r"(?:is|are|was|were|be)\s+(?:widely\s+|also\s+)?(?:expected|likely|unlikely|set)\s+to|(?:seems?|seemed|appears?|appeared)\s+(?:to|likely)|"
     r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:said|reported|believed|alleged|rumou?red|thought|understood)\s+to|"
     r"it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:assumed|believed|understood|reported|alleged|rumou?red|claimed|said)|"
     r"according\s+to\s+(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple)\s+)*reports|"
