@@ -868,3 +868,26 @@ def test_light_verbs_that_voice_nothing(text):
 def test_plural_and_likely_hedges(text):
     att = attribute(doc_of("Quayside Notes", text))[0]
     assert att is not None and att.type == "hedged"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mr. Reyes noted in his weekly radio slot on Monday that the pier was shut.", "Mr. Reyes"),
+        ("The harbour master notified the council that the ferry would not sail.", "The harbour master"),
+        ("Mayor Holm thundered on social media that the board had “failed everyone.”", "Mayor Holm"),
+        ("The captain has oftentimes denied that the doors were open.", "The captain"),
+    ],
+)
+def test_cues_with_a_setting_or_an_object_before_that(text, source):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and (att.type, att.source) == ("attributed", source)
+
+
+def test_longer_verbs_in_er_and_en_keep_a_single_consonant():
+    from compare.attribution.lexicon import inflections
+
+    assert inflections("threaten")[2] == "threatened"
+    assert inflections("consider")[2] == "considered"
+    assert inflections("prefer")[2] == "preferred"
+    assert inflections("admit")[2] == "admitted"

@@ -384,10 +384,25 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
+    if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
+        return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
     if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
+    return False
+
+
+_CLAUSE_BREAK = frozenset("and but or who which when while because if as to is was are were has had".split())
+
+
+def _that_after_setting(toks: list[Token], k: int) -> bool:
+    """A short setting after a cue ("in a radio interview", "on Twitter") followed by "that"."""
+    for t in toks[k + 1 : k + 8]:
+        if t.low == "that":
+            return True
+        if t.text in {",", ".", ";", ":"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
+            return False
     return False
 
 
