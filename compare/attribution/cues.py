@@ -501,13 +501,15 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
         if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev.low in _STATING_DOCUMENTS and nxt is not None and (nxt.low == "that" or nxt.cap):
+        return False  # "The new suit claims that …", "The suit states Russia …": a verb
     if (
         low in NOUNISH
         and prev.low not in _FINDERS
         and (prev.low.endswith(("'s", "’s")) or (lower_modifier and not is_plural(prev.low)))
     ):
         return True  # "Trump's comments", "sexist remarks"
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
     framed = nxt is None or nxt.text in {",", ":", "."} or nxt.low == "that" or is_quote(nxt)
     if low in NOUNISH and prev.cap and not framed and after_determiner(toks, i - 1):
         return True  # "the Paris attacks", "an NBC report"

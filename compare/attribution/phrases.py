@@ -65,6 +65,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
+        if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
+            i -= 1  # "That assessment concluded": a demonstrative opening the sentence
+            break
         if prev.text == "n" and i >= 2 and toks[i - 2].text == "\\":
             break  # a line break written out as "\n" in scraped text
         if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
@@ -80,9 +83,6 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
-            break
-        if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0:
-            i -= 1  # "That assessment concluded": a demonstrative opening the sentence
             break
         if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE:
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
