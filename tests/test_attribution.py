@@ -837,7 +837,7 @@ def test_a_name_after_the_role_and_withheld_names():
         # a phrase opens at its article; a demonstrative opening the sentence
         ("In Tuesday's speech the senator also took a swipe at the port authority.", "the senator"),
         # an opening subordinate clause ends at its comma
-        ("After the mayor said she would resign, Mr. Reyes said the captain told him the doors were open.",
+        ("After Mr. Holt said he would do so, Mr. Reyes said the captain told him, “I have been very loyal to you.”",
          "Mr. Reyes"),
     ],
 )
@@ -891,3 +891,20 @@ def test_longer_verbs_in_er_and_en_keep_a_single_consonant():
     assert inflections("consider")[2] == "considered"
     assert inflections("prefer")[2] == "preferred"
     assert inflections("admit")[2] == "admitted"
+
+
+def test_she_never_stands_for_a_mr():
+    doc = doc_of(
+        "Quayside Notes",
+        "Councillor Ana Ruiz chaired the hearing with Mr. Holt at her side.",
+        "Mr. Holt spoke about the refit.",
+        "Later she said the pier would stay shut.",
+    )
+    assert find(doc, "Later she said").source == "Councillor Ana Ruiz"
+
+
+def test_source_key_of_an_unnamed_role_is_not_its_article():
+    from compare.attribution.sources import source_key
+
+    assert source_key("A hospital spokeswoman", "person") == "a hospital spokeswoman"
+    assert source_key("Mr. Trump", "person") == "trump"

@@ -100,6 +100,21 @@ def _recent_person(index: int, document: Document, sources: list[tuple[str, str 
     return None
 
 
+# Words that say a person is a man or a woman: "she" never stands for "Mr. Holt" or "the
+# spokesman", "he" never for "Ms. Lee" or "the congresswoman".
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince)\b\.?|\b\w*(?:spokes|congress|chair|business)man\b")
+_FEMALE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\b\.?|\b\w*(?:spokes|congress|chair|business)woman\b"
+)
+
+
+def _gender_fits(name: str, pronoun: str) -> bool:
+    """Whether ``name`` can be what the pronoun stands for, as far as its title or role tells."""
+    if pronoun in {"she", "her"}:
+        return _MALE.search(name) is None
+    return _FEMALE.search(name) is None
+
+
 # "his first comments, saying": a possessive pronoun stands for its person as "he" does.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "her", "their": "they", "its": "it"}
 
@@ -288,13 +303,14 @@ def _resolve(
         return None, None
     low = _POSSESSIVE_PRONOUNS.get(src.lower(), src.lower())
     if low in {"he", "she", "him", "her"}:
-        found = _recent_person(index, document, sources)
-        found = found or _antecedent(rel.source_start, index, document, names)
+        fits = [n for n in names if _gender_fits(n[2], low)]
+        found = _recent_person(index, document, [x for x in sources if _gender_fits(x[0], low)])
+        found = found or _antecedent(rel.source_start, index, document, fits)
         found = found or next(
             (
                 name
                 for name, kind, _ in reversed(sources)
-                if kind == "person" and name[:1].isupper() and person_name(name)
+                if kind == "person" and name[:1].isupper() and person_name(name) and _gender_fits(name, low)
             ),
             None,
         )

@@ -325,7 +325,10 @@ def source_key(source: str, kind: str | None) -> str:
         names = [
             w
             for w in words
-            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
+            if w[:1].isupper()
+            and w.rstrip(".") not in TITLES
+            and w.lower() not in _ROLE_WORDS
+            and w.lower() not in _ARTICLES  # "A hospital spokeswoman" names no one
         ]
         if names:
             return names[-1].lower()
