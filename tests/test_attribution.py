@@ -908,3 +908,15 @@ def test_source_key_of_an_unnamed_role_is_not_its_article():
 
     assert source_key("A hospital spokeswoman", "person") == "a hospital spokeswoman"
     assert source_key("Mr. Trump", "person") == "trump"
+
+
+def test_they_can_stand_for_documents():
+    doc = doc_of(
+        "Quayside Notes",
+        "Two inspection memos state that the ferry had eleven faults.",
+        "The harbour board met on Monday to discuss the refit of the old ferry.",
+        "The board was divided on the cost of the work.",
+        "They also say the fire doors had been wedged open for months.",
+    )
+    att = find(doc, "They also say")
+    assert (att.source, att.source_kind) == ("Two inspection memos", "document")

@@ -337,8 +337,8 @@ def _resolve(
     if low in {"they", "them", "it"}:
         want = {"organization", "anonymous"} if low != "it" else {"organization", "document", "outlet"}
         for name, kind, _ in reversed(sources[-6:]):
-            if kind in want:
-                return name, kind
+            if kind in want or (kind == "document" and low != "it" and _plural_head(name)):
+                return name, kind  # "They detail …" after "the memos show": the memos
         opening = _opening_subject(rel.source_start, index, document, known, want)
         return opening if opening else (None, None)  # never a bare pronoun as the source
     if is_event(src):
@@ -394,6 +394,12 @@ def _without_time(rel: Relation) -> Relation:
 # "they" was right in 2 of 2 sentences with 2 (and the relayed F1 did not move); further back the
 # subject drifts to other groups.
 _PLURAL_REACH = 2
+
+
+def _plural_head(phrase: str) -> bool:
+    """Whether a phrase's head (its last word before "of", a comma or a relative) is plural."""
+    head = re.split(r",|\s+(?:of|from|by|that|which|who|released|obtained|written)\s+", phrase)[0].split()
+    return bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
 
 
 def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
