@@ -84,7 +84,7 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
-        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE:
+        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low == "and" and not (
             i >= 2
