@@ -193,7 +193,10 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
-        if prev.source is not None and prev.source.lower() not in _POSSESSIVE:
+        phrase = prev.source is not None and (
+            not prev.source[:1].islower() or prev.source.split()[0].lower() in DETERMINERS | PRONOUNS
+        )  # "seemed to hold out hope …, writing:": "hold out" is no subject
+        if prev.source is not None and phrase and prev.source.lower() not in _POSSESSIVE:
             return replace(
                 rel, source=prev.source, source_start=prev.source_start, source_end=prev.source_end
             )

@@ -113,7 +113,9 @@ _ABOUT = frozenset("on with about in of".split())
 
 
 # Words that go before an article inside one noun phrase ("all 42 members of the caucus").
-_BEFORE_ARTICLE = frozenset("of all both half".split())
+_BEFORE_ARTICLE = frozenset(
+    "of all both half with from in at on for to by about into near over under among against like".split()
+)
 
 
 def _group(word: str) -> bool:
