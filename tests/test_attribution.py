@@ -920,3 +920,18 @@ def test_they_can_stand_for_documents():
     )
     att = find(doc, "They also say")
     assert (att.source, att.source_kind) == ("Two inspection memos", "document")
+
+
+@pytest.mark.parametrize(
+    "paragraphs, fragment, source, kind",
+    [
+        (("“The harbour must reopen,” the lawsuit claims.",), "the lawsuit claims", "the lawsuit", "document"),
+        (("Two engineers who have closely inspected the ferry's hull said the welds were sound.",),
+         "welds", "Two engineers who have closely inspected the ferry's hull", "anonymous"),
+        (("The Harbour Alliance Against Closure said the pier must reopen.",),
+         "pier must", "The Harbour Alliance Against Closure", "organization"),
+    ],
+)
+def test_documents_relatives_and_names_with_prepositions(paragraphs, fragment, source, kind):
+    att = find(doc_of("Quayside Notes", *paragraphs), fragment)
+    assert (att.source, att.source_kind) == (source, kind)

@@ -505,8 +505,8 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if prev.low in _STATING_DOCUMENTS and nxt is not None and (nxt.low == "that" or nxt.cap):
-        return False  # "The new suit claims that …", "The suit states Russia …": a verb
+    if prev.low in _STATING_DOCUMENTS and (nxt is None or nxt.low == "that" or nxt.cap or nxt.text in ",.:"):
+        return False  # "The new suit claims that …", "…,” the suit claims.": a verb
     if (
         low in NOUNISH
         and prev.low not in _FINDERS
@@ -615,7 +615,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         ante = agent_of(toks, ante, text) if ante else None
         src = (ante[0], toks[j].start, toks[j].end) if ante else None
     elif j >= 0 and toks[j].low not in {"and", "but", "then"}:  # "… and said": the clause's subject
-        src = np_back(toks, j, text)
+        src = _past_relative(toks, np_back(toks, j, text), text)
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
     if src is None and j > 0 and toks[j].text == ")":
@@ -625,6 +625,26 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
+    return src
+
+
+def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """ "officials who have closely monitored Iran's programs said": the phrase before the cue is
+    the object inside a relative clause; the source is the people the clause describes."""
+    if src is None:
+        return None
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), None)
+    if n is None:
+        return src
+    for r in range(n - 1, max(0, n - 8), -1):
+        t = toks[r]
+        if t.text in {",", ";", ":", "(", ")"} or is_quote(t):
+            return src
+        if t.low == "who":
+            head = np_back(toks, r - 1, text)
+            if head is None or not (is_plural(head[0].split()[-1].lower()) or head[0][:1].isupper()):
+                return src
+            return text[head[1] : src[2]], head[1], src[2]
     return src
 
 

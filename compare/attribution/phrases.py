@@ -82,6 +82,10 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
+        inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
+        if inside_name and i - 1 > 0:
+            i -= 1  # "the Alliance Against Defamation": a preposition inside a name
+            continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
         if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):

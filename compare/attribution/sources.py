@@ -205,6 +205,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
     if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
+    if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:])):
+        return "organization"  # "the Alliance Against Defamation", "Citizens for Ethics"
     tail = 0
     while tail < len(words) and words[-1 - tail][:1].isupper():
         tail += 1
@@ -220,6 +222,10 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+# Capitalised prepositions inside an organisation's name.
+_NAME_PREPOSITIONS = frozenset({"Against", "For", "On", "To", "In"})
 
 
 # ---- people named in the text, for pronouns ----------------------------------------------------
