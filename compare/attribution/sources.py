@@ -219,7 +219,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
-    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
+    named = any(w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words)  # not "Two engineers"
+    if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
 
