@@ -199,6 +199,9 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
         if t.low == "to" and j > i and toks[j - 1].low in CLOSE:
             j += 1
             continue
+        if loose and t.low in _AFTER_PARTICIPLE and j > i and is_verbish(toks[j - 1]):
+            j += 1  # "one of the queries supplied to the Times", "emails sent to aides"
+            continue
         if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose):
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
@@ -207,6 +210,7 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
     return _span(toks, i, j, text)
 
 
+_AFTER_PARTICIPLE = frozenset("to at for with about into".split())
 # Words that follow a subject and are not part of it (PolNeAR train: "now" 9, "later" 3).
 _AFTER_SUBJECT = frozenset("now later basically both all still already never".split())
 
