@@ -15,7 +15,7 @@ from .lexicon import PRONOUNS, TITLES
 _HEAD_STOP = re.compile(
     r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed|"
     r"knowledgeable|aware|privy|speaking|working|released|issued|obtained|filed|signed|published|sent|"
-    r"read|compiled|present)\b.*$",
+    r"read|compiled|supplied|provided|leaked|reviewed|present)\b.*$",
     re.I | re.S,
 )
 ANONYMOUS_HEADS = _ANON = frozenset(
