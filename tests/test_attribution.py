@@ -974,3 +974,19 @@ def test_polnear_spans_keep_a_postposed_appositive_and_a_leading_quantifier():
     sources = {text[r.source_start : r.source_end] for r in rels if r.source_start is not None}
     assert "Jo Marsh, 54, chair of the Harbour Trust," in sources
     assert "About two-thirds of the crew" in sources
+
+
+def test_a_bare_tag_after_a_quoted_question_names_who_asks():
+    doc = doc_of(
+        "Quayside Notes",
+        "The board drew up its questions for the operator.",
+        "“Who checked the fire doors?” The inspector planned to ask, according to a list seen by the paper.",
+        "“Who signed the refit?” The inspector planned to ask.",
+        "The inspector planned to ask the captain about the doors.",
+    )
+    for fragment in ("Who checked", "planned to ask, according", "Who signed"):
+        att = find(doc, fragment)
+        assert (att.source, att.source_kind) == ("The inspector", "person"), fragment
+    assert find(doc, "Who checked").quote == "direct"
+    # With an object of its own, "planned to ask" is a plan, not a tag for the quotation.
+    assert by_text(doc)["The inspector planned to ask the captain about the doors."] is None

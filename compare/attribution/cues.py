@@ -109,8 +109,29 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_finding(_no_source(_demote(rel, toks, quoted), toks), toks))
+            out.append(_asks_quoted(_finding(_no_source(_demote(rel, toks, quoted), toks), toks), toks, text))
     return tuple(out)
+
+
+_CLAUSE_END = frozenset({",", ".", "?", "!", ";"})
+
+
+def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
+    """A weak cue whose infinitive is a bare speech verb tagging a quotation: "“…?” Mr. Mueller
+    planned to ask, according to the list." The object of "ask" is the quotation, so the subject
+    speaks it: a speech cue "planned to ask" (the list only tells how the paper knows)."""
+    if rel.kind != "weak" or rel.source_start is None or rel.source_start > rel.start:
+        return rel
+    k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
+    if k + 1 >= len(toks) or toks[k].low != "to" or CUE_LEMMA.get(toks[k + 1].low) not in SPEECH_LEMMAS:
+        return rel
+    if toks[k + 1].low != CUE_LEMMA[toks[k + 1].low] or (k + 2 < len(toks) and toks[k + 2].text not in _CLAUSE_END):
+        return rel
+    first = toks[0].start
+    if not (text[:first].rstrip().endswith(("”", '"')) or any(is_quote(t) for t in toks if t.end <= rel.source_start)):
+        return rel
+    end = toks[k + 1].end
+    return replace(rel, cue=text[rel.start : end], end=end, kind="speech")
 
 
 # Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".

@@ -170,6 +170,8 @@ def _role_antecedent(
     for start, end, name in names:
         if start >= pos:
             break
+        if person_name(name) is None:
+            continue  # an earlier "The inspector said" names no one for a later "the inspector"
         title = name.split()[0].strip(".")
         titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
         before = re.search(rf"\b{re.escape(role)}\s+$", text[max(0, start - 40) : start], re.I)
@@ -774,11 +776,33 @@ def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) 
             if intro is not None and intro.type == "attributed" and (tail.endswith((":", ",")) or bare):
                 speaker[q] = intro
                 continue
+        tag = _tag_after(document, base, quo.end)
+        if tag is not None:
+            speaker[q] = tag
+            continue
         if q > 0 and (q - 1) in speaker:
             gap = text[document.quotations[q - 1].end : quo.start]
             if not re.search(r"\w", gap):
                 speaker[q] = speaker[q - 1]
     return speaker
+
+
+def _tag_after(document: Document, base: Sequence[Attribution | None], end: int) -> Attribution | None:
+    """The attribution of a bare tag opening the sentence right after a quotation, in the same
+    paragraph: "“…?” Mr. Mueller planned to ask." (a closing "?" or "." split them). Bare: the
+    sentence opens with the source and its cue closes the clause, so the quotation is what was said."""
+    text = document.article.text
+    for s, att in zip(document.sentences, base, strict=True):
+        if s.start < end:
+            continue
+        if text[end : s.start].strip() or "\n" in text[end : s.start] or att is None:
+            return None
+        if att.type != "attributed" or att.source_start != s.start or att.source_end is None:
+            return None
+        if text[att.source_end : att.start].strip(" ,") or not re.match(r"\s*[,.;!?]", text[att.end : s.end]):
+            return None
+        return replace(att, quote="direct")
+    return None
 
 
 # ---- per claim and per event ----------------------------------------------------------------------
