@@ -990,3 +990,17 @@ def test_a_bare_tag_after_a_quoted_question_names_who_asks():
     assert find(doc, "Who checked").quote == "direct"
     # With an object of its own, "planned to ask" is a plan, not a tag for the quotation.
     assert by_text(doc)["The inspector planned to ask the captain about the doors."] is None
+
+
+def test_coordinated_subjects_stay_whole_in_the_source_span():
+    text = (
+        "The harbour master and the ferry's owner said the doors were shut. "
+        "Deckhands and port officials said the alarm sounded late. "
+        "He and Marsh said they would meet. "
+        "The crew left the ship and officials said nothing."
+    )
+    sources = [text[r.source_start : r.source_end] for r in find_relations(text, 0, len(text)) if r.source_start is not None]
+    assert "The harbour master and the ferry's owner" in sources
+    assert "Deckhands and port officials" in sources
+    assert "He and Marsh" in sources
+    assert "officials" in sources  # "the ship and officials": a clause, not one subject
