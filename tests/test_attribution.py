@@ -1004,3 +1004,19 @@ def test_coordinated_subjects_stay_whole_in_the_source_span():
     assert "Deckhands and port officials" in sources
     assert "He and Marsh" in sources
     assert "officials" in sources  # "the ship and officials": a clause, not one subject
+
+
+def test_denials_in_asides_and_refusals_stay_the_outlets_own():
+    doc = doc_of(
+        "Quayside Notes",
+        "The owner, who has long denied any fault, has repeatedly attacked the inquiry this week.",
+        "There is no sign the inspectors found evidence of tampering, which the owner vehemently denies.",
+        "The board issued subpoenas after the captain denied a request to hand over the log.",
+        "The owner has repeatedly denied that the doors were wedged open.",
+    )
+    atts = by_text(doc)
+    for text, att in atts.items():
+        if "repeatedly denied that" in text:
+            assert (att.type, att.source) == ("attributed", "The owner")
+        else:
+            assert att is None, text

@@ -610,6 +610,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
         return True
+    if lemma == "deny" and _granted(toks, k):
+        return True  # "denied a request to turn over documents": refused, not a denial relayed
     if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:
         if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
             return True  # "Latino support for", "3% support from": a noun
@@ -626,6 +628,15 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
+
+
+_GRANTED = frozenset("request requests access entry bail permission visa visas application motion petition".split())
+
+
+def _granted(toks: list[Token], k: int) -> bool:
+    """Whether the object of "deny" at toks[k] is something granted ("a request", "bail", "access")."""
+    n = k + 1 if k < len(toks) and toks[k].low in DETERMINERS else k
+    return n < len(toks) and toks[n].low in _GRANTED
 
 
 def _request(toks: list[Token], i: int, k: int) -> bool:

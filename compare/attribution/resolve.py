@@ -564,6 +564,9 @@ _MAIN_VERB = re.compile(
 def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     """A cue in a "who …" clause set between commas inside the subject of another verb: the
     sentence states that verb, the aside is background."""
+    if rel.source_start is None and re.search(r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]):
+        comma = text.find(",", rel.end, sentence.end)  # "The president, who has long denied …, has"
+        return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
     if rel.source_start is None or rel.source_end is None:
         return False
     if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
@@ -572,6 +575,16 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
         return False
     comma = text.find(",", rel.end, sentence.end)
     return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+
+
+def _closing_which(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """A cue in a ", which X denies." clause closing the sentence: X's view of something the
+    outlet states itself, not words relayed (the content is the antecedent of "which")."""
+    if rel.source_start is None or rel.source_start > rel.start:
+        return False
+    if not re.search(r",\s+which\s+$", text[sentence.start : rel.source_start]):
+        return False
+    return bool(re.match(r"(?:\s+[a-z]+ly)?\s*[.!?]?[\s\"”']*$", text[rel.end : sentence.end]))
 
 
 _OPEN_QUESTION = re.compile(r"^(?:What|How|Why|When|Who|Where|Has|Have|Did|Does|Is|Will)\b[^\"“”]*\?\s*$")
@@ -604,6 +617,8 @@ def _sentence(
             rel.source.lower() in FIRST_PERSON or HEARSAY.match(rel.source) or THIS_ARTICLE.search(rel.source)
         ):
             continue  # the writer speaking, or hearsay ("according to reports") that hedges() marks
+        if _closing_which(rel, document.sentences[index], text):
+            continue  # "…, evidence of collusion, which Trump vehemently denies.": the narration's
         if _aside(rel, document.sentences[index], text):
             aside = rel
             continue  # "Mr. Jackson, who has said he knew nothing, has been dogged by questions"
