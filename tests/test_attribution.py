@@ -1020,3 +1020,14 @@ def test_denials_in_asides_and_refusals_stay_the_outlets_own():
             assert (att.type, att.source) == ("attributed", "The owner")
         else:
             assert att is None, text
+
+
+def test_made_clear_that_relays_and_made_clear_alone_does_not():
+    doc = doc_of(
+        "Quayside Notes",
+        "In talks with the board, the inspector made clear that the doors had been wedged open.",
+        "The inspector made his views clear at the hearing.",
+    )
+    att = find(doc, "made clear that")
+    assert (att.type, att.source) == ("attributed", "the inspector")
+    assert find(doc, "made his views clear") is None

@@ -752,7 +752,9 @@ def _phrase_cue(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | 
         a = i
         while a > 0 and (toks[a - 1].low in CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
             a -= 1
-        return _rel(text, toks[a].start, toks[n - 1].end, "weak", src), n
+        # "Comey made clear that the bureau …": a content clause makes it a statement relayed.
+        kind = "speech" if toks[i].low != "put" and n < len(toks) and toks[n].low == "that" else "weak"
+        return _rel(text, toks[a].start, toks[n - 1].end, kind, src), n
     return None
 
 
