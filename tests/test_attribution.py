@@ -454,8 +454,9 @@ def _rels(text: str) -> list[tuple[str, str, str | None]]:
         # a raising verb or a passive without "by": the subject is not the source
         ("The mayor seems to favour the plan.", [("seems", "weak", None)]),
         ("Lin is expected to win the vote.", [("is expected", "weak", None)]),
-        # multi-word stance cues
-        ("Lin made it clear that she would not resign.", [("made it clear", "weak", "Lin")]),
+        # multi-word cues: "made it clear that" relays a statement (gold-train, round seven)
+        ("Lin made it clear that she would not resign.", [("made it clear", "speech", "Lin")]),
+        ("Lin made it clear.", [("made it clear", "weak", "Lin")]),
         ("The plan, as Gray put it, is “dead in the water.”", [("put it", "weak", "Gray")]),
         # a few nouns are cues with their possessor as source; most are not
         ("Gray's claim that the audit was rigged fell flat.", [("claim", "weak", "Gray")]),
