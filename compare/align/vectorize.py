@@ -93,7 +93,10 @@ def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ig
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, stop_words=stop_words, sublinear_tf=True)
+    if analyzer == "char_wb":  # the same n-grams, each word's cut once per event
+        vec = TfidfVectorizer(analyzer=WordBoundNgrams(ngrams), sublinear_tf=True)
+    else:
+        vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, stop_words=stop_words, sublinear_tf=True)
     try:
         rows = vec.fit_transform(texts)
     except ValueError:  # an empty vocabulary: only stop words or punctuation (or no text at all)
@@ -101,6 +104,36 @@ def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ig
         return empty, sparse.csr_matrix((len(clauses), 0), dtype=np.float64)
     clause_rows = vec.transform(clauses) if len(clauses) else sparse.csr_matrix((0, rows.shape[1]))
     return rows.tocsr(), clause_rows.tocsr()
+
+
+class WordBoundNgrams:
+    """scikit-learn's ``char_wb`` analyzer (lower case, each word padded with a space and cut into
+    character n-grams), remembering each word's n-grams: an event's sentences and clauses repeat
+    the same words, and cutting them was a quarter of the TF-IDF fits. Same n-grams, same order,
+    so the same matrix."""
+
+    def __init__(self, ngrams: tuple[int, int]) -> None:
+        self.lo, self.hi = ngrams
+        self.seen: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        out: list[str] = []
+        seen = self.seen
+        for word in text.lower().split():
+            grams = seen.get(word)
+            if grams is None:
+                grams = seen[word] = self._cut(word)
+            out += grams
+        return out
+
+    def _cut(self, word: str) -> list[str]:
+        w = " " + word + " "
+        grams = []
+        for n in range(self.lo, self.hi + 1):
+            grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
+            if len(w) <= n:  # a short word counts once, whatever the longer n
+                break
+        return grams
 
 
 def row_dots(m, a, b, chunk: int = 65536):  # type: ignore[no-untyped-def]
@@ -111,17 +144,35 @@ def row_dots(m, a, b, chunk: int = 65536):  # type: ignore[no-untyped-def]
     a = np.asarray(a, dtype=np.intp)
     b = np.asarray(b, dtype=np.intp)
     out = np.zeros(len(a))
-    if m.shape[1] == 0:
+    if m.shape[1] == 0 or not len(a):
         return out
-    dense = isinstance(m, np.ndarray)
-    for lo in range(0, len(a), chunk):
-        ia, ib = a[lo : lo + chunk], b[lo : lo + chunk]
-        if dense:
+    if isinstance(m, np.ndarray):
+        for lo in range(0, len(a), chunk):
+            ia, ib = a[lo : lo + chunk], b[lo : lo + chunk]
             out[lo : lo + chunk] = np.einsum("ij,ij->i", m[ia], m[ib])
-        else:
-            out[lo : lo + chunk] = np.asarray(m[ia].multiply(m[ib]).sum(axis=1)).ravel()
+    else:
+        _sparse_row_dots(m, a, b, out)
     np.clip(out, 0.0, 1.0, out=out)
     return out
+
+
+def _sparse_row_dots(m, a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+    """``row_dots`` of a sparse matrix: a block of distinct ``a`` rows times the ``b`` rows they
+    meet, one sparse product per block (4 times faster than multiplying copied rows pair by pair,
+    which copied each row once per pair). A block is at most 2M floats (16 MB)."""
+    import numpy as np
+
+    order = np.argsort(a, kind="stable")
+    rows, first = np.unique(a[order], return_index=True)
+    bounds = np.append(first, len(a))
+    step = max(16, min(256, (1 << 21) // max(1, m.shape[0])))
+    for lo in range(0, len(rows), step):
+        hi = min(len(rows), lo + step)
+        idx = order[bounds[lo] : bounds[hi]]
+        block_rows = rows[lo:hi]
+        cols, col_of = np.unique(b[idx], return_inverse=True)
+        block = (m[block_rows] @ m[cols].T).toarray()
+        out[idx] = block[np.searchsorted(block_rows, a[idx]), col_of.ravel()]
 
 
 def tfidf_rows(
