@@ -111,3 +111,28 @@ def test_e5_without_the_extra_names_the_install(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(UsageError, match="optional extra") as info:
         event_vectors(TEXTS, options=Options(vectors="e5"))
     assert "storydiff[e5]" in str(info.value)
+
+
+def test_word_bound_ngrams_are_scikit_learns_char_wb() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import WordBoundNgrams
+
+    ours = WordBoundNgrams((3, 5))
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+    texts = ["", "a", "I x", "ab  cd\te", "Troops ATTACKED the troop's base", "ÉTÉ straße İ x\u00a0y", "abcd"]
+    for text in texts * 2:  # the second time from its memory of each word
+        assert ours(text) == theirs(text)
+
+
+def test_row_dots_of_a_sparse_matrix_are_its_row_products() -> None:
+    from scipy import sparse
+
+    m = sparse.random(300, 400, density=0.05, format="csr", random_state=3)
+    m = sparse.csr_matrix(m / np.sqrt(m.multiply(m).sum(axis=1)).A.clip(1e-9))
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 300, 2000), rng.integers(0, 300, 2000)
+    expected = np.clip(np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel(), 0.0, 1.0)
+    assert np.allclose(row_dots(m, a, b), expected, rtol=0, atol=1e-12)
+    assert np.allclose(row_dots(m.toarray(), a, b), expected, rtol=0, atol=1e-12)
+    assert len(row_dots(m, [], [])) == 0
