@@ -47,15 +47,24 @@ def dumps(data: Any, *, indent: bool) -> str:
             text = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0).decode("utf-8")
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             text = None
-        if text is not None and not _ORJSON_OWN_FLOAT.search(text):
+        if text is not None and not _own_float(text):
             return text
     if indent:
         return json.dumps(data, ensure_ascii=False, indent=2)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-# Floats orjson writes unlike Python's repr: below 1e-4, or with a one-digit negative exponent.
-_ORJSON_OWN_FLOAT = re.compile(r"0\.0000|\de-\d\b")
+# A one-digit negative exponent ("1e-9", where Python writes "1e-09"), found by its literal "e-"
+# (a pattern that starts with the digit before it is scanned 20 times slower).
+_SHORT_EXPONENT = re.compile(r"e-\d\b")
+
+
+def _own_float(text: str) -> bool:
+    """Whether orjson may have written a float unlike Python's repr: below 1e-4 ("0.00001"), or
+    with a one-digit negative exponent."""
+    return "0.0000" in text or any(
+        m.start() and text[m.start() - 1].isdigit() for m in _SHORT_EXPONENT.finditer(text)
+    )
 
 
 @lru_cache(maxsize=1)
