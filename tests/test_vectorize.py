@@ -136,3 +136,29 @@ def test_row_dots_of_a_sparse_matrix_are_its_row_products() -> None:
     assert np.allclose(row_dots(m, a, b), expected, rtol=0, atol=1e-12)
     assert np.allclose(row_dots(m.toarray(), a, b), expected, rtol=0, atol=1e-12)
     assert len(row_dots(m, [], [])) == 0
+
+
+def test_character_tfidf_is_scikit_learns_to_the_last_bit() -> None:
+    """The counts-by-words path gives the vectorizer's matrices: values, columns, stored order."""
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import _char_wb_tfidf
+
+    texts = [
+        "Troops attacked the base on Monday, officials said.",
+        "The troop's attack on the base killed 12, the ministry said.",
+        "BANANA bananas: banana!  İstanbul ÉTÉ\tx y",
+        "Officials said the base was attacked.",
+    ]
+    clauses = ["troops attacked the base", "zzz qqq", "", "the ministry said 12"]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    expected = (vec.fit_transform(texts).tocsr(), vec.transform(clauses).tocsr())
+    for ours, theirs in zip(_char_wb_tfidf(texts, clauses, (3, 5)), expected, strict=True):
+        assert type(ours) is type(theirs) and ours.shape == theirs.shape
+        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+        assert np.array_equal(ours.data, theirs.data)
+        assert ours.has_sorted_indices == theirs.has_sorted_indices
+    assert _char_wb_tfidf(texts, [], (3, 5))[1].shape == (0, expected[0].shape[1])
+    with pytest.raises(ValueError):
+        _char_wb_tfidf(["", "  "], [], (3, 5))
