@@ -10,7 +10,7 @@ import pytest
 from compare.report import templating
 
 DATA = [
-    {"a": [1, 2.5, -0.0, {"b": "é\u2028\x01\"\\</script>"}], "e": [], "f": {}, "g": None, "h": True},
+    {"a": [1, 2.5, -0.0, {"b": 'é\u2028\x01"\\</script>'}], "e": [], "f": {}, "g": None, "h": True},
     {"small": [1e-05, 0.0001, 9.5e-05, 3.2e-09, 1e-10], "big": [1e16, 123456789.123, 2**62]},
     {"lone surrogate": "\udc80"},
     {"huge int": 2**70},

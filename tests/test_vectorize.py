@@ -140,7 +140,6 @@ def test_row_dots_of_a_sparse_matrix_are_its_row_products() -> None:
 
 def test_character_tfidf_is_scikit_learns_to_the_last_bit() -> None:
     """The counts-by-words path gives the vectorizer's matrices: values, columns, stored order."""
-    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from compare.align.vectorize import _char_wb_tfidf

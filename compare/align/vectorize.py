@@ -180,7 +180,11 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     n_words, n_grams = len(word_grams), len(gram_id)
     lengths = [len(ids) for ids in word_grams]
     grams = sparse.csr_matrix(
-        (np.ones(sum(lengths)), np.fromiter((j for ids in word_grams for j in ids), np.int32), np.cumsum([0, *lengths])),
+        (
+            np.ones(sum(lengths)),
+            np.fromiter((j for ids in word_grams for j in ids), np.int32),
+            np.cumsum([0, *lengths]),
+        ),
         shape=(n_words, n_grams),
     )
     grams.sum_duplicates()
