@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
@@ -64,6 +65,11 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
+        if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
+            i -= 1  # "That assessment concluded": a demonstrative opening the sentence
+            break
+        if prev.text == "n" and i >= 2 and toks[i - 2].text == "\\":
+            break  # a line break written out as "\n" in scraped text
         if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
             i -= 2  # "a source close to the investigation"
             continue
@@ -76,8 +82,14 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
+        inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
+        if inside_name and i - 1 > 0:
+            i -= 1  # "the Alliance Against Defamation": a preposition inside a name
+            continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
+        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):
+            break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low == "and" and not (
             i >= 2
             and (toks[i - 2].cap or toks[i - 2].low in SUBJECT_PRONOUNS)
@@ -102,6 +114,12 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
 # From the cut-short sources of the 110 corpus events ("the matter" 3 times, "the secret trip").
 _INFORMED = frozenset("briefed familiar knowledgeable involved informed knowledge aware privy".split())
 _ABOUT = frozenset("on with about in of".split())
+
+
+# Words that go before an article inside one noun phrase ("all 42 members of the caucus").
+_BEFORE_ARTICLE = frozenset(
+    "of all both half with from in at on for to by about into near over under among against like".split()
+)
 
 
 def _group(word: str) -> bool:
@@ -217,11 +235,15 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     for c in range(j - 1, max(0, j - 30), -1):
         if toks[c].text == ",":
             src = np_back(toks, c - 1, text)
+            if src is None and c > 0 and toks[c - 1].text == ")":
+                src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _state_after(toks[c + 1 : j]) and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS):
+                return text[src[1] : toks[j - 1].end], src[1], toks[j - 1].end  # "the mayor of Washington, D.C.,"
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
@@ -238,6 +260,12 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
         if is_quote(toks[c]):
             return None
     return None
+
+
+def _state_after(toks: list[Token]) -> bool:
+    """A state set after a place between commas: "Washington, DC,", "Austin, Tex.,"."""
+    words = [t.text for t in toks if t.text != "."]
+    return len(words) == 1 and (words[0] in {"DC", "D.C"} or words[0] in US_STATE_ABBREVIATIONS)
 
 
 # A party and state after a name ("D-Mont.", "R-Calif"): never the source itself.
@@ -320,9 +348,29 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 2
         elif low in {"years", "months", "weeks", "decades", "days"} and j > 0 and toks[j - 1].low == "for":
             j -= 2
+        elif low in {"there", "here"} and j > 0 and is_plural(toks[j - 1].low):
+            j -= 1  # "Officials there said"
+        elif low == "past" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "in":
+            j -= 3  # "Trump has in the past expressed"
+        elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
+            j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
         else:
             break
     return j
+
+
+_DASHES = frozenset("– — --".split())
+
+
+def _dash_aside(toks: list[Token], j: int) -> int | None:
+    """The opening dash of an aside that closes at toks[j] ("– and repeatedly –"), if the aside
+    is short and has no quotation mark."""
+    for o in range(j - 1, max(-1, j - 16), -1):
+        if toks[o].low in _DASHES:
+            return o if o > 0 and toks[o - 1].text[:1].isalnum() else None
+        if is_quote(toks[o]) or toks[o].text in {".", ";", ":"} and not is_abbrev(toks[o - 1].text):
+            return None
+    return None
 
 
 def as_saying(toks: list[Token], k: int, text: str) -> tuple[tuple[str, int, int], int] | None:
@@ -342,10 +390,25 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
+    if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
+        return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
     if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
+    return False
+
+
+_CLAUSE_BREAK = frozenset("and but or who which when while because if as to is was are were has had".split())
+
+
+def _that_after_setting(toks: list[Token], k: int) -> bool:
+    """A short setting after a cue ("in a radio interview", "on Twitter") followed by "that"."""
+    for t in toks[k + 1 : k + 8]:
+        if t.low == "that":
+            return True
+        if t.text in {",", ".", ";", ":"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
+            return False
     return False
 
 

@@ -205,6 +205,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
     if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
+    if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:])):
+        return "organization"  # "the Alliance Against Defamation", "Citizens for Ethics"
     tail = 0
     while tail < len(words) and words[-1 - tail][:1].isupper():
         tail += 1
@@ -217,9 +219,14 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
-    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
+    named = any(w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words)  # not "Two engineers"
+    if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+# Capitalised prepositions inside an organisation's name.
+_NAME_PREPOSITIONS = frozenset({"Against", "For", "On", "To", "In"})
 
 
 # ---- people named in the text, for pronouns ----------------------------------------------------
@@ -325,7 +332,10 @@ def source_key(source: str, kind: str | None) -> str:
         names = [
             w
             for w in words
-            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
+            if w[:1].isupper()
+            and w.rstrip(".") not in TITLES
+            and w.lower() not in _ROLE_WORDS
+            and w.lower() not in _ARTICLES  # "A hospital spokeswoman" names no one
         ]
         if names:
             return names[-1].lower()

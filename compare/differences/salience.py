@@ -66,6 +66,12 @@ def _base(diff: Difference, members: Sequence[MemberView]) -> tuple[float, str]:
     return 0.2, "worded differently"
 
 
+def is_minor(diff: Difference) -> bool:
+    """Whether views fold ``diff`` under "minor differences": salience below ``MINOR_BELOW`` and
+    not a conflict (a conflict is never minor, whatever its score). The JSON keeps every difference."""
+    return not diff.conflict and diff.salience < MINOR_BELOW
+
+
 def rank(diff: Difference, members: Sequence[MemberView]) -> Difference:
     """``diff`` with its salience and one-line reason."""
     score, reason = _base(diff, members)

@@ -4,17 +4,16 @@ order a reader wants them (most salient first, the minor ones apart)."""
 
 from __future__ import annotations
 
-from ..differences.salience import MINOR_BELOW
+from ..differences import is_minor
 from ..model import Attribution, Claim, Comparison, Difference, Document, Unique
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
     """The claim's differences, most salient first (conflicts, then kind, among equals), split into
-    those the views show and the minor ones they fold (salience below ``MINOR_BELOW``). A
-    conflict is never minor. The JSON keeps them all, in the pipeline's order."""
+    those the views show and the minor ones they fold (``differences.is_minor``: salience below
+    ``MINOR_BELOW``, never a conflict). The JSON keeps them all, in the pipeline's order."""
     ranked = sorted(claim.differences, key=lambda d: (-d.salience, not d.conflict, d.kind))
-    shown = tuple(d for d in ranked if d.conflict or d.salience >= MINOR_BELOW)
-    return shown, tuple(d for d in ranked if not d.conflict and d.salience < MINOR_BELOW)
+    return tuple(d for d in ranked if not is_minor(d)), tuple(d for d in ranked if is_minor(d))
 
 
 def relay_label(att: Attribution) -> str:
