@@ -935,3 +935,42 @@ def test_they_can_stand_for_documents():
 def test_documents_relatives_and_names_with_prepositions(paragraphs, fragment, source, kind):
     att = find(doc_of("Quayside Notes", *paragraphs), fragment)
     assert (att.source, att.source_kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, fragment, source, kind",
+    [
+        (("The inspectors sent the harbour board a list of questions.",
+          "“Who checked the fire doors?” reads one of the queries sent to the board by the inspectors."),
+         "Who checked", "one of the queries sent to the board by the inspectors", "document"),
+        (("One question asks who signed the refit.",
+          "Another asks whether the fire doors were checked."),
+         "Another asks", "Another (question)", "document"),
+        (("“Who signed the refit?” one of the queries reads.", "“Who checked the doors?” another asks."),
+         "Who checked", "another (query)", "document"),
+    ],
+)
+def test_a_query_read_out_and_another_that_asks(paragraphs, fragment, source, kind):
+    att = find(doc_of("Quayside Notes", *paragraphs), fragment)
+    assert (att.source, att.source_kind) == (source, kind)
+
+
+def test_another_after_people_stays_a_person_and_reads_needs_a_quotation():
+    doc = doc_of(
+        "Quayside Notes",
+        "One of the deckhands said the doors were shut. Another said they were open.",
+        "The harbour master reads the tide tables every morning.",
+    )
+    assert find(doc, "Another said").source == "Another"
+    assert by_text(doc)["The harbour master reads the tide tables every morning."] is None
+
+
+def test_polnear_spans_keep_a_postposed_appositive_and_a_leading_quantifier():
+    text = (
+        "“The pier must reopen,” said Jo Marsh, 54, chair of the Harbour Trust, adding that the board agreed. "
+        "About two-thirds of the crew said they would stay."
+    )
+    rels = [r for r in find_relations(text, 0, len(text))]
+    sources = {text[r.source_start : r.source_end] for r in rels if r.source_start is not None}
+    assert "Jo Marsh, 54, chair of the Harbour Trust," in sources
+    assert "About two-thirds of the crew" in sources

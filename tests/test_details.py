@@ -721,3 +721,33 @@ def test_a_quotation_left_open_ends_at_an_odd_count_of_marks() -> None:
         sentence = Sentence("a", 1, start, len(text), text[start:], 0, 0, (0,))
         kinds = {d.kind for d in extract_details(text, sentence, quotations)}
         assert ("quote" in kinds) == quoted, text
+
+
+def test_conflict_over_a_minority_of_members_only_differs():
+    from compare.differences.core import minority_conflict
+    from compare.differences.members import MemberView
+    from compare.model import Detail, Difference
+
+    def view(article, kinds):
+        details = tuple(Detail(k, "x", 0, 1) for k in kinds)
+        return MemberView(article, details, None, "x", 1, "x", ())
+
+    diff = Difference("number", (("a", "60"), ("b", "50")), True, "a says 60, b says 50", reason="r")
+    few = [view("a", ["number"]), view("b", ["number"]), view("c", ["name"]), view("d", [])]
+    demoted = minority_conflict(diff, few)
+    assert not demoted.conflict and "only 2 of the claim's 4 outlets" in demoted.reason
+    most = [view("a", ["number"]), view("b", ["number"]), view("c", ["number"])]
+    assert minority_conflict(diff, most).conflict
+
+
+def test_salience_is_a_probability_and_conflicts_rank_first():
+    from compare.differences.members import MemberView
+    from compare.differences.salience import listed_probability, rank
+    from compare.model import Difference
+
+    members = [MemberView(a, (), None, "x", 1, "x", ()) for a in ("a", "b")]
+    words = Difference("quote", (("a", "x"), ("b", "y")), False, "the quoted words differ: a: x")
+    lone = Difference("name", (("a", "X"),), False, "only a gives it")
+    assert 0 < listed_probability(lone, members) < listed_probability(words, members) < 1
+    conflict = rank(Difference("number", (("a", "1"), ("b", "2")), True, "a says 1, b says 2"), members)
+    assert conflict.salience == 0.9 and conflict.salience > rank(words, members).salience

@@ -391,10 +391,23 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         voiced = _voiced_noun(toks, i, text)
         if voiced is not None:
             return voiced
+    if t.low in {"reads", "read"} and not t.cap and _after_quotation(toks, i):
+        # "“…?” reads one of the queries", "“…,” read a joint statement from X": the words quoted.
+        src = np_forward(toks, i + 1, text, loose=True)
+        if src is not None and (src[0][:1].isupper() or src[0].split()[0].lower() in DETERMINERS | {"one"}):
+            return _rel(text, t.start, t.end, "speech", src), i + 1
     if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
         src = np_back(toks, i - 1, text)  # "…, the court heard": what was said in court
         return _rel(text, t.start, t.end, "speech", src), i + 1
     return None
+
+
+def _after_quotation(toks: list[Token], i: int) -> bool:
+    """toks[i] follows a closing quotation mark, with at most a comma, "?" or "!" between."""
+    n = i - 1
+    while n > 0 and toks[n].text in {",", "?", "!"}:
+        n -= 1
+    return n > 0 and is_quote(toks[n])
 
 
 # A verb that voices a view through its object ("voiced skepticism that", "took a pointed swipe

@@ -23,6 +23,7 @@ from .sources import (
     ANONYMOUS_HEADS,
     CONTAINER,
     DEFINITE_ROLE,
+    DOCUMENT_WORDS,
     HEARSAY,
     NOT_NAME_START,
     PERSON_ROLES,
@@ -341,6 +342,10 @@ def _resolve(
                 return name, kind  # "They detail …" after "the memos show": the memos
         opening = _opening_subject(rel.source_start, index, document, known, want)
         return opening if opening else (None, None)  # never a bare pronoun as the source
+    if low in {"another", "one", "the other", "a second", "a third"}:
+        found = _elided_noun(rel.source_start, document)
+        if found:
+            return f"{src} ({found})", "document"
     if is_event(src):
         return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
@@ -371,6 +376,24 @@ _TIME_ONLY = re.compile(
     r"^(?:in\s+)?(?:a|an|the|no|this|that)\s+(?:day|week|month|year|past|time|moment)(?:\s+ago)?$", re.I
 )
 _DANGLING = frozenset("the a an for over during than until in of on late early at by".split())
+
+
+# "One question asks …", "one of the queries …", "Another memo …": the noun a bare "another" stands for.
+_COUNTED = re.compile(r"\b(?:one|another|first|second|last)\s+(?:of\s+(?:the|his|its|their)\s+)?(\w+)(?:\s+(\w+))?", re.I)
+
+
+def _elided_noun(pos: int, document: Document) -> str | None:
+    """The document noun a bare "another" or "one" stands for ("Another asks" after "one of the
+    questions reads"): the noun of the nearest count in the 600 characters before, singular, if it
+    names a document; else None."""
+    before = document.article.text[max(0, pos - 600) : pos]
+    for m in reversed(list(_COUNTED.finditer(before))):
+        for word in (w.lower() for w in m.groups() if w):
+            single = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+            if single in DOCUMENT_WORDS:
+                return single
+        return None  # the nearest count is of something else ("One of the men said")
+    return None
 
 
 def _without_time(rel: Relation) -> Relation:

@@ -15,7 +15,7 @@ from .lexicon import PRONOUNS, TITLES
 _HEAD_STOP = re.compile(
     r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed|"
     r"knowledgeable|aware|privy|speaking|working|released|issued|obtained|filed|signed|published|sent|"
-    r"read|compiled|present)\b.*$",
+    r"read|compiled|supplied|provided|leaked|reviewed|present)\b.*$",
     re.I | re.S,
 )
 ANONYMOUS_HEADS = _ANON = frozenset(
@@ -25,7 +25,7 @@ ANONYMOUS_HEADS = _ANON = frozenset(
     "investigators members supporters opponents residents neighbors neighbours friends relatives "
     "others colleagues employees workers women men".split()
 )
-_DOCUMENT = frozenset(
+DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
     "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
@@ -34,7 +34,7 @@ _DOCUMENT = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper".split()
+    "agreement deal cable dossier paper query queries".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -197,7 +197,7 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     head = last.lower()
     if head == "media":
         return "outlet"  # "state media reported"
-    if head in _DOCUMENT:
+    if head in DOCUMENT_WORDS:
         return "document"
     if head in _ANON:
         return "anonymous"
