@@ -1032,3 +1032,46 @@ def test_made_clear_that_relays_and_made_clear_alone_does_not():
     att = find(doc, "made clear that")
     assert (att.type, att.source) == ("attributed", "the inspector")
     assert find(doc, "made his views clear") is None
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The new timetable could cut the crossing by an hour.", "could"),
+        ("Ferry operators might also raise their fares next spring.", "might"),
+        ("The inquiry, chaired by a retired judge, could take a year.", "could"),
+        ("If the pumps fail again, the harbour could close for weeks.", "could"),
+        ("There may be more delays before the summer.", "may"),
+    ],
+)
+def test_modal_speculation_in_the_main_clause_is_hedged(text, cue):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and (att.type, att.cue, att.source) == ("hedged", cue, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew stopped the engines so that the divers could inspect the hull.",
+        "The council approved a fund that could pay for a new pier.",
+        "Owners worried that the ferry might sink at its moorings.",
+        "Passengers will get refunds, but may be asked to show their tickets.",
+        "The captain could not be reached on Monday.",
+        "Mayor May opened the new terminal on Friday.",
+        "“We could lose the whole season,” one skipper wrote on a noticeboard.",
+    ],
+)
+def test_modals_below_the_main_clause_negated_or_quoted_stay_own(text):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is None or att.type != "hedged"
+
+
+def test_modal_hedge_skips_quoted_words_and_honours_the_modal_list():
+    from compare.attribution.modal import modal_hedge
+
+    quoted = "A sign on the pier read “the ferry could sail late” all week."
+    assert modal_hedge(quoted, 0, len(quoted)) is None
+    plain = "Later sailings could sail late all week."
+    assert modal_hedge(plain, 0, len(plain)) == ("could", 15, 20)
+    assert modal_hedge(plain, 0, len(plain), modals=("might",)) is None
+    assert modal_hedge(plain, 0, len(plain), modals=()) is None

@@ -43,6 +43,7 @@ from .lexicon import (
     is_verbish,
     tokenize,
 )
+from .modal import modal_hedge
 from .phrases import (
     after_determiner,
     agent_of,
@@ -821,5 +822,10 @@ def _rel(
 
 
 def hedges(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
-    """Hedge cues ("reportedly", "is said to", "according to reports") in ``text[start:end]``."""
-    return tuple((m.group(), m.start(), m.end()) for m in _HEDGE.finditer(text, start, end))
+    """Hedge cues ("reportedly", "is said to", "according to reports") in ``text[start:end]``; with
+    none, a modal of speculation in the main clause ("its votes could swing the election")."""
+    found = tuple((m.group(), m.start(), m.end()) for m in _HEDGE.finditer(text, start, end))
+    if found:
+        return found
+    modal = modal_hedge(text, start, end)
+    return (modal,) if modal else ()
