@@ -787,6 +787,8 @@ def test_sources_found_the_way_a_reader_finds_them(paragraphs, fragment, source)
     [
         "What has the mayor said about the pier?",  # a heading that asks
         "Some of the 37 states that ban the practice were named.",  # "states" as a noun
+        "The ferry line now sails to three coastal states.",  # … at the end of a clause
+        "Ferry owners in most Southern states that border the gulf are worried.",  # … before "that"
         "The inquiry into alleged bribery opened in May.",  # a participle before a noun
         "Organisers defend themselves against charges of bias.",  # not words relayed
         "The first ship is late, later than the navy had asked for.",  # asking for nothing said
@@ -1075,3 +1077,17 @@ def test_modal_hedge_skips_quoted_words_and_honours_the_modal_list():
     assert modal_hedge(plain, 0, len(plain)) == ("could", 15, 20)
     assert modal_hedge(plain, 0, len(plain), modals=("might",)) is None
     assert modal_hedge(plain, 0, len(plain), modals=()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry union's manifesto states that every ferry must carry two pumps.",
+        "“Every ferry must carry two pumps,” the document states.",
+        "It states that every ferry must carry two pumps.",
+        "The inspector — who visited the pier twice — states that the pumps were missing.",
+    ],
+)
+def test_states_the_verb(text):
+    rels = [r for found in relations(doc_of("Quayside Notes", text)) for r in found]
+    assert any(r.cue.endswith("states") for r in rels)

@@ -63,6 +63,7 @@ from .phrases import (
     title_case,
     trailing_appositive,
 )
+from .sources import DOCUMENT_WORDS
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
@@ -511,8 +512,8 @@ def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text in "</" or (i + 1 < len(toks) and toks[i + 1].text in "_="):
         return True  # markup: <tweet id="…">
-    if t.low == "states" and prev is not None and (prev.text[:1].isdigit() or prev.low in _COUNTING):
-        return True  # "any of the 37 states that do not recognize": a noun
+    if t.low == "states" and prev is not None and not _states_verb(toks, i):
+        return True  # "any of the 37 states that", "southern states.", "win any states": a noun
     framed = i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":")
     closing = i + 1 >= len(toks) or toks[i + 1].text in {",", "."} or is_quote(toks[i + 1])
     framed |= closing and t.low != "state" and prev is not None and prev.low not in {"of", "the"}
@@ -525,7 +526,19 @@ def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
     )  # "five states", "secretary of state"
 
 
-_COUNTING = frozenset("the of other all many several both those these fifty fifty-one fifty-two".split())
+# What can come before "states" the verb: a document, a pronoun, the end of an aside ("Byrne — who
+# was posted at the door — states that"). After a name only when a colon or quotation follows.
+_STATES_AFTER = frozenset("website site page passage section it he she this".split())
+
+
+def _states_verb(toks: list[Token], i: int) -> bool:
+    """Whether "states" at ``toks[i]`` is the verb: "the document states", "It states that";
+    the plural noun is far more common ("five states", "swing states", "win any states")."""
+    prev = toks[i - 1]
+    if prev.low in DOCUMENT_WORDS or prev.low in _STATES_AFTER or prev.text in {"—", "–", ")"}:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return prev.cap and nxt is not None and (nxt.text == ":" or is_quote(nxt))
 
 
 def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
