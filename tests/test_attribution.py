@@ -1091,3 +1091,10 @@ def test_modal_hedge_skips_quoted_words_and_honours_the_modal_list():
 def test_states_the_verb(text):
     rels = [r for found in relations(doc_of("Quayside Notes", text)) for r in found]
     assert any(r.cue.endswith("states") for r in rels)
+
+
+def test_appearing_somewhere_is_no_view():
+    on_air = [r.cue for found in relations(doc_of("Quayside Notes", "The mayor appeared on a radio show.")) for r in found]
+    assert not any("appeared" in c for c in on_air)
+    seeming = "The mayor appeared nervous about the vote."
+    assert any("appeared" in r.cue for found in relations(doc_of("Quayside Notes", seeming)) for r in found)

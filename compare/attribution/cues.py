@@ -587,6 +587,9 @@ def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
 _BEFORE_ADJECTIVE = frozenset("into of about over on with against for from under".split())
 
 
+_PLACES_APPEARED = frozenset("on at in before with alongside onstage live during together".split())
+
+
 def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     """Guard: the words after the cue make it an adjective, a noun or naming ("reported cases",
     "called off", "All told", "support for", "pledged delegates", "attacks on")."""
@@ -620,6 +623,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         and prev.low not in AUX | PRONOUNS | RELATIVE
     ):
         return True  # "Most of the questions reported by the Times ask": a reduced relative
+    if lemma == "appear" and nxt is not None and nxt.low in _PLACES_APPEARED:
+        return True  # "Schilling appeared on a show", "appeared at the debate": present, not a view
     if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
