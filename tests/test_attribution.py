@@ -1094,7 +1094,8 @@ def test_states_the_verb(text):
 
 
 def test_appearing_somewhere_is_no_view():
-    on_air = [r.cue for found in relations(doc_of("Quayside Notes", "The mayor appeared on a radio show.")) for r in found]
+    on_show = doc_of("Quayside Notes", "The mayor appeared on a radio show.")
+    on_air = [r.cue for found in relations(on_show) for r in found]
     assert not any("appeared" in c for c in on_air)
     seeming = "The mayor appeared nervous about the vote."
     assert any("appeared" in r.cue for found in relations(doc_of("Quayside Notes", seeming)) for r in found)

@@ -32,7 +32,8 @@ _WORD = re.compile(r"[A-Za-z'’]+")
 
 
 def _modal_re(modals: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:%s)\b(?!\s+not\b|n['’]t)" % "|".join(map(re.escape, modals)))
+    words = "|".join(map(re.escape, modals))
+    return re.compile(rf"\b(?:{words})\b(?!\s+not\b|n['’]t)")
 
 
 def _main_clause(before: str) -> bool:
