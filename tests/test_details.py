@@ -309,6 +309,21 @@ def test_hedge_against_plain_statement() -> None:
     assert dict(claim.differences[0].values) == {"express": "reportedly"}
 
 
+def test_hedged_with_different_words() -> None:
+    a = document("Express", "The mayor reportedly resigned over the flood.")
+    b = document("Daily Mail", "The mayor is expected to resign over the flood.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"hedge": False}
+    (diff,) = claim.differences
+    assert dict(diff.values) == {"express": "reportedly", "daily-mail": "is expected to"}
+    assert diff.note == "express, daily-mail hedge with different words"
+    assert diff.salience_reason.startswith("the outlets hedge with different words")
+    # the same hedge word in both is the same caution
+    c = document("Courier", "The mayor reportedly quit over the flood.")
+    claim, _ = claim_of(a, c)
+    assert "hedge" not in kinds(claim)
+
+
 def test_attribution_against_fact_and_different_sources() -> None:
     text = "The mayor resigned over the flood, council leader Ana Ruiz said."
     said = Attribution(
