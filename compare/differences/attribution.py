@@ -63,6 +63,22 @@ def attribution_difference(members: Sequence[MemberView]) -> Difference | None:
         )
         return Difference("attribution", values, False, note, spans)
     sources = [source_names(m.attribution) for m in relayed if m.attribution and m.attribution.source]
-    if different_sources(sources):
+    if different_sources(sources) or _different_kinds(relayed):
         return Difference("attribution", values, False, "different sources", spans)
     return None
+
+
+def _different_kinds(relayed: Sequence[MemberView]) -> bool:
+    """Two members relay different kinds of source: a person against a document, an outlet or an
+    anonymous source ("Netanyahu said" / "that assessment concluded"). An organisation speaks
+    through its documents ("the White House" / "the statement", "the Democrats" / "the lawsuit"),
+    so those two are one kind here."""
+    kinds = {
+        _ORGANISATION_SPEAKS.get(m.attribution.source_kind, m.attribution.source_kind)
+        for m in relayed
+        if m.attribution is not None and m.attribution.source
+    }
+    return len(kinds - {None}) > 1
+
+
+_ORGANISATION_SPEAKS = {"document": "organization"}
