@@ -169,6 +169,12 @@ def test_hedges_outside_quotes_only() -> None:
     assert [d.text for d in details("About 40 homes were hit.", "hedge")] == ["About"]
 
 
+def test_purporting_and_supposed_are_hedges() -> None:
+    assert texts("He showed photos purporting to show the depot.", "hedge") == ["purporting to"]
+    assert texts("They described the supposed meeting at the port.", "hedge") == ["supposed"]
+    assert texts("The ferry was supposed to leave at noon.", "hedge") == []  # an obligation, not a doubt
+
+
 # ---------------------------------------------------------------- differences within a claim
 
 
