@@ -5,6 +5,7 @@
     .venv/bin/python bench/align.py sweep      # sweep the claim-building settings (LOEO): link,
                                                # join_min, join_mean and partner rank
     .venv/bin/python bench/align.py ecb        # the shipped settings and a few others on ECB+
+    .venv/bin/python bench/align.py time       # align() alone on newswcl50-0: best and median of 15
 
 Runs the library directly (load_articles → segment → align), and maps our sentences to the gold
 split the way ../shared/tools/gold_score.py does, so its figures match that script's.
@@ -299,6 +300,23 @@ def wall_time(options: Options | None = None, event: str = "newswcl50-0", repeat
     return {"event": event, "cli_seconds": round(min(times), 2), "library_seconds": round(min(lib), 2)}
 
 
+def align_time(event: str = "newswcl50-0", repeats: int = 15) -> dict:
+    """Seconds of alignment() alone on one event (documents analysed once, outside the timing)."""
+    import statistics
+
+    articles = load_articles(GS.event_files(event))
+    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+    documents = tuple(analyze(a, Options(), outlets) for a in articles)
+    align_mod.alignment(documents)  # warm: imports and caches
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        align_mod.alignment(documents)
+        times.append(time.perf_counter() - t0)
+    load = os.getloadavg()[0]
+    return {"event": event, "best": round(min(times), 3), "median": round(statistics.median(times), 3), "load": load}
+
+
 def ecb_subtopics(limit: int | None = None) -> list[tuple[str, list[dict]]]:
     groups: dict[str, list[dict]] = {}
     with open(CORPUS / "ecbplus" / "derived" / "ecbplus_docs.jsonl", encoding="utf-8") as fh:
@@ -583,7 +601,7 @@ def main(argv=None) -> None:
         "what",
         nargs="?",
         default="figures",
-        choices=["figures", "fit", "sweep", "candidates", "possible", "ecb"],
+        choices=["figures", "fit", "sweep", "candidates", "possible", "ecb", "time"],
     )
     ap.add_argument(
         "--embeddings",
@@ -607,6 +625,9 @@ def main(argv=None) -> None:
             (0.3, 0.05, 0.3, None),
         ]
         print(json.dumps(ecb_figures(settings), indent=1))
+        return
+    if args.what == "time":
+        print(json.dumps(align_time()))
         return
     t0 = time.perf_counter()
     events = [load_event(e, folder, options=options) for folder, e in gold_events(args.folders)]
