@@ -70,14 +70,13 @@ EMBEDDING_FEATURE_NAMES = (
 )
 
 # ``rare_shared``: a word stem is its first RARE_STEM_LETTERS letters (tolerance / tolerating,
-# racism / racist, bigotry / bigots), and it is rare when its IDF over the event's n sentences is
-# above RARE_STEM_IDF × (log(1 + n) + 1) (in under about 15% of the sentences of a 100-sentence
-# event: not the story's topic words). Counting up to RARE_STEM_CAP shared rare
-# stems raised the nested leave-one-event-out claim-pair F1 by 0.029 (gold-dev) and 0.017
-# (gold-train); a share or sum of IDF instead of the count, other cut-offs (0.4, 0.7) and caps
-# (2, 6) did less (docs/alignment.md, round five).
+# racism / racist, bigotry / bigots), and it is rare when at most RARE_STEM_SHARE of the event's
+# sentences (and at least two) hold it: not the story's topic words. Counting up to RARE_STEM_CAP
+# shared rare stems raised the nested leave-one-event-out claim-pair F1 by about 0.025 (gold-dev)
+# and 0.015 (gold-train); a share or sum of IDF instead of the count, other shares and caps did
+# less or the same (docs/alignment.md, round five).
 RARE_STEM_LETTERS = 5
-RARE_STEM_IDF = 0.5
+RARE_STEM_SHARE = 0.12
 RARE_STEM_CAP = 4
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]{2,}s?)\b")
@@ -251,9 +250,12 @@ def _overlap_columns(texts: Sequence[str], pairs: np.ndarray, stop: frozenset[st
     idf = token_idf([e.words | e.names for e in evidence])
     weight = [math.fsum(idf[w] for w in e.words) for e in evidence]
     name_weight = [math.fsum(idf[w] for w in e.names) for e in evidence]
-    stem_idf = token_idf([e.stems for e in evidence])
-    rare_cut = RARE_STEM_IDF * (math.log(1 + len(evidence)) + 1.0)  # the highest IDF, times the share
-    rare = [frozenset(x for x in e.stems if stem_idf[x] > rare_cut) for e in evidence]
+    stem_count: dict[str, int] = {}
+    for e in evidence:
+        for x in e.stems:
+            stem_count[x] = stem_count.get(x, 0) + 1
+    rare_cut = max(2.0, RARE_STEM_SHARE * len(evidence))
+    rare = [frozenset(x for x in e.stems if stem_count[x] <= rare_cut) for e in evidence]
     names = ("fuzz", "containment", "names", "numbers", "number_clash", "quotes", "length_ratio", "rare_shared")
     out = {name: np.zeros(len(pairs)) for name in names}
     for k, (i, j) in enumerate(pairs.tolist()):
