@@ -384,9 +384,7 @@ def ecb_figures(settings: list[tuple], limit: int | None = None) -> dict:
         gold |= {lk for lk in links if lk[0] in ann_ds and lk[1] in ann_ds}
         links = align_mod.pair_probabilities(documents)
         for s in settings:
-            link, join_min, join_mean, rank = s
-            ranked = links if rank is None else align_mod.keep_top_partners(links, rank)
-            claims = align_mod.build_claims(documents, ranked, link, join_min, join_mean)
+            claims = claims_at(documents, links, s)
             pairs = set()
             for c in claims:
                 mem = [(m.article, i) for m in c.members for i in m.sentences]
@@ -472,21 +470,35 @@ def loeo_probabilities(events: list[Event], kind: str = "lr", C: float = FIT_C) 
 
 
 def claim_pairs(ev: Event, links: Links, setting: tuple) -> set:
-    """Gold-space pairs of the claims built at (link, join_min, join_mean, partner rank)."""
-    link, join_min, join_mean, rank = setting
+    """Gold-space pairs of the claims built at (link, join_min, join_mean, partner rank[, reuse])."""
+    return {(ev.name,) + x for x in gold_space_pairs(ev, claims_at(ev.documents, links, setting))}
+
+
+def claims_at(documents, links: Links, setting: tuple):
+    """The claims built at (link, join_min, join_mean, partner rank[, reuse])."""
+    link, join_min, join_mean, rank, *rest = setting
     if rank is not None:
         links = align_mod.keep_top_partners(links, rank)
-    claims = align_mod.build_claims(ev.documents, links, link, join_min, join_mean)
-    return {(ev.name,) + x for x in gold_space_pairs(ev, claims)}
+    reuse = rest[0] if rest else None
+    return align_mod.build_claims(documents, links, link, join_min, join_mean, reuse)
 
 
+def shipped_setting(prefix: str = "") -> tuple:
+    """The claim-building setting shipped in compare/align/claims.py (prefix "E5_", "EMBEDDING_")."""
+    names = ("LINK_THRESHOLD", "JOIN_MIN", "JOIN_MEAN", "PARTNER_RANK", "REUSE_LINK")
+    return tuple(getattr(align_mod, prefix + n) for n in names)
+
+
+# (link, join_min, join_mean, partner rank, reuse): reuse None = a two-sentence claim that shares a
+# sentence with another claim needs no more than ``link``.
 GRID = [
-    (t, jm, jmean, rank)
+    (t, jm, jmean, rank, reuse)
     for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
     for jm in (0.05, 0.1, 0.2)
     for jmean in (0.1, 0.2, 0.3)
     for rank in (None, 2, 3, 4)
-    if jm <= t and jm <= jmean
+    for reuse in (None, 0.25, 0.3, 0.4)
+    if jm <= t and jm <= jmean and (reuse is None or reuse > t)
 ]
 
 
@@ -552,7 +564,6 @@ def possible_sweep(
 ) -> dict:
     """Share of "only in one outlet" sentences that are in a gold claim, and precision of the
     possible matches, for possible-match thresholds below the claim threshold (LOEO probabilities)."""
-    link, join_min, join_mean, rank = setting
     out = {}
     for low in lows:
         row = {}
@@ -561,8 +572,7 @@ def possible_sweep(
             for ev, L in zip(events, probs, strict=True):
                 if ev.folder != folder:
                     continue
-                ranked = align_mod.keep_top_partners(L, rank) if rank else L
-                claims = align_mod.build_claims(ev.documents, ranked, link, join_min, join_mean)
+                claims = claims_at(ev.documents, L, setting)
                 possible = align_mod.possible_matches(ev.documents, L, claims, low)
                 n, h = unique_in_gold(ev, claims, possible)
                 listed, hit = listed + n, hit + h
@@ -629,10 +639,10 @@ def main(argv=None) -> None:
     options = Options(vectors="embeddings") if args.embeddings else None
     USE[:] = args.use
     if args.what == "ecb":
-        shipped = (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN)
+        shipped = shipped_setting()
         settings = [
-            (*shipped, align_mod.PARTNER_RANK),
-            (*shipped, None),
+            shipped,
+            (*shipped[:3], None, shipped[4]),
             (0.2, 0.05, 0.3, None),
             (0.15, 0.05, 0.3, None),
             (0.3, 0.05, 0.3, None),
@@ -665,8 +675,7 @@ def main(argv=None) -> None:
         print(json.dumps(sweep(events, probs), indent=1))
     elif args.what == "possible":
         probs = loeo_probabilities(events, args.model)
-        setting = (align_mod.LINK_THRESHOLD, align_mod.JOIN_MIN, align_mod.JOIN_MEAN, align_mod.PARTNER_RANK)
-        print(json.dumps(possible_sweep(events, probs, setting), indent=1))
+        print(json.dumps(possible_sweep(events, probs, shipped_setting()), indent=1))
 
 
 if __name__ == "__main__":

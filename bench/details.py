@@ -81,6 +81,7 @@ def score(attribution: str, per_claim: bool, gold_set: str = "gold-dev") -> dict
     missed: Counter[str] = Counter()
     extra: Counter[str] = Counter()
     conflicts = gold_conflicts = both_conflicts = 0
+    pairs: dict[tuple, bool] = {}  # (event, kind, note of a flagged conflict) -> in a gold conflict claim
     # Extraction alone: for each gold difference of a detail kind, does every member it quotes
     # hold at least one extracted detail of that kind in its claim sentences?
     extracted: Counter[str] = Counter()
@@ -109,6 +110,13 @@ def score(attribution: str, per_claim: bool, gold_set: str = "gold-dev") -> dict
                 extra[k] += k in predicted and k not in expected
             pc = any(d.conflict for d in claim.differences)
             gcf = any(d["conflict"] and d["kind"] in KINDS for d in gc["differences"])
+            # Gold claims share sentences (a lead sentence can hold several claims' facts), so one
+            # pair of conflicting sentences may be flagged in several gold claims, listed as a
+            # conflict in one of them: count each pair of sentences once too.
+            for d in claim.differences:
+                if d.conflict:
+                    key = (gold["event"], d.kind, d.note)  # the note names the two values
+                    pairs[key] = pairs.get(key, False) or gcf
             conflicts += pc
             gold_conflicts += gcf
             both_conflicts += pc and gcf
@@ -130,6 +138,8 @@ def score(attribution: str, per_claim: bool, gold_set: str = "gold-dev") -> dict
         "conflicts_predicted": conflicts,
         "conflicts_gold": gold_conflicts,
         "conflicts_both": both_conflicts,
+        "conflict_pairs": len(pairs),
+        "conflict_pairs_right": sum(pairs.values()),
     }
 
 
@@ -306,7 +316,8 @@ def main() -> None:
             f"recall {result['recall']} precision {result['precision']} (found {result['found']}, "
             f"missed {result['missed']}, extra {result['extra']}); conflicts predicted "
             f"{result['conflicts_predicted']}, gold {result['conflicts_gold']}, "
-            f"both {result['conflicts_both']}"
+            f"both {result['conflicts_both']}; distinct conflicting pairs of sentences "
+            f"{result['conflict_pairs']}, in a gold conflict claim {result['conflict_pairs_right']}"
         )
         print(f"  extraction (gold difference values with a detail of that kind): {result['extraction']}")
         for kind, c in result["per_kind"].items():

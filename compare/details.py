@@ -296,15 +296,15 @@ def names_match(a: Detail, b: Detail) -> bool:
     Service")."""
     if a.key == b.key:
         return True
-    short_a = _initials_key(a.text, a.label)
+    short_a = initials_key(a.text, a.label)
     if short_a is not None and short_a == b.key:
         return True
-    short_b = _initials_key(b.text, b.label)
+    short_b = initials_key(b.text, b.label)
     return short_b is not None and short_b == a.key
 
 
 @lru_cache(maxsize=65536)
-def _initials_key(text: str, label: str | None) -> str | None:
+def initials_key(text: str, label: str | None) -> str | None:
     """A one-word non-person name of up to six letters as the key of the name it may abbreviate
     ("IRS" -> "irs" sorted, matching "Internal Revenue Service"); None for any other name. Cached:
     names_match runs over every pair of names of a claim."""
@@ -319,9 +319,14 @@ def _initials_key(text: str, label: str | None) -> str | None:
 _DOUBLE_MARK = re.compile(r'["“”]')
 
 
-def quote_spans(sentence: Sentence, quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
+def quote_spans(
+    sentence: Sentence, quotations: Sequence[Quotation], text: str | None = None
+) -> list[tuple[int, int]]:
     """Spans (in sentence offsets, without the marks) of the quoted words in ``sentence``, from the
-    segmenter's quotations: the one detector of quotation marks is :func:`compare.segment.find_quotations`."""
+    segmenter's quotations: the one detector of quotation marks is :func:`compare.segment.find_quotations`.
+    With the article ``text``, a quotation left open that met an odd number of double marks before
+    this sentence's words (a closing mark typed after a space, 'lifetime. "') has ended: it quotes
+    nothing here."""
     by_index = {q.index: q for q in quotations}
     s = sentence.text
     out = []
@@ -338,11 +343,26 @@ def quote_spans(sentence: Sentence, quotations: Sequence[Quotation]) -> list[tup
             b = stray.start()
         while a < b and (s[a].isspace() or s[a] in "'‘’,.;:\"“”"):
             a += 1
+        if text is not None and not q.closed and q.start < sentence.start:
+            # Marks met since the quotation opened: an odd count closed it ('lifetime. "' before
+            # the next sentence), an even count closed and reopened it ('made, "Trump said. "Iran').
+            # A mark opening a paragraph continues the quotation (the news convention).
+            if _marks_inside(text, q.start + 1, sentence.start + a) % 2:
+                continue
         while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’\"“”"):
             b -= 1
         if re.search(r"\w", s[a:b]):
             out.append((a, b))
     return sorted(out)
+
+
+def _marks_inside(text: str, start: int, end: int) -> int:
+    """Double marks in text[start:end] other than those opening a paragraph."""
+    return sum(
+        1
+        for m in _DOUBLE_MARK.finditer(text, start, end)
+        if text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    )
 
 
 def quote_key(words: str) -> str:
@@ -385,6 +405,8 @@ _HEDGE = re.compile(
     r"(?:expected|believed|rumou?red|said|thought)\s+to\s+(?:be|have|become|make|take|win|face|meet|visit|announce)|"
     r"(?:appears?|appeared|seems?|seemed)\s+to|may|might|could)\b"
 )
+# Words that make a figure approximate: a hedge ("about 50"). "Nearly", "almost" and "close to"
+# bound a figure (under 48), as "at least" and "more than" do: the figure's own difference says so.
 _APPROX = (
     "about",
     "around",
@@ -392,9 +414,6 @@ _APPROX = (
     "approximately",
     "an estimated",
     "some",
-    "nearly",
-    "almost",
-    "close to",
 )
 
 
@@ -465,7 +484,7 @@ def extract_details(
             )
         )
     details.extend(names)
-    quotes = quote_spans(sentence, quotations)
+    quotes = quote_spans(sentence, quotations, text)
     speaker = _speaker(names, s, base, quotes)
     for a, b in quotes:
         details.append(Detail("quote", s[a:b], base + a, base + b, key=quote_key(s[a:b]), speaker=speaker))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from .align import alignment
 from .attribution import attribute, claim_relays, provenance, same_entities
 from .details import extract_details
-from .differences import compare_claim, find_unique
+from .differences import compare_claims, find_unique
 from .errors import UsageError
 from .limits import check_chars, check_sentences
 from .model import Article, Comparison, Document, Options
@@ -39,7 +39,7 @@ def compare(articles: Sequence[Article], options: Options | None = None) -> Comp
     documents = same_entities([describe(d, outlets) for d in segmented])
     by_id = {d.article.id: d for d in documents}
     aligned = alignment(documents, options)
-    claims = tuple(claim_relays(compare_claim(c, by_id), by_id) for c in aligned.claims)
+    claims = tuple(claim_relays(c, by_id) for c in compare_claims(aligned.claims, by_id))
     maybe = {x for m in aligned.possible for x in m.members}
     return Comparison(
         documents=documents,

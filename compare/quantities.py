@@ -471,7 +471,8 @@ def parse_quantity(phrase: str) -> Quantity | None:
 
 
 def interval(q: Quantity) -> tuple[float, float]:
-    """The closed interval of values ``q`` allows; unbounded sides are ±inf."""
+    """The ends of the interval of values ``q`` allows; unbounded sides are ±inf. Whether an end
+    is itself allowed ("more than 50" leaves 50 out) is ``open_ends``."""
     if q.low is not None or q.high is not None:
         lo = (
             q.low
@@ -484,19 +485,41 @@ def interval(q: Quantity) -> tuple[float, float]:
     return v, v
 
 
+# Qualifiers that leave the figure itself out: "more than 50" is over 50, "almost 48" under 48. An
+# interval that ends at such a figure is open there ("at least four dozen" and "almost four dozen"
+# do not meet at 48). "up to", "at most", "at least", "as many as" and "upwards of" include it.
+_OPEN_BELOW = re.compile(r"^(?:more than|greater than|over|above|exceeding|just over)\b", re.I)
+_OPEN_ABOVE = re.compile(r"^(?:fewer than|less than|under|below|just under|nearly|almost)\b", re.I)
+
+
+def open_ends(q: Quantity) -> tuple[bool, bool]:
+    """Whether the interval of ``q`` leaves out its low end and its high end (see ``interval``)."""
+    if q.low is None and q.high is None:
+        return False, False
+    text = q.text.strip()
+    return bool(_OPEN_BELOW.match(text)) and q.low is not None, bool(_OPEN_ABOVE.match(text)) and q.high is not None
+
+
 def is_exact(q: Quantity) -> bool:
     return q.value is not None and q.low is None and q.high is None
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether both can be true of one thing: same unit and overlapping intervals."""
+    """Whether both can be true of one thing: same unit and overlapping intervals, an end that a
+    qualifier leaves out not counting as overlap ("more than 50" and "50" cannot both be true)."""
     if (a.unit or None) != (b.unit or None):
         return False
     alo, ahi = interval(a)
     blo, bhi = interval(b)
     if math.isnan(alo) or math.isnan(blo):
         return False
-    return alo <= bhi and blo <= ahi
+    (alo_open, ahi_open), (blo_open, bhi_open) = open_ends(a), open_ends(b)
+    return _meets(alo, alo_open, bhi, bhi_open) and _meets(blo, blo_open, ahi, ahi_open)
+
+
+def _meets(lo: float, lo_open: bool, hi: float, hi_open: bool) -> bool:
+    """Whether a low end lies below a high end, strictly when either end is left out."""
+    return lo < hi if lo_open or hi_open else lo <= hi
 
 
 def canonical(q: Quantity) -> str:
@@ -562,7 +585,21 @@ def agree_when_rounded(a: Quantity, b: Quantity) -> bool:
     rounds or truncates to it ("$43 million" and "$43,885,310", "35.7 percent" and "35.72")."""
     if compatible(a, b):
         return True
-    if (a.unit or None) != (b.unit or None) or not (is_exact(a) and is_exact(b)):
+    if (a.unit or None) != (b.unit or None):
+        return False
+    if is_exact(a) != is_exact(b):
+        # A rounded figure stands for the values that round to it: "$15 million" (to a million) is
+        # compatible with "nearly $15 million", "55,000" with "over 55,000"; "150" is a count.
+        exact, other = (a, b) if is_exact(a) else (b, a)
+        half = rounding_step(exact) / 2
+        if half <= 0:
+            return False
+        v = exact.value
+        assert v is not None
+        lo, hi = interval(other)
+        lo_open, hi_open = open_ends(other)
+        return _meets(v - half, False, hi, hi_open) and _meets(lo, lo_open, v + half, False)
+    if not (is_exact(a) and is_exact(b)):
         return False
     coarse, fine = (a, b) if rounding_step(a) >= rounding_step(b) else (b, a)
     step = rounding_step(coarse)

@@ -12,6 +12,8 @@ from builders import make_article
 from compare.align.claims import (
     LINK_THRESHOLD,
     PAIR_WEIGHTS,
+    REUSE_LINK,
+    Links,
     align,
     build_claims,
     pair_probabilities,
@@ -200,6 +202,40 @@ def test_build_claims_merges_strongest_first_and_respects_the_threshold(event) -
     assert pairs(strict) <= pairs(loose)
     none = build_claims(event, links, 1.01, 0.1, 0.2)
     assert none == ()
+
+
+def _three_outlets():
+    texts = ("One fact here. Another fact there.", "The fact told again. Something else.", "A third telling.")
+    return docs(*(make_article(f"Outlet {k}", t) for k, t in enumerate(texts)))
+
+
+def test_a_claimed_sentence_needs_a_stronger_link_for_a_second_claim() -> None:
+    documents = _three_outlets()
+    nodes = tuple((d, s.index) for d, doc in enumerate(documents) for s in doc.sentences)
+    row = {n: k for k, n in enumerate(nodes)}
+    edges = {  # a strong three-outlet claim on a0-b0-c0; a0 also weakly linked to b1 (0.22)
+        ((0, 0), (1, 0)): 0.9,
+        ((0, 0), (2, 0)): 0.8,
+        ((1, 0), (2, 0)): 0.85,
+        ((0, 0), (1, 1)): 0.22,
+        ((0, 1), (2, 0)): 0.03,
+    }
+    pairs_ = np.asarray([sorted((row[a], row[b])) for a, b in edges], dtype=np.intp)
+    links = Links(pairs_, np.asarray(list(edges.values())), nodes)
+    ids = [d.article.id for d in documents]
+    weak = ((ids[0], 0), (ids[1], 1))
+    assert together(build_claims(documents, links, 0.2, 0.05, 0.1), *weak)
+    guarded = build_claims(documents, links, 0.2, 0.05, 0.1, reuse=0.25)
+    assert not together(guarded, *weak)
+    assert together(guarded, (ids[0], 0), (ids[2], 0))  # the strong claim stays
+    # a fresh pair (neither sentence in another claim) needs only the link threshold
+    fresh = dict(edges)
+    fresh[((0, 1), (1, 1))] = 0.22
+    del fresh[((0, 0), (1, 1))]
+    pairs_ = np.asarray([sorted((row[a], row[b])) for a, b in fresh], dtype=np.intp)
+    links = Links(pairs_, np.asarray(list(fresh.values())), nodes)
+    assert together(build_claims(documents, links, 0.2, 0.05, 0.1, reuse=0.25), (ids[0], 1), (ids[1], 1))
+    assert REUSE_LINK is None or REUSE_LINK > LINK_THRESHOLD
 
 
 def test_sentence_pair_score_orders_paraphrase_above_topic() -> None:

@@ -811,3 +811,166 @@ def test_a_name_after_the_role_and_withheld_names():
     assert (att.source, att.entity) == ("the spokesman, Peter Carr", "Peter Carr")
     assert find(doc, "Mr. Carr said").entity == "Peter Carr"
     assert find(doc, "a council officer").source_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a party tag in parentheses, then an appositive
+        ("Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel, said on Monday that the pier was unsafe.",
+         "Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel"),
+        # "as saying:" after an appositive subject
+        ("Sen. Ben Ortiz, a Maine Republican, was quoted in the Ledger as saying: “The harbour must reopen soon.”",
+         "Sen. Ben Ortiz, a Maine Republican"),
+        # an aside in dashes between the subject and the cue
+        ("Mayor Holm has strongly – and repeatedly – denied that the pier was unsafe.", "Mayor Holm"),
+        ("Mayor Holm has in the past denied that the pier was unsafe.", "Mayor Holm"),
+        ("Officials there said the ferry would sail again in May.", "Officials"),
+        # a place and its state between commas belong to the subject
+        ("After two councillors heaped scorn on the plan, the mayor of Aldport, Tex., suggested it was a stunt.",
+         "the mayor of Aldport, Tex."),
+        # a verb that voices a view through its object
+        ("Mr. Reyes took a pointed swipe at the harbour board over the delays.", "Mr. Reyes"),
+        ("The captain voiced skepticism that the ferry had been overloaded.", "The captain"),
+        ("Bo Diaz, who owns three ferries, threw several jabs at the board, whom he called “a club of amateurs.”",
+         "Bo Diaz, who owns three ferries"),
+        # a phrase opens at its article; a demonstrative opening the sentence
+        ("In Tuesday's speech the senator also took a swipe at the port authority.", "the senator"),
+        # an opening subordinate clause ends at its comma
+        ("After Mr. Holt said he would do so, Mr. Reyes said the captain told him, “I have been very loyal to you.”",
+         "Mr. Reyes"),
+    ],
+)
+def test_subjects_behind_asides_and_voiced_objects(text, source):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and att.type == "attributed"
+    assert att.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain expressed no concerns about the weather.",  # voices nothing
+        "The mayor made his comments in an interview with a local radio station.",  # narration
+    ],
+)
+def test_light_verbs_that_voice_nothing(text):
+    assert attribute(doc_of("Quayside Notes", text))[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry owners appear to have been divided on the refit.",
+        "A second inquiry seems likely to keep the pier closed.",
+    ],
+)
+def test_plural_and_likely_hedges(text):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and att.type == "hedged"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mr. Reyes noted in his weekly radio slot on Monday that the pier was shut.", "Mr. Reyes"),
+        ("The harbour master notified the council that the ferry would not sail.", "The harbour master"),
+        ("Mayor Holm thundered on social media that the board had “failed everyone.”", "Mayor Holm"),
+        ("The captain has oftentimes denied that the doors were open.", "The captain"),
+    ],
+)
+def test_cues_with_a_setting_or_an_object_before_that(text, source):
+    att = attribute(doc_of("Quayside Notes", text))[0]
+    assert att is not None and (att.type, att.source) == ("attributed", source)
+
+
+def test_longer_verbs_in_er_and_en_keep_a_single_consonant():
+    from compare.attribution.lexicon import inflections
+
+    assert inflections("threaten")[2] == "threatened"
+    assert inflections("consider")[2] == "considered"
+    assert inflections("prefer")[2] == "preferred"
+    assert inflections("admit")[2] == "admitted"
+
+
+def test_she_never_stands_for_a_mr():
+    doc = doc_of(
+        "Quayside Notes",
+        "Councillor Ana Ruiz chaired the hearing with Mr. Holt at her side.",
+        "Mr. Holt spoke about the refit.",
+        "Later she said the pier would stay shut.",
+    )
+    assert find(doc, "Later she said").source == "Councillor Ana Ruiz"
+
+
+def test_source_key_of_an_unnamed_role_is_not_its_article():
+    from compare.attribution.sources import source_key
+
+    assert source_key("A hospital spokeswoman", "person") == "a hospital spokeswoman"
+    assert source_key("Mr. Trump", "person") == "trump"
+
+
+def test_they_can_stand_for_documents():
+    doc = doc_of(
+        "Quayside Notes",
+        "Two inspection memos state that the ferry had eleven faults.",
+        "The harbour board met on Monday to discuss the refit of the old ferry.",
+        "The board was divided on the cost of the work.",
+        "They also say the fire doors had been wedged open for months.",
+    )
+    att = find(doc, "They also say")
+    assert (att.source, att.source_kind) == ("Two inspection memos", "document")
+
+
+@pytest.mark.parametrize(
+    "paragraphs, fragment, source, kind",
+    [
+        (("“The harbour must reopen,” the lawsuit claims.",), "the lawsuit claims", "the lawsuit", "document"),
+        (("Two engineers who have closely inspected the ferry's hull said the welds were sound.",),
+         "welds", "Two engineers who have closely inspected the ferry's hull", "anonymous"),
+        (("The Harbour Alliance Against Closure said the pier must reopen.",),
+         "pier must", "The Harbour Alliance Against Closure", "organization"),
+    ],
+)
+def test_documents_relatives_and_names_with_prepositions(paragraphs, fragment, source, kind):
+    att = find(doc_of("Quayside Notes", *paragraphs), fragment)
+    assert (att.source, att.source_kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, fragment, source, kind",
+    [
+        (("The inspectors sent the harbour board a list of questions.",
+          "“Who checked the fire doors?” reads one of the queries sent to the board by the inspectors."),
+         "Who checked", "one of the queries sent to the board by the inspectors", "document"),
+        (("One question asks who signed the refit.",
+          "Another asks whether the fire doors were checked."),
+         "Another asks", "Another (question)", "document"),
+        (("“Who signed the refit?” one of the queries reads.", "“Who checked the doors?” another asks."),
+         "Who checked", "another (query)", "document"),
+    ],
+)
+def test_a_query_read_out_and_another_that_asks(paragraphs, fragment, source, kind):
+    att = find(doc_of("Quayside Notes", *paragraphs), fragment)
+    assert (att.source, att.source_kind) == (source, kind)
+
+
+def test_another_after_people_stays_a_person_and_reads_needs_a_quotation():
+    doc = doc_of(
+        "Quayside Notes",
+        "One of the deckhands said the doors were shut. Another said they were open.",
+        "The harbour master reads the tide tables every morning.",
+    )
+    assert find(doc, "Another said").source == "Another"
+    assert by_text(doc)["The harbour master reads the tide tables every morning."] is None
+
+
+def test_polnear_spans_keep_a_postposed_appositive_and_a_leading_quantifier():
+    text = (
+        "“The pier must reopen,” said Jo Marsh, 54, chair of the Harbour Trust, adding that the board agreed. "
+        "About two-thirds of the crew said they would stay."
+    )
+    rels = [r for r in find_relations(text, 0, len(text))]
+    sources = {text[r.source_start : r.source_end] for r in rels if r.source_start is not None}
+    assert "Jo Marsh, 54, chair of the Harbour Trust," in sources
+    assert "About two-thirds of the crew" in sources

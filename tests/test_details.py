@@ -271,6 +271,11 @@ def test_one_statement_quoted_with_other_words_is_a_conflict_with_its_reason() -
     c = document("Post", said.format("full closures"))
     claim, _ = claim_of(a, c)
     assert not any(d.conflict for d in claim.differences)
+    # a third outlet paraphrasing does not hide the misquote
+    p = document("Herald", "Ruiz said the harbour was nearing a full closure every day.")
+    claim, _ = claim_of(a, b, p)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert diff.conflict and "herald paraphrases" in diff.reason
 
 
 def test_every_difference_has_a_salience_and_a_reason() -> None:
@@ -282,6 +287,18 @@ def test_every_difference_has_a_salience_and_a_reason() -> None:
         assert 0 < d.salience <= 1 and d.salience_reason
     ranked = sorted(claim.differences, key=lambda d: -d.salience)
     assert ranked[0].conflict and ranked[0].kind == "number"
+
+
+def test_minor_differences_are_low_salience_and_never_conflicts() -> None:
+    from dataclasses import replace
+
+    from compare.differences import MINOR_BELOW, is_minor
+    from compare.model import Difference
+
+    low = Difference("name", (("a", "Ms. Ruiz"),), False, "only a gives it", (), salience=MINOR_BELOW - 0.05)
+    assert is_minor(low)
+    assert not is_minor(replace(low, salience=MINOR_BELOW))
+    assert not is_minor(replace(low, conflict=True))
 
 
 def test_hedge_against_plain_statement() -> None:
@@ -655,3 +672,82 @@ def test_a_date_given_inside_a_quotation_still_counts_as_carried():
     kinds = {d.kind for d in compare_claim(claim, docs).differences}
     assert "date" not in kinds
     assert "quote" in kinds
+
+
+def test_qualified_figures_leave_their_end_out():
+    """ "more than 50" and "almost 48" leave the figure out: they meet "at least 48" or "50" only
+    where a rounded figure's rounding lets them."""
+    from compare.quantities import agree_when_rounded, compatible, open_ends, parse_quantity
+
+    def q(text):
+        found = parse_quantity(text)
+        assert found is not None, text
+        return found
+
+    assert open_ends(q("more than 50")) == (True, False)
+    assert open_ends(q("almost four dozen")) == (False, True)
+    assert open_ends(q("at least 48")) == (False, False)
+    assert not compatible(q("at least 48"), q("almost four dozen"))
+    assert compatible(q("up to 48"), q("at least 48"))
+    assert not compatible(q("more than 150"), q("150"))
+    assert compatible(q("more than 50"), q("about 50"))
+    # a rounded figure stands for what rounds to it; a small count does not
+    assert agree_when_rounded(q("$15 million"), q("nearly $15 million"))
+    assert agree_when_rounded(q("over 55,000"), q("55,000"))
+    assert not agree_when_rounded(q("more than 150"), q("150"))
+
+
+def test_a_date_with_its_year_is_the_same_date() -> None:
+    from compare.differences.dates import same_date
+
+    def date(text):
+        (d,) = [d for d in extract_details(text, Sentence("a", 0, 0, len(text), text, 0, None, ())) if d.kind == "date"]
+        return d
+
+    assert same_date(date("It met on Feb. 8."), date("It met on Feb. 8, 2017."))
+    assert same_date(date("It began in January 2017."), date("It began in January."))
+    assert not same_date(date("It met on Feb. 9."), date("It met on Feb. 8, 2017."))
+    assert not same_date(date("It began in January 2016."), date("It began in January 2017."))
+
+
+def test_a_quotation_left_open_ends_at_an_odd_count_of_marks() -> None:
+    """A closing mark typed after a space ('lifetime. "') ends the quotation the segmenter left
+    open: the next sentence is the outlet's own; two marks closed it and opened another."""
+    closed = 'He said it was "an attack on the law. " Officials gave the list of questions on Monday.'
+    reopened = 'He said "it was made, "the mayor said. "Officials gave the list of questions on Monday.'
+    for text, quoted in ((closed, False), (reopened, True)):
+        quotations = (Quotation(0, text.index('"'), len(text), False),)
+        start = text.index("Officials")
+        sentence = Sentence("a", 1, start, len(text), text[start:], 0, 0, (0,))
+        kinds = {d.kind for d in extract_details(text, sentence, quotations)}
+        assert ("quote" in kinds) == quoted, text
+
+
+def test_conflict_over_a_minority_of_members_only_differs():
+    from compare.differences.core import minority_conflict
+    from compare.differences.members import MemberView
+    from compare.model import Detail, Difference
+
+    def view(article, kinds):
+        details = tuple(Detail(k, "x", 0, 1) for k in kinds)
+        return MemberView(article, details, None, "x", 1, "x", ())
+
+    diff = Difference("number", (("a", "60"), ("b", "50")), True, "a says 60, b says 50", reason="r")
+    few = [view("a", ["number"]), view("b", ["number"]), view("c", ["name"]), view("d", [])]
+    demoted = minority_conflict(diff, few)
+    assert not demoted.conflict and "only 2 of the claim's 4 outlets" in demoted.reason
+    most = [view("a", ["number"]), view("b", ["number"]), view("c", ["number"])]
+    assert minority_conflict(diff, most).conflict
+
+
+def test_salience_is_a_probability_and_conflicts_rank_first():
+    from compare.differences.members import MemberView
+    from compare.differences.salience import listed_probability, rank
+    from compare.model import Difference
+
+    members = [MemberView(a, (), None, "x", 1, "x", ()) for a in ("a", "b")]
+    words = Difference("quote", (("a", "x"), ("b", "y")), False, "the quoted words differ: a: x")
+    lone = Difference("name", (("a", "X"),), False, "only a gives it")
+    assert 0 < listed_probability(lone, members) < listed_probability(words, members) < 1
+    conflict = rank(Difference("number", (("a", "1"), ("b", "2")), True, "a says 1, b says 2"), members)
+    assert conflict.salience == 0.9 and conflict.salience > rank(words, members).salience

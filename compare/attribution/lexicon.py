@@ -78,13 +78,18 @@ def inflections(lemma: str) -> tuple[str, ...]:
         return lemma, lemma + "es", lemma + "ed", lemma + "ing"
     stem = (
         lemma + lemma[-1]
-        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma) and lemma not in _NO_DOUBLE
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma)
+        and lemma not in _NO_DOUBLE
+        and not (lemma.endswith(("er", "en", "on")) and len(lemma) > 5 and lemma not in _STRESSED_END)
         else lemma
     )
     return lemma, lemma + "s", stem + "ed", stem + "ing"
 
 
 _NO_DOUBLE = frozenset("answer counter offer question visit edit limit target".split())
+# Longer verbs in -er/-en/-on double their last consonant only when it is stressed ("preferred",
+# but "considered", "wondered", "thundered", "threatened", "questioned").
+_STRESSED_END = frozenset("prefer refer confer defer infer deter".split())
 
 
 SPEECH_LEMMAS = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
@@ -64,6 +65,11 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
+        if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
+            i -= 1  # "That assessment concluded": a demonstrative opening the sentence
+            break
+        if prev.text == "n" and i >= 2 and toks[i - 2].text == "\\":
+            break  # a line break written out as "\n" in scraped text
         if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
             i -= 2  # "a source close to the investigation"
             continue
@@ -76,8 +82,14 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue
+        inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
+        if inside_name and i - 1 > 0:
+            i -= 1  # "the Alliance Against Defamation": a preposition inside a name
+            continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
+        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):
+            break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low == "and" and not (
             i >= 2
             and (toks[i - 2].cap or toks[i - 2].low in SUBJECT_PRONOUNS)
@@ -89,6 +101,7 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ:
             break  # a verb: "The committee released a statement … saying"
         i -= 1
+    i = _quantified(toks, i)
     while i < j and toks[i].low in _LEADING:
         i += 1
     found = _span(toks, i, j + 1, text)
@@ -102,6 +115,58 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
 # From the cut-short sources of the 110 corpus events ("the matter" 3 times, "the secret trip").
 _INFORMED = frozenset("briefed familiar knowledgeable involved informed knowledge aware privy".split())
 _ABOUT = frozenset("on with about in of".split())
+
+
+# Words that go before an article inside one noun phrase ("all 42 members of the caucus").
+_BEFORE_ARTICLE = frozenset(
+    "of all both half with from in at on for to by about into near over under among against like".split()
+)
+
+
+def _quantified(toks: list[Token], i: int) -> int:
+    """Step left over a quantifier before an amount or a group ("About 9 percent", "Nearly a third",
+    "At least half of voters", "Many of her supporters"): PolNeAR's source spans keep it."""
+    while i > 0:
+        w = toks[i].low
+        amount = w[:1].isdigit() or w in _AMOUNT or w.split("-")[0] in _AMOUNT
+        if toks[i - 1].low == "of" and i >= 2 and toks[i - 2].low in _PART and amount is False:
+            i -= 2
+            continue
+        if not amount:
+            return i
+        for words in _QUANTIFIERS:
+            n = len(words)
+            if i >= n and tuple(t.low for t in toks[i - n : i]) == words:
+                i -= n
+                break
+        else:
+            return i
+    return i
+
+
+# Amounts a quantifier can precede ("about three-quarters", "nearly a third", "at least half").
+_AMOUNT = frozenset(
+    "a one two three four five six seven eight nine ten dozen half third quarter majority "
+    "three-quarters two-thirds one-third".split()
+)
+_PART = frozenset("many most some all half none each both majority".split())
+_QUANTIFIERS = tuple(
+    tuple(q.split())
+    for q in (
+        "at least",
+        "more than",
+        "less than",
+        "fewer than",
+        "as many as",
+        "about",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "only",
+        "just",
+    )
+)
 
 
 def _group(word: str) -> bool:
@@ -134,6 +199,9 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
         if t.low == "to" and j > i and toks[j - 1].low in CLOSE:
             j += 1
             continue
+        if loose and t.low in _AFTER_PARTICIPLE and j > i and is_verbish(toks[j - 1]):
+            j += 1  # "one of the queries supplied to the Times", "emails sent to aides"
+            continue
         if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose):
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
@@ -142,6 +210,7 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
     return _span(toks, i, j, text)
 
 
+_AFTER_PARTICIPLE = frozenset("to at for with about into".split())
 # Words that follow a subject and are not part of it (PolNeAR train: "now" 9, "later" 3).
 _AFTER_SUBJECT = frozenset("now later basically both all still already never".split())
 
@@ -217,11 +286,15 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     for c in range(j - 1, max(0, j - 30), -1):
         if toks[c].text == ",":
             src = np_back(toks, c - 1, text)
+            if src is None and c > 0 and toks[c - 1].text == ")":
+                src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _state_after(toks[c + 1 : j]) and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS):
+                return text[src[1] : toks[j - 1].end], src[1], toks[j - 1].end  # "the mayor of Washington, D.C.,"
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
@@ -238,6 +311,12 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
         if is_quote(toks[c]):
             return None
     return None
+
+
+def _state_after(toks: list[Token]) -> bool:
+    """A state set after a place between commas: "Washington, DC,", "Austin, Tex.,"."""
+    words = [t.text for t in toks if t.text != "."]
+    return len(words) == 1 and (words[0] in {"DC", "D.C"} or words[0] in US_STATE_ABBREVIATIONS)
 
 
 # A party and state after a name ("D-Mont.", "R-Calif"): never the source itself.
@@ -261,20 +340,22 @@ _ASIDES = frozenset("meanwhile however too though also in turn for example for i
 
 
 def trailing_appositive(toks: list[Token], src: tuple[str, int, int], text: str) -> tuple[str, int, int]:
-    """ "said John Smith, a lawyer for the family." -> the name with its appositive, up to the end."""
+    """ "said John Smith, a lawyer for the family." -> the name with its appositive, up to the end
+    of the sentence or of the description ("said Jo Roe, 34, chair of X, adding": "Jo Roe, 34, chair
+    of X"), as PolNeAR marks a postposed source (182 such spans on PolNeAR train were cut at the
+    name when only "a", "an", "the", "who" and a few roles opened the appositive)."""
     n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
-    if (
-        n + 1 >= len(toks)
-        or toks[n].text != ","
-        or toks[n + 1].low not in {"a", "an", "the", "who"} | _ROLE_OPENERS
-    ):
+    if n + 1 >= len(toks) or toks[n].text != "," or not _describes(toks[n + 1]):
         return src
     end = n + 1
     while end < len(toks) and not is_quote(toks[end]):
         if toks[end].text in {";", "!", "?"} or (toks[end].text == "." and not is_abbrev(toks[end - 1].text)):
             break
+        if toks[end].text == "," and end + 1 < len(toks) and _clause_after(toks[end + 1]):
+            end += 1  # "…, a lawyer, adding that" / ", told Politico": PolNeAR keeps the comma
+            break
         end += 1
-    if end - n > 25 or (end < len(toks) and is_quote(toks[end])):
+    if end - n > 30 or (end < len(toks) and is_quote(toks[end])):
         return src
     return text[src[1] : toks[end - 1].end], src[1], toks[end - 1].end
 
@@ -282,6 +363,27 @@ def trailing_appositive(toks: list[Token], src: tuple[str, int, int], text: str)
 _ROLE_OPENERS = frozenset(
     "former senior chief executive deputy spokesman spokeswoman director president head co-founder".split()
 )
+# Words that open a clause or a setting after a postposed source, not a description of it.
+_NOT_APPOSITIVE = frozenset(
+    "in at on during after before when while as because since and but or so if though although "
+    "told tells said says adds added according referring speaking writing noting citing who's "
+    "he she it they we i you this that there then now not".split()
+)
+
+
+def _describes(t: Token) -> bool:
+    """A word that can open an appositive after a name: an article, "who", a role, an age, a name
+    or a noun ("chairman of", "Democrat of New York", "34,", "Politifact's editor")."""
+    if t.low in {"a", "an", "the", "who"} or t.low in _ROLE_OPENERS:
+        return True
+    if is_quote(t) or not t.text[:1].isalnum() or t.low in _NOT_APPOSITIVE:
+        return False
+    return not t.low.endswith("ing") and not is_verbish(t) and not t.low.endswith("ly")
+
+
+def _clause_after(t: Token) -> bool:
+    """A comma's next word that ends a description: a participle, a verb or a setting."""
+    return t.low in _NOT_APPOSITIVE or (t.low.endswith("ing") and not t.cap) or is_verbish(t)
 
 
 def parenthesised(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
@@ -320,9 +422,29 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 2
         elif low in {"years", "months", "weeks", "decades", "days"} and j > 0 and toks[j - 1].low == "for":
             j -= 2
+        elif low in {"there", "here"} and j > 0 and is_plural(toks[j - 1].low):
+            j -= 1  # "Officials there said"
+        elif low == "past" and j > 1 and toks[j - 1].low == "the" and toks[j - 2].low == "in":
+            j -= 3  # "Trump has in the past expressed"
+        elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
+            j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
         else:
             break
     return j
+
+
+_DASHES = frozenset("– — --".split())
+
+
+def _dash_aside(toks: list[Token], j: int) -> int | None:
+    """The opening dash of an aside that closes at toks[j] ("– and repeatedly –"), if the aside
+    is short and has no quotation mark."""
+    for o in range(j - 1, max(-1, j - 16), -1):
+        if toks[o].low in _DASHES:
+            return o if o > 0 and toks[o - 1].text[:1].isalnum() else None
+        if is_quote(toks[o]) or toks[o].text in {".", ";", ":"} and not is_abbrev(toks[o - 1].text):
+            return None
+    return None
 
 
 def as_saying(toks: list[Token], k: int, text: str) -> tuple[tuple[str, int, int], int] | None:
@@ -342,10 +464,25 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
+    if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
+        return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
     if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
+    return False
+
+
+_CLAUSE_BREAK = frozenset("and but or who which when while because if as to is was are were has had".split())
+
+
+def _that_after_setting(toks: list[Token], k: int) -> bool:
+    """A short setting after a cue ("in a radio interview", "on Twitter") followed by "that"."""
+    for t in toks[k + 1 : k + 8]:
+        if t.low == "that":
+            return True
+        if t.text in {",", ".", ";", ":"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
+            return False
     return False
 
 

@@ -23,6 +23,7 @@ from .sources import (
     ANONYMOUS_HEADS,
     CONTAINER,
     DEFINITE_ROLE,
+    DOCUMENT_WORDS,
     HEARSAY,
     NOT_NAME_START,
     PERSON_ROLES,
@@ -98,6 +99,21 @@ def _recent_person(index: int, document: Document, sources: list[tuple[str, str 
         if kind == "person" and at < index and name[:1].isupper() and person_name(name):
             return name
     return None
+
+
+# Words that say a person is a man or a woman: "she" never stands for "Mr. Holt" or "the
+# spokesman", "he" never for "Ms. Lee" or "the congresswoman".
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince)\b\.?|\b\w*(?:spokes|congress|chair|business)man\b")
+_FEMALE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\b\.?|\b\w*(?:spokes|congress|chair|business)woman\b"
+)
+
+
+def _gender_fits(name: str, pronoun: str) -> bool:
+    """Whether ``name`` can be what the pronoun stands for, as far as its title or role tells."""
+    if pronoun in {"she", "her"}:
+        return _MALE.search(name) is None
+    return _FEMALE.search(name) is None
 
 
 # "his first comments, saying": a possessive pronoun stands for its person as "he" does.
@@ -288,13 +304,14 @@ def _resolve(
         return None, None
     low = _POSSESSIVE_PRONOUNS.get(src.lower(), src.lower())
     if low in {"he", "she", "him", "her"}:
-        found = _recent_person(index, document, sources)
-        found = found or _antecedent(rel.source_start, index, document, names)
+        fits = [n for n in names if _gender_fits(n[2], low)]
+        found = _recent_person(index, document, [x for x in sources if _gender_fits(x[0], low)])
+        found = found or _antecedent(rel.source_start, index, document, fits)
         found = found or next(
             (
                 name
                 for name, kind, _ in reversed(sources)
-                if kind == "person" and name[:1].isupper() and person_name(name)
+                if kind == "person" and name[:1].isupper() and person_name(name) and _gender_fits(name, low)
             ),
             None,
         )
@@ -321,10 +338,14 @@ def _resolve(
     if low in {"they", "them", "it"}:
         want = {"organization", "anonymous"} if low != "it" else {"organization", "document", "outlet"}
         for name, kind, _ in reversed(sources[-6:]):
-            if kind in want:
-                return name, kind
+            if kind in want or (kind == "document" and low != "it" and _plural_head(name)):
+                return name, kind  # "They detail …" after "the memos show": the memos
         opening = _opening_subject(rel.source_start, index, document, known, want)
         return opening if opening else (None, None)  # never a bare pronoun as the source
+    if low in {"another", "one", "the other", "a second", "a third"}:
+        found = _elided_noun(rel.source_start, document)
+        if found:
+            return f"{src} ({found})", "document"
     if is_event(src):
         return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
@@ -357,6 +378,24 @@ _TIME_ONLY = re.compile(
 _DANGLING = frozenset("the a an for over during than until in of on late early at by".split())
 
 
+# "One question asks …", "one of the queries …", "Another memo …": the noun a bare "another" stands for.
+_COUNTED = re.compile(r"\b(?:one|another|first|second|last)\s+(?:of\s+(?:the|his|its|their)\s+)?(\w+)(?:\s+(\w+))?", re.I)
+
+
+def _elided_noun(pos: int, document: Document) -> str | None:
+    """The document noun a bare "another" or "one" stands for ("Another asks" after "one of the
+    questions reads"): the noun of the nearest count in the 600 characters before, singular, if it
+    names a document; else None."""
+    before = document.article.text[max(0, pos - 600) : pos]
+    for m in reversed(list(_COUNTED.finditer(before))):
+        for word in (w.lower() for w in m.groups() if w):
+            single = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+            if single in DOCUMENT_WORDS:
+                return single
+        return None  # the nearest count is of something else ("One of the men said")
+    return None
+
+
 def _without_time(rel: Relation) -> Relation:
     """The relation with a trailing time phrase cut from its source."""
     if rel.source is None or rel.source_start is None:
@@ -378,6 +417,12 @@ def _without_time(rel: Relation) -> Relation:
 # "they" was right in 2 of 2 sentences with 2 (and the relayed F1 did not move); further back the
 # subject drifts to other groups.
 _PLURAL_REACH = 2
+
+
+def _plural_head(phrase: str) -> bool:
+    """Whether a phrase's head (its last word before "of", a comma or a relative) is plural."""
+    head = re.split(r",|\s+(?:of|from|by|that|which|who|released|obtained|written)\s+", phrase)[0].split()
+    return bool(head) and head[-1].lower().endswith("s") and not head[-1].lower().endswith("ss")
 
 
 def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
@@ -495,8 +540,11 @@ def _main_clause_first(
         words = text[
             max(sentence.start, min(rel.start, rel.source_start or rel.start) - 40) : rel.start
         ].lower()
-        head = re.findall(r"[a-z]+", words)
-        return bool(head) and any(w in _SUBORDINATORS for w in head[-8:-1]) and rel is not items[-1][0]
+        head = re.findall(r"[a-z]+|,", words)
+        last = max((n for n, w in enumerate(head) if w in _SUBORDINATORS and n >= len(head) - 8), default=None)
+        # "After Trump said he would, Comey said …": the clause closed at its comma before this cue.
+        closed = last is not None and "," in head[last:]
+        return last is not None and last < len(head) - 1 and not closed and rel is not items[-1][0]
 
     frame = [it for it in items if it[2] is not None and closing(it[0])]
     if frame:

@@ -15,7 +15,7 @@ from .lexicon import PRONOUNS, TITLES
 _HEAD_STOP = re.compile(
     r"\s+(?:familiar|close|who|which|that|in|at|from|of|for|on|with|to|by|inside|within|involved|briefed|"
     r"knowledgeable|aware|privy|speaking|working|released|issued|obtained|filed|signed|published|sent|"
-    r"read|compiled|present)\b.*$",
+    r"read|compiled|supplied|provided|leaked|reviewed|present)\b.*$",
     re.I | re.S,
 )
 ANONYMOUS_HEADS = _ANON = frozenset(
@@ -25,7 +25,7 @@ ANONYMOUS_HEADS = _ANON = frozenset(
     "investigators members supporters opponents residents neighbors neighbours friends relatives "
     "others colleagues employees workers women men".split()
 )
-_DOCUMENT = frozenset(
+DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
     "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
@@ -34,7 +34,7 @@ _DOCUMENT = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper".split()
+    "agreement deal cable dossier paper query queries".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -197,7 +197,7 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     head = last.lower()
     if head == "media":
         return "outlet"  # "state media reported"
-    if head in _DOCUMENT:
+    if head in DOCUMENT_WORDS:
         return "document"
     if head in _ANON:
         return "anonymous"
@@ -205,6 +205,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
     if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
+    if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:])):
+        return "organization"  # "the Alliance Against Defamation", "Citizens for Ethics"
     tail = 0
     while tail < len(words) and words[-1 - tail][:1].isupper():
         tail += 1
@@ -217,9 +219,14 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
-    if any(w[:1].isupper() and w.lower() not in _ARTICLES for w in words) or PERSON_ROLES.search(head_phrase):
+    named = any(w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words)  # not "Two engineers"
+    if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+# Capitalised prepositions inside an organisation's name.
+_NAME_PREPOSITIONS = frozenset({"Against", "For", "On", "To", "In"})
 
 
 # ---- people named in the text, for pronouns ----------------------------------------------------
@@ -325,7 +332,10 @@ def source_key(source: str, kind: str | None) -> str:
         names = [
             w
             for w in words
-            if w[:1].isupper() and w.rstrip(".") not in TITLES and w.lower() not in _ROLE_WORDS
+            if w[:1].isupper()
+            and w.rstrip(".") not in TITLES
+            and w.lower() not in _ROLE_WORDS
+            and w.lower() not in _ARTICLES  # "A hospital spokeswoman" names no one
         ]
         if names:
             return names[-1].lower()

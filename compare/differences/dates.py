@@ -143,13 +143,28 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         "date",
         members,
         dates,
-        lambda d, _others, x: any(d.key == o.key for o in details_of(x, "date")) or _duration_given(d, x),
+        lambda d, _others, x: any(same_date(d, o) for o in details_of(x, "date")) or _duration_given(d, x),
         conflicts,
     )
     if diff is None or not diff.conflict:
         return diff
     reason = next((r for r in reasons.values() if r), "")
     return dataclasses.replace(diff, reason=reason)
+
+
+def same_date(a: Detail, b: Detail) -> bool:
+    """One date, whether or not one of them gives the year ("Feb. 8" and "Feb. 8, 2017", "January"
+    and "January 2017"): the year adds nothing a reader of either outlet lacks."""
+    if a.key == b.key:
+        return True
+    ka, va = a.key.split(":", 1)
+    kb, vb = b.key.split(":", 1)
+    if ka != kb or ka not in ("date", "month"):
+        return False
+    pa, pb = va.split("-"), vb.split("-")
+    if (len(pa[0]) == 4) == (len(pb[0]) == 4):
+        return False
+    return (pa[1:] if len(pa[0]) == 4 else pa) == (pb[1:] if len(pb[0]) == 4 else pb)
 
 
 def why_dates_conflict(mx: MemberView, x: Detail, my: MemberView, y: Detail) -> str:

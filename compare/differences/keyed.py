@@ -47,9 +47,12 @@ def keyed_difference(
         return make_difference(kind, distinct, True, note)
     alone = [m.article for m in having if distinct[m.article]]
     agree = all(same(d, found[b], by_article[b]) for a in alone for d in distinct[a] for b in alone if b != a)
+    # One outlet alone with a detail the others never give is "only X gives it" even when every
+    # member gives some other detail of the kind (each names someone, one names one more person):
+    # "worded differently" there listed a single outlet and misled (docs/differences.md, round 5).
     note = (
         f"only {', '.join(alone)} give{'s' if len(alone) == 1 else ''} it"
-        if lacking and agree
+        if (lacking or len(alone) == 1) and agree
         else "worded differently"
     )
     return make_difference(kind, distinct, False, note)

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
+from ..details import initials_key
 from ..model import Attribution, Detail, Difference, Document, Member
 from ..quantities import Quantity
 
@@ -59,19 +60,55 @@ class MemberView:
     dated: tuple[Detail, ...] = ()  # every date in the member's whole article
     numbered: tuple[Detail, ...] = ()  # every number in the member's whole article
     spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each of the member's sentences
+    # the whole article's index (names, dates, figures)
+    index: DocumentIndex | None = dataclasses.field(default=None, compare=False, repr=False)
 
 
-def gather(member: Member, doc: Document) -> MemberView:
+@dataclasses.dataclass(frozen=True, slots=True)
+class DocumentIndex:
+    """What the difference finders read from a whole article, computed once per article (not
+    once per claim: an event's claims all look into the same articles)."""
+
+    position: Mapping[int, int]  # sentence index -> position in ``Document.sentences``
+    named: tuple[Detail, ...]  # every name in the article
+    dated: tuple[Detail, ...]
+    numbered: tuple[Detail, ...]
+    name_keys: frozenset[str]  # the keys of ``named``
+    initials_keys: frozenset[str]  # the keys ``named`` may abbreviate ("IRS" -> the sorted letters)
+    plain: str  # the article lower-cased without full stops and apostrophes, to look a name up
+
+
+def document_index(doc: Document) -> DocumentIndex:
+    named = tuple(d for ds in doc.details for d in ds if d.kind == "name")
+    initials = (initials_key(d.text, d.label) for d in named)
+    return DocumentIndex(
+        position={s.index: k for k, s in enumerate(doc.sentences)},
+        named=named,
+        dated=tuple(d for ds in doc.details for d in ds if d.kind == "date"),
+        numbered=tuple(d for ds in doc.details for d in ds if d.kind == "number"),
+        name_keys=frozenset(d.key for d in named),
+        initials_keys=frozenset(k for k in initials if k is not None),
+        plain=re.sub(r"[.’']", "", doc.article.text.lower()),
+    )
+
+
+def document_indexes(documents: Mapping[str, Document]) -> dict[str, DocumentIndex]:
+    """The index of every document, by article id: build once per event, pass to each claim."""
+    return {article: document_index(doc) for article, doc in documents.items()}
+
+
+def gather(member: Member, doc: Document, index: DocumentIndex | None = None) -> MemberView:
     """The member's details, first attribution, length and lower-cased text."""
-    position = {s.index: k for k, s in enumerate(doc.sentences)}
+    index = index if index is not None else document_index(doc)
+    position = index.position
     details: list[Detail] = []
     attribution = None
     words = 0
     body = []
     lead = False
     spans = []
-    for index in sorted(member.sentences):
-        k = position.get(index)
+    for sentence in sorted(member.sentences):
+        k = position.get(sentence)
         if k is None:
             continue
         details.extend(doc.details[k])
@@ -81,9 +118,6 @@ def gather(member: Member, doc: Document) -> MemberView:
         lead = lead or k < LEAD_SENTENCES
         spans.append((doc.sentences[k].start, doc.sentences[k].end))
         body.append(doc.sentences[k].text.lower().replace("’", "'"))
-    named = tuple(d for ds in doc.details for d in ds if d.kind == "name")
-    dated = tuple(d for ds in doc.details for d in ds if d.kind == "date")
-    numbered = tuple(d for ds in doc.details for d in ds if d.kind == "number")
     text, joined = doc.article.text, " ".join(body)
     return MemberView(
         member.article,
@@ -92,11 +126,12 @@ def gather(member: Member, doc: Document) -> MemberView:
         text,
         words,
         joined,
-        named,
+        index.named,
         lead,
-        dated,
-        numbered,
+        index.dated,
+        index.numbered,
         tuple(spans),
+        index,
     )
 
 

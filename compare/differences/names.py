@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..details import find_names, names_match
+from ..details import find_names, initials_key, names_match
 from ..lexicon import PLACE_NAMES, TITLE_WORDS
 from ..model import Attribution, Detail, Difference
 from .keyed import keyed_difference
-from .members import MemberView, context_share, details_of, is_quoted
+from .members import DocumentIndex, MemberView, context_share, details_of, is_quoted
 
 # Names compared for "named in one member only / named differently". With places too: 19 found /
 # 57 extra name differences (F1 0.572); people and organisations: 17 / 46 (0.581); people only:
@@ -49,21 +49,32 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         ]
         for m in members
     }
-    lowered = {m.article: re.sub(r"[.’']", "", m.text.lower()) for m in members}
 
     def carried(d: Detail, others: list[Detail], other: MemberView) -> bool:
         same = [o for o in others if names_match(d, o)]
         if any(_given_name(d) and _given_name(o) and _given_name(d) != _given_name(o) for o in same):
             return False
-        if same or any(names_match(d, o) for o in other.named):
+        index = other.index
+        if index is None:
+            raise ValueError("a member view without its article's index (build it with gather)")
+        if same or names_anywhere(d, index):
             return True
         words = d.key if d.label == "person" else re.sub(r"[.’']", "", d.text.lower())
-        return re.search(rf"\b{re.escape(words)}\b", lowered[other.article]) is not None
+        return re.search(rf"\b{re.escape(words)}\b", index.plain) is not None
 
     def keep(m: MemberView, d: Detail) -> bool:
         return d.label == "person" or context_share(m, d, members, NAME_CONTEXT_WORDS) >= NAME_CONTEXT_SHARE
 
     return keyed_difference("name", members, names, carried, None, keep)
+
+
+def names_anywhere(d: Detail, index: DocumentIndex) -> bool:
+    """Whether the article names ``d``'s entity somewhere: ``names_match`` against each of its
+    names, by set lookups (the same test, without a pass over the article per name)."""
+    if d.key in index.name_keys or d.key in index.initials_keys:
+        return True
+    short = initials_key(d.text, d.label)
+    return short is not None and short in index.name_keys
 
 
 def _party(d: Detail) -> bool:

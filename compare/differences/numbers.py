@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Detail, Difference
-from ..quantities import Quantity, agree_when_rounded, compatible, interval, rounding_step
+from ..quantities import Quantity, agree_when_rounded, compatible, interval, is_exact, rounding_step
 from .dates import span_of_time
 from .members import (
     FIGURE_WINDOW,
@@ -260,6 +260,8 @@ def _number_conflict(
         if _agree(x.detail, y.detail):
             if compatible(qx, qy):
                 wide = a if _width(qx) > _width(qy) else b
+            elif is_exact(qx) != is_exact(qy):  # a rounded figure against a qualified one
+                wide = b if is_exact(qx) else a
             else:
                 wide = a if rounding_step(qx) > rounding_step(qy) else b
             note = f"{wide} is vaguer ({' / '.join(sorted((x.detail.text, y.detail.text)))})"
@@ -315,27 +317,15 @@ def _gives(m: MemberView, d: Detail) -> bool:
     )
 
 
-# Qualifiers that leave the figure itself out: "almost four dozen" is under 48, "more than 50" over.
+# Qualifiers under the figure: "almost 48" does not give 48.
 _BELOW = re.compile(r"^(?:almost|nearly|under|just under|fewer than|less than|short of)\b", re.I)
-_ABOVE = re.compile(r"^(?:more than|over|above|upwards of)\b", re.I)
-_AT_LEAST = re.compile(r"^(?:at least|no fewer than|no less than)\b", re.I)
 
 
 def _agree(a: Detail, b: Detail) -> bool:
     """Both figures can be true once rounding is allowed for, and they do not only meet at a value
     one of them leaves out ("at least four dozen" / "almost four dozen" meet at 48, which "almost"
-    excludes: gold-train's newswcl50-8 conflict)."""
-    return agree_when_rounded(as_quantity(a), as_quantity(b)) and not (_apart_at(a, b) or _apart_at(b, a))
-
-
-def _apart_at(low: Detail, high: Detail) -> bool:
-    """``low`` starts at N (at least / more than N) and ``high`` ends at N (almost / under N), and
-    one of them leaves N out."""
-    n = low.low
-    if n is None or low.high is not None or high.high != n:
-        return False
-    below, above = bool(_BELOW.match(high.text)), bool(_ABOVE.match(low.text))
-    return (below or above) and (above or bool(_AT_LEAST.match(low.text)))
+    excludes: gold-train's newswcl50-8 conflict; ``quantities.open_ends``)."""
+    return agree_when_rounded(as_quantity(a), as_quantity(b))
 
 
 def _width(q: Quantity) -> float:

@@ -74,21 +74,21 @@ def quote_difference(members: Sequence[MemberView]) -> Difference | None:
         return None
     shown = {a: ds for a, ds in shown.items() if ds}
     paraphrasing = [m for m in members if not words[m.article]]
+    paraphrase = f"{article_names(paraphrasing)} paraphrase{'s' if len(paraphrasing) == 1 else ''}"
+    # Two outlets quoting one statement with other words is a conflict whether or not a third
+    # paraphrases it (gold-train's tweet quoted with two given names, a fourth outlet paraphrasing).
+    misquote = _misquote(shown, {a: words[a] for a in shown})
+    if misquote:
+        note, reason = misquote
+        if paraphrasing:
+            reason = f"{reason}; {paraphrase}"
+        return dataclasses.replace(make_difference("quote", shown, True, note), reason=reason)
     if paraphrasing:
-        return make_difference(
-            "quote",
-            shown,
-            False,
-            f"{article_names(paraphrasing)} paraphrase{'s' if len(paraphrasing) == 1 else ''}",
-        )
+        return make_difference("quote", shown, False, paraphrase)
     joined = {a: [w for ws in wss for w in ws] for a, wss in words.items()}
     first = quoting[0].article
     if all(_same_words(joined[first], joined[m.article]) for m in quoting[1:]):
         return None
-    misquote = _misquote(shown, words)
-    if misquote:
-        note, reason = misquote
-        return dataclasses.replace(make_difference("quote", shown, True, note), reason=reason)
     return make_difference("quote", shown, False, "the quoted words differ: " + _words_apart(joined))
 
 

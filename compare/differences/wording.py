@@ -123,8 +123,11 @@ def similarity(a: Sequence[Token], b: Sequence[Token]) -> float:
     return Indel.normalized_similarity([t.norm for t in a], [t.norm for t in b])
 
 
-def claim_edits(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, tuple[WordEdit, ...]]:
-    """(reference article, edits of every other member) for one claim.
+def claim_edits(
+    claim: Claim, documents: Mapping[str, Document], positions: Mapping[str, Mapping[int, int]] | None = None
+) -> tuple[str, tuple[WordEdit, ...]]:
+    """(reference article, edits of every other member) for one claim. ``positions`` maps each
+    article's sentence indexes to their place in ``Document.sentences`` (built per claim if absent).
 
     The reference is the member most similar to all the others (the medoid), so each member's
     edits show how it departs from the most typical wording; ties go to the first member.
@@ -134,7 +137,9 @@ def claim_edits(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, t
         if member.article not in documents:
             continue
         doc = documents[member.article]
-        position = {s.index: k for k, s in enumerate(doc.sentences)}
+        position = positions.get(member.article) if positions is not None else None
+        if position is None:
+            position = {s.index: k for k, s in enumerate(doc.sentences)}
         toks: list[Token] = []
         for seg, index in enumerate(sorted(member.sentences)):
             if index not in position:
