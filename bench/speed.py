@@ -3,6 +3,7 @@
     python bench/speed.py                      # one event, the 110-event batch, the profile
     python bench/speed.py --only event,profile # a subset (event, batch, profile)
     python bench/speed.py --repeat 5           # best of 5 for the one-event timings
+    python bench/speed.py --before /tmp/main   # before and after in one run, taking turns
     python bench/speed.py minimal DIR... [-o OUT]  # the minimal pipeline itself, as its own process
 
 The minimal pipeline (below, `minimal_event`) is what any tool of this kind must at least do: read
@@ -39,6 +40,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = REPO  # the storydiff checkout timed (--code): this one, or an older one for "before" figures
+CODES: list[tuple[str, Path]] = []  # (label, checkout) of each storydiff timed: --before, then --code
 EVENTS = REPO.parent / "shared" / "corpus" / "events"
 ONE_EVENT = EVENTS / "newswcl50-0"
 PROFILE_EVERY = 5
@@ -89,17 +91,19 @@ def minimal_main(folders: list[str], out: str | None) -> None:
 
 
 # ---------------------------------------------------------------- whole-process timing
-def wall(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd``: its wall time and its CPU time (user + system), in seconds. On a shared machine
-    the CPU time moves less with other people's load than the wall time does."""
+def wall(cmd: list[str], code: Path | None = None) -> tuple[float, float]:
+    """Run ``cmd`` with storydiff from ``code`` (default CODE): its wall time and its CPU time (user
+    + system), in seconds. On a shared machine the CPU time moves less with other people's load
+    than the wall time does."""
+    code = code or CODE
     # Bytecode caches on, as on an installed copy (this machine sets PYTHONDONTWRITEBYTECODE, which
     # would make every run recompile storydiff's source).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(CODE)
+    env["PYTHONPATH"] = str(code)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=CODE
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=code
     )
     took = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -107,11 +111,6 @@ def wall(cmd: list[str]) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(cmd[:4])} ...: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return took, cpu
-
-
-def best_of(cmd: list[str], repeat: int) -> tuple[float, float]:
-    runs = [wall(cmd) for _ in range(repeat)]
-    return min(w for w, _ in runs), min(c for _, c in runs)
 
 
 def storydiff(*args: str) -> list[str]:
@@ -122,45 +121,85 @@ def minimal(*args: str) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve()), "minimal", *args]
 
 
-def section_event(repeat: int) -> None:
-    files = [str(f) for f in sorted(ONE_EVENT.glob("*.txt"))]
-    # Warm the file cache and the bytecode of both sides before timing.
-    wall(storydiff("compare", *files, "--format", "json"))
-    wall(minimal(str(ONE_EVENT)))
-    rows = [
-        (
-            "`storydiff compare ... --format json`",
-            best_of(storydiff("compare", *files, "--format", "json"), repeat),
-        ),
-        ("minimal pipeline (`bench/speed.py minimal`)", best_of(minimal(str(ONE_EVENT)), repeat)),
-        ("`storydiff --help`", best_of(storydiff("--help"), repeat)),
-        (
-            "`storydiff compare` on a missing file (the error line)",
-            best_of(storydiff("compare", str(ONE_EVENT / "no-such-file.txt")), repeat),
-        ),
-        ("`python -c pass` (the interpreter alone)", best_of([sys.executable, "-c", "pass"], repeat)),
-    ]
-    print(f"## One event: `{ONE_EVENT.name}` ({len(files)} articles), whole process, best of {repeat}\n")
+def _interleaved(
+    runs: dict[str, tuple[list[str], Path | None]], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Best wall and best CPU time of each run over ``repeat`` rounds, the runs taking turns within
+    a round, so that a change in the machine's load falls on all of them alike."""
+    got: dict[str, list[tuple[float, float]]] = {label: [] for label in runs}
+    for _ in range(repeat):
+        for label, (cmd, code) in runs.items():
+            got[label].append(wall(cmd, code))
+    return {label: (min(w for w, _ in v), min(c for _, c in v)) for label, v in got.items()}
+
+
+def _table(rows: list[tuple[str, tuple[float, float]]], digits: int) -> None:
     print("| run | wall s | CPU s |\n|---|---:|---:|")
     for label, (w, c) in rows:
-        print(f"| {label} | {w:.3f} | {c:.3f} |")
-    (ow, oc), (mw, mc) = rows[0][1], rows[1][1]
-    print(f"\nRatio storydiff / minimal pipeline, one event: **{ow / mw:.2f}x** wall, {oc / mc:.2f}x CPU\n")
+        print(f"| {label} | {w:.{digits}f} | {c:.{digits}f} |")
 
 
-def section_batch() -> None:
-    n_events = sum(1 for p in EVENTS.iterdir() if p.is_dir())
+def section_event(repeat: int) -> None:
+    files = [str(f) for f in sorted(ONE_EVENT.glob("*.txt"))]
+    runs: dict[str, tuple[list[str], Path | None]] = {}
+    for name, code in CODES:
+        runs[f"`storydiff compare ... --format json` ({name})"] = (
+            storydiff("compare", *files, "--format", "json"),
+            code,
+        )
+    runs["minimal pipeline (`bench/speed.py minimal`)"] = (minimal(str(ONE_EVENT)), None)
+    for name, code in CODES:
+        runs[f"`storydiff --help` ({name})"] = (storydiff("--help"), code)
+        runs[f"`storydiff compare` on a missing file, the error line ({name})"] = (
+            storydiff("compare", str(ONE_EVENT / "no-such-file.txt")),
+            code,
+        )
+    runs["`python -c pass` (the interpreter alone)"] = ([sys.executable, "-c", "pass"], None)
+    # Warm the file cache and the bytecode of every side before timing.
+    for cmd, code in runs.values():
+        wall(cmd, code)
+    got = _interleaved(runs, repeat)
+    print(f"## One event: `{ONE_EVENT.name}` ({len(files)} articles), whole process, best of {repeat}\n")
+    _table(list(got.items()), 3)
+    mw, mc = got["minimal pipeline (`bench/speed.py minimal`)"]
+    print()
+    for name, _ in CODES:
+        ow, oc = got[f"`storydiff compare ... --format json` ({name})"]
+        print(
+            f"Ratio storydiff ({name}) / minimal pipeline, one event: **{oc / mc:.2f}x** CPU, "
+            f"{ow / mw:.2f}x wall"
+        )
+    print()
+
+
+def section_batch(repeat: int) -> None:
     folders = sorted(str(p) for p in EVENTS.iterdir() if p.is_dir())
     with tempfile.TemporaryDirectory() as tmp:
         out_min = Path(tmp, "minimal")
         out_min.mkdir()
-        mw, mc = wall(minimal(*folders, "-o", str(out_min)))
-        ow, oc = wall(storydiff("batch", str(EVENTS), "-o", str(Path(tmp, "ours")), "--jobs", "1", "--force"))
-    print(f"## The {n_events}-event batch, whole process, one run each\n")
-    print("| run | wall s | CPU s |\n|---|---:|---:|")
-    print(f"| `storydiff batch EVENTS -o OUT --jobs 1 --force` (HTML + JSON) | {ow:.1f} | {oc:.1f} |")
-    print(f"| minimal pipeline over the same events, one process | {mw:.1f} | {mc:.1f} |")
-    print(f"\nRatio storydiff / minimal pipeline, batch: **{ow / mw:.1f}x** wall, {oc / mc:.1f}x CPU\n")
+        runs: dict[str, tuple[list[str], Path | None]] = {
+            "minimal pipeline over the same events, one process": (
+                minimal(*folders, "-o", str(out_min)),
+                None,
+            )
+        }
+        for name, code in CODES:
+            out = str(Path(tmp, name))
+            runs[f"`storydiff batch EVENTS -o OUT --jobs 1 --force`, HTML + JSON ({name})"] = (
+                storydiff("batch", str(EVENTS), "-o", out, "--jobs", "1", "--force"),
+                code,
+            )
+        got = _interleaved(runs, repeat)
+    print(f"## The {len(folders)}-event batch, whole process, best of {repeat}\n")
+    _table(list(got.items()), 1)
+    mw, mc = got["minimal pipeline over the same events, one process"]
+    print()
+    for name, _ in CODES:
+        ow, oc = got[f"`storydiff batch EVENTS -o OUT --jobs 1 --force`, HTML + JSON ({name})"]
+        print(
+            f"Ratio storydiff ({name}) / minimal pipeline, batch: **{oc / mc:.1f}x** CPU, {ow / mw:.1f}x wall"
+        )
+    print()
 
 
 # ---------------------------------------------------------------- in-process profile
@@ -264,16 +303,25 @@ def main() -> None:
     p.add_argument(
         "--code", default=str(REPO), help="time the storydiff in this checkout (default: this one)"
     )
+    p.add_argument(
+        "--before",
+        help="also time the storydiff in this checkout (e.g. a `git archive` of main), taking turns "
+        "with --code in the same run",
+    )
+    p.add_argument("--batch-repeat", type=int, default=1, help="rounds of the batch (best of)")
     a = p.parse_args()
     global CODE
     CODE = Path(a.code).resolve()
+    if a.before:
+        CODES.insert(0, ("before", Path(a.before).resolve()))
+    CODES.append(("after" if a.before else "this", CODE))
     if not EVENTS.is_dir():
         raise SystemExit(f"{EVENTS}: corpus not found")
     only = set(a.only.split(","))
     sys.path.insert(0, str(CODE))
     os.chdir(CODE)
     load = os.getloadavg()[0]
-    print(f"storydiff from {CODE}")
+    print("storydiff from " + ", ".join(f"{path} ({name})" for name, path in CODES))
     print(
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
         f"load average {load:.1f}\n"
@@ -281,7 +329,7 @@ def main() -> None:
     if "event" in only:
         section_event(a.repeat)
     if "batch" in only:
-        section_batch()
+        section_batch(a.batch_repeat)
     if "profile" in only:
         section_profile()
 

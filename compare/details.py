@@ -396,7 +396,7 @@ def _speaker(names: list[Detail], s: str, base: int, quotes: list[tuple[int, int
 
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|ostensibly|possibly|probably|perhaps|"
-    r"presumably|alleged|suspected|purported|rumou?red|"
+    r"presumably|alleged|suspected|purported|purporting\s+to|supposed(?!\s+to\b)|rumou?red|"
     r"(?:will|would|most|more|very|is|are|was|were|be|seems?)\s+(?:un)?likely|(?:un)?likely\s+(?:to|that|be)|"
     r"(?:is|are|was|were|be|been)\s+(?:said|believed|thought|understood|reported|alleged|rumou?red|"
     r"expected|claimed|feared|assumed|suspected)\s+to|"

@@ -454,8 +454,9 @@ def _rels(text: str) -> list[tuple[str, str, str | None]]:
         # a raising verb or a passive without "by": the subject is not the source
         ("The mayor seems to favour the plan.", [("seems", "weak", None)]),
         ("Lin is expected to win the vote.", [("is expected", "weak", None)]),
-        # multi-word stance cues
-        ("Lin made it clear that she would not resign.", [("made it clear", "weak", "Lin")]),
+        # multi-word cues: "made it clear that" relays a statement (gold-train, round seven)
+        ("Lin made it clear that she would not resign.", [("made it clear", "speech", "Lin")]),
+        ("Lin made it clear.", [("made it clear", "weak", "Lin")]),
         ("The plan, as Gray put it, is “dead in the water.”", [("put it", "weak", "Gray")]),
         # a few nouns are cues with their possessor as source; most are not
         ("Gray's claim that the audit was rigged fell flat.", [("claim", "weak", "Gray")]),
@@ -974,3 +975,60 @@ def test_polnear_spans_keep_a_postposed_appositive_and_a_leading_quantifier():
     sources = {text[r.source_start : r.source_end] for r in rels if r.source_start is not None}
     assert "Jo Marsh, 54, chair of the Harbour Trust," in sources
     assert "About two-thirds of the crew" in sources
+
+
+def test_a_bare_tag_after_a_quoted_question_names_who_asks():
+    doc = doc_of(
+        "Quayside Notes",
+        "The board drew up its questions for the operator.",
+        "“Who checked the fire doors?” The inspector planned to ask, according to a list seen by the paper.",
+        "“Who signed the refit?” The inspector planned to ask.",
+        "The inspector planned to ask the captain about the doors.",
+    )
+    for fragment in ("Who checked", "planned to ask, according", "Who signed"):
+        att = find(doc, fragment)
+        assert (att.source, att.source_kind) == ("The inspector", "person"), fragment
+    assert find(doc, "Who checked").quote == "direct"
+    # With an object of its own, "planned to ask" is a plan, not a tag for the quotation.
+    assert by_text(doc)["The inspector planned to ask the captain about the doors."] is None
+
+
+def test_coordinated_subjects_stay_whole_in_the_source_span():
+    text = (
+        "The harbour master and the ferry's owner said the doors were shut. "
+        "Deckhands and port officials said the alarm sounded late. "
+        "He and Marsh said they would meet. "
+        "The crew left the ship and officials said nothing."
+    )
+    sources = [text[r.source_start : r.source_end] for r in find_relations(text, 0, len(text)) if r.source_start is not None]
+    assert "The harbour master and the ferry's owner" in sources
+    assert "Deckhands and port officials" in sources
+    assert "He and Marsh" in sources
+    assert "officials" in sources  # "the ship and officials": a clause, not one subject
+
+
+def test_denials_in_asides_and_refusals_stay_the_outlets_own():
+    doc = doc_of(
+        "Quayside Notes",
+        "The owner, who has long denied any fault, has repeatedly attacked the inquiry this week.",
+        "There is no sign the inspectors found evidence of tampering, which the owner vehemently denies.",
+        "The board issued subpoenas after the captain denied a request to hand over the log.",
+        "The owner has repeatedly denied that the doors were wedged open.",
+    )
+    atts = by_text(doc)
+    for text, att in atts.items():
+        if "repeatedly denied that" in text:
+            assert (att.type, att.source) == ("attributed", "The owner")
+        else:
+            assert att is None, text
+
+
+def test_made_clear_that_relays_and_made_clear_alone_does_not():
+    doc = doc_of(
+        "Quayside Notes",
+        "In talks with the board, the inspector made clear that the doors had been wedged open.",
+        "The inspector made his views clear at the hearing.",
+    )
+    att = find(doc, "made clear that")
+    assert (att.type, att.source) == ("attributed", "the inspector")
+    assert find(doc, "made his views clear") is None

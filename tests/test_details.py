@@ -169,6 +169,12 @@ def test_hedges_outside_quotes_only() -> None:
     assert [d.text for d in details("About 40 homes were hit.", "hedge")] == ["About"]
 
 
+def test_purporting_and_supposed_are_hedges() -> None:
+    assert texts("He showed photos purporting to show the depot.", "hedge") == ["purporting to"]
+    assert texts("They described the supposed meeting at the port.", "hedge") == ["supposed"]
+    assert texts("The ferry was supposed to leave at noon.", "hedge") == []  # an obligation, not a doubt
+
+
 # ---------------------------------------------------------------- differences within a claim
 
 
@@ -187,6 +193,18 @@ def claim_of(*docs: Document, sentences: tuple[int, ...] = (0,)) -> tuple[Claim,
 
 def kinds(claim: Claim) -> dict[str, bool]:
     return {d.kind: d.conflict for d in claim.differences}
+
+
+def test_a_figure_two_outlets_give_and_a_third_lacks() -> None:
+    a = document("Express", "The mayor spent $48,000 of city money on two cars.")
+    b = document("Daily Mail", "The mayor spent $48,000 of city money, including a $9,500 painting.")
+    c = document("Courier", "The mayor spent city money on a $9,500 painting and 15 dinners.")
+    claim, _ = claim_of(a, b, c)
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert not diff.conflict
+    values = dict(diff.values)
+    assert "$48,000" in values["express"] and "$48,000" in values["daily-mail"]
+    assert "$48,000" not in values.get("courier", "")
 
 
 def test_number_conflict_and_vaguer() -> None:
@@ -309,6 +327,21 @@ def test_hedge_against_plain_statement() -> None:
     assert dict(claim.differences[0].values) == {"express": "reportedly"}
 
 
+def test_hedged_with_different_words() -> None:
+    a = document("Express", "The mayor reportedly resigned over the flood.")
+    b = document("Daily Mail", "The mayor is expected to resign over the flood.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"hedge": False}
+    (diff,) = claim.differences
+    assert dict(diff.values) == {"express": "reportedly", "daily-mail": "is expected to"}
+    assert diff.note == "express, daily-mail hedge with different words"
+    assert diff.salience_reason.startswith("the outlets hedge with different words")
+    # the same hedge word in both is the same caution
+    c = document("Courier", "The mayor reportedly quit over the flood.")
+    claim, _ = claim_of(a, c)
+    assert "hedge" not in kinds(claim)
+
+
 def test_attribution_against_fact_and_different_sources() -> None:
     text = "The mayor resigned over the flood, council leader Ana Ruiz said."
     said = Attribution(
@@ -336,6 +369,37 @@ def test_attribution_against_fact_and_different_sources() -> None:
     )
     claim, _ = claim_of(a, d)
     assert "attribution" not in kinds(claim)
+
+
+def test_different_kinds_of_source() -> None:
+    text = "The plant will close in May, {} said."
+    a_text, b_text, c_text = (text.format(w) for w in ("Mayor Ana Ruiz", "the council's report", "the council"))
+    person = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
+    report = Attribution("attributed", "said", 0, 0, "the council's report", "document")
+    council = Attribution("attributed", "said", 0, 0, "the council", "organization")
+    a = document("Express", a_text, attributions={0: person})
+    b = document("Daily Mail", b_text, attributions={0: report})
+    c = document("Courier", c_text, attributions={0: council})
+    claim, _ = claim_of(a, b)
+    assert [d.note for d in claim.differences if d.kind == "attribution"] == ["different sources"]
+    # an organisation speaks through its documents: the council and its report are one source
+    claim, _ = claim_of(b, c)
+    assert "attribution" not in kinds(claim)
+
+
+def test_an_attributed_sentence_outweighs_a_hedged_one() -> None:
+    hedged = Attribution("hedged", "reportedly", 0, 0)
+    said = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
+    a = document(
+        "Express",
+        "The plant will reportedly close.",
+        "It will close in May, Mayor Ana Ruiz said.",
+        attributions={0: hedged, 1: said},
+    )
+    b = document("Daily Mail", "The plant will close.", "It will close in May.")
+    claim, _ = claim_of(a, b, sentences=(0, 1))
+    (diff,) = [d for d in claim.differences if d.kind == "attribution"]
+    assert dict(diff.values)["express"].startswith("Mayor Ana Ruiz")
 
 
 def test_hedged_member_is_a_hedge_not_an_attribution_difference() -> None:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from builders import make_article
+from conftest import CORPUS_DIR
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.load import load_file
 from compare.model import Document
@@ -521,3 +524,54 @@ def test_a_long_paragraph_splits_as_its_sentences_would_alone() -> None:
     assert len(text) > 2 * BLOCK_CHARS
     got = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
     assert got == [sentence] * (3 * BLOCK_CHARS // len(sentence))
+
+
+def _syntok_only(text: str) -> list[tuple[int, int]]:
+    """What syntok itself makes of a block (the spans ``_syntok_spans`` gives when it asks it)."""
+    from syntok import segmenter
+
+    out = []
+    for para in segmenter.analyze(text):
+        for sent in para:
+            if sent:
+                out.append((sent[0].offset, min(sent[-1].offset + len(sent[-1].value), len(text))))
+    return out
+
+
+_WORDS = st.sampled_from(
+    ["the", "Mayor", "Reyes", "said", "60", "3,000", "U", "it's", "co-op", "$5", "40%", "é", "Straße", "x"]
+)
+_INNER = st.sampled_from([" ", " ", " ", ", ", "; ", ": ", "  ", " - ", "\"", " “", "” ", " (", ") ", " — ", "-", " 'n' ", " & ", "/"])
+_ENDS = st.sampled_from(["", ".", "!", "?", "…", ".”", "?)", "!!", ". ", "'", " .", "%", ")"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_WORDS, _INNER), min_size=1, max_size=12),
+    _WORDS,
+    _ENDS,
+    st.sampled_from(["", " ", "  "]),
+)
+def test_a_plain_block_is_one_sentence_as_syntok_says(parts, last, end, pad) -> None:
+    """Blocks segment.py does not hand to syntok (one sentence, no inner sentence mark) are split
+    exactly as syntok would split them."""
+    from compare.segment import _PLAIN_SENTENCE, _syntok_spans
+
+    text = pad + "".join(w + s for w, s in parts) + last + end + pad
+    if _PLAIN_SENTENCE.fullmatch(text):
+        assert _syntok_spans(text, 0, len(text)) == _syntok_only(text)
+
+
+@pytest.mark.skipif(not (CORPUS_DIR / "events").is_dir(), reason="the corpus (../shared/corpus) is absent")
+def test_plain_blocks_of_the_corpus_are_split_as_syntok_splits_them() -> None:
+    from compare.segment import _PLAIN_SENTENCE, _syntok_spans, paragraph_spans
+
+    checked = 0
+    for path in sorted((CORPUS_DIR / "events").glob("*/*.txt"))[::4]:
+        text = path.read_text(encoding="utf-8")
+        for start, end in paragraph_spans(text):
+            if _PLAIN_SENTENCE.fullmatch(text, start, end):
+                checked += 1
+                spans = [(start + s, start + e) for s, e in _syntok_only(text[start:end])]
+                assert _syntok_spans(text, start, end) == spans, text[start:end]
+    assert checked > 50

@@ -111,3 +111,53 @@ def test_e5_without_the_extra_names_the_install(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(UsageError, match="optional extra") as info:
         event_vectors(TEXTS, options=Options(vectors="e5"))
     assert "storydiff[e5]" in str(info.value)
+
+
+def test_word_bound_ngrams_are_scikit_learns_char_wb() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import WordBoundNgrams
+
+    ours = WordBoundNgrams((3, 5))
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+    texts = ["", "a", "I x", "ab  cd\te", "Troops ATTACKED the troop's base", "ÉTÉ straße İ x\u00a0y", "abcd"]
+    for text in texts * 2:  # the second time from its memory of each word
+        assert ours(text) == theirs(text)
+
+
+def test_row_dots_of_a_sparse_matrix_are_its_row_products() -> None:
+    from scipy import sparse
+
+    m = sparse.random(300, 400, density=0.05, format="csr", random_state=3)
+    m = sparse.csr_matrix(m / np.sqrt(m.multiply(m).sum(axis=1)).A.clip(1e-9))
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 300, 2000), rng.integers(0, 300, 2000)
+    expected = np.clip(np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel(), 0.0, 1.0)
+    assert np.allclose(row_dots(m, a, b), expected, rtol=0, atol=1e-12)
+    assert np.allclose(row_dots(m.toarray(), a, b), expected, rtol=0, atol=1e-12)
+    assert len(row_dots(m, [], [])) == 0
+
+
+def test_character_tfidf_is_scikit_learns_to_the_last_bit() -> None:
+    """The counts-by-words path gives the vectorizer's matrices: values, columns, stored order."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import _char_wb_tfidf
+
+    texts = [
+        "Troops attacked the base on Monday, officials said.",
+        "The troop's attack on the base killed 12, the ministry said.",
+        "BANANA bananas: banana!  İstanbul ÉTÉ\tx y",
+        "Officials said the base was attacked.",
+    ]
+    clauses = ["troops attacked the base", "zzz qqq", "", "the ministry said 12"]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    expected = (vec.fit_transform(texts).tocsr(), vec.transform(clauses).tocsr())
+    for ours, theirs in zip(_char_wb_tfidf(texts, clauses, (3, 5)), expected, strict=True):
+        assert type(ours) is type(theirs) and ours.shape == theirs.shape
+        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+        assert np.array_equal(ours.data, theirs.data)
+        assert ours.has_sorted_indices == theirs.has_sorted_indices
+    assert _char_wb_tfidf(texts, [], (3, 5))[1].shape == (0, expected[0].shape[1])
+    with pytest.raises(ValueError):
+        _char_wb_tfidf(["", "  "], [], (3, 5))

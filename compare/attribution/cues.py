@@ -109,8 +109,29 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_finding(_no_source(_demote(rel, toks, quoted), toks), toks))
+            out.append(_asks_quoted(_finding(_no_source(_demote(rel, toks, quoted), toks), toks), toks, text))
     return tuple(out)
+
+
+_CLAUSE_END = frozenset({",", ".", "?", "!", ";"})
+
+
+def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
+    """A weak cue whose infinitive is a bare speech verb tagging a quotation: "“…?” Mr. Mueller
+    planned to ask, according to the list." The object of "ask" is the quotation, so the subject
+    speaks it: a speech cue "planned to ask" (the list only tells how the paper knows)."""
+    if rel.kind != "weak" or rel.source_start is None or rel.source_start > rel.start:
+        return rel
+    k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
+    if k + 1 >= len(toks) or toks[k].low != "to" or CUE_LEMMA.get(toks[k + 1].low) not in SPEECH_LEMMAS:
+        return rel
+    if toks[k + 1].low != CUE_LEMMA[toks[k + 1].low] or (k + 2 < len(toks) and toks[k + 2].text not in _CLAUSE_END):
+        return rel
+    first = toks[0].start
+    if not (text[:first].rstrip().endswith(("”", '"')) or any(is_quote(t) for t in toks if t.end <= rel.source_start)):
+        return rel
+    end = toks[k + 1].end
+    return replace(rel, cue=text[rel.start : end], end=end, kind="speech")
 
 
 # Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".
@@ -589,6 +610,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
         return True
+    if lemma == "deny" and _granted(toks, k):
+        return True  # "denied a request to turn over documents": refused, not a denial relayed
     if low == "support" and nxt is not None and nxt.low in {"for", "from"} and prev is not None:
         if prev.cap or prev.text[:1].isdigit() or prev.low in {"lacks", "lack", "garnered", "won", "has"}:
             return True  # "Latino support for", "3% support from": a noun
@@ -605,6 +628,15 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
+
+
+_GRANTED = frozenset("request requests access entry bail permission visa visas application motion petition".split())
+
+
+def _granted(toks: list[Token], k: int) -> bool:
+    """Whether the object of "deny" at toks[k] is something granted ("a request", "bail", "access")."""
+    n = k + 1 if k < len(toks) and toks[k].low in DETERMINERS else k
+    return n < len(toks) and toks[n].low in _GRANTED
 
 
 def _request(toks: list[Token], i: int, k: int) -> bool:
@@ -720,7 +752,9 @@ def _phrase_cue(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | 
         a = i
         while a > 0 and (toks[a - 1].low in CUE_AUX or toks[a - 1].low.endswith(("n't", "n’t"))):
             a -= 1
-        return _rel(text, toks[a].start, toks[n - 1].end, "weak", src), n
+        # "Comey made clear that the bureau …": a content clause makes it a statement relayed.
+        kind = "speech" if toks[i].low != "put" and n < len(toks) and toks[n].low == "that" else "weak"
+        return _rel(text, toks[a].start, toks[n - 1].end, kind, src), n
     return None
 
 

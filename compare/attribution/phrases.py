@@ -88,14 +88,16 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
             break
+        if prev.low == "and":
+            if not _coordinated(toks, i):
+                break
+            if toks[i - 2].low in SUBJECT_PRONOUNS:
+                i -= 2  # "He and Brafman said": the pronoun opens the subject
+                break
+            i -= 1
+            continue
         if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
-        if prev.low == "and" and not (
-            i >= 2
-            and (toks[i - 2].cap or toks[i - 2].low in SUBJECT_PRONOUNS)
-            and (toks[i].cap or toks[i].low in DETERMINERS)
-        ):
-            break
         if prev.low.endswith("ly") and not prev.cap and prev.low not in {"family", "italy", "daily", "early"}:
             break
         if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ:
@@ -108,6 +110,30 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
         return None  # "stop arguing", "shown saying": a verb or adverb, not a source
     return found
+
+
+def _coordinated(toks: list[Token], i: int) -> bool:
+    """Whether "and" before toks[i] joins two subjects ("The Kentucky Republican and the New York
+    businessman", "Cyber security experts and U.S. officials", "He and Brafman") rather than two
+    clauses or verbs: the word before it ends a noun phrase (a name, a pronoun, a plural noun)."""
+    if i < 2:
+        return False
+    before, after = toks[i - 2], toks[i]
+    if after.low in BREAK and after.low not in DETERMINERS or is_verbish(after):
+        return False
+    if before.low in SUBJECT_PRONOUNS:
+        return _opens_clause(toks, i - 2)
+    if before.cap:
+        return True
+    if is_verbish(before) or before.low in BREAK:
+        return False
+    # "The harbour master and …": a phrase opened by its article at the start of the clause.
+    opened = any(toks[n].low in DETERMINERS and _opens_clause(toks, n) for n in range(max(0, i - 5), i - 2))
+    return is_plural(before.low) or opened
+
+
+def _opens_clause(toks: list[Token], n: int) -> bool:
+    return n == 0 or toks[n - 1].text in ",;:—–.!?" or toks[n - 1].low in BREAK
 
 
 # Words that tie an anonymous source to what it knows ("people briefed on the trip", "officials

@@ -170,6 +170,8 @@ def _role_antecedent(
     for start, end, name in names:
         if start >= pos:
             break
+        if person_name(name) is None:
+            continue  # an earlier "The inspector said" names no one for a later "the inspector"
         title = name.split()[0].strip(".")
         titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
         before = re.search(rf"\b{re.escape(role)}\s+$", text[max(0, start - 40) : start], re.I)
@@ -562,6 +564,9 @@ _MAIN_VERB = re.compile(
 def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     """A cue in a "who …" clause set between commas inside the subject of another verb: the
     sentence states that verb, the aside is background."""
+    if rel.source_start is None and re.search(r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]):
+        comma = text.find(",", rel.end, sentence.end)  # "The president, who has long denied …, has"
+        return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
     if rel.source_start is None or rel.source_end is None:
         return False
     if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
@@ -570,6 +575,16 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
         return False
     comma = text.find(",", rel.end, sentence.end)
     return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+
+
+def _closing_which(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """A cue in a ", which X denies." clause closing the sentence: X's view of something the
+    outlet states itself, not words relayed (the content is the antecedent of "which")."""
+    if rel.source_start is None or rel.source_start > rel.start:
+        return False
+    if not re.search(r",\s+which\s+$", text[sentence.start : rel.source_start]):
+        return False
+    return bool(re.match(r"(?:\s+[a-z]+ly)?\s*[.!?]?[\s\"”']*$", text[rel.end : sentence.end]))
 
 
 _OPEN_QUESTION = re.compile(r"^(?:What|How|Why|When|Who|Where|Has|Have|Did|Does|Is|Will)\b[^\"“”]*\?\s*$")
@@ -602,6 +617,8 @@ def _sentence(
             rel.source.lower() in FIRST_PERSON or HEARSAY.match(rel.source) or THIS_ARTICLE.search(rel.source)
         ):
             continue  # the writer speaking, or hearsay ("according to reports") that hedges() marks
+        if _closing_which(rel, document.sentences[index], text):
+            continue  # "…, evidence of collusion, which Trump vehemently denies.": the narration's
         if _aside(rel, document.sentences[index], text):
             aside = rel
             continue  # "Mr. Jackson, who has said he knew nothing, has been dogged by questions"
@@ -774,11 +791,33 @@ def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) 
             if intro is not None and intro.type == "attributed" and (tail.endswith((":", ",")) or bare):
                 speaker[q] = intro
                 continue
+        tag = _tag_after(document, base, quo.end)
+        if tag is not None:
+            speaker[q] = tag
+            continue
         if q > 0 and (q - 1) in speaker:
             gap = text[document.quotations[q - 1].end : quo.start]
             if not re.search(r"\w", gap):
                 speaker[q] = speaker[q - 1]
     return speaker
+
+
+def _tag_after(document: Document, base: Sequence[Attribution | None], end: int) -> Attribution | None:
+    """The attribution of a bare tag opening the sentence right after a quotation, in the same
+    paragraph: "“…?” Mr. Mueller planned to ask." (a closing "?" or "." split them). Bare: the
+    sentence opens with the source and its cue closes the clause, so the quotation is what was said."""
+    text = document.article.text
+    for s, att in zip(document.sentences, base, strict=True):
+        if s.start < end:
+            continue
+        if text[end : s.start].strip() or "\n" in text[end : s.start] or att is None:
+            return None
+        if att.type != "attributed" or att.source_start != s.start or att.source_end is None:
+            return None
+        if text[att.source_end : att.start].strip(" ,") or not re.match(r"\s*[,.;!?]", text[att.end : s.end]):
+            return None
+        return replace(att, quote="direct")
+    return None
 
 
 # ---- per claim and per event ----------------------------------------------------------------------

@@ -112,8 +112,9 @@ def gather(member: Member, doc: Document, index: DocumentIndex | None = None) ->
         if k is None:
             continue
         details.extend(doc.details[k])
-        if doc.attributions[k] is not None and attribution is None:
-            attribution = doc.attributions[k]
+        att = doc.attributions[k]
+        if att is not None and (attribution is None or (attribution.type != "attributed" and att.type == "attributed")):
+            attribution = att
         words += len(doc.sentences[k].text.split())
         lead = lead or k < LEAD_SENTENCES
         spans.append((doc.sentences[k].start, doc.sentences[k].end))

@@ -15,10 +15,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..model import Attribution, Claim, Comparison, Detail, Document
+from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
 from .glance import Glance, clip, gist, glance, shown_edits, source_nodes
-from .labels import relay_label
+from .labels import ranked_differences, relay_label
 from .summary import summarize
 from .templating import asset, content_policy, script_json
 
@@ -98,6 +98,7 @@ class DiffView:
     conflict: bool
     values: tuple[tuple[str, str], ...]  # (outlet, wording)
     note: str
+    reason: str = ""  # why it ranks where it does (salience_reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,7 @@ class Row:
     outlet: str  # unique rows: the article id; claim rows: ""
     score: float
     reference: str = ""  # claim rows: the article whose wording the word edits compare against
+    minor: tuple[DiffView, ...] = ()  # claim rows: the differences folded under "minor differences"
 
 
 def _unique_dom_id(article: str, index: int) -> str:
@@ -344,28 +346,21 @@ class _Builder:
                         bool(sents) and (aid in relays or any(s.badge for s in sents)),
                     )
                 )
-            diffs = tuple(
-                DiffView(
-                    d.kind,
-                    d.conflict,
-                    tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in d.values),
-                    d.note,
-                )
-                for d in sorted(claim.differences, key=lambda d: (not d.conflict, d.kind))
-            )
+            shown, minor = ranked_differences(claim)
             claim_rows.append(
                 Row(
                     f"claim-{claim.id}",
                     claim.id,
                     "claim",
                     tuple(cells),
-                    diffs,
+                    tuple(self._diff_view(d) for d in shown),
                     any(d.conflict for d in claim.differences),
                     any(c.relayed for c in cells),
                     len(members) == n,
                     "",
                     round(claim.score, 2),
                     claim.reference if shown_edits(claim, self.docs) else "",
+                    tuple(self._diff_view(d) for d in minor),
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -399,6 +394,10 @@ class _Builder:
             rows.append(r)
             rows += after.get(k, ())
         return rows
+
+    def _diff_view(self, d: Difference) -> DiffView:
+        values = tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in d.values)
+        return DiffView(d.kind, d.conflict, values, d.note, d.salience_reason)
 
     def articles(self) -> list[dict[str, Any]]:
         """The reading view: each article as paragraphs of sentence views (plus any text between)."""

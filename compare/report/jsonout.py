@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from ..model import Comparison
 from .data import to_dict
+from .templating import dumps
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(comparison), indent=True) + "\n"

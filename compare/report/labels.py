@@ -1,9 +1,19 @@
 """Display text shared by the views: relay labels, per-claim relay lines, provenance grouped by
-article, and the one-line summary of what only one outlet reports."""
+article, the one-line summary of what only one outlet reports, and a claim's differences in the
+order a reader wants them (most salient first, the minor ones apart)."""
 
 from __future__ import annotations
 
-from ..model import Attribution, Claim, Comparison, Document, Unique
+from ..differences import is_minor
+from ..model import Attribution, Claim, Comparison, Difference, Document, Unique
+
+
+def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
+    """The claim's differences, most salient first (conflicts, then kind, among equals), split into
+    those the views show and the minor ones they fold (``differences.is_minor``: salience below
+    ``MINOR_BELOW``, never a conflict). The JSON keeps them all, in the pipeline's order."""
+    ranked = sorted(claim.differences, key=lambda d: (-d.salience, not d.conflict, d.kind))
+    return tuple(d for d in ranked if not is_minor(d)), tuple(d for d in ranked if is_minor(d))
 
 
 def relay_label(att: Attribution) -> str:

@@ -6,7 +6,14 @@ import re
 
 from ..model import Comparison
 from .glance import glance
-from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import (
+    possible_note,
+    provenance_by_article,
+    ranked_differences,
+    relay_label,
+    relay_lines,
+    summarize_unique,
+)
 from .summary import summarize
 
 # Characters with a meaning in Markdown (CommonMark and GFM tables); each is backslash-escaped.
@@ -127,10 +134,15 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
-        diffs = sorted(c.differences, key=lambda d: (not d.conflict, d.kind))
-        for d in diffs:
+        shown, minor = ranked_differences(c)
+        for d in shown:
             vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
             lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {vals}")
+        if minor:
+            lines.append(f"  - minor differences ({len(minor)}):")
+        for d in minor:
+            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
+            lines.append(f"    - {d.kind}: {vals}")
         for text, _style in relay_lines(c, docs):
             lines.append(f"  - {_md(text)}")
         lines.append("")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -29,9 +30,56 @@ def environment() -> jinja2.Environment:
     )
 
 
+def dumps(data: Any, *, indent: bool) -> str:
+    """``json.dumps(data, ensure_ascii=False)``, indented by two spaces or compact, byte for byte.
+
+    orjson, when installed (the ``fast`` extra), writes the same text 30 times faster: with an
+    indent the standard library runs its pure-Python encoder, and the JSON of a report took 7% of
+    a batch. The standard library writes what orjson refuses (a float subclass such as numpy's, an
+    int beyond 64 bits, a lone surrogate) and any text where orjson may have written a float in
+    its own way (``0.00001`` and ``1e-9`` where Python writes ``1e-05`` and ``1e-09``; a false
+    alarm, such as "0.0000" in an article, only costs time). NaN, which orjson writes as null,
+    never gets here: data.py rounds every float through int(), which refuses NaN.
+    """
+    fast = _orjson()
+    if fast is not None:
+        try:
+            text = fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0).decode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            text = None
+        if text is not None and not _own_float(text):
+            return text
+    if indent:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# A one-digit negative exponent ("1e-9", where Python writes "1e-09"), found by its literal "e-"
+# (a pattern that starts with the digit before it is scanned 20 times slower).
+_SHORT_EXPONENT = re.compile(r"e-\d\b")
+
+
+def _own_float(text: str) -> bool:
+    """Whether orjson may have written a float unlike Python's repr: below 1e-4 ("0.00001"), or
+    with a one-digit negative exponent."""
+    return "0.0000" in text or any(
+        m.start() and text[m.start() - 1].isdigit() for m in _SHORT_EXPONENT.finditer(text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _orjson() -> Any:
+    """The orjson module, or None without the optional extra (looked up once per process)."""
+    try:
+        import orjson  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return orjson
+
+
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> block: no ``<``, ``>`` or ``&`` can end or open a tag."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = dumps(data, indent=False)
     for ch, esc in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

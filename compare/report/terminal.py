@@ -11,7 +11,14 @@ import re
 
 from ..model import Claim, Comparison, Document, Sentence
 from .glance import Glance, glance, shown_edits
-from .labels import possible_note, provenance_by_article, relay_label, relay_lines, summarize_unique
+from .labels import (
+    possible_note,
+    provenance_by_article,
+    ranked_differences,
+    relay_label,
+    relay_lines,
+    summarize_unique,
+)
 from .summary import summarize
 
 # Sources listed per outlet in the "who relays whom" block; the rest are counted.
@@ -254,10 +261,16 @@ def _print_claim(
         outlet = name[m.article]
         outlet = outlet if len(outlet) < label_width else outlet[: label_width - 2] + "…"
         _hanging(console, " " + outlet.ljust(label_width), body, label_style="bold")
-    for d in sorted(c.differences, key=lambda d: (not d.conflict, d.kind)):
+    shown, minor = ranked_differences(c)
+    for d in shown:
         vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in d.values)
         mark = "conflict" if d.conflict else "differs"
         _hanging(console, f"  {mark} {d.kind}: ", vals, label_style="bold red" if d.conflict else "bold")
+    if minor:
+        _hanging(console, "  ", f"minor differences ({len(minor)}):", style="dim")
+    for d in minor:
+        vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in d.values)
+        _hanging(console, f"    {d.kind}: ", vals, label_style="dim", style="dim")
     for line, style in relay_lines(c, docs):
         _hanging(console, "  ", terminal_safe(line), style=style)
 
