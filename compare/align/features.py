@@ -280,7 +280,8 @@ def _overlap_columns(texts: Sequence[str], pairs: np.ndarray, stop: frozenset[st
             out["quotes"][k] = len(ei.quoted & ej.quoted) / min(len(ei.quoted), len(ej.quoted))
         lengths = sorted((max(1, ei.length), max(1, ej.length)))
         out["length_ratio"][k] = lengths[0] / lengths[1]
-        out["rare_shared"][k] = min(len(rare[i] & rare[j]), RARE_STEM_CAP) / RARE_STEM_CAP
+        if rare[i] and rare[j]:
+            out["rare_shared"][k] = min(len(rare[i] & rare[j]), RARE_STEM_CAP) / RARE_STEM_CAP
     return out
 
 
