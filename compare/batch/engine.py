@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import StorydiffError
 from ..model import Article, Comparison, Options
-from ..report.glance import heading
+from ..report.glance import Glance, heading
 from ..report.summary import summarize
 from .model import (
     REPORT_FILES,
@@ -105,8 +105,8 @@ def _figures(comparison: Comparison) -> dict[str, Any]:
 def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
     """Compare one event and render its reports. Reads the inputs; writes nothing."""
     from ..pipeline import compare
-    from ..report import render
     from ..report.data import to_dict
+    from ..report.glance import glance
 
     if job.problem:
         return EventResult(
@@ -127,7 +127,11 @@ def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
         return EventResult(
             EventRow(event=job.name, label=job.label, status="skipped", reason=str(exc), bad_files=bad)
         )
-    outputs = tuple((f"{job.name}/{REPORT_FILES[fmt]}", render(result, fmt)) for fmt in settings.formats)
+    g = glance(result)
+    data = to_dict(result, g)  # once, for the JSON and HTML views and the store
+    outputs = tuple(
+        (f"{job.name}/{REPORT_FILES[fmt]}", _render(result, fmt, data, g)) for fmt in settings.formats
+    )
     row = EventRow(
         event=job.name,
         label=job.label,
@@ -136,7 +140,22 @@ def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
         reports=tuple(sorted((fmt, f"{job.name}/{REPORT_FILES[fmt]}") for fmt in settings.formats)),
         **_figures(result),
     )
-    return EventResult(row, outputs, to_dict(result))
+    return EventResult(row, outputs, data)
+
+
+def _render(result: Comparison, fmt: str, data: dict[str, Any], g: Glance) -> str:
+    """One view of an event, from the dict and glance already worked out where a view uses them."""
+    if fmt == "json":
+        from ..report.jsonout import render_json
+
+        return render_json(result, data)
+    if fmt == "html":
+        from ..report.htmlreport import render_html
+
+        return render_html(result, data=data, at_a_glance=g)
+    from ..report import render
+
+    return render(result, fmt)
 
 
 def write_event(result: EventResult, outdir: Path) -> None:

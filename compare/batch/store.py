@@ -299,6 +299,22 @@ def _event_record(row: EventRow, digest: str) -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> Any:
+    """A value as sqlite-utils would store it: containers as JSON text, the rest as they are."""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows with one prepared statement (``executemany``): the rows sqlite-utils'
+    ``insert_all`` would write, without its per-call table introspection."""
+    cols = list(dict.fromkeys(c for r in rows for c in r))
+    names = ", ".join(f"[{c}]" for c in cols)
+    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(cols))})"
+    conn.executemany(sql, [tuple(_cell(r.get(c)) for c in cols) for r in rows])
+
+
 @dataclass(slots=True)
 class Store:
     """The open database of one batch; ``Store.open(outdir)`` creates the tables on first use."""
@@ -341,13 +357,14 @@ class Store:
 
     def replace(self, row: EventRow, digest: str, records: Records | None) -> None:
         """Put one event's rows in place of whatever the store held for it, in one transaction."""
-        with self.db.conn:
+        conn = self.db.conn
+        with conn:
             self._delete(row.event)
-            self.db["events"].insert(_event_record(row, digest))
+            _insert(conn, "events", [_event_record(row, digest)])
             for table in reversed(TABLES[:-1]):  # parents first
                 rows = (records or {}).get(table)
                 if rows:
-                    self.db[table].insert_all(rows, batch_size=500)
+                    _insert(conn, table, rows)
 
     def keep_only(self, events: Iterable[str]) -> int:
         """Remove every event not in ``events`` (it left the batch); returns how many went."""

@@ -611,8 +611,16 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
     }
 
 
-def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
-    """The whole report as one HTML document; ``generated`` is shown as given (no clock is read)."""
+def render_html(
+    comparison: Comparison,
+    *,
+    generated: str | None = None,
+    data: dict[str, Any] | None = None,
+    at_a_glance: Glance | None = None,
+) -> str:
+    """The whole report as one HTML document; ``generated`` is shown as given (no clock is read).
+    ``data`` (``to_dict(comparison)``) and ``at_a_glance`` (``glance(comparison)``) save working
+    them out again when the caller has them (the batch renders the JSON view from the same data)."""
     from .templating import environment
 
     env = environment()
@@ -647,8 +655,9 @@ def render_html(comparison: Comparison, *, generated: str | None = None) -> str:
         "everywhere": sum(r.everywhere for r in rows),
         "possible": len(comparison.possible),
     }
-    g = glance(comparison)
-    data = to_dict(comparison, g)
+    g = glance(comparison) if at_a_glance is None else at_a_glance
+    if data is None:
+        data = to_dict(comparison, g)
     title = g.headline or next((d.article.title for d in comparison.documents if d.article.title), None)
     html = env.get_template("report.html.j2").render(
         title=clip(display_text(title or "comparison"), TITLE_CHARS),
