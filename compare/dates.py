@@ -63,6 +63,83 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative", r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:nine|eigh|seven|six)teenth|twenty-first)\s+century\b"),
     )
 )
+# Each pattern above has a gate: a part that every match of it must contain, searched under the
+# same flags. A gate starts with a literal or a class, which the regex engine scans for quickly,
+# where a pattern led by ``\b`` is tried at every position: a sentence without the gate's text is
+# not searched with the pattern at all (most sentences have no date). Gates shared by several
+# patterns are searched once per sentence. tests/test_dates.py checks that no match lacks its gate.
+_GATE_PATTERNS: dict[str, re.Pattern[str]] = {
+    name: re.compile(p, flags)
+    for name, p, flags in (
+        ("month", r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", 0),
+        ("weekday", r"day", 0),
+        ("year", r"1[89]|20", 0),
+        ("time", r"\d|noon|midnight", re.I),
+        ("holiday", _HOLIDAY, 0),
+        ("this-last-next", r"this|last|next|past|coming|previous", re.I),
+        ("season", _SEASON, re.I),
+        ("today", r"today|tonight|yesterday|tomorrow|overnight", re.I),
+        ("ago", r"ago|earlier|later", re.I),
+        ("unit", r"hour|day|week|month|year|decade|minute", re.I),
+        ("matter", r"matter", re.I),
+        ("of-the", r"of\s+the\s+(?:year|month|week)", re.I),
+        ("day-before", r"day\s+(?:before|after)", re.I),
+        ("century", r"century", re.I),
+    )
+}
+_GATES: tuple[str, ...] = (
+    "month",
+    "month",
+    "weekday",
+    "month",
+    "month",
+    "month",
+    "year",
+    "time",
+    "holiday",
+    "this-last-next",
+    "season",
+    "today",
+    "ago",
+    "unit",
+    "matter",
+    "of-the",
+    "day-before",
+    "century",
+)
+assert len(_GATES) == len(_DATE_PATTERNS)
+# The case-insensitive gates as lower-case words, one of which every match contains ("time" also
+# opens on any digit). IGNORECASE matches an ASCII letter of a pattern to a character whose
+# lower case is not that letter only for "İ", "ı" ("i") and "ſ" ("s"); a sentence without these
+# holds a match only where its lowered text holds the word, and plain substring search is many
+# times faster than a case-insensitive alternation. (tests/test_dates.py checks both claims.)
+_IGNORECASE_ODD = ("\u0130", "\u0131", "\u017f")
+_DIGIT = re.compile(r"\d")
+_WORD_GATES: dict[str, tuple[str, ...]] = {
+    "time": ("noon", "midnight"),
+    "this-last-next": ("this", "last", "next", "past", "coming", "previous"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "today": ("today", "tonight", "yesterday", "tomorrow", "overnight"),
+    "ago": ("ago", "earlier", "later"),
+    "unit": ("hour", "day", "week", "month", "year", "decade", "minute"),
+    "matter": ("matter",),
+    "of-the": ("year", "month", "week"),
+    "day-before": ("before", "after"),
+    "century": ("century",),
+}
+
+
+def _gate_open(gate: str, s: str, low: str | None) -> bool:
+    """Whether ``s`` holds the gate's text; ``low`` is ``s`` lowered, or None where the word gates
+    do not apply (a character of ``_IGNORECASE_ODD`` in ``s``)."""
+    words = _WORD_GATES.get(gate)
+    if words is None or low is None:
+        return _GATE_PATTERNS[gate].search(s) is not None
+    if gate == "time" and _DIGIT.search(s) is not None:
+        return True
+    return any(w in low for w in words)
+
+
 _COUNTED_YEAR = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|from|by|until|till|of|before|after|during|through|to|the|its|their)\s+$", re.I
@@ -73,7 +150,14 @@ _ATTRIBUTIVE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|tha
 def find_dates(s: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, key) of each date or time expression in ``s``, non-overlapping."""
     found: list[tuple[int, int, str, str]] = []
-    for label, pattern in _DATE_PATTERNS:
+    open_gates: dict[str, bool] = {}
+    low = None if any(c in s for c in _IGNORECASE_ODD) else s.lower()
+    for (label, pattern), gate in zip(_DATE_PATTERNS, _GATES, strict=True):
+        passes = open_gates.get(gate)
+        if passes is None:
+            passes = open_gates[gate] = _gate_open(gate, s, low)
+        if not passes:
+            continue
         for m in pattern.finditer(s):
             a, b = m.start(), m.end()
             if any(a < e and s0 < b for s0, e, _, _ in found):

@@ -1,0 +1,139 @@
+"""Dates: the gates that let ``find_dates`` skip a pattern change nothing it finds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from conftest import CORPUS_DIR
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare import dates
+from compare.dates import _DATE_PATTERNS, _GATE_PATTERNS, _GATES, _IGNORECASE_ODD, find_dates
+
+# Pieces of text that open gates, match patterns, or sit at the edges of either.
+PIECES = [
+    "Jan. 5, 2018",
+    "5 January",
+    "March",
+    "May",
+    "Sept. 3",
+    "late Tuesday night",
+    "on Mondays",
+    "1999",
+    "the 2016 race",
+    "2000 troops",
+    "in 1990s",
+    "5 p.m.",
+    "12:30",
+    "noon",
+    "MIDNIGHT",
+    "Easter weekend",
+    "New Year's Eve",
+    "last week",
+    "LAST WEEK",
+    "earlier this month",
+    "in the fall",
+    "this winter",
+    "today",
+    "Tonight",
+    "two days ago",
+    "a few years later",
+    "within the next 3 hours",
+    "in a matter of days",
+    "at the end of the year",
+    "the day after",
+    "21st century",
+    "nineteenth century",
+    "paſt week",
+    "thıs year",
+    "THİS month",
+    "laſt year",
+    "centuRY",
+    "K",
+    "٣",
+    "٣ pm",
+    " ",
+    ", ",
+    ".",
+    "-",
+    "—",
+    "“",
+    "”",
+    "’",
+    "the",
+    "of",
+    "in",
+    "Mr.",
+    "said",
+    "$",
+    "%",
+]
+
+
+def _ungated(s: str) -> list[tuple[int, int, str, str]]:
+    """find_dates with every gate open: every pattern searched on every sentence."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "_gate_open", lambda gate, s, low: True)
+        return find_dates(s)
+
+
+def _check(s: str) -> None:
+    low = None if any(c in s for c in _IGNORECASE_ODD) else s.lower()
+    for (label, pattern), gate in zip(_DATE_PATTERNS, _GATES, strict=True):
+        if pattern.search(s):
+            assert _GATE_PATTERNS[gate].search(s), (label, gate, s)
+            assert dates._gate_open(gate, s, low), (label, gate, s)
+    assert find_dates(s) == _ungated(s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join))
+def test_gates_never_hide_a_match(s: str) -> None:
+    _check(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ıİſKaeinostwyTDMJ0123 .:-"), max_size=30))
+def test_gates_never_hide_a_match_on_odd_letters(s: str) -> None:
+    _check(s)
+
+
+def test_ignorecase_odd_letters_are_all_there_are() -> None:
+    """Under IGNORECASE a character matches an ASCII letter whose lower case it does not contain
+    only if it is one of ``_IGNORECASE_ODD``: what makes the lowered-text gates exact."""
+    letter = re.compile("[a-z]", re.I)
+    odd = []
+    for cp in range(128, sys.maxunicode + 1):
+        c = chr(cp)
+        if letter.fullmatch(c) and not (c.lower().isascii() and len(c.lower()) == 1):
+            odd.append(c)
+    assert tuple(odd) == _IGNORECASE_ODD
+
+
+def test_dates_found_as_before_on_examples() -> None:
+    assert find_dates("It opened on Jan. 5, 2018, at 5 p.m.") == [
+        (13, 25, "date", "date:2018-01-05"),
+        (30, 36, "time", "time:17:00"),
+    ]
+    assert find_dates("He called thıs week and the paſt month.") == _ungated(
+        "He called thıs week and the paſt month."
+    )
+    assert [d[2] for d in find_dates("He spoke Tuesday.")] == ["weekday"]
+    assert find_dates("Nothing of the kind.") == []
+
+
+@pytest.mark.corpus
+def test_gates_never_hide_a_match_in_the_corpus() -> None:
+    events = CORPUS_DIR / "events"
+    if not events.is_dir():
+        pytest.skip(f"real corpus not found at {CORPUS_DIR}")
+    n = 0
+    for path in sorted(events.glob("*/*.txt"))[::3]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                _check(line)
+                n += 1
+    assert n > 1000
