@@ -390,8 +390,11 @@ _BY_AUX = frozenset({"was", "were", "been", "as", "first", "being", "is"})
 
 def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None, int] | None:
     """A cue not led by a verb of the lexicon: "according to X", "made it clear", "in a poll",
-    "Smith: “…”", "issued a statement"; None when toks[i] opens none of them."""
+    "Smith: “…”", "issued a statement"; None when toks[i] opens none of them. Every branch below
+    starts from a word of ``_SPECIAL_WORDS``: a token outside it is passed over at once (most are)."""
     t = toks[i]
+    if t.low not in _SPECIAL_WORDS:
+        return None
     if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
         src = np_forward(toks, i + 2, text, loose=True)
         return _rel(text, t.start, toks[i + 1].end, "speech", src), i + 2
@@ -754,6 +757,13 @@ _PHRASES = {
     "takes": (("issue", "with"),),
     "put": (("it",),),
 }
+
+
+# The lowered words that can open a cue of ``_special_cue``, its branches in order.
+_SPECIAL_WORDS = frozenset(
+    {"according", *_PHRASES, "in", ":", "puts", "put", "placed", "places", *_ISSUE, *_LIGHT_VERBS}
+    | {"reads", "read", "heard"}
+)
 
 
 def _phrase_cue(toks: list[Token], i: int, text: str) -> tuple[Relation, int] | None:

@@ -204,10 +204,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # text.lower(), looked up hundreds of thousands of times per batch: stored once
 
     @property
     def cap(self) -> bool:
@@ -215,7 +212,11 @@ class Token:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    return [
+        Token(w, start + m.start(), start + m.end(), w.lower())
+        for m in _TOKEN.finditer(text[start:end])
+        for w in (m.group(),)
+    ]
 
 
 def is_quote(tok: Token) -> bool:
