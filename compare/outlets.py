@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Names as they are written in copy. Ambiguous one-word names ("Time", "Express", "Mirror",
 # "Sun", "Metro") are listed too: they are only matched against a phrase already in source
@@ -288,13 +289,21 @@ _MEDIUM_BEFORE = re.compile(rf"^(?:[Tt]he\s+|[Aa]\s+)?(?:[A-Za-z-]+\s+)?{_MEDIUM
 _DOTCOM = re.compile(r"^[A-Z][\w-]*\.(?:com|co\.uk|org|net|de|fr)$")
 
 
+_THE = re.compile(r"^the\s+")
+_DOT_COM = re.compile(r"\.(?:com|co\.uk)$")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
-    """A comparison key: lower case, no leading "the", no ".com", no punctuation or spaces."""
+    """A comparison key: lower case, no leading "the", no ".com", no punctuation or spaces.
+    Cached: every source phrase of a batch is checked against the same outlet names."""
     key = name.lower().strip()
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"\.(?:com|co\.uk)$", "", key)
-    key = re.sub(r"['’]s$", "", key)
-    return re.sub(r"[^\w]+", "", key)
+    key = _THE.sub("", key)
+    key = _DOT_COM.sub("", key)
+    key = _POSSESSIVE_S.sub("", key)
+    return _NOT_WORD.sub("", key)
 
 
 def outlet_keys(known: Iterable[str] = ()) -> frozenset[str]:
