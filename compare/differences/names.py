@@ -60,7 +60,8 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         if same or names_anywhere(d, index):
             return True
         words = d.key if d.label == "person" else re.sub(r"[.’']", "", d.text.lower())
-        return re.search(rf"\b{re.escape(words)}\b", index.plain) is not None
+        # The literal test first: a whole-word match is also a substring (most names are neither).
+        return words in index.plain and re.search(rf"\b{re.escape(words)}\b", index.plain) is not None
 
     def keep(m: MemberView, d: Detail) -> bool:
         return d.label == "person" or context_share(m, d, members, NAME_CONTEXT_WORDS) >= NAME_CONTEXT_SHARE
