@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import NUMBER_WORDS, SCALES, TENS
 
@@ -133,8 +134,10 @@ class Quantity:
     label: str | None = None  # "age", "ordinal", "vague", "range", "duration", …
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word of the text searched (a tuple: built for every word of every sentence, it costs half
+    a frozen dataclass's construction)."""
+
     text: str
     low: str
     start: int

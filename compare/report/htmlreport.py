@@ -169,6 +169,8 @@ _LONG_WORD = re.compile(rf"\S{{{WORD_CHARS + 1},}}")
 
 def display_text(text: str) -> str:
     """Article text as shown: over-long words cut (with an ellipsis); the JSON keeps them whole."""
+    if len(text) <= WORD_CHARS:
+        return text  # too short to hold a word to cut
     return _LONG_WORD.sub(lambda m: m.group()[: WORD_CHARS - 1] + "…", text)
 
 
