@@ -147,3 +147,34 @@ def test_event_records_keys_name_their_event() -> None:
     assert json.loads(recs["differences"][0]["outlet_values"]) == {"A": "2", "B": "3"}
     assert recs["claims"][0]["conflicts"] == 1 and recs["claims"][0]["outlets"] == 2
     assert recs["provenance"][0]["article"] == "ev/a"
+
+
+def test_rows_go_in_as_sqlite_utils_would_write_them() -> None:
+    """``_insert`` (one executemany) writes what sqlite-utils' insert_all wrote before it: rows
+    with their keys in any order, missing keys as NULL, containers as JSON text."""
+    import sqlite_utils
+
+    from compare.batch.store import _insert
+
+    rows = [
+        {"id": "a", "n": 1, "x": 0.5, "t": "é“q”"},
+        {"n": 2, "id": "b", "t": None, "x": 1.0},
+        {"id": "c", "t": ["v", {"k": 1}], "n": 3},
+        {"id": "d", "n": 4, "x": 2.0, "t": ("u",)},
+    ]
+    dumped = []
+    for write in (
+        lambda db: db["t"].insert_all([dict(r) for r in rows]),
+        lambda db: _insert(db.conn, "t", [dict(r) for r in rows]),
+    ):
+        db = sqlite_utils.Database(sqlite3.connect(":memory:"))
+        db["t"].create({"id": str, "n": int, "x": float, "t": str}, pk="id")
+        write(db)
+        dumped.append(list(db.conn.execute("SELECT rowid, * FROM t ORDER BY rowid")))
+    assert dumped[0] == dumped[1]
+    assert dumped[1][2][4] == '["v", {"k": 1}]'
+    # every row with the same keys in the same order: the quick path
+    db = sqlite_utils.Database(sqlite3.connect(":memory:"))
+    db["t"].create({"id": str, "n": int}, pk="id")
+    _insert(db.conn, "t", [{"id": "a", "n": 1}, {"id": "b", "n": 2}])
+    assert list(db.conn.execute("SELECT * FROM t")) == [("a", 1), ("b", 2)]

@@ -107,6 +107,10 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     out: list[Relation] = []
     i = 0
     while i < len(toks):
+        low = toks[i].low
+        if low not in _SPECIAL_WORDS and low not in CUE_LEMMA:
+            i += 1  # opens no cue (``_relation_at`` would say so): most words
+            continue
         rel, i = _relation_at(toks, i, text)
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):

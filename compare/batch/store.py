@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -299,9 +300,12 @@ def _event_record(row: EventRow, digest: str) -> dict[str, Any]:
     }
 
 
+_CONTAINERS = (dict, list, tuple)
+
+
 def _cell(value: Any) -> Any:
     """A value as sqlite-utils would store it: containers as JSON text, the rest as they are."""
-    if isinstance(value, (dict, list, tuple)):
+    if isinstance(value, _CONTAINERS):
         return json.dumps(value, default=repr, ensure_ascii=False)
     return value
 
@@ -309,10 +313,17 @@ def _cell(value: Any) -> Any:
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert rows with one prepared statement (``executemany``): the rows sqlite-utils'
     ``insert_all`` would write, without its per-call table introspection."""
-    cols = list(dict.fromkeys(c for r in rows for c in r))
+    first = tuple(rows[0])
+    if all(tuple(r) == first for r in rows):  # event_records gives a table's rows the same keys, in order
+        cols = list(first)
+        params = [tuple(r.values()) for r in rows]
+    else:
+        cols = list(dict.fromkeys(c for r in rows for c in r))
+        params = [tuple(r.get(c) for c in cols) for r in rows]
+    if any(issubclass(t, _CONTAINERS) for t in set(map(type, chain.from_iterable(params)))):
+        params = [tuple(_cell(v) for v in p) for p in params]
     names = ", ".join(f"[{c}]" for c in cols)
-    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(cols))})"
-    conn.executemany(sql, [tuple(_cell(r.get(c)) for c in cols) for r in rows])
+    conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(cols))})", params)
 
 
 @dataclass(slots=True)
