@@ -181,6 +181,7 @@ def main() -> None:
     import os
 
     add_synonyms()  # also builds the cache
+    add_global_weights()
     events = load_all()
     if os.environ.get("DROP"):  # leave shipped columns out, to try a variant in their place
         drop = os.environ["DROP"].split(",")
@@ -234,6 +235,46 @@ def add_synonyms() -> None:
     vocab, E = glove()
     for ev in events:
         for name, column in synonym_columns(ev, vocab, E).items():
+            object.__setattr__(ev.features, "values", np.column_stack([ev.features.values, column]))
+            ev.names.append(name)
+    CACHE.write_bytes(pickle.dumps(events))
+
+
+def global_weight_columns(ev) -> dict:
+    """Overlap with global word weights (information content 8 − Zipf frequency, wordfreq) in
+    place of the event's IDF: containment of the lighter side, and the weighted cosine of the two
+    bags of stems."""
+    from wordfreq import zipf_frequency
+
+    from compare.align.clauses import content_words
+    from compare.align.vectorize import english_stop_words
+
+    stop = english_stop_words() | {"said", "says", "mr", "mrs", "ms"}
+    texts = [s.text for d in ev.documents for s in d.sentences]
+    bags = []
+    for t in texts:
+        bag: dict[str, float] = {}
+        for w in content_words(t, stop):
+            bag[w[:5]] = max(bag.get(w[:5], 0.0), 8.0 - zipf_frequency(w, "en"))
+        bags.append(bag)
+    tot = [sum(b.values()) for b in bags]
+    norm = [sum(x * x for x in b.values()) ** 0.5 for b in bags]
+    pairs = ev.features.pairs.tolist()
+    cont, cos = np.zeros(len(pairs)), np.zeros(len(pairs))
+    for r, (i, j) in enumerate(pairs):
+        shared = bags[i].keys() & bags[j].keys()
+        if shared:
+            cont[r] = sum(min(bags[i][x], bags[j][x]) for x in shared) / max(1e-9, min(tot[i], tot[j]))
+            cos[r] = sum(bags[i][x] * bags[j][x] for x in shared) / max(1e-9, norm[i] * norm[j])
+    return {"gw_cont": cont, "gw_cos": cos}
+
+
+def add_global_weights() -> None:
+    events = load_all()
+    if "gw_cont" in events[0].names:
+        return
+    for ev in events:
+        for name, column in global_weight_columns(ev).items():
             object.__setattr__(ev.features, "values", np.column_stack([ev.features.values, column]))
             ev.names.append(name)
     CACHE.write_bytes(pickle.dumps(events))
