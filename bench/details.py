@@ -258,27 +258,34 @@ def corpus_conflicts() -> dict:
     return {"counts": dict(sorted(counts.items())), "conflicts": listed}
 
 
-def salience_bands(attribution: str = "tool") -> dict:
-    """How often the annotators list a difference's kind on the claim, per salience band, over
-    gold-dev and gold-train: a check that the salience order (not fitted) follows what matters."""
-    bands: dict[str, Counter[str]] = {}
-    for gold_set in ("gold-dev", "gold-train"):
+def gold_claims(attribution: str = "tool", sets: tuple[str, ...] = ("gold-dev", "gold-train")):
+    """Every gold claim of the gold sets, with its event: yields (gold set, the event's gold record,
+    its documents by article, the gold claim, the claim's members)."""
+    for gold_set in sets:
         for path in sorted((CORPUS / gold_set).glob("*.json")):
             gold = json.loads(path.read_text())
             docs = gold_documents(gold["event"], attribution, gold)
             for gc in gold["claims"]:
                 members = tuple(Member(slug, tuple(idx)) for slug, idx in gc["members"].items() if idx)
-                claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
-                expected = {d["kind"] for d in gc["differences"]}
-                for d in claim.differences:
-                    band = (
-                        "high (>= 0.6)"
-                        if d.salience >= 0.6
-                        else "mid"
-                        if d.salience >= 0.35
-                        else "minor (< 0.35)"
-                    )
-                    bands.setdefault(band, Counter())["listed" if d.kind in expected else "not"] += 1
+                yield gold_set, gold, docs, gc, members
+
+
+def salience_bands(attribution: str = "tool") -> dict:
+    """How often the annotators list a difference's kind on the claim, per salience band, over
+    gold-dev and gold-train: a check that the salience order (not fitted) follows what matters."""
+    bands: dict[str, Counter[str]] = {}
+    for _set, _gold, docs, gc, members in gold_claims(attribution):
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+        expected = {d["kind"] for d in gc["differences"]}
+        for d in claim.differences:
+            band = (
+                "high (>= 0.6)"
+                if d.salience >= 0.6
+                else "mid"
+                if d.salience >= 0.35
+                else "minor (< 0.35)"
+            )
+            bands.setdefault(band, Counter())["listed" if d.kind in expected else "not"] += 1
     return {
         band: f"{c['listed']}/{c['listed'] + c['not']} = {c['listed'] / (c['listed'] + c['not']):.2f}"
         for band, c in sorted(bands.items())

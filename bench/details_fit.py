@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,11 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
-from bench.details import CORPUS, KINDS, gold_documents  # noqa: E402
+from bench.details import KINDS, gold_claims  # noqa: E402
 from compare.differences.core import compare_claim  # noqa: E402
 from compare.differences.members import document_indexes, gather  # noqa: E402
 from compare.differences.salience import features  # noqa: E402
-from compare.model import Claim, Member  # noqa: E402
+from compare.model import Claim  # noqa: E402
 
 SETS = ("gold-dev", "gold-train")
 
@@ -63,48 +62,41 @@ def explore(diff, members) -> dict[str, float]:
 def rows(attribution: str = "tool", extra: bool = False) -> list[dict]:
     """One row per (gold claim, predicted kind), with the features and the gold label."""
     out = []
-    for gold_set in SETS:
-        for path in sorted((CORPUS / gold_set).glob("*.json")):
-            gold = json.loads(path.read_text())
-            docs = gold_documents(gold["event"], attribution, gold)
-            indexes = document_indexes(docs)
-            for gc in gold["claims"]:
-                members = tuple(Member(slug, tuple(idx)) for slug, idx in gc["members"].items() if idx)
-                claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs, indexes)
-                views = [gather(m, docs[m.article], indexes[m.article]) for m in members]
-                expected = {d["kind"] for d in gc["differences"]} & set(KINDS)
-                for d in claim.differences:
-                    if d.kind not in KINDS:
-                        continue
-                    out.append(
-                        {
-                            "set": gold_set,
-                            "event": gold["event"],
-                            "claim": gc["id"],
-                            "kind": d.kind,
-                            "note": d.note,
-                            "conflict": d.conflict,
-                            "salience": d.salience,
-                            "features": features(d, views) | (explore(d, views) if extra else {}),
-                            "label": d.kind in expected,
-                        }
-                    )
+    indexes: dict = {}
+    for gold_set, gold, docs, gc, members in gold_claims(attribution, SETS):
+        if gold["event"] not in indexes:
+            indexes = {gold["event"]: document_indexes(docs)}
+        index = indexes[gold["event"]]
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs, index)
+        views = [gather(m, docs[m.article], index[m.article]) for m in members]
+        expected = {d["kind"] for d in gc["differences"]} & set(KINDS)
+        for d in claim.differences:
+            if d.kind not in KINDS:
+                continue
+            out.append(
+                {
+                    "set": gold_set,
+                    "event": gold["event"],
+                    "claim": gc["id"],
+                    "kind": d.kind,
+                    "note": d.note,
+                    "conflict": d.conflict,
+                    "salience": d.salience,
+                    "features": features(d, views) | (explore(d, views) if extra else {}),
+                    "label": d.kind in expected,
+                }
+            )
     return out
 
 
 def missed(attribution: str = "tool") -> Counter:
     """Gold kinds per set that no candidate difference covers (what a fit cannot bring back)."""
     counts: Counter = Counter()
-    for gold_set in SETS:
-        for path in sorted((CORPUS / gold_set).glob("*.json")):
-            gold = json.loads(path.read_text())
-            docs = gold_documents(gold["event"], attribution, gold)
-            for gc in gold["claims"]:
-                members = tuple(Member(slug, tuple(idx)) for slug, idx in gc["members"].items() if idx)
-                claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
-                predicted = {d.kind for d in claim.differences}
-                for k in {d["kind"] for d in gc["differences"]} & set(KINDS):
-                    counts[gold_set, k, "found" if k in predicted else "missed"] += 1
+    for gold_set, _gold, docs, gc, members in gold_claims(attribution, SETS):
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+        predicted = {d.kind for d in claim.differences}
+        for k in {d["kind"] for d in gc["differences"]} & set(KINDS):
+            counts[gold_set, k, "found" if k in predicted else "missed"] += 1
     return counts
 
 
@@ -180,7 +172,9 @@ def bands(data: list[dict], p: list[float], cut: float) -> dict:
 
 def _gold_missed() -> Counter:
     counts = missed()
-    return Counter({s: sum(v for (gs, _k, what), v in counts.items() if gs == s and what == "missed") for s in SETS})
+    return Counter(
+        {s: sum(v for (gs, _k, what), v in counts.items() if gs == s and what == "missed") for s in SETS}
+    )
 
 
 def fit_all(data: list[dict], c: float = 1.0) -> dict[str, float]:
@@ -192,7 +186,8 @@ def fit_all(data: list[dict], c: float = 1.0) -> dict[str, float]:
     x = vec.fit_transform([r["features"] for r in data])
     model = LogisticRegression(C=c, max_iter=2000).fit(x, [r["label"] for r in data])
     coef = dict(zip(vec.get_feature_names_out(), model.coef_[0], strict=True))
-    return {"intercept": round(float(model.intercept_[0]), 3), **{k: round(float(v), 3) for k, v in sorted(coef.items())}}
+    weights = {k: round(float(v), 3) for k, v in sorted(coef.items())}
+    return {"intercept": round(float(model.intercept_[0]), 3), **weights}
 
 
 def main() -> None:
@@ -210,7 +205,10 @@ def main() -> None:
         Path(args.dump).write_text("\n".join(json.dumps(r) for r in data))
     p = loeo_probabilities(data, args.c)
     print("ranking:", json.dumps(ranking(data, p)))
-    print(f"listed, LOEO probability over / under MINOR_BELOW {MINOR_BELOW}:", json.dumps(bands(data, p, MINOR_BELOW)))
+    print(
+        f"listed, LOEO probability over / under MINOR_BELOW {MINOR_BELOW}:",
+        json.dumps(bands(data, p, MINOR_BELOW)),
+    )
     for t in (float(x) for x in args.thresholds.split(",")):
         print(f"dropped under {t}:", json.dumps(kept_scores(data, p, t)))
     if args.coef:

@@ -74,11 +74,12 @@ def _different_kinds(relayed: Sequence[MemberView]) -> bool:
     through its documents ("the White House" / "the statement", "the Democrats" / "the lawsuit"),
     so those two are one kind here."""
     kinds = {
-        _ORGANISATION_SPEAKS.get(m.attribution.source_kind, m.attribution.source_kind)
+        _ORGANISATION_SPEAKS.get(kind, kind)
         for m in relayed
         if m.attribution is not None and m.attribution.source
+        and (kind := m.attribution.source_kind) is not None
     }
-    return len(kinds - {None}) > 1
+    return len(kinds) > 1
 
 
 _ORGANISATION_SPEAKS = {"document": "organization"}

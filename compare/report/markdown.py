@@ -164,9 +164,9 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         lines += ["## Who relays whom", ""]
         shares = dict(comparison.provenance.relayed_share)
         for a, sources in provenance_by_article(comparison):
-            shown = ", ".join(f"{_md(src)}{f' ({kind})' if kind else ''} ×{n}" for src, kind, n in sources)
+            listed = ", ".join(f"{_md(src)}{f' ({kind})' if kind else ''} ×{n}" for src, kind, n in sources)
             lines.append(
-                f"- **{_md(docs[a].article.outlet)}** ({shares.get(a, 0.0):.0%} second-hand): {shown}"
+                f"- **{_md(docs[a].article.outlet)}** ({shares.get(a, 0.0):.0%} second-hand): {listed}"
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
