@@ -35,8 +35,9 @@ from collections import defaultdict
 from pathlib import Path
 
 # Run as a script, this folder comes first on sys.path; keep its other scripts from shadowing
-# standard modules.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+# standard modules. (Imported by bench/batch.py, leave its path alone: it imports make_corpus.)
+if __name__ == "__main__":
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = REPO  # the storydiff checkout timed (--code): this one, or an older one for "before" figures
