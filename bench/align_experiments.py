@@ -65,7 +65,10 @@ def variant_columns(ev) -> dict:
     stems = [frozenset(w[:5] for w in content_words(t, stop)) for t in texts]
     n, idf = len(texts), token_idf(stems)
     top = math.log(1 + n) + 1.0
-    rare = {f"rare_idf{int(c * 100)}": [frozenset(x for x in st if idf[x] > c * top) for st in stems] for c in (0.4, 0.5, 0.7)}
+    rare = {
+        f"rare_idf{int(c * 100)}": [frozenset(x for x in st if idf[x] > c * top) for st in stems]
+        for c in (0.4, 0.5, 0.7)
+    }
     count = {x: sum(x in st for st in stems) for st in stems for x in st}
     for share in (0.05, 0.08, 0.1, 0.12):
         cut = max(2.0, share * n)
@@ -74,7 +77,10 @@ def variant_columns(ev) -> dict:
     pairs = ev.features.pairs.tolist()
     out = {name: np.array([min(len(r[i] & r[j]), 4) / 4 for i, j in pairs]) for name, r in rare.items()}
     out["stem_cont"] = np.array(
-        [math.fsum(idf[x] for x in stems[i] & stems[j]) / max(1e-9, min(weight[i], weight[j])) for i, j in pairs]
+        [
+            math.fsum(idf[x] for x in stems[i] & stems[j]) / max(1e-9, min(weight[i], weight[j]))
+            for i, j in pairs
+        ]
     )
     f = ev.features
     idx = np.array([i for _, i in f.nodes], dtype=float)

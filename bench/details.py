@@ -278,13 +278,7 @@ def salience_bands(attribution: str = "tool") -> dict:
         claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
         expected = {d["kind"] for d in gc["differences"]}
         for d in claim.differences:
-            band = (
-                "high (>= 0.6)"
-                if d.salience >= 0.6
-                else "mid"
-                if d.salience >= 0.35
-                else "minor (< 0.35)"
-            )
+            band = "high (>= 0.6)" if d.salience >= 0.6 else "mid" if d.salience >= 0.35 else "minor (< 0.35)"
             bands.setdefault(band, Counter())["listed" if d.kind in expected else "not"] += 1
     return {
         band: f"{c['listed']}/{c['listed'] + c['not']} = {c['listed'] / (c['listed'] + c['not']):.2f}"

@@ -164,9 +164,7 @@ def bands(data: list[dict], p: list[float], cut: float) -> dict:
         for r, pr in zip(data, p, strict=True):
             if r["set"] == s and not r["conflict"]:
                 c["minor" if pr < cut else "shown", r["label"]] += 1
-        out[s] = {
-            b: f"{c[b, True]}/{c[b, True] + c[b, False]}" for b in ("shown", "minor")
-        }
+        out[s] = {b: f"{c[b, True]}/{c[b, True] + c[b, False]}" for b in ("shown", "minor")}
     return out
 
 

@@ -500,7 +500,9 @@ def open_ends(q: Quantity) -> tuple[bool, bool]:
     if q.low is None and q.high is None:
         return False, False
     text = q.text.strip()
-    return bool(_OPEN_BELOW.match(text)) and q.low is not None, bool(_OPEN_ABOVE.match(text)) and q.high is not None
+    return bool(_OPEN_BELOW.match(text)) and q.low is not None, bool(
+        _OPEN_ABOVE.match(text)
+    ) and q.high is not None
 
 
 def is_exact(q: Quantity) -> bool:

@@ -820,28 +820,43 @@ def test_a_name_after_the_role_and_withheld_names():
     "text, source",
     [
         # a party tag in parentheses, then an appositive
-        ("Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel, said on Monday that the pier was unsafe.",
-         "Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel"),
+        (
+            "Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel, said on Monday that the pier was "
+            "unsafe.",
+            "Rep. Ana Ruiz (D-Ore.), the ranking Democrat on the panel",
+        ),
         # "as saying:" after an appositive subject
-        ("Sen. Ben Ortiz, a Maine Republican, was quoted in the Ledger as saying: “The harbour must reopen soon.”",
-         "Sen. Ben Ortiz, a Maine Republican"),
+        (
+            "Sen. Ben Ortiz, a Maine Republican, was quoted in the Ledger as saying: “The harbour must "
+            "reopen soon.”",
+            "Sen. Ben Ortiz, a Maine Republican",
+        ),
         # an aside in dashes between the subject and the cue
         ("Mayor Holm has strongly – and repeatedly – denied that the pier was unsafe.", "Mayor Holm"),
         ("Mayor Holm has in the past denied that the pier was unsafe.", "Mayor Holm"),
         ("Officials there said the ferry would sail again in May.", "Officials"),
         # a place and its state between commas belong to the subject
-        ("After two councillors heaped scorn on the plan, the mayor of Aldport, Tex., suggested it was a stunt.",
-         "the mayor of Aldport, Tex."),
+        (
+            "After two councillors heaped scorn on the plan, the mayor of Aldport, Tex., suggested it was a "
+            "stunt.",
+            "the mayor of Aldport, Tex.",
+        ),
         # a verb that voices a view through its object
         ("Mr. Reyes took a pointed swipe at the harbour board over the delays.", "Mr. Reyes"),
         ("The captain voiced skepticism that the ferry had been overloaded.", "The captain"),
-        ("Bo Diaz, who owns three ferries, threw several jabs at the board, whom he called “a club of amateurs.”",
-         "Bo Diaz, who owns three ferries"),
+        (
+            "Bo Diaz, who owns three ferries, threw several jabs at the board, whom he called “a club of "
+            "amateurs.”",
+            "Bo Diaz, who owns three ferries",
+        ),
         # a phrase opens at its article; a demonstrative opening the sentence
         ("In Tuesday's speech the senator also took a swipe at the port authority.", "the senator"),
         # an opening subordinate clause ends at its comma
-        ("After Mr. Holt said he would do so, Mr. Reyes said the captain told him, “I have been very loyal to you.”",
-         "Mr. Reyes"),
+        (
+            "After Mr. Holt said he would do so, Mr. Reyes said the captain told him, “I have been very "
+            "loyal to you.”",
+            "Mr. Reyes",
+        ),
     ],
 )
 def test_subjects_behind_asides_and_voiced_objects(text, source):
@@ -928,11 +943,24 @@ def test_they_can_stand_for_documents():
 @pytest.mark.parametrize(
     "paragraphs, fragment, source, kind",
     [
-        (("“The harbour must reopen,” the lawsuit claims.",), "the lawsuit claims", "the lawsuit", "document"),
-        (("Two engineers who have closely inspected the ferry's hull said the welds were sound.",),
-         "welds", "Two engineers who have closely inspected the ferry's hull", "anonymous"),
-        (("The Harbour Alliance Against Closure said the pier must reopen.",),
-         "pier must", "The Harbour Alliance Against Closure", "organization"),
+        (
+            ("“The harbour must reopen,” the lawsuit claims.",),
+            "the lawsuit claims",
+            "the lawsuit",
+            "document",
+        ),
+        (
+            ("Two engineers who have closely inspected the ferry's hull said the welds were sound.",),
+            "welds",
+            "Two engineers who have closely inspected the ferry's hull",
+            "anonymous",
+        ),
+        (
+            ("The Harbour Alliance Against Closure said the pier must reopen.",),
+            "pier must",
+            "The Harbour Alliance Against Closure",
+            "organization",
+        ),
     ],
 )
 def test_documents_relatives_and_names_with_prepositions(paragraphs, fragment, source, kind):
@@ -943,14 +971,27 @@ def test_documents_relatives_and_names_with_prepositions(paragraphs, fragment, s
 @pytest.mark.parametrize(
     "paragraphs, fragment, source, kind",
     [
-        (("The inspectors sent the harbour board a list of questions.",
-          "“Who checked the fire doors?” reads one of the queries sent to the board by the inspectors."),
-         "Who checked", "one of the queries sent to the board by the inspectors", "document"),
-        (("One question asks who signed the refit.",
-          "Another asks whether the fire doors were checked."),
-         "Another asks", "Another (question)", "document"),
-        (("“Who signed the refit?” one of the queries reads.", "“Who checked the doors?” another asks."),
-         "Who checked", "another (query)", "document"),
+        (
+            (
+                "The inspectors sent the harbour board a list of questions.",
+                "“Who checked the fire doors?” reads one of the queries sent to the board by the inspectors.",
+            ),
+            "Who checked",
+            "one of the queries sent to the board by the inspectors",
+            "document",
+        ),
+        (
+            ("One question asks who signed the refit.", "Another asks whether the fire doors were checked."),
+            "Another asks",
+            "Another (question)",
+            "document",
+        ),
+        (
+            ("“Who signed the refit?” one of the queries reads.", "“Who checked the doors?” another asks."),
+            "Who checked",
+            "another (query)",
+            "document",
+        ),
     ],
 )
 def test_a_query_read_out_and_another_that_asks(paragraphs, fragment, source, kind):
@@ -970,7 +1011,8 @@ def test_another_after_people_stays_a_person_and_reads_needs_a_quotation():
 
 def test_polnear_spans_keep_a_postposed_appositive_and_a_leading_quantifier():
     text = (
-        "“The pier must reopen,” said Jo Marsh, 54, chair of the Harbour Trust, adding that the board agreed. "
+        "“The pier must reopen,” said Jo Marsh, 54, chair of the Harbour Trust, adding that the board "
+        "agreed. "
         "About two-thirds of the crew said they would stay."
     )
     rels = [r for r in find_relations(text, 0, len(text))]
@@ -1002,7 +1044,11 @@ def test_coordinated_subjects_stay_whole_in_the_source_span():
         "He and Marsh said they would meet. "
         "The crew left the ship and officials said nothing."
     )
-    sources = [text[r.source_start : r.source_end] for r in find_relations(text, 0, len(text)) if r.source_start is not None]
+    sources = [
+        text[r.source_start : r.source_end]
+        for r in find_relations(text, 0, len(text))
+        if r.source_start is not None
+    ]
     assert "The harbour master and the ferry's owner" in sources
     assert "Deckhands and port officials" in sources
     assert "He and Marsh" in sources

@@ -373,7 +373,9 @@ def test_attribution_against_fact_and_different_sources() -> None:
 
 def test_different_kinds_of_source() -> None:
     text = "The plant will close in May, {} said."
-    a_text, b_text, c_text = (text.format(w) for w in ("Mayor Ana Ruiz", "the council's report", "the council"))
+    a_text, b_text, c_text = (
+        text.format(w) for w in ("Mayor Ana Ruiz", "the council's report", "the council")
+    )
     person = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
     report = Attribution("attributed", "said", 0, 0, "the council's report", "document")
     council = Attribution("attributed", "said", 0, 0, "the council", "organization")
@@ -765,7 +767,11 @@ def test_a_date_with_its_year_is_the_same_date() -> None:
     from compare.differences.dates import same_date
 
     def date(text):
-        (d,) = [d for d in extract_details(text, Sentence("a", 0, 0, len(text), text, 0, None, ())) if d.kind == "date"]
+        (d,) = [
+            d
+            for d in extract_details(text, Sentence("a", 0, 0, len(text), text, 0, None, ()))
+            if d.kind == "date"
+        ]
         return d
 
     assert same_date(date("It met on Feb. 8."), date("It met on Feb. 8, 2017."))

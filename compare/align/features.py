@@ -256,7 +256,16 @@ def _overlap_columns(texts: Sequence[str], pairs: np.ndarray, stop: frozenset[st
             stem_count[x] = stem_count.get(x, 0) + 1
     rare_cut = max(2.0, RARE_STEM_SHARE * len(evidence))
     rare = [frozenset(x for x in e.stems if stem_count[x] <= rare_cut) for e in evidence]
-    names = ("fuzz", "containment", "names", "numbers", "number_clash", "quotes", "length_ratio", "rare_shared")
+    names = (
+        "fuzz",
+        "containment",
+        "names",
+        "numbers",
+        "number_clash",
+        "quotes",
+        "length_ratio",
+        "rare_shared",
+    )
     out = {name: np.zeros(len(pairs)) for name in names}
     for k, (i, j) in enumerate(pairs.tolist()):
         ei, ej = evidence[i], evidence[j]

@@ -131,10 +131,15 @@ def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
     k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
     if k + 1 >= len(toks) or toks[k].low != "to" or CUE_LEMMA.get(toks[k + 1].low) not in SPEECH_LEMMAS:
         return rel
-    if toks[k + 1].low != CUE_LEMMA[toks[k + 1].low] or (k + 2 < len(toks) and toks[k + 2].text not in _CLAUSE_END):
+    if toks[k + 1].low != CUE_LEMMA[toks[k + 1].low] or (
+        k + 2 < len(toks) and toks[k + 2].text not in _CLAUSE_END
+    ):
         return rel
     first = toks[0].start
-    if not (text[:first].rstrip().endswith(("”", '"')) or any(is_quote(t) for t in toks if t.end <= rel.source_start)):
+    if not (
+        text[:first].rstrip().endswith(("”", '"'))
+        or any(is_quote(t) for t in toks if t.end <= rel.source_start)
+    ):
         return rel
     end = toks[k + 1].end
     return replace(rel, cue=text[rel.start : end], end=end, kind="speech")
@@ -465,7 +470,10 @@ def _voiced_noun(toks: list[Token], i: int, text: str) -> tuple[Relation, int] |
         w = toks[n]
         if w.low in _VOICED_NOUNS:
             break
-        if not (w.low in _VOICED_SKIP or w.text[:1].islower() and w.text[:1].isalpha()) or w.low in _NOT_VOICED:
+        if (
+            not (w.low in _VOICED_SKIP or w.text[:1].islower() and w.text[:1].isalpha())
+            or w.low in _NOT_VOICED
+        ):
             return None
     else:
         return None
@@ -656,7 +664,9 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
 
 
-_GRANTED = frozenset("request requests access entry bail permission visa visas application motion petition".split())
+_GRANTED = frozenset(
+    "request requests access entry bail permission visa visas application motion petition".split()
+)
 
 
 def _granted(toks: list[Token], k: int) -> bool:

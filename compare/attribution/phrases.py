@@ -96,7 +96,11 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
                 break
             i -= 1
             continue
-        if toks[i].low in {"the", "a", "an"} and prev.low not in _BEFORE_ARTICLE and not prev.low.endswith("ing"):
+        if (
+            toks[i].low in {"the", "a", "an"}
+            and prev.low not in _BEFORE_ARTICLE
+            and not prev.low.endswith("ing")
+        ):
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low.endswith("ly") and not prev.cap and prev.low not in {"family", "italy", "daily", "early"}:
             break
@@ -319,8 +323,16 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
-            if src and _state_after(toks[c + 1 : j]) and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS):
-                return text[src[1] : toks[j - 1].end], src[1], toks[j - 1].end  # "the mayor of Washington, D.C.,"
+            if (
+                src
+                and _state_after(toks[c + 1 : j])
+                and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS)
+            ):
+                return (
+                    text[src[1] : toks[j - 1].end],
+                    src[1],
+                    toks[j - 1].end,
+                )  # "the mayor of Washington, D.C.,"
             if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:

@@ -381,7 +381,9 @@ _DANGLING = frozenset("the a an for over during than until in of on late early a
 
 
 # "One question asks …", "one of the queries …", "Another memo …": the noun a bare "another" stands for.
-_COUNTED = re.compile(r"\b(?:one|another|first|second|last)\s+(?:of\s+(?:the|his|its|their)\s+)?(\w+)(?:\s+(\w+))?", re.I)
+_COUNTED = re.compile(
+    r"\b(?:one|another|first|second|last)\s+(?:of\s+(?:the|his|its|their)\s+)?(\w+)(?:\s+(\w+))?", re.I
+)
 
 
 def _elided_noun(pos: int, document: Document) -> str | None:
@@ -543,7 +545,9 @@ def _main_clause_first(
             max(sentence.start, min(rel.start, rel.source_start or rel.start) - 40) : rel.start
         ].lower()
         head = re.findall(r"[a-z]+|,", words)
-        last = max((n for n, w in enumerate(head) if w in _SUBORDINATORS and n >= len(head) - 8), default=None)
+        last = max(
+            (n for n, w in enumerate(head) if w in _SUBORDINATORS and n >= len(head) - 8), default=None
+        )
         # "After Trump said he would, Comey said …": the clause closed at its comma before this cue.
         closed = last is not None and "," in head[last:]
         return last is not None and last < len(head) - 1 and not closed and rel is not items[-1][0]
@@ -564,7 +568,9 @@ _MAIN_VERB = re.compile(
 def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     """A cue in a "who …" clause set between commas inside the subject of another verb: the
     sentence states that verb, the aside is background."""
-    if rel.source_start is None and re.search(r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]):
+    if rel.source_start is None and re.search(
+        r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]
+    ):
         comma = text.find(",", rel.end, sentence.end)  # "The president, who has long denied …, has"
         return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
     if rel.source_start is None or rel.source_end is None:

@@ -205,7 +205,7 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "anonymous"  # "Campaigners", "Fishing crews", "critics of the plan", "Many Democrats"
     if "&" in head_phrase or last in ORG_WORDS or head in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,6}s?", last):
         return "organization"
-    if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:])):
+    if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:], strict=False)):
         return "organization"  # "the Alliance Against Defamation", "Citizens for Ethics"
     tail = 0
     while tail < len(words) and words[-1 - tail][:1].isupper():
@@ -219,7 +219,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
-    named = any(w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words)  # not "Two engineers"
+    named = any(
+        w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words
+    )  # not "Two engineers"
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None

@@ -76,7 +76,8 @@ def _different_kinds(relayed: Sequence[MemberView]) -> bool:
     kinds = {
         _ORGANISATION_SPEAKS.get(kind, kind)
         for m in relayed
-        if m.attribution is not None and m.attribution.source
+        if m.attribution is not None
+        and m.attribution.source
         and (kind := m.attribution.source_kind) is not None
     }
     return len(kinds) > 1

@@ -50,7 +50,9 @@ def compare_claim(
     proportional to the claim: without it each claim indexes its members' whole articles again.
     """
     if indexes is None:
-        indexes = document_indexes({m.article: documents[m.article] for m in claim.members if m.article in documents})
+        indexes = document_indexes(
+            {m.article: documents[m.article] for m in claim.members if m.article in documents}
+        )
     members = [
         gather(m, documents[m.article], indexes[m.article]) for m in claim.members if m.article in documents
     ]

@@ -113,7 +113,9 @@ def gather(member: Member, doc: Document, index: DocumentIndex | None = None) ->
             continue
         details.extend(doc.details[k])
         att = doc.attributions[k]
-        if att is not None and (attribution is None or (attribution.type != "attributed" and att.type == "attributed")):
+        if att is not None and (
+            attribution is None or (attribution.type != "attributed" and att.type == "attributed")
+        ):
             attribution = att
         words += len(doc.sentences[k].text.split())
         lead = lead or k < LEAD_SENTENCES

@@ -224,13 +224,20 @@ _ANOTHER_GROUP = re.compile(
 
 
 def _shared_elsewhere(
-    x: _Number, m: MemberView, other: MemberView, members: Sequence[MemberView], nums: Mapping[str, list[_Number]]
+    x: _Number,
+    m: MemberView,
+    other: MemberView,
+    members: Sequence[MemberView],
+    nums: Mapping[str, list[_Number]],
 ) -> bool:
     """A third member gives the very figure ``x`` that ``other`` lacks: two outlets agree on a figure
     and one leaves it out ("$750,000" in two of three), even when every member gives some figure.
     Gold claims: gold-train +4 number kinds found, none extra; gold-dev unchanged (round 6)."""
     return any(
-        y.detail.key == x.detail.key for t in members if t is not m and t is not other for y in nums[t.article]
+        y.detail.key == x.detail.key
+        for t in members
+        if t is not m and t is not other
+        for y in nums[t.article]
     )
 
 

@@ -124,7 +124,9 @@ def category(diff: Difference, members: Sequence[MemberView]) -> str:
     if diff.kind == "attribution":
         if note == "different sources":
             return "attribution:sources"
-        return "attribution:stated-naming" if _stating_outlets_name_the_source(members) else "attribution:stated"
+        return (
+            "attribution:stated-naming" if _stating_outlets_name_the_source(members) else "attribution:stated"
+        )
     if diff.kind == "number":
         return "number:vaguer" if "vaguer" in note else "number:adds" if "lacks" in note else "number:differ"
     if diff.kind == "quote":
