@@ -65,3 +65,19 @@ def corpus_dir() -> Path:
     if not (CORPUS_DIR / "events").is_dir():
         pytest.skip(f"real corpus not found at {CORPUS_DIR}")
     return CORPUS_DIR
+
+
+@pytest.fixture
+def corpus_lines(corpus_dir: Path) -> Callable[[int], list[str]]:
+    """``corpus_lines(step)``: the non-blank lines of every step-th article of ../shared/corpus/events
+    (skips the test when the corpus is absent)."""
+
+    def lines(step: int) -> list[str]:
+        return [
+            line
+            for path in sorted((corpus_dir / "events").glob("*/*.txt"))[::step]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+
+    return lines
