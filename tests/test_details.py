@@ -205,6 +205,8 @@ def test_a_figure_two_outlets_give_and_a_third_lacks() -> None:
     values = dict(diff.values)
     assert "$48,000" in values["express"] and "$48,000" in values["daily-mail"]
     assert "$48,000" not in values.get("courier", "")
+    # every outlet gives some figure, so the note must not say that only some give a number
+    assert diff.note == "not every outlet gives each figure"
 
 
 def test_number_conflict_and_vaguer() -> None:

@@ -206,6 +206,8 @@ def number_difference(members: Sequence[MemberView]) -> Difference | None:
         return None
     if not pairs:
         having = [m for m in members if shown[m.article]]
+        if all(nums[m.article] for m in members):  # each gives some figure, not each the same ones
+            return make_difference("number", shown, False, "not every outlet gives each figure")
         return make_difference(
             "number", shown, False, f"only {article_names(having)} {verb('give', having)} a number"
         )
