@@ -95,7 +95,7 @@ def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ig
 
     vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, stop_words=stop_words, sublinear_tf=True)
     try:
-        if analyzer == "char_wb":
+        if analyzer == "char_wb":  # the same matrices, counted a word at a time
             return _char_wb_tfidf(texts, clauses, ngrams)
         rows = vec.fit_transform(texts)
     except ValueError:  # an empty vocabulary: only stop words or punctuation (or no text at all)
@@ -105,33 +105,17 @@ def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ig
     return rows.tocsr(), clause_rows.tocsr()
 
 
-class WordBoundNgrams:
-    """scikit-learn's ``char_wb`` analyzer (lower case, each word padded with a space and cut into
-    character n-grams), remembering each word's n-grams. Same n-grams, same order."""
-
-    def __init__(self, ngrams: tuple[int, int]) -> None:
-        self.lo, self.hi = ngrams
-        self.seen: dict[str, list[str]] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        out: list[str] = []
-        seen = self.seen
-        for word in text.lower().split():
-            grams = seen.get(word)
-            if grams is None:
-                grams = seen[word] = self.cut(word)
-            out += grams
-        return out
-
-    def cut(self, word: str) -> list[str]:
-        """The n-grams of one lower-case word."""
-        w = " " + word + " "
-        grams = []
-        for n in range(self.lo, self.hi + 1):
-            grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
-            if len(w) <= n:  # a short word counts once, whatever the longer n
-                break
-        return grams
+def word_ngrams(word: str, ngrams: tuple[int, int]) -> list[str]:
+    """scikit-learn's ``char_wb`` n-grams of one lower-case word: padded with a space on each side
+    and cut into character n-grams, in the analyzer's order (a text's are its words' in turn)."""
+    lo, hi = ngrams
+    w = " " + word + " "
+    grams: list[str] = []
+    for n in range(lo, hi + 1):
+        grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
+        if len(w) <= n:  # a short word counts once, whatever the longer n
+            break
+    return grams
 
 
 def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
@@ -149,7 +133,6 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    cut = WordBoundNgrams(ngrams)
     word_id: dict[str, int] = {}
     gram_id: dict[str, int] = {}  # n-gram -> its rank of first appearance in ``texts``
     word_grams: list[list[int]] = []
@@ -162,7 +145,7 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
                 if k is None:
                     k = word_id[w] = len(word_grams)
                     ids = []
-                    for g in cut.cut(w):
+                    for g in word_ngrams(w, ngrams):
                         j = gram_id.get(g)
                         if j is None and learn:
                             j = gram_id[g] = len(gram_id)
