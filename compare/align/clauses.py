@@ -13,6 +13,7 @@ as one clause pair that matches well. The aligner gets four planes (align_featur
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -49,14 +50,18 @@ WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _TRIM = ' ,"“”'
 
 
-def content_words(text: str, stop_words: frozenset[str]) -> list[str]:
-    """Lower-cased words that are not stop words (as align_features counts them)."""
+@functools.lru_cache(maxsize=4096)
+def content_words(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
+    """Lower-cased words that are not stop words (as align_features counts them).
+
+    Cached: an event asks for each sentence's and clause's words two or three times (clause
+    splitting, sentence evidence, clause cover)."""
     out = []
     for token in WORD_TOKEN.findall(text):
         w = token.lower().strip("'’-")
         if w not in stop_words and len(w) > 1:
             out.append(w)
-    return out
+    return tuple(out)
 
 
 def split_clauses(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
