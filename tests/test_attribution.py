@@ -605,12 +605,12 @@ def test_a_time_phrase_alone_is_no_source():
 def test_pronoun_never_resolves_to_a_possessive():
     doc = doc_of(
         "Daily Ledger",
-        "Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money.",
+        "Mr. Quill alluded to Mr. Holt's plan, and he said the canal needed money.",
         "Ms. Dale met Mr. Holt's deputy. She said the plan would pass.",
     )
     atts = by_text(doc)
     assert (
-        atts["Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money."].source
+        atts["Mr. Quill alluded to Mr. Holt's plan, and he said the canal needed money."].source
         == "Mr. Quill"
     )
     assert atts["She said the plan would pass."].source == "Ms. Dale"
@@ -1145,3 +1145,51 @@ def test_appearing_somewhere_is_no_view():
     assert not any("appeared" in c for c in on_air)
     seeming = "The mayor appeared nervous about the vote."
     assert any("appeared" in r.cue for found in relations(doc_of("Quayside Notes", seeming)) for r in found)
+
+
+# ---- round nine: cues that set the scene for the outlet's own statement (attribution/narration.py)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour master resigned on Monday, citing his health and the inquiry into the ferry.",
+        "The port authority sued the shipping firm on Friday, alleging that it hid the damage.",
+        "The mayor has repeatedly attacked the plan, demanding that the pier be rebuilt.",
+        "Crowds gathered at the quay on Sunday after the captain said in an interview that he would stay.",
+        "Councillor Ames showed her support on Tuesday when she posted a photo of the ferry.",
+        "The questions cover whether Mr. Vance told the pilot he needed him to stay.",
+        "Mr. Vance hired the former mayor Bo Diaz, who said he would settle the dispute.",
+        "The ferry line kept its timetable, a decision the union has loudly criticized.",
+    ],
+)
+def test_scene_cues_leave_the_sentence_own(sentence):
+    doc = doc_of("Daily Ledger", sentence)
+    assert attribute(doc)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The harbour master resigned, saying his health came first.", "The harbour master"),
+        ("The mayor stoked the row, calling the plan “a disgrace to the town”.", "The mayor"),
+        ("Crowds gathered after the captain said he would stay, the harbour master said.", "the harbour master"),
+        ("Ms. Dale presented what she said was a copy of the log.", "Ms. Dale"),
+        ("Mr. Vance hired Bo Diaz, who said, “I will settle this dispute by June.”", "Bo Diaz"),
+    ],
+)
+def test_cues_that_relay_stay_relayed(sentence, source):
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source == source
+
+
+def test_scene_cues_stay_relations_for_span_scoring():
+    from compare.attribution.resolve import relations
+
+    doc = doc_of("Daily Ledger", "The harbour master resigned on Monday, citing his health.")
+    assert [r.cue for r in relations(doc)[0]] == ["citing"]
+
+
+def test_a_closing_tag_with_a_role_and_a_name_still_relays():
+    att = attribute(doc_of("Daily Ledger", "The ferry will run on Sunday, the harbour master Tomas Reyes said."))[0]
+    assert att is not None and "Tomas Reyes" in att.source

@@ -63,9 +63,9 @@ from .phrases import (
     title_case,
     trailing_appositive,
 )
-from .sources import DOCUMENT_WORDS
+from .sources import DOCUMENT_WORDS, source_kind
 
-__all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
+__all__ = ["CORE_ING", "FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
 
 # Hedges: relaying with no source. "according to reports" is hedged; "according to sources" is
@@ -115,7 +115,7 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_asks_quoted(_finding(_no_source(_demote(rel, toks, quoted), toks), toks), toks, text))
+            out.append(_asks_quoted(_finding(_no_source(_demote(rel, toks, quoted, text), toks), toks), toks, text))
     return tuple(out)
 
 
@@ -261,7 +261,7 @@ _LONG_QUOTE = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
 # Verbs whose -ing form reports speech (", saying …"); "a letter vowing …" does not.
-_CORE_ING = frozenset("say tell add note write explain claim insist argue ask warn".split())
+CORE_ING = frozenset("say tell add note write explain claim insist argue ask warn".split())
 
 
 _WHEN = frozenset(
@@ -272,7 +272,7 @@ _WHEN = frozenset(
 )
 
 
-def _demote(rel: Relation, toks: list[Token], quoted: bool) -> Relation:
+def _demote(rel: Relation, toks: list[Token], quoted: bool, text: str) -> Relation:
     """Mark a speech cue weak when it narrates rather than relays: negated ("did not respond"),
     passive without an agent ("was proposed"), an object relative ("the recovery he promised has"),
     a participle of a non-speech verb, or a stance verb outside a reporting frame."""
@@ -297,9 +297,11 @@ def _demote(rel: Relation, toks: list[Token], quoted: bool) -> Relation:
             weak = True
         else:  # "X was told that …": X heard it; who said it is not given
             rel = replace(rel, source=None, source_start=None, source_end=None)
-    weak |= nxt is not None and nxt.low in FOLLOWING_VERB
+    # "the recovery he promised has …" narrates; "what it said was evidence" relays its words.
+    weak |= nxt is not None and nxt.low in FOLLOWING_VERB and not _what_said(rel, toks)
     # "a resolution condemning …", "the statement demanding …": the document narrated, not quoted.
-    weak |= head.endswith("ing") and lemma not in _CORE_ING and not (prev is not None and prev.text == ",")
+    weak |= head.endswith("ing") and lemma not in CORE_ING and not (prev is not None and prev.text == ",")
+    weak |= _object_relative(rel, toks, k, text)
     if lemma in STANCE and not weak:
         while nxt is not None and nxt.low in _WHEN:
             k += 1
@@ -308,6 +310,32 @@ def _demote(rel: Relation, toks: list[Token], quoted: bool) -> Relation:
         framed |= prev is not None and (prev.text == "," or is_quote(prev))
         weak = not (framed or quoted)
     return replace(rel, kind="weak") if weak else rel
+
+
+def _what_said(rel: Relation, toks: list[Token]) -> bool:
+    """ "what it said was evidence", "what he called a hoax": the speaker's words for a thing."""
+    before = [t for t in toks if t.end <= (rel.source_start if rel.source_start is not None else rel.start)]
+    return bool(before) and before[-1].low == "what"
+
+
+_NOUN_BEFORE = re.compile(r"[,—–]\s*((?:a|an|the|this|that|one)\s+(?:[a-z][\w-]*\s+){1,2})$")
+_NOUN_THEN_NAME = re.compile(r"((?:a|an|the|this|that|one)\s+(?:[a-z][\w-]*\s+){1,2})[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_SPEAKERS = frozenset({"person", "anonymous", "organization", "outlet"})
+
+
+def _object_relative(rel: Relation, toks: list[Token], k: int, text: str) -> bool:
+    """ "…, a decision Trump has angrily criticized.", "— an option the union has rejected.": the
+    cue closes a reduced relative clause on a common noun after a comma or dash; its object is
+    that noun, and no words are relayed. Not when the noun can speak: "…, the harbour master Tomas
+    Reyes said." names the source."""
+    if rel.source is None or rel.source_start is None or rel.source_start > rel.start:
+        return False
+    if not (k >= len(toks) or toks[k].text in {".", ",", ";", "!", "?"}):
+        return False
+    m = _NOUN_THEN_NAME.fullmatch(rel.source)  # np_back took the noun in: "a decision Trump"
+    if m is None:
+        m = _NOUN_BEFORE.search(text, max(0, rel.source_start - 60), rel.source_start)
+    return m is not None and source_kind(m.group(1)) not in _SPEAKERS
 
 
 _ISSUE = frozenset("issued issues issue released releases put puts sent sends posted posts".split())

@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
+from .narration import background
 from .phrases import plural_subject
 from .sources import (
     ANONYMOUS_HEADS,
@@ -628,6 +629,8 @@ def _sentence(
         if _aside(rel, document.sentences[index], text):
             aside = rel
             continue  # "Mr. Jackson, who has said he knew nothing, has been dogged by questions"
+        if background(rel, document.sentences[index], text):
+            continue  # "He resigned, citing his health": scene for the outlet's own statement
         src, kind = _resolve(rel, index, document, known, names, sources)
         if src is not None and (kind == "outlet" or src.startswith(own)) and is_self(src, own):
             continue  # "Fox News has confirmed" in Fox News: the outlet's own reporting

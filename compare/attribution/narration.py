@@ -1,0 +1,70 @@
+"""Cues the narration states rather than relays. A reporting verb can sit in a part of the sentence
+that only sets the scene for the outlet's own statement: a participle giving a reason ("He
+resigned, citing his health"), a clause opened by "after", "when" or "whether" ("…, after the
+mayor said in an interview that …"), a relative clause closing the sentence ("…, a stark contrast
+with its allies, who said …"). With no quotation in the sentence, such a cue does not make the
+sentence second-hand: gold-dev and gold-train read these sentences as the outlet's own (counts in
+docs/attribution.md, round nine). The relation stays in ``relations()``, so PolNeAR still scores
+its cue; only the sentence label changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence
+from .cues import CORE_ING, Relation
+from .lexicon import CUE_AUX, CUE_LEMMA
+
+__all__ = ["background"]
+
+_QUOTED = re.compile(r"[\"“”«»]")
+
+# Openers of a clause that sets the scene ("after the mayor said", "whether Mr. Vance told",
+# "including that the chief insisted"). Not "as" ("as the Ledger notes, …" relays), "because"
+# ("because he said he would not") or "if".
+_SCENE = frozenset({"after", "when", "whether", "including"})
+_SCENE_REACH = 6  # words between the opener and the cue's subject
+
+
+def background(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """Whether ``rel`` narrates scene or background in an unquoted sentence: a participle of a
+    verb that is not itself saying after a comma, a cue in a clause opened by "after"/"when"/
+    "whether"/"including", or a cue whose subject is "who"/"which" after a comma."""
+    if _QUOTED.search(text, sentence.start, sentence.end):
+        return False
+    return _reason_participle(rel, text) or _scene_clause(rel, sentence, text) or _closing_relative(rel, sentence, text)
+
+
+def _reason_participle(rel: Relation, text: str) -> bool:
+    """ ", citing his health", ", alleging that …", ", demanding that …": after a comma, the -ing
+    form of a verb that is not itself saying ("saying", "adding", "claiming" relay)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z’'-]+", rel.cue)]
+    head = next((w for w in words if w in CUE_LEMMA and w not in CUE_AUX), words[-1] if words else "")
+    if not head.endswith("ing") or CUE_LEMMA.get(head, "") in CORE_ING:
+        return False
+    return text[: rel.start].rstrip().endswith(",")
+
+
+def _scene_clause(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """The cue's subject comes within a few words of "after"/"when"/"whether"/"including" with
+    no comma, semicolon or dash between: the clause is background to the main statement."""
+    begin = min(rel.start, rel.source_start if rel.source_start is not None else rel.start)
+    words = re.findall(r"[a-z’'-]+|[,;:—–()]", text[sentence.start : begin].lower())
+    for n in range(len(words) - 1, max(-1, len(words) - 1 - _SCENE_REACH), -1):
+        if words[n] in _SCENE:
+            return True
+        if not words[n][:1].isalpha():
+            return False
+    return False
+
+
+def _closing_relative(rel: Relation, sentence: Sentence, text: str) -> bool:
+    """ "…, a stark contrast with its allies, who said the files were old.": a "who"/"which"
+    clause after the main clause, the cue its verb."""
+    if rel.source_start is None or rel.source_end is None:
+        return False
+    if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
+        return False  # the source is the antecedent, its span the relative pronoun
+    before = text[sentence.start : rel.source_start].rstrip()
+    return before.endswith(",") and len(before.split()) > 3
