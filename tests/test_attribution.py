@@ -1193,3 +1193,33 @@ def test_scene_cues_stay_relations_for_span_scoring():
 def test_a_closing_tag_with_a_role_and_a_name_still_relays():
     att = attribute(doc_of("Daily Ledger", "The ferry will run on Sunday, the harbour master Tomas Reyes said."))[0]
     assert att is not None and "Tomas Reyes" in att.source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, the lawyers gave the inspector several pages of written answers about the ferry.",
+        "In response to the Ledger report, the mayor on Tuesday lashed out at the inquiry.",
+        "Two pilots were charged in May for allegedly falsifying the ferry's logs.",
+        "In the meeting in which the mayor asked the captain to stay, the men agreed on a date.",
+        "The harbour reopened as inspectors describe the quay as one of the safest in the region.",
+    ],
+)
+def test_narrated_words_that_look_like_cues(sentence):
+    assert attribute(doc_of("Daily Ledger", sentence))[0] is None
+
+
+def test_allegedly_without_a_charge_still_hedges():
+    att = attribute(doc_of("Daily Ledger", "The pilots allegedly falsified the ferry's logs."))[0]
+    assert att is not None and att.type == "hedged"
+
+
+def test_a_dateline_left_inside_a_quotation_is_no_relayed_sentence():
+    doc = doc_of(
+        "Daily Ledger",
+        "“We will rebuild the pier by June,” the mayor said. “PORT ELLEN (Reuters) -",
+        "The council met on Monday.",
+    )
+    atts = by_text(doc)
+    dateline = next(t for t in atts if "Reuters" in t)
+    assert atts[dateline] is None

@@ -21,8 +21,9 @@ __all__ = ["background"]
 _QUOTED = re.compile(r"[\"“”«»]")
 
 # Openers of a clause that sets the scene ("after the mayor said", "whether Mr. Vance told",
-# "including that the chief insisted"). Not "as" ("as the Ledger notes, …" relays), "because"
-# ("because he said he would not") or "if".
+# "including that the chief insisted"), "in which …", and "as" when its verb has an object ("as
+# lawmakers describe the bill as …"; "as the Ledger notes, …" relays). Not "because" ("because he
+# said he would not") or "if".
 _SCENE = frozenset({"after", "when", "whether", "including"})
 _SCENE_REACH = 6  # words between the opener and the cue's subject
 
@@ -54,9 +55,26 @@ def _scene_clause(rel: Relation, sentence: Sentence, text: str) -> bool:
     for n in range(len(words) - 1, max(-1, len(words) - 1 - _SCENE_REACH), -1):
         if words[n] in _SCENE:
             return True
+        if words[n] == "which" and n > 0 and words[n - 1] in _PREPOSITIONS:
+            return True  # "In the meeting in which the mayor asked …, the men agreed"
+        if words[n] == "as" and _has_object(rel, text, sentence.end):
+            return True  # "as lawmakers describe the bill as …"; "as the Ledger notes, …" relays
         if not words[n][:1].isalpha():
             return False
     return False
+
+
+_PREPOSITIONS = frozenset("in during at on from after before under".split())
+
+
+def _has_object(rel: Relation, text: str, end: int) -> bool:
+    """The cue goes on to an object: a lower-case word that is not "that" follows it."""
+    m = re.match(r"\s+([a-z][\w’'-]*)", text[rel.end : end])
+    return m is not None and m.group(1) not in _NO_OBJECT
+
+
+# After the cue, words that open no object: "as first reported by", "as he said earlier".
+_NO_OBJECT = frozenset("that on to in at from by with for about earlier last this yesterday today".split())
 
 
 def _closing_relative(rel: Relation, sentence: Sentence, text: str) -> bool:
