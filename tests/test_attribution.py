@@ -1223,3 +1223,15 @@ def test_a_dateline_left_inside_a_quotation_is_no_relayed_sentence():
     atts = by_text(doc)
     dateline = next(t for t in atts if "Reuters" in t)
     assert atts[dateline] is None
+
+
+def test_a_document_states_its_content_without_that():
+    att = attribute(doc_of("Daily Ledger", "The suit states Harbour Co. hid the damage from the inspectors."))[0]
+    assert att is not None and att.source == "The suit" and att.source_kind == "document"
+
+
+def test_a_weak_cue_before_a_colon_and_quotation_relays_it():
+    sentence = "A voice-over at the end of the ad underscores the mayor's message: “The town needs a pier.”"
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source == "A voice-over at the end of the ad"
+    assert attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None

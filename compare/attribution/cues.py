@@ -115,11 +115,27 @@ def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
         if rel is not None:
             if rel.source is None and _shares_subject(rel, toks):
                 rel = _participle_subject(rel, out, toks, text)
-            out.append(_asks_quoted(_finding(_no_source(_demote(rel, toks, quoted, text), toks), toks), toks, text))
+            rel = _asks_quoted(_finding(_no_source(_demote(rel, toks, quoted, text), toks), toks), toks, text)
+            out.append(_colon_quotation(rel, toks))
     return tuple(out)
 
 
 _CLAUSE_END = frozenset({",", ".", "?", "!", ";"})
+_COLON_REACH = 12  # tokens from a weak cue to the colon that opens its quotation
+
+
+def _colon_quotation(rel: Relation, toks: list[Token]) -> Relation:
+    """ "The ad's voice-over underscores the mayor's message: “The town needs a pier.”": a weak
+    cue whose clause runs to a colon and a quotation relays those words (a speech cue)."""
+    if rel.kind != "weak" or rel.source is None:
+        return rel
+    after = [t for t in toks if t.start >= rel.end][:_COLON_REACH]
+    for n, t in enumerate(after):
+        if t.text in _CLAUSE_END or t.low in CUE_LEMMA:
+            return rel
+        if t.text == ":":
+            return replace(rel, kind="speech") if n + 1 < len(after) and is_quote(after[n + 1]) else rel
+    return rel
 
 
 def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
@@ -626,7 +642,9 @@ def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
     """Whether a strict cue stands outside a reporting frame (a weak cue then), or None when it
     is no cue at all ("a group called Tea Party Express")."""
     loose = False
-    if lemma in STRICT and not strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1):
+    # "The suit states Russia would …": a document that states opens its content without "that".
+    stated = lemma == "state" and i > 0 and toks[i - 1].low in _STATING_DOCUMENTS
+    if lemma in STRICT and not strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1) and not stated:
         if not object_past(toks, i):
             return None
         loose = True
