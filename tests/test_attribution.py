@@ -1235,3 +1235,24 @@ def test_a_weak_cue_before_a_colon_and_quotation_relays_it():
     att = attribute(doc_of("Daily Ledger", sentence))[0]
     assert att is not None and att.source == "A voice-over at the end of the ad"
     assert attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None
+
+
+def test_a_firm_suffix_inside_an_appositive():
+    att = attribute(doc_of("Daily Ledger", "Bo Diaz, manager of Vance for Mayor, Inc., said the suit was frivolous."))[0]
+    assert att is not None and att.source.startswith("Bo Diaz")
+
+
+def test_people_before_a_that_clause_speak():
+    sentence = "The chairmen of the two harbour boards that requested the logs from the port said they were glad."
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source.startswith("The chairmen")
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [("Additional records disclosed", "document"), ("the mayor's son", "person"), ("A voice-over in the ad", "document")],
+)
+def test_more_source_kinds(source, kind):
+    from compare.attribution.sources import source_kind
+
+    assert source_kind(source) == kind

@@ -779,7 +779,8 @@ def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase |
         t = toks[r]
         if t.text in {",", ";", ":", "(", ")"} or is_quote(t):
             return src
-        if t.low == "who":
+        if t.low == "who" or (t.low == "that" and r > 0 and is_plural(toks[r - 1].low)):
+            # "the chairmen of the committees that requested the documents said": the chairmen
             head = np_back(toks, r - 1, text)
             if head is None or not (is_plural(head[0].split()[-1].lower()) or head[0][:1].isupper()):
                 return src

@@ -311,6 +311,9 @@ def agent_of(toks: list[Token], np: Phrase, text: str) -> Phrase:
     return np
 
 
+_FIRM_SUFFIXES = [[w] for w in "inc ltd llc corp co plc lp llp".split()]
+
+
 def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"."""
     for c in range(j - 1, max(0, j - 30), -1):
@@ -320,6 +323,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
+                continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
