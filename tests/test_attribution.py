@@ -1256,3 +1256,16 @@ def test_more_source_kinds(source, kind):
     from compare.attribution.sources import source_kind
 
     assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some on the council pushed back, describing the plan as a giveaway.",
+        "The port board published the story, citing two officials who said the quay was unsafe.",
+        "The pier will be rebuilt, as the mayor said it would, before the summer.",
+        "Many of her colleagues expressed sympathy, even as they said the council should wait.",
+    ],
+)
+def test_participles_and_clauses_that_still_relay(sentence):
+    assert attribute(doc_of("Daily Ledger", sentence))[0] is not None

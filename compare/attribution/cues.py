@@ -65,7 +65,7 @@ from .phrases import (
 )
 from .sources import DOCUMENT_WORDS, source_kind
 
-__all__ = ["CORE_ING", "FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
+__all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
 
 # Hedges: relaying with no source. "according to reports" is hedged; "according to sources" is
@@ -277,7 +277,7 @@ _LONG_QUOTE = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
 # Verbs whose -ing form reports speech (", saying …"); "a letter vowing …" does not.
-CORE_ING = frozenset("say tell add note write explain claim insist argue ask warn".split())
+_CORE_ING = frozenset("say tell add note write explain claim insist argue ask warn".split())
 
 
 _WHEN = frozenset(
@@ -316,7 +316,7 @@ def _demote(rel: Relation, toks: list[Token], quoted: bool, text: str) -> Relati
     # "the recovery he promised has …" narrates; "what it said was evidence" relays its words.
     weak |= nxt is not None and nxt.low in FOLLOWING_VERB and not _what_said(rel, toks)
     # "a resolution condemning …", "the statement demanding …": the document narrated, not quoted.
-    weak |= head.endswith("ing") and lemma not in CORE_ING and not (prev is not None and prev.text == ",")
+    weak |= head.endswith("ing") and lemma not in _CORE_ING and not (prev is not None and prev.text == ",")
     weak |= _object_relative(rel, toks, k, text)
     if lemma in STANCE and not weak:
         while nxt is not None and nxt.low in _WHEN:
