@@ -63,6 +63,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
+        if prev.text == "/" and i >= 2 and toks[i - 2].cap and toks[i].cap and toks[i - 2].end == prev.start:
+            i -= 1  # "A CNN/ORC poll", "USA TODAY/Suffolk University": one name
+            continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
         if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
