@@ -1269,3 +1269,25 @@ def test_more_source_kinds(source, kind):
 )
 def test_participles_and_clauses_that_still_relay(sentence):
     assert attribute(doc_of("Daily Ledger", sentence))[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The port board, for its part, said it would wait.", "The port board"),
+        ("Councillor Jo Roe, also campaigning in Ayr, said she would wait.", "Councillor Jo Roe"),
+        ("A Ledger/Harbour poll found that most voters agree.", "A Ledger/Harbour poll"),
+        ("Ferry Report Card\nHarbour master Tomas Reyes said the quay was safe.", "Harbour master Tomas Reyes"),
+    ],
+)
+def test_source_span_boundaries(text, source):
+    from compare.attribution.cues import find_relations
+
+    assert find_relations(text, 0, len(text))[0].source == source
+
+
+def test_issued_a_statement_saying_is_one_cue():
+    from compare.attribution.cues import find_relations
+
+    text = "The port board issued a statement saying the quay was safe."
+    assert [r.cue for r in find_relations(text, 0, len(text))] == ["issued a statement saying"]

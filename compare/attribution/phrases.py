@@ -331,6 +331,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _scene_aside(toks[c + 1]):
+                return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -381,6 +383,13 @@ def _is_name(toks: list[Token]) -> bool:
 
 # Words that open an aside on where or when someone spoke ("Smith, in a speech on Monday, said").
 _SETTING = frozenset("in at during speaking writing appearing interviewed".split())
+# Words that open an aside about time, place or manner, never an appositive (which names or
+# describes): PolNeAR leaves such asides out of the source.
+_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning".split())
+
+
+def _scene_aside(t: Token) -> bool:
+    return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 
