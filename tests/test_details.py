@@ -409,6 +409,20 @@ def test_different_kinds_of_source() -> None:
     assert "attribution" not in kinds(claim)
 
 
+def test_an_outlet_naming_the_cited_source_in_its_own_words_does_not_state_it_as_fact() -> None:
+    said = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
+    a = document(
+        "Express", "The pier is unsafe and will close in May, Mayor Ana Ruiz said.", attributions={0: said}
+    )
+    b = document("Daily Mail", "Mayor Ana Ruiz called the pier unsafe and closed it until May.")
+    claim, _ = claim_of(a, b)
+    assert "attribution" not in kinds(claim)
+    c = document("Courier", "The pier is unsafe and will close in May.")
+    claim, _ = claim_of(a, c)
+    (diff,) = [d for d in claim.differences if d.kind == "attribution"]
+    assert diff.note == "express attributes it; courier states it as fact"
+
+
 def test_an_attributed_sentence_outweighs_a_hedged_one() -> None:
     hedged = Attribution("hedged", "reportedly", 0, 0)
     said = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
