@@ -1158,7 +1158,7 @@ def test_appearing_somewhere_is_no_view():
         "The mayor has repeatedly attacked the plan, demanding that the pier be rebuilt.",
         "Crowds gathered at the quay on Sunday after the captain said in an interview that he would stay.",
         "Councillor Ames showed her support on Tuesday when she posted a photo of the ferry.",
-        "The questions cover whether Mr. Vance told the pilot he needed him to stay.",
+        "The questions cover whether Mr. Vance told the pilot to stay on.",
         "Mr. Vance hired the former mayor Bo Diaz, who said he would settle the dispute.",
         "The ferry line kept its timetable, a decision the union has loudly criticized.",
     ],
@@ -1231,9 +1231,9 @@ def test_a_document_states_its_content_without_that():
 
 
 def test_a_weak_cue_before_a_colon_and_quotation_relays_it():
-    sentence = "A voice-over at the end of the ad underscores the mayor's message: “The town needs a pier.”"
+    sentence = "The narrator of the video underscores the mayor's message: “The town needs a pier.”"
     att = attribute(doc_of("Daily Ledger", sentence))[0]
-    assert att is not None and att.source == "A voice-over at the end of the ad"
+    assert att is not None and att.source == "The narrator of the video"
     assert attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None
 
 

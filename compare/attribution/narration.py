@@ -1,8 +1,8 @@
 """Cues the narration states rather than relays. A reporting verb can sit in a part of the sentence
 that only sets the scene for the outlet's own statement: a participle giving a reason ("He
 resigned, citing his health"), a clause opened by "after", "when" or "whether" ("…, after the
-mayor said in an interview that …"), a relative clause closing the sentence ("…, a stark contrast
-with its allies, who said …"). With no quotation in the sentence, such a cue does not make the
+mayor said in an interview that …"), a relative clause closing the sentence ("…, unlike the port
+board, which said …"). With no quotation in the sentence, such a cue does not make the
 sentence second-hand: gold-dev and gold-train read these sentences as the outlet's own (counts in
 docs/attribution.md, round nine). The relation stays in ``relations()``, so PolNeAR still scores
 its cue; only the sentence label changes.
@@ -101,7 +101,7 @@ _NO_OBJECT = frozenset("that on to in at from by with for about earlier last thi
 
 
 def _closing_relative(rel: Relation, sentence: Sentence, text: str) -> bool:
-    """ "…, a stark contrast with its allies, who said the files were old.": a "who"/"which"
+    """ "…, unlike the ferry crews, who said the quay was unsafe.": a "who"/"which"
     clause after the main clause, the cue its verb."""
     if rel.source_start is None or rel.source_end is None:
         return False
