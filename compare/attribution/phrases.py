@@ -63,6 +63,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
+        if prev.text == "/" and i >= 2 and toks[i - 2].cap and toks[i].cap and toks[i - 2].end == prev.start:
+            i -= 1  # "A CNN/ORC poll", "USA TODAY/Suffolk University": one name
+            continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
         if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
@@ -311,6 +314,9 @@ def agent_of(toks: list[Token], np: Phrase, text: str) -> Phrase:
     return np
 
 
+_FIRM_SUFFIXES = [[w] for w in "inc ltd llc corp co plc lp llp".split()]
+
+
 def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"."""
     for c in range(j - 1, max(0, j - 30), -1):
@@ -320,9 +326,13 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
+                continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _scene_aside(toks[c + 1]):
+                return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -373,6 +383,13 @@ def _is_name(toks: list[Token]) -> bool:
 
 # Words that open an aside on where or when someone spoke ("Smith, in a speech on Monday, said").
 _SETTING = frozenset("in at during speaking writing appearing interviewed".split())
+# Words that open an aside about time, place or manner, never an appositive (which names or
+# describes): PolNeAR leaves such asides out of the source.
+_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning".split())
+
+
+def _scene_aside(t: Token) -> bool:
+    return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 

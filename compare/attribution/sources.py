@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from ..lexicon import MONTH_NAMES, WEEKDAYS
 from ..outlets import outlet_name
-from .lexicon import PRONOUNS, TITLES
+from .lexicon import PRONOUNS, TITLES, is_plural
 
 # ---- source kinds (for attribution) ------------------------------------------------------------
 _HEAD_STOP = re.compile(
@@ -27,6 +27,7 @@ ANONYMOUS_HEADS = _ANON = frozenset(
 )
 DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
+    "voice-over voiceover caption "
     "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
     "editorial video footage website research audit review assessment estimate estimates projections "
@@ -57,6 +58,7 @@ PERSON_ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
     r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
     r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
+    r"son|daughter|brother|sister|"
     r"[0-9]+-year-old|nominee|speaker|representative|lawmaker|adviser|aide|expert|analyst|professor|"
     r"doctor|commissioner|sheriff|prosecutor|founder|executive|ceo|head|manager|strategist|pollster|"
     r"economist|historian|author|reporter|editor|columnist|correspondent|journalist|writer|captain|pilot|"
@@ -191,6 +193,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
     head_phrase = _REFLEXIVE.sub("", head_phrase)  # "the president himself"
     words = re.findall(r"[\w'’&.-]+", head_phrase)
+    while len(words) > 1 and _TRAILING_PARTICIPLE.fullmatch(words[-1]) and is_plural(words[-2].lower()):
+        words = words[:-1]  # "Additional records disclosed (Wednesday)": the records, not a name
     if not words:
         return None
     last = words[-1].strip(".")
@@ -225,6 +229,10 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+# A participle closing a source after its plural head: "records disclosed", "documents released".
+_TRAILING_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn)")
 
 
 # Capitalised prepositions inside an organisation's name.
