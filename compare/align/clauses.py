@@ -13,7 +13,6 @@ as one clause pair that matches well. The aligner gets four planes (align_featur
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -50,20 +49,14 @@ WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _TRIM = ' ,"“”'
 
 
-@functools.lru_cache(maxsize=1024)
-def content_words(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
-    """Lower-cased words that are not stop words (as align_features counts them).
-
-    Cached: an event asks for each sentence's and clause's words two or three times (clause
-    splitting, sentence evidence, clause cover). 1,024 texts cover the sentences and clauses of a
-    typical event (about 560) and hold about 1 MB; at 4,096 a batch worker's peak memory rose by
-    4 MiB."""
+def content_words(text: str, stop_words: frozenset[str]) -> list[str]:
+    """Lower-cased words that are not stop words (as align_features counts them)."""
     out = []
     for token in WORD_TOKEN.findall(text):
         w = token.lower().strip("'’-")
         if w not in stop_words and len(w) > 1:
             out.append(w)
-    return tuple(out)
+    return out
 
 
 def split_clauses(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
