@@ -427,9 +427,7 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
     if k < len(toks) and (toks[k].text == ":" or toks[k].low in TRAILING.get(lemma, ())):
         k += 1  # PolNeAR marks "said:" and "asked about" as the cue
     k = _cue_tail(toks, k, lemma)
-    a = i
-    while a > 0 and _cue_aux(toks[a - 1]):
-        a -= 1
+    a = _cue_front(toks, i)
     cue = (toks[a].start, toks[k - 1].end)
     prev = toks[i - 1] if i > 0 else None
     # Passive: "first reported by The Washington Post", "was told by officials".
@@ -467,6 +465,30 @@ def _cue_aux(t: Token) -> bool:
     if low in CUE_AUX or low.endswith(("n't", "n’t")):
         return True
     return low.endswith("ly") and len(low) > 4 and t.text[:1].islower() and low not in _NOT_ADVERBS
+
+
+def _cue_front(toks: list[Token], i: int) -> int:
+    """Where the cue whose verb is toks[i] starts: back over auxiliaries and adverbs, "has since"
+    ("has since said": gold 6 of 6 after an auxiliary), and a verb that the -ing cue completes
+    ("began saying", "responded by saying", "ended the meeting by announcing" stay out: only a
+    verb right before "by" joins)."""
+    a = i
+    while a > 0 and _cue_aux(toks[a - 1]):
+        a -= 1
+    if a > 1 and toks[a - 1].low == "since" and toks[a - 2].low in {"has", "have", "had"}:
+        a -= 2
+    if toks[i].low.endswith("ing") and a > 0:
+        if toks[a - 1].low in _BEGIN:
+            a -= 1  # "began saying", "started tweeting"
+        elif a > 1 and toks[a - 1].low == "by" and CUE_LEMMA.get(toks[a - 2].low) in _BY_VERBS:
+            a -= 2  # "responded by saying", "answered by asserting"
+        while a > 0 and _cue_aux(toks[a - 1]):
+            a -= 1
+    return a
+
+
+_BEGIN = frozenset("began begun begin begins started start starts".split())
+_BY_VERBS = frozenset("respond answer explain reply begin conclude end".split())
 
 
 # Words in -ly that are not adverbs.
