@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import US_STATE_ABBREVIATIONS
+from ..lexicon import MONTH_NAMES, US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
@@ -84,6 +84,12 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
+            continue
+        if prev.low == "to" and i >= 2 and toks[i - 2].low in _ROLE_TO:
+            i -= 2  # "Israel's ambassador to the United States": the role, not the place
+            continue
+        if prev.low == "in" and i >= 2 and toks[i].cap and toks[i - 2].low in {"few", "many", "most", "some"}:
+            i -= 1  # "Few in Israel", "many in Washington"
             continue
         if prev.low == "in" and i >= 2 and toks[i].text == "10" and _count(toks[i - 2].low):
             i -= 2  # "Six in 10 voters", "About 4 in 10": the share is one phrase
@@ -202,6 +208,13 @@ _QUANTIFIERS = tuple(
         "only",
         "just",
     )
+)
+
+
+# Roles followed by "to" and whom they serve ("ambassador to Spain", "adviser to the president").
+_ROLE_TO = frozenset(
+    "ambassador ambassadors envoy envoys adviser advisers advisor advisors aide aides counselor "
+    "spokesman spokeswoman spokesperson assistant delegate delegates representative".split()
 )
 
 
@@ -504,6 +517,8 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 1
         elif low in DAYS and j > 0:
             j -= 2 if toks[j - 1].low in {"on", "last", "this", "next", "earlier", "late", "early"} else 1
+        elif low in _MONTHS and toks[j].cap and j > 0 and toks[j - 1].low == "in":
+            j -= 2  # "LaPierre in December called": the month is when, not who
         elif low in {"morning", "afternoon", "evening", "night"} and j > 0 and toks[j - 1].low in DAYS:
             j -= 1  # "Sanders on Wednesday morning called"
         elif (
@@ -530,6 +545,7 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
 
 
 _DASHES = frozenset("– — --".split())
+_MONTHS = frozenset(m for m in MONTH_NAMES if m != "may")
 
 
 def _dash_aside(toks: list[Token], j: int) -> int | None:

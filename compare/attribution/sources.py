@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..lexicon import MONTH_NAMES, WEEKDAYS
+from ..lexicon import MONTH_NAMES, PLACE_NAMES, WEEKDAYS
 from ..outlets import outlet_name
 from .lexicon import PRONOUNS, TITLES, is_plural
 
@@ -184,6 +184,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "outlet"  # "The Washington Post reporter Robert Costa", "Ann Lee of Reuters"
     if _PLACE_ORGS.search(text) or low.strip(". ") in _LEAK_SITES:
         return "organization"  # "10 Downing Street", "the White House", "WikiLeaks"
+    if _country(low):
+        return "organization"  # "Iran warned", "Nebraska and Oklahoma accused": a government
     if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
         return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
     if _UNNAMED.search(text):
@@ -229,6 +231,21 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+def _country(low: str) -> bool:
+    """A source that is only places ("iran", "the united states", "nebraska and oklahoma"): a
+    country or state speaking through its government. Places that are also common names stay out."""
+    bare = re.sub(r"^the\s+", "", low).strip(". ")
+    parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", bare) if p]
+    return bool(parts) and all(p in PLACE_NAMES and p not in _NAME_PLACES for p in parts)
+
+
+# Place names that are as often people's names ("Washington", "Jordan", "Georgia").
+_NAME_PLACES = frozenset(
+    "washington georgia jordan kent virginia paris houston dallas montana aberdeen maine "
+    "white house pentagon capitol hill brooklyn manhattan us".split()
+) | {"white house", "capitol hill"}
 
 
 # A participle closing a source after its plural head: "records disclosed", "documents released".
@@ -419,6 +436,9 @@ def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
     return out
 
 
+_PARTY = re.compile(r"[DRI](?:-[A-Z][\w. ]*)?|[A-Z][a-z]+\.")
+
+
 def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, str]) -> str | None:
     """The canonical name of a source within its article: a person by the fullest name the article
     gives ("Mr. Trump" -> "Donald Trump", unless the source names someone else of that surname,
@@ -427,6 +447,8 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
         return None
     if kind == "person":
         resolved = re.search(r"\(([^()]+)\)$", source)  # "the senator (Ann Lee)": the role resolved
+        if resolved and _PARTY.fullmatch(resolved.group(1)):
+            resolved = None  # "Gov. Jan Brewer (R)", "Nancy Pelosi (D-Calif.)": a party tag, no name
         role, _, after = source.partition(",")
         if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
             resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"
