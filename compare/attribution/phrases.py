@@ -517,6 +517,8 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 1
         elif low in DAYS and j > 0:
             j -= 2 if toks[j - 1].low in {"on", "last", "this", "next", "earlier", "late", "early"} else 1
+        elif low == "since" and j > 0 and toks[j - 1].low in {"has", "have", "had"}:
+            j -= 1  # "The firm has since said"
         elif low in _MONTHS and toks[j].cap and j > 0 and toks[j - 1].low == "in":
             j -= 2  # "LaPierre in December called": the month is when, not who
         elif low in {"morning", "afternoon", "evening", "night"} and j > 0 and toks[j - 1].low in DAYS:
