@@ -167,6 +167,61 @@ _UNNAMED = re.compile(
 )
 
 
+# An unnamed spokesperson speaks for whom they represent: "A spokesperson for Harbour Co.", "an
+# Acme spokeswoman", "the ministry's spokesman", "a Number 10 spokesperson".
+_SPOKES = re.compile(
+    r"^(?i:an?|the|one)\s+(?:(?P<pre>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z0-9][\w.&'’-]*)*?)(?:['’]s?)?\s+)?"
+    r"(?:(?:deputy|chief|senior|press)\s+)?(?:spokes(?:man|woman|person)|press\s+(?:office|secretary)|representative)"
+    r"(?:\s+for\s+(?P<for>.+))?$"
+)
+_DEMONYMS = re.compile(
+    r"^the\s+(?:north\s+|south\s+)?(?:americans|british|chinese|russians|iranians|israelis|palestinians|"
+    r"koreans|japanese|french|germans|saudis|syrians|iraqis|afghans|turks|egyptians|ukrainians|mexicans|"
+    r"canadians|indians|pakistanis|europeans|taiwanese|cubans|venezuelans)$"
+)
+_VIA = re.compile(r"\bvia\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})$")
+
+
+def spoken_for(source: str | None, known_outlets: Sequence[str] = ()) -> tuple[str, str] | None:
+    """(whom, kind) when ``source`` is an unnamed spokesperson of an organisation or an outlet ("A
+    spokesperson for Harbour Co." -> ("Harbour Co.", "organization")) or words passed on via an
+    outlet ("the full letter via the Ledger"); None otherwise (a named spokesman is a person)."""
+    if not source:
+        return None
+    head, _, after = source.partition(",")
+    if after.strip()[:1].isupper():
+        return None  # "a spokeswoman for the ministry, Jo Roe": she is named
+    text = " ".join(head.split())
+    via = _VIA.search(text)
+    if via and outlet_name(via.group("outlet"), known_outlets):
+        return outlet_name(via.group("outlet"), known_outlets) or "", "outlet"
+    m = _SPOKES.match(text)
+    if not m or not (m.group("pre") or m.group("for")):
+        return None
+    whom = re.sub(r"^the\s+", "", (m.group("for") or m.group("pre") or "").strip(), flags=re.I)
+    if not whom[:1].isupper():  # "a spokesman for the agency": resolved later if at all
+        return None
+    name = outlet_name(whom, known_outlets)
+    if name:
+        return name, "outlet"
+    kind = source_kind(whom, known_outlets)
+    if kind == "organization" or (kind == "person" and _org_like(whom)):
+        return _POSSESSIVE_TAIL.sub("", whom), "organization"
+    return None
+
+
+def _org_like(name: str) -> bool:
+    """A capitalised name that reads as a company or body rather than a person: one word (the
+    person case, "a Ryan spokesman", is told apart by the caller's names), an abbreviation, or
+    a name ending in a number or an organisation word."""
+    words = name.split()
+    return bool(words) and (
+        re.fullmatch(r"[A-Z][\w&.-]*", name) is not None
+        or words[-1].strip(".") in ORG_WORDS
+        or words[-1].isdigit()
+    )
+
+
 def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
     """outlet | person | organization | anonymous | document for a source phrase, or None."""
     if not source:
@@ -177,6 +232,12 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"
     if low in PRONOUNS:
         return None
+    resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", text)  # "the spokesperson (Harbour Co.)"
+    spoken = spoken_for(text, known_outlets) or (resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets))
+    if spoken:
+        return spoken[1]
+    if _DEMONYMS.match(low):
+        return "organization"  # "The Iranians have said": a country speaking through its government
     if outlet_name(text, known_outlets) or _OUTLET_APPOSITIVE.search(text) or _OUTLET_WORDS.match(text):
         return "outlet"  # "Politico, a news site", "the newspaper Munhwa Ilbo", "state media"
     staff = _OUTLET_STAFF.match(text)
@@ -458,6 +519,11 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
             if full and set(name.split()) <= set(full.split()):
                 return full
             return name
+    if kind in {"organization", "outlet"}:
+        resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", " ".join(source.split()))
+        spoken = spoken_for(source) or (resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}"))
+        if spoken:
+            return spoken[0]  # "A spokesperson for Harbour Co." speaks for Harbour Co.
     head = " ".join(source.split(",")[0].split())
     head = _POSSESSIVE_TAIL.sub("", head)
     return head[4:] if head[:4].lower() == "the " and kind != "outlet" else head
