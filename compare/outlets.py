@@ -354,6 +354,22 @@ def outlet_name(phrase: str, known: Iterable[str] = ()) -> str | None:
     return None
 
 
+def full_outlet_name(name: str, text: str, known: Iterable[str] = ()) -> str:
+    """The full name of an outlet written short ("the Times", "the Post", "the Journal"): the one
+    outlet of the built-in list or ``known`` that ends in that word and that ``text`` names in full
+    ("The New York Times reported … According to the Times"); ``name`` itself otherwise."""
+    short = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if " " in short or not short[:1].isupper():
+        return name
+    fits = {
+        re.sub(r"^The\s+", "", full)
+        for full in (*known, *OUTLETS)
+        if len(full.split()) > 1 and full.split()[-1] == short and full.split()[0] != "The"
+    }
+    named = sorted(f for f in fits if re.search(rf"\b{re.escape(f)}\b", text))
+    return named[0] if len(named) == 1 else name
+
+
 def is_self(phrase: str, own_outlet: str) -> bool:
     """Whether a source phrase names the article's own outlet ("Fox News" in a Fox News story;
     "the Times" in a New York Times story)."""

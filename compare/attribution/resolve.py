@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..lexicon import DATELINE_LINE
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
-from ..outlets import is_self, outlet_name
+from ..outlets import full_outlet_name, is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
 from .narration import background
 from .phrases import plural_subject
@@ -523,6 +523,8 @@ def _postposed_name(rel: Relation, text: str) -> Relation:
         return rel
     if not rel.source[:1].islower() or "," in rel.source or rel.source_start < rel.end:
         return rel
+    if source_kind(rel.source) in {"outlet", "document"}:
+        return rel  # "According to the Ledger, Jo Roe …": the name opens the relayed clause
     m = _NAME_AFTER.match(text, rel.source_end)
     if m is None:
         return rel
@@ -762,11 +764,20 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         out.append(att)
     fullest = fullest_names([n[2] for n in names])
     return tuple(
-        replace(a, entity=source_entity(a.source, a.source_kind, fullest))
+        replace(a, entity=_entity(a.source, a.source_kind, fullest, text, known))
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+def _entity(source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]) -> str | None:
+    """The canonical name of a source; an outlet written short by the full name the article gives
+    it ("the Times" after "The New York Times")."""
+    entity = source_entity(source, kind, fullest)
+    if kind == "outlet" and entity:
+        return full_outlet_name(entity, text, known)
+    return entity
 
 
 # How far back a quotation with no speaker of its own looks for the last one quoted. On gold-dev the

@@ -35,7 +35,7 @@ DOCUMENT_WORDS = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper query queries".split()
+    "agreement deal cable dossier paper query queries case".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -110,7 +110,7 @@ _OUTLET_WORDS = re.compile(
 )
 _OUTLET_STAFF = re.compile(
     r"^(?:(?:the\s+)?(?P<outlet>(?:[A-Z][\w.&'’-]*\s+){1,4})(?:reporter|correspondent|columnist|editor|"
-    r"journalist|writer|anchor|host)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
+    r"journalist|writer)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
 )
 # Places that stand for an organisation ("Downing Street said") and leak sites.
 _PLACE_ORGS = re.compile(
@@ -260,8 +260,14 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         words = words[:-1]  # "Additional records disclosed (Wednesday)": the records, not a name
     if not words:
         return None
+    while len(words) > 2 and words[-1].strip(".,") in _SUFFIXES:
+        words = words[:-1]  # "Thomas M. Davis III": a person, not an abbreviation
     last = words[-1].strip(".")
     head = last.lower()
+    if head == "figures" and len(words) > 1 and words[-2].lower() in _PEOPLE_FIGURES:
+        return "anonymous"  # "prominent figures", not "figures released Tuesday"
+    if _TITLED_NAME.search(text.split(",")[0]):
+        return "person"  # "The Harbour Alliance for Ferries President Jo Roe"
     if head == "media":
         return "outlet"  # "state media reported"
     if head in DOCUMENT_WORDS:
@@ -292,6 +298,15 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+_PEOPLE_FIGURES = frozenset("prominent public political key leading senior other religious party opposition".split())
+# A role written as a title right before a name of two words or more closes a person source.
+_TITLED_NAME = re.compile(
+    r"\b(?:President|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|CEO|Founder|"
+    r"Secretary|Leader|Chief|Head|Executive|Manager|Counsel|Attorney)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"[A-Z][\w'’-]*$"
+)
 
 
 def _country(low: str) -> bool:
@@ -457,7 +472,11 @@ def person_name(source: str) -> str | None:
     lawyer" -> "Jane Roe", "House Majority Whip Kevin McCarthy (R-Calif.)" -> "Kevin McCarthy",
     "Mr. Trump's" -> "Trump"; None when it names no one ("the former governor")."""
     # "Rep. Elijah Cummings of Maryland", "Jennifer Jacobs of Bloomberg News": the name before "of".
-    head = re.sub(r"\s+of\s+[A-Z].*$", "", re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])).split()
+    head = re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])
+    before = re.split(r"\s+of\s+(?:the\s+)?[A-Z]", head)[0].split()
+    if any(w[:1].isupper() and w.strip(".") not in TITLES and w.lower() not in _ROLE_WORDS for w in before):
+        head = re.sub(r"\s+of\s+(?:the\s+)?[A-Z].*$", "", head)  # not "Secretary of State Jo Roe"
+    head = head.split()
     words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
     n = len(words)
     while n > 0:
@@ -466,6 +485,10 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
+        if n < len(words) and (_POSSESSIVE_TAIL.search(head[n - 1]) or _role_word(bare)):
+            break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
+        if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
+            break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
     name = [w for w in words[n:] if w]
     while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
@@ -473,9 +496,21 @@ def person_name(source: str) -> str | None:
     return " ".join(name) or None
 
 
+def _role_word(word: str) -> bool:
+    """A capitalised role before a name ("CEO", "Sheriff", "Agent", "Host")."""
+    return bool(PERSON_ROLES.fullmatch(word)) or word.lower() in {"agent", "tem", "controversial"}
+
+
+# Capitalised words that open a sentence and never a name ("Has Trump been asked?").
+_OPENERS = frozenset(
+    "Has Have Had Is Was Were Did Does Do Will Would Can Could Should Ahead Amid Saying Speaking Asked "
+    "Calling Noting Adding Citing Writing".split()
+)
+
+
 # Capitalised words that end a run of title words before a name ("Senate Majority Leader").
 _NAME_STOP = frozenset(
-    "Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
     "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
 )
 
@@ -519,6 +554,11 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
             if full and set(name.split()) <= set(full.split()):
                 return full
             return name
+    staff = _OUTLET_STAFF.match(" ".join(source.split(",")[0].split()))
+    if kind == "outlet" and staff:
+        outlet = outlet_name(staff.group("outlet") or staff.group("of") or "")
+        if outlet:
+            return outlet  # "The Ledger reporter Jo Roe" relays for the Ledger
     if kind in {"organization", "outlet"}:
         resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", " ".join(source.split()))
         spoken = spoken_for(source) or (resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}"))
