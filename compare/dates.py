@@ -198,3 +198,26 @@ def _date_key(t: str, label: str) -> str:
         minute = nums[1] if len(nums) > 1 else 0
         return f"time:{hour:02d}:{minute:02d}"
     return f"{label}:" + " ".join(w for w in words if w not in ("on", "the", "in", "during", "at"))
+
+
+# Hours (24-hour clock, start inclusive, end exclusive) a part of the day spans, widened where
+# usage overlaps ("evening" from 5 p.m., "night" from 8 p.m. to 5 a.m.).
+_PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (20, 29)}
+_PART_WORD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
+
+
+def part_of_day(text: str) -> tuple[int, int] | None:
+    """The hours a date's part of the day spans ("Tuesday afternoon" -> (12, 18); "late Monday
+    night" -> (20, 29), past midnight as 24 + hour), or None when it names no part of the day."""
+    match = _PART_WORD.search(text)
+    return _PARTS_OF_DAY[match.group(1).lower()] if match else None
+
+
+def outside_part_of_day(clock_key: str, text: str) -> bool:
+    """Whether a clock time (``time:HH:MM``) falls outside the part of the day that ``text`` names
+    ("11:00" against "Tuesday afternoon"); False when ``text`` names no part of the day."""
+    span = part_of_day(text)
+    if span is None or not clock_key.startswith("time:"):
+        return False
+    hour = int(clock_key[5:].split(":")[0])
+    return not any(span[0] <= h < span[1] for h in (hour, hour + 24))

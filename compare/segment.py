@@ -158,7 +158,21 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while e < limit and text[e] in "\"'”’»)]":
             e += 1
         out.extend(_bounded(text, s, e))
-    return [(s, e) for s, e in out if _WORDISH.search(text, s, e)]
+    return [(s, e) for s, e in _trim_openers(text, out) if _WORDISH.search(text, s, e)]
+
+
+# A line break scraped as the two characters "\\n" that opens a sentence belongs to no sentence.
+_LITERAL_BREAKS = re.compile(r"(?:\\n\s*)+")
+
+
+def _trim_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans without literal "\\n" line breaks that open them (a scrape's line break, no part of
+    the sentence; the corpus sentence splits give it a sentence of its own)."""
+    out = []
+    for s, e in spans:
+        m = _LITERAL_BREAKS.match(text, s, e)
+        out.append((m.end(), e) if m and m.end() < e else (s, e))
+    return out
 
 
 def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -605,12 +605,12 @@ def test_a_time_phrase_alone_is_no_source():
 def test_pronoun_never_resolves_to_a_possessive():
     doc = doc_of(
         "Daily Ledger",
-        "Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money.",
+        "Mr. Quill alluded to Mr. Holt's plan, and he said the canal needed money.",
         "Ms. Dale met Mr. Holt's deputy. She said the plan would pass.",
     )
     atts = by_text(doc)
     assert (
-        atts["Mr. Quill alluded to Mr. Holt's plan when he said the canal needed money."].source
+        atts["Mr. Quill alluded to Mr. Holt's plan, and he said the canal needed money."].source
         == "Mr. Quill"
     )
     assert atts["She said the plan would pass."].source == "Ms. Dale"
@@ -1145,3 +1145,149 @@ def test_appearing_somewhere_is_no_view():
     assert not any("appeared" in c for c in on_air)
     seeming = "The mayor appeared nervous about the vote."
     assert any("appeared" in r.cue for found in relations(doc_of("Quayside Notes", seeming)) for r in found)
+
+
+# ---- round nine: cues that set the scene for the outlet's own statement (attribution/narration.py)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour master resigned on Monday, citing his health and the inquiry into the ferry.",
+        "The port authority sued the shipping firm on Friday, alleging that it hid the damage.",
+        "The mayor has repeatedly attacked the plan, demanding that the pier be rebuilt.",
+        "Crowds gathered at the quay on Sunday after the captain said in an interview that he would stay.",
+        "Councillor Ames showed her support on Tuesday when she posted a photo of the ferry.",
+        "The questions cover whether Mr. Vance told the pilot to stay on.",
+        "Mr. Vance hired the former mayor Bo Diaz, who said he would settle the dispute.",
+        "The ferry line kept its timetable, a decision the union has loudly criticized.",
+    ],
+)
+def test_scene_cues_leave_the_sentence_own(sentence):
+    doc = doc_of("Daily Ledger", sentence)
+    assert attribute(doc)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The harbour master resigned, saying his health came first.", "The harbour master"),
+        ("The mayor stoked the row, calling the plan “a disgrace to the town”.", "The mayor"),
+        ("Crowds gathered after the captain said he would stay, the harbour master said.", "the harbour master"),
+        ("Ms. Dale presented what she said was a copy of the log.", "Ms. Dale"),
+        ("Mr. Vance hired Bo Diaz, who said, “I will settle this dispute by June.”", "Bo Diaz"),
+    ],
+)
+def test_cues_that_relay_stay_relayed(sentence, source):
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source == source
+
+
+def test_scene_cues_stay_relations_for_span_scoring():
+    from compare.attribution.resolve import relations
+
+    doc = doc_of("Daily Ledger", "The harbour master resigned on Monday, citing his health.")
+    assert [r.cue for r in relations(doc)[0]] == ["citing"]
+
+
+def test_a_closing_tag_with_a_role_and_a_name_still_relays():
+    att = attribute(doc_of("Daily Ledger", "The ferry will run on Sunday, the harbour master Tomas Reyes said."))[0]
+    assert att is not None and "Tomas Reyes" in att.source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, the lawyers gave the inspector several pages of written answers about the ferry.",
+        "In response to the Ledger report, the mayor on Tuesday lashed out at the inquiry.",
+        "Two pilots were charged in May for allegedly falsifying the ferry's logs.",
+        "In the meeting in which the mayor asked the captain to stay, the men agreed on a date.",
+        "The harbour reopened as inspectors describe the quay as one of the safest in the region.",
+    ],
+)
+def test_narrated_words_that_look_like_cues(sentence):
+    assert attribute(doc_of("Daily Ledger", sentence))[0] is None
+
+
+def test_allegedly_without_a_charge_still_hedges():
+    att = attribute(doc_of("Daily Ledger", "The pilots allegedly falsified the ferry's logs."))[0]
+    assert att is not None and att.type == "hedged"
+
+
+def test_a_dateline_left_inside_a_quotation_is_no_relayed_sentence():
+    doc = doc_of(
+        "Daily Ledger",
+        "“We will rebuild the pier by June,” the mayor said. “PORT ELLEN (Reuters) -",
+        "The council met on Monday.",
+    )
+    atts = by_text(doc)
+    dateline = next(t for t in atts if "Reuters" in t)
+    assert atts[dateline] is None
+
+
+def test_a_document_states_its_content_without_that():
+    att = attribute(doc_of("Daily Ledger", "The suit states Harbour Co. hid the damage from the inspectors."))[0]
+    assert att is not None and att.source == "The suit" and att.source_kind == "document"
+
+
+def test_a_weak_cue_before_a_colon_and_quotation_relays_it():
+    sentence = "The narrator of the video underscores the mayor's message: “The town needs a pier.”"
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source == "The narrator of the video"
+    assert attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None
+
+
+def test_a_firm_suffix_inside_an_appositive():
+    att = attribute(doc_of("Daily Ledger", "Bo Diaz, manager of Vance for Mayor, Inc., said the suit was frivolous."))[0]
+    assert att is not None and att.source.startswith("Bo Diaz")
+
+
+def test_people_before_a_that_clause_speak():
+    sentence = "The chairmen of the two harbour boards that requested the logs from the port said they were glad."
+    att = attribute(doc_of("Daily Ledger", sentence))[0]
+    assert att is not None and att.source.startswith("The chairmen")
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [("Additional records disclosed", "document"), ("the mayor's son", "person"), ("A voice-over in the ad", "document")],
+)
+def test_more_source_kinds(source, kind):
+    from compare.attribution.sources import source_kind
+
+    assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some on the council pushed back, describing the plan as a giveaway.",
+        "The port board published the story, citing two officials who said the quay was unsafe.",
+        "The pier will be rebuilt, as the mayor said it would, before the summer.",
+        "Many of her colleagues expressed sympathy, even as they said the council should wait.",
+    ],
+)
+def test_participles_and_clauses_that_still_relay(sentence):
+    assert attribute(doc_of("Daily Ledger", sentence))[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The port board, for its part, said it would wait.", "The port board"),
+        ("Councillor Jo Roe, also campaigning in Ayr, said she would wait.", "Councillor Jo Roe"),
+        ("A Ledger/Harbour poll found that most voters agree.", "A Ledger/Harbour poll"),
+        ("Ferry Report Card\nHarbour master Tomas Reyes said the quay was safe.", "Harbour master Tomas Reyes"),
+    ],
+)
+def test_source_span_boundaries(text, source):
+    from compare.attribution.cues import find_relations
+
+    assert find_relations(text, 0, len(text))[0].source == source
+
+
+def test_issued_a_statement_saying_is_one_cue():
+    from compare.attribution.cues import find_relations
+
+    text = "The port board issued a statement saying the quay was safe."
+    assert [r.cue for r in find_relations(text, 0, len(text))] == ["issued a statement saying"]

@@ -130,3 +130,16 @@ def test_gates_never_hide_a_match_in_the_corpus(corpus_lines) -> None:
     for line in lines:
         _check(line)
     assert len(lines) > 1000
+
+
+def test_part_of_day_and_clock_times_outside_it() -> None:
+    from compare.dates import outside_part_of_day, part_of_day
+
+    assert part_of_day("on Tuesday afternoon") == (12, 18)
+    assert part_of_day("late Monday night") == (20, 29)
+    assert part_of_day("on Tuesday") is None
+    assert outside_part_of_day("time:11:00", "Tuesday afternoon")
+    assert not outside_part_of_day("time:15:30", "Tuesday afternoon")
+    assert not outside_part_of_day("time:01:00", "Monday night")  # past midnight
+    assert outside_part_of_day("time:14:00", "Monday night")
+    assert not outside_part_of_day("time:11:00", "on Tuesday")

@@ -298,6 +298,24 @@ def test_one_statement_quoted_with_other_words_is_a_conflict_with_its_reason() -
     assert diff.conflict and "herald paraphrases" in diff.reason
 
 
+def test_one_statement_rendered_with_several_stretches_reworded_only_differs() -> None:
+    # One replaced word inside a shared quotation is a misquote; several reworded stretches are two
+    # renderings of what was said (a translation, a speech and an interview): in doubt, it differs.
+    a = document(
+        "Express",
+        '"Even after the storm, the town kept rebuilding its old stone harbour for future trade," Ruiz said.',
+    )
+    b = document(
+        "Courier",
+        '"Even after the storm was over, the town kept rebuilding its old stone quay for trade at a later '
+        'date," Ruiz said.',
+    )
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert not diff.conflict
+    assert diff.note.startswith("the quoted words differ")
+
+
 def test_every_difference_has_a_salience_and_a_reason() -> None:
     a = document("Express", "Rescuers pulled 60 people from the river on Thursday, the mayor reportedly said")
     b = document("Courier", "Rescuers pulled 45 people from the river on Thursday, the mayor said.")
@@ -389,6 +407,20 @@ def test_different_kinds_of_source() -> None:
     # an organisation speaks through its documents: the council and its report are one source
     claim, _ = claim_of(b, c)
     assert "attribution" not in kinds(claim)
+
+
+def test_an_outlet_naming_the_cited_source_in_its_own_words_does_not_state_it_as_fact() -> None:
+    said = Attribution("attributed", "said", 0, 0, "Mayor Ana Ruiz", "person")
+    a = document(
+        "Express", "The pier is unsafe and will close in May, Mayor Ana Ruiz said.", attributions={0: said}
+    )
+    b = document("Daily Mail", "Mayor Ana Ruiz called the pier unsafe and closed it until May.")
+    claim, _ = claim_of(a, b)
+    assert "attribution" not in kinds(claim)
+    c = document("Courier", "The pier is unsafe and will close in May.")
+    claim, _ = claim_of(a, c)
+    (diff,) = [d for d in claim.differences if d.kind == "attribution"]
+    assert diff.note == "express attributes it; courier states it as fact"
 
 
 def test_an_attributed_sentence_outweighs_a_hedged_one() -> None:
@@ -638,6 +670,21 @@ def test_figures_far_apart_are_two_counts_not_a_conflict() -> None:
     b = document("Courier", "Rescuers pulled 20 people from the river on Monday.")
     claim, _ = claim_of(a, b)
     assert kinds(claim)["number"] is False
+
+
+def test_a_clock_time_outside_the_part_of_the_day_conflicts() -> None:
+    a = document("Express", "The minister will open the bridge at 11am from the town square.")
+    b = document("Courier", "The minister opened the bridge on Friday afternoon from the town square.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert diff.conflict and "bridge" in diff.reason
+    c = document("Post", "The minister opened the bridge at 3 p.m. from the town square.")
+    claim, _ = claim_of(c, b)
+    assert "date" not in kinds(claim) or kinds(claim)["date"] is False
+    # a weekday without a part of the day says nothing about the hour
+    d = document("Herald", "The minister opened the bridge on Friday from the town square.")
+    claim, _ = claim_of(a, d)
+    assert kinds(claim)["date"] is False
 
 
 def test_dates_either_side_of_midnight_do_not_conflict() -> None:

@@ -10,6 +10,7 @@ from compare.model import (
     Comparison,
     Document,
     Member,
+    PossibleMatch,
     Provenance,
     ProvenanceEdge,
     WordEdit,
@@ -114,3 +115,32 @@ def test_one_article_gets_its_sourcing_profile():
     assert g.firsthand == (("solo-blog", 1, 2),)
     assert [(x.label, x.sentences) for x in g.sources] == [("The Express", 1)]
     assert g.only == () and g.agreed == ()
+
+
+def test_a_possible_match_is_not_listed_as_only_one_outlet():
+    a = make_doc("Alpha", [["The bridge reopened at noon.", "Traffic was light."]])
+    b = make_doc("Beta", [["The bridge opened again at midday.", "Cyclists cheered."]])
+    claim = Claim("c1", (Member("alpha", (0,)), Member("beta", (0,))), 0.6)
+    plain = glance(Comparison((a, b), (claim,)))
+    assert [(x, n) for x, n, _ in plain.only] == [("alpha", 1), ("beta", 1)]
+    maybe = PossibleMatch((("alpha", 1), ("beta", 1)), 0.2)
+    g = glance(Comparison((a, b), (claim,), possible=(maybe,)))
+    assert g.only == ()
+
+
+def test_two_agreed_claims_sharing_a_sentence_get_different_gists():
+    a = make_doc("Alpha", [["Rain closed the bridge and the ferry.", "The bridge shut."]])
+    b = make_doc("Beta", [["The bridge was closed by rain.", "The ferry stopped running."]])
+    c1 = Claim("c1", (Member("alpha", (0,)), Member("beta", (0,))), 0.6)
+    c2 = Claim("c2", (Member("alpha", (0,)), Member("beta", (1,))), 0.5)
+    g = glance(Comparison((a, b), (c1, c2)))
+    assert g.agreed == (("c1", "The bridge was closed by rain."), ("c2", "The ferry stopped running."))
+    # c3 passes over the wording c1 showed; c4, whose every wording was shown, keeps its shortest.
+    c3 = Claim("c3", (Member("alpha", (1,)), Member("beta", (0,))), 0.5)
+    c4 = Claim("c4", (Member("alpha", (1,)), Member("beta", (0,))), 0.4)
+    g = glance(Comparison((a, b), (c1, c3, c4)))
+    assert [gist for _, gist in g.agreed] == [
+        "The bridge was closed by rain.",
+        "The bridge shut.",
+        "The bridge shut.",
+    ]

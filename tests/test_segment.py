@@ -596,3 +596,8 @@ def test_plain_blocks_of_the_corpus_are_split_as_syntok_splits_them() -> None:
                 spans = [(start + s, start + e) for s, e in _syntok_only(text[start:end])]
                 assert _syntok_spans(text, start, end) == spans, text[start:end]
     assert checked > 50
+
+
+def test_a_literal_line_break_opening_a_sentence_is_left_out() -> None:
+    text = 'The ferry sailed at noon. \\n "We will be back," the captain said.'
+    assert split(text) == ["The ferry sailed at noon.", '"We will be back," the captain said.']

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import US_STATE_ABBREVIATIONS
+from ..lexicon import MONTH_NAMES, US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
@@ -63,6 +63,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
+        if prev.text == "/" and i >= 2 and toks[i - 2].cap and toks[i].cap and toks[i - 2].end == prev.start:
+            i -= 1  # "A CNN/ORC poll", "USA TODAY/Suffolk University": one name
+            continue
         if prev.text in QUOTE_MARKS or not (prev.text[:1].isalnum()):
             break
         if prev.text in {"That", "This", "These", "Those"} and i - 1 == 0 and not toks[i].cap:
@@ -81,6 +84,15 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
+            continue
+        if prev.low == "to" and i >= 2 and toks[i - 2].low in _ROLE_TO:
+            i -= 2  # "Israel's ambassador to the United States": the role, not the place
+            continue
+        if prev.low == "in" and i >= 2 and toks[i].cap and toks[i - 2].low in {"few", "many", "most", "some"}:
+            i -= 1  # "Few in Israel", "many in Washington"
+            continue
+        if prev.low == "in" and i >= 2 and toks[i].text == "10" and _count(toks[i - 2].low):
+            i -= 2  # "Six in 10 voters", "About 4 in 10": the share is one phrase
             continue
         inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
         if inside_name and i - 1 > 0:
@@ -199,6 +211,18 @@ _QUANTIFIERS = tuple(
 )
 
 
+# Roles followed by "to" and whom they serve ("ambassador to Spain", "adviser to the president").
+_ROLE_TO = frozenset(
+    "ambassador ambassadors envoy envoys adviser advisers advisor advisors aide aides counselor "
+    "spokesman spokeswoman spokesperson assistant delegate delegates representative".split()
+)
+
+
+def _count(word: str) -> bool:
+    """A small count written as a digit or a word ("4", "four"), as in "four in 10"."""
+    return word.isdigit() or word in _AMOUNT - {"a", "dozen", "half", "third", "quarter", "majority"}
+
+
 def _group(word: str) -> bool:
     """A word for people that a place or poll can follow ("someone in the audience")."""
     return word in _GROUP_WORDS or (is_plural(word) and word.islower())
@@ -311,6 +335,9 @@ def agent_of(toks: list[Token], np: Phrase, text: str) -> Phrase:
     return np
 
 
+_FIRM_SUFFIXES = [[w] for w in "inc ltd llc corp co plc lp llp".split()]
+
+
 def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"."""
     for c in range(j - 1, max(0, j - 30), -1):
@@ -320,9 +347,13 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
+                continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
+            if src and _scene_aside(toks[c + 1]):
+                return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -361,6 +392,17 @@ def _state_after(toks: list[Token]) -> bool:
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 
 
+def _party_tag(toks: list[Token], n: int) -> int | None:
+    """The index after a party tag in parentheses opening at toks[n] ("(D-Va.)", "(R)"), else None."""
+    if n + 2 >= len(toks) or toks[n].text != "(":
+        return None
+    word = toks[n + 1].text
+    if not (_PARTY_TAG.fullmatch(word) or word in {"D", "R", "I"}):
+        return None
+    close = n + 3 if toks[n + 2].text == "." else n + 2
+    return close + 1 if close < len(toks) and toks[close].text == ")" else None
+
+
 def _is_name(toks: list[Token]) -> bool:
     """Two to five tokens that spell a person's name ("Ann Lee", "Robert S. Mueller III")."""
     words = [t for t in toks if t.text != "."]
@@ -373,6 +415,13 @@ def _is_name(toks: list[Token]) -> bool:
 
 # Words that open an aside on where or when someone spoke ("Smith, in a speech on Monday, said").
 _SETTING = frozenset("in at during speaking writing appearing interviewed".split())
+# Words that open an aside about time, place or manner, never an appositive (which names or
+# describes): PolNeAR leaves such asides out of the source.
+_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning".split())
+
+
+def _scene_aside(t: Token) -> bool:
+    return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 
@@ -383,6 +432,11 @@ def trailing_appositive(toks: list[Token], src: tuple[str, int, int], text: str)
     of X"), as PolNeAR marks a postposed source (182 such spans on PolNeAR train were cut at the
     name when only "a", "an", "the", "who" and a few roles opened the appositive)."""
     n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
+    tag = _party_tag(toks, n)
+    if tag:  # "said Sen. Jo Roe (D-Maine)": PolNeAR keeps the tag (21 of 23 on train)
+        src, n = (text[src[1] : toks[tag - 1].end], src[1], toks[tag - 1].end), tag
+    if n < len(toks) and toks[n].low == "who":
+        return who_clause(toks, src, text)
     if n + 1 >= len(toks) or toks[n].text != "," or not _describes(toks[n + 1]):
         return src
     end = n + 1
@@ -394,6 +448,23 @@ def trailing_appositive(toks: list[Token], src: tuple[str, int, int], text: str)
             break
         end += 1
     if end - n > 30 or (end < len(toks) and is_quote(toks[end])):
+        return src
+    return text[src[1] : toks[end - 1].end], src[1], toks[end - 1].end
+
+
+def who_clause(toks: list[Token], src: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """ "said an official who asked not to be named", "according to members who spoke with
+    reporters": a relative clause with no comma before it tells which people, and PolNeAR keeps it
+    in the source (16 of 18 on train); it runs to a comma, a quotation or the sentence's end."""
+    n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
+    if n >= len(toks) or toks[n].low != "who" or n == 0 or not toks[n - 1].text[:1].isalnum():
+        return src
+    end = n + 1
+    while end < len(toks) and not is_quote(toks[end]) and toks[end].text not in {",", ";", "!", "?", "(", "—", "–"}:
+        if toks[end].text == "." and not is_abbrev(toks[end - 1].text):
+            break
+        end += 1
+    if end - n > 25 or end == n + 1:
         return src
     return text[src[1] : toks[end - 1].end], src[1], toks[end - 1].end
 
@@ -446,6 +517,10 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 1
         elif low in DAYS and j > 0:
             j -= 2 if toks[j - 1].low in {"on", "last", "this", "next", "earlier", "late", "early"} else 1
+        elif low == "since" and j > 0 and toks[j - 1].low in {"has", "have", "had"}:
+            j -= 1  # "The firm has since said"
+        elif low in _MONTHS and toks[j].cap and j > 0 and toks[j - 1].low == "in":
+            j -= 2  # "LaPierre in December called": the month is when, not who
         elif low in {"morning", "afternoon", "evening", "night"} and j > 0 and toks[j - 1].low in DAYS:
             j -= 1  # "Sanders on Wednesday morning called"
         elif (
@@ -472,6 +547,7 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
 
 
 _DASHES = frozenset("– — --".split())
+_MONTHS = frozenset(m for m in MONTH_NAMES if m != "may")
 
 
 def _dash_aside(toks: list[Token], j: int) -> int | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..lexicon import MONTH_NAMES, WEEKDAYS
+from ..lexicon import MONTH_NAMES, PLACE_NAMES, WEEKDAYS
 from ..outlets import outlet_name
-from .lexicon import PRONOUNS, TITLES
+from .lexicon import PRONOUNS, TITLES, is_plural
 
 # ---- source kinds (for attribution) ------------------------------------------------------------
 _HEAD_STOP = re.compile(
@@ -27,6 +27,7 @@ ANONYMOUS_HEADS = _ANON = frozenset(
 )
 DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
+    "voice-over voiceover caption "
     "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
     "editorial video footage website research audit review assessment estimate estimates projections "
@@ -57,6 +58,7 @@ PERSON_ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
     r"candidate|mayor|chair(?:man|woman)?|director|judge|secretary|ambassador|leader|diplomat|chief|"
     r"official|officer|businessman|billionaire|actor|star|man|woman|boy|girl|mother|father|wife|husband|"
+    r"son|daughter|brother|sister|"
     r"[0-9]+-year-old|nominee|speaker|representative|lawmaker|adviser|aide|expert|analyst|professor|"
     r"doctor|commissioner|sheriff|prosecutor|founder|executive|ceo|head|manager|strategist|pollster|"
     r"economist|historian|author|reporter|editor|columnist|correspondent|journalist|writer|captain|pilot|"
@@ -182,6 +184,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "outlet"  # "The Washington Post reporter Robert Costa", "Ann Lee of Reuters"
     if _PLACE_ORGS.search(text) or low.strip(". ") in _LEAK_SITES:
         return "organization"  # "10 Downing Street", "the White House", "WikiLeaks"
+    if _country(low):
+        return "organization"  # "Iran warned", "Nebraska and Oklahoma accused": a government
     if "," in text and _NAMED.fullmatch(text.split(",")[1].strip()):
         return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
     if _UNNAMED.search(text):
@@ -191,6 +195,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
     head_phrase = _REFLEXIVE.sub("", head_phrase)  # "the president himself"
     words = re.findall(r"[\w'’&.-]+", head_phrase)
+    while len(words) > 1 and _TRAILING_PARTICIPLE.fullmatch(words[-1]) and is_plural(words[-2].lower()):
+        words = words[:-1]  # "Additional records disclosed (Wednesday)": the records, not a name
     if not words:
         return None
     last = words[-1].strip(".")
@@ -225,6 +231,25 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+def _country(low: str) -> bool:
+    """A source that is only places ("iran", "the united states", "nebraska and oklahoma"): a
+    country or state speaking through its government. Places that are also common names stay out."""
+    bare = re.sub(r"^the\s+", "", low).strip(". ")
+    parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", bare) if p]
+    return bool(parts) and all(p in PLACE_NAMES and p not in _NAME_PLACES for p in parts)
+
+
+# Place names that are as often people's names ("Washington", "Jordan", "Georgia").
+_NAME_PLACES = frozenset(
+    "washington georgia jordan kent virginia paris houston dallas montana aberdeen maine "
+    "white house pentagon capitol hill brooklyn manhattan us".split()
+) | {"white house", "capitol hill"}
+
+
+# A participle closing a source after its plural head: "records disclosed", "documents released".
+_TRAILING_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn)")
 
 
 # Capitalised prepositions inside an organisation's name.
@@ -411,6 +436,9 @@ def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
     return out
 
 
+_PARTY = re.compile(r"[DRI](?:-[A-Z][\w. ]*)?|[A-Z][a-z]+\.")
+
+
 def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, str]) -> str | None:
     """The canonical name of a source within its article: a person by the fullest name the article
     gives ("Mr. Trump" -> "Donald Trump", unless the source names someone else of that surname,
@@ -419,6 +447,8 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
         return None
     if kind == "person":
         resolved = re.search(r"\(([^()]+)\)$", source)  # "the senator (Ann Lee)": the role resolved
+        if resolved and _PARTY.fullmatch(resolved.group(1)):
+            resolved = None  # "Gov. Jan Brewer (R)", "Nancy Pelosi (D-Calif.)": a party tag, no name
         role, _, after = source.partition(",")
         if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
             resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from ..dates import outside_part_of_day
 from ..lexicon import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
@@ -58,6 +59,10 @@ def dates_conflict(x: Detail, y: Detail) -> bool:
     if kx == ky == "weekday":
         gap = abs(WEEKDAYS.index(vx) - WEEKDAYS.index(vy))
         return 0 < min(gap, 7 - gap) <= WEEKDAY_CONFLICT_MAX_GAP
+    if {kx, ky} == {"time", "weekday"}:
+        # A clock time against a day's part: "today at 11am" / "Tuesday afternoon" (gold-dev).
+        clock, other = (x, y) if kx == "time" else (y, x)
+        return outside_part_of_day(clock.key, other.text)
     if kx == ky == "time":
         hx, mx = map(int, vx.split(":"))
         hy, my = map(int, vy.split(":"))

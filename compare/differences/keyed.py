@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..dates import part_of_day
 from ..model import Detail, Difference
 from .members import MAX_ADDED_WORDS, MemberView, make_difference
 
@@ -79,10 +80,16 @@ def _conflict_note(
 
 def against_all(x: Detail, others: Sequence[Detail], conflicts: Conflicts) -> bool:
     """x conflicts with every comparable detail of the other member (same category of date)."""
-    kind = x.key.split(":", 1)[0]
-    comparable = [
-        o
-        for o in others
-        if o.key.split(":", 1)[0] == kind or {kind, o.key.split(":", 1)[0]} <= {"date", "month"}
-    ]
+    comparable = [o for o in others if _comparable(x, o)]
     return bool(comparable) and all(conflicts(x, o) for o in comparable)
+
+
+def _comparable(x: Detail, o: Detail) -> bool:
+    """Details of one category: the same kind of key, calendar dates and months, or a clock time
+    and a date naming a part of the day ("11am" / "Tuesday afternoon")."""
+    kx, ko = x.key.split(":", 1)[0], o.key.split(":", 1)[0]
+    if kx == ko or {kx, ko} <= {"date", "month"}:
+        return True
+    return (kx == "time" and part_of_day(o.text) is not None) or (
+        ko == "time" and part_of_day(x.text) is not None
+    )

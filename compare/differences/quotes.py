@@ -176,6 +176,7 @@ def _swapped_words(wx: list[str], wy: list[str]) -> tuple[int, tuple[str, str]] 
     shared = sum(blk.size for blk in blocks)
     if run < MISQUOTE_RUN or shared < MISQUOTE_SHARE * min(len(wx), len(wy)):
         return None
+    swapped = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace" or i1 == 0 or j1 == 0:
             # Words one excerpt adds or leaves out make a shorter excerpt, not a misquote, and a
@@ -184,8 +185,29 @@ def _swapped_words(wx: list[str], wy: list[str]) -> tuple[int, tuple[str, str]] 
             continue
         ox, oy = wx[i1:i2], wy[j1:j2]
         if len(ox) <= 3 and len(oy) <= 3 and _other_words(ox, oy):
-            return run, (" ".join(ox), " ".join(oy))
-    return None
+            swapped = run, (" ".join(ox), " ".join(oy))
+            break
+    if swapped is None or _reworded_stretches(matcher, wx, wy) > 1:
+        return None
+    return swapped
+
+
+def _reworded_stretches(matcher: difflib.SequenceMatcher, wx: list[str], wy: list[str]) -> int:
+    """How many stretches inside both quotations (not at either end) have content words that one
+    has and the other lacks or replaces, spellings aside. One replaced word is a misquote; several
+    stretches ("even after the deal was made ... know-how for use at a later date" / "even after
+    the deal ... weapons knowledge for future use") are two renderings of what was said (a
+    translation, a speech and an interview), which the annotators list as quote differences, not
+    conflicts: in doubt, it only differs."""
+    count = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or i1 == 0 or j1 == 0 or i1 >= len(wx) or j1 >= len(wy):
+            continue
+        ox, oy = wx[i1:i2], wy[j1:j2]
+        content = [w for w in ox + oy if w not in FUNCTION_WORDS and w not in TITLE_WORDS]
+        if content and (tag != "replace" or _other_words(ox, oy)):
+            count += 1
+    return count
 
 
 def _other_words(ox: list[str], oy: list[str]) -> bool:

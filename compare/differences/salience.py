@@ -18,10 +18,8 @@ import dataclasses
 import math
 from collections.abc import Sequence
 
-from ..details import names_match
 from ..model import Difference
-from .members import MemberView, details_of
-from .names import source_names
+from .members import MemberView
 
 # Views fold differences below this probability under "minor differences" (the JSON keeps them
 # all): a difference annotators list less than about one time in three. On held-out events (LOEO)
@@ -37,7 +35,6 @@ _SHARE_HAVING = 1.471
 _CATEGORY = {
     "attribution:sources": 0.24,
     "attribution:stated": -0.385,
-    "attribution:stated-naming": -1.912,
     "date:only": -0.306,
     "date:worded": 0.671,
     "hedge": -0.13,
@@ -63,7 +60,6 @@ def listed_probability(diff: Difference, members: Sequence[MemberView]) -> float
 
 _REASONS = {
     "attribution:sources": "the outlets name different sources",
-    "attribution:stated-naming": "attributed by one outlet; the others name the source in their own words",
     "attribution:stated": "one outlet states as fact what another attributes",
     "number:vaguer": "one figure is vaguer than the other",
     "number:differ": "the figures differ",
@@ -105,17 +101,6 @@ def rank(diff: Difference, members: Sequence[MemberView]) -> Difference:
     return dataclasses.replace(diff, salience=round(score, 2), salience_reason=reason)
 
 
-def _stating_outlets_name_the_source(members: Sequence[MemberView]) -> bool:
-    relayed = [
-        m.attribution for m in members if m.attribution is not None and m.attribution.type == "attributed"
-    ]
-    stated = [m for m in members if m.attribution is None]
-    sources = [n for a in relayed for n in source_names(a)]
-    return bool(sources and stated) and all(
-        any(names_match(n, s) for n in details_of(m, "name") for s in sources) for m in stated
-    )
-
-
 def category(diff: Difference, members: Sequence[MemberView]) -> str:
     """The difference's category: its kind and what its note says ("date:only", "name:worded")."""
     note = diff.note
@@ -124,9 +109,7 @@ def category(diff: Difference, members: Sequence[MemberView]) -> str:
     if diff.kind == "attribution":
         if note == "different sources":
             return "attribution:sources"
-        return (
-            "attribution:stated-naming" if _stating_outlets_name_the_source(members) else "attribution:stated"
-        )
+        return "attribution:stated"
     if diff.kind == "number":
         return "number:vaguer" if "vaguer" in note else "number:adds" if "lacks" in note else "number:differ"
     if diff.kind == "quote":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,12 +119,19 @@ class Glance:
         }
 
 
-def gist(claim: Claim, docs: dict[str, Document], limit: int = GIST_CHARS) -> str:
-    """The claim in a few words: its shortest member wording."""
+def gist(
+    claim: Claim, docs: dict[str, Document], limit: int = GIST_CHARS, taken: Collection[str] = ()
+) -> str:
+    """The claim in a few words: its shortest member wording, passing over wordings in ``taken``
+    (gists already shown for other claims) while the claim has another, so that two claims
+    sharing a sentence are not listed under the same words."""
     texts = [
         " ".join(docs[m.article].sentences[i].text for i in m.sentences) for m in claim.members if m.sentences
     ]
-    return clip(min(texts, key=len), limit) if texts else claim.id
+    if not texts:
+        return claim.id
+    fresh = [t for t in texts if clip(t, limit) not in taken]
+    return clip(min(fresh or texts, key=len), limit)
 
 
 def headline(comparison: Comparison) -> str:
@@ -219,18 +227,22 @@ def glance(comparison: Comparison) -> Glance:
     conflicts = tuple(
         Conflict(c.id, d.kind, d.values) for c in comparison.claims for d in c.differences if d.conflict
     )
-    claimed = comparison.claim_index()
+    # A sentence with a possible match is not told by one outlet alone ("maybe" is not "no").
+    claimed = set(comparison.claim_index()) | {m for p in comparison.possible for m in p.members}
     only = []
     for doc in comparison.documents:
         own = [s for s in doc.sentences if (doc.article.id, s.index) not in claimed]
         if own and n > 1:
             only.append((doc.article.id, len(own), clip(own[0].text, GIST_CHARS)))
+    agreed: list[tuple[str, str]] = []
+    for c in agreed_all[:GLANCE_AGREED]:
+        agreed.append((c.id, gist(c, docs, taken={g for _, g in agreed})))
     title, first, last = heading(comparison)
     return Glance(
         headline=title,
         first_published=first or None,
         last_published=last or None,
-        agreed=tuple((c.id, gist(c, docs)) for c in agreed_all[:GLANCE_AGREED]),
+        agreed=tuple(agreed),
         agreed_outlets=width if agreed_all else 0,
         agreed_total=len(agreed_all),
         conflicts=conflicts,

@@ -119,7 +119,7 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
     if g.only:
         console.print(Text("Only one outlet says:", style="bold"))
         for aid, k, text in g.only:
-            _hanging(console, f"  {name[aid]} ({k}): ", terminal_safe(text))
+            _hanging(console, f"  {name[aid]} ({k} sentence{'s' if k != 1 else ''}): ", terminal_safe(text))
     if g.sources:
         console.print(Text("Who relays whom:", style="bold"))
         for s in g.sources[:GLANCE_SOURCES]:

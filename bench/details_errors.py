@@ -1,0 +1,93 @@
+"""Where the extra difference kinds come from: per category, and what the annotators did instead.
+
+Usage (from the repo root):
+    .venv/bin/python bench/details_errors.py [--gold gold-dev|gold-train|both] [--examples N]
+
+Each difference storydiff finds on a gold claim (the claim's own members, storydiff's attribution,
+as `bench/details.py` scores them) is listed (the annotators list a difference of that kind on the
+claim) or extra (they list none of that kind there). For the extra ones this says what the
+annotators did with the claim instead:
+  - "same words, other kind": a gold difference of another kind quotes the shown words (a source's
+    name that gold lists as attribution, a figure it lists as `other`);
+  - "other only": gold lists only `other` differences on the claim;
+  - "nothing": gold lists no difference at all on the claim;
+  - "other kinds": gold lists differences of other kinds, none quoting the shown words.
+The category is the finder and what its note says (`differences.salience.category`), which is
+also the rule that emitted it. Nothing here is fitted; figures are in docs/differences.md (round 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+from bench.details import KINDS, gold_claims  # noqa: E402
+from compare.differences.core import compare_claim  # noqa: E402
+from compare.differences.members import document_indexes, gather  # noqa: E402
+from compare.differences.salience import category  # noqa: E402
+from compare.model import Claim  # noqa: E402
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+
+
+def instead(diff, gold_differences: list[dict]) -> str:
+    """What the annotators listed on the claim instead of ``diff``'s kind."""
+    if not gold_differences:
+        return "nothing"
+    shown = _words(" ".join(v for _, v in diff.values))
+    for g in gold_differences:
+        if g["kind"] != diff.kind and shown and shown & _words(" ".join(g["values"].values())):
+            return "same words, other kind"
+    if all(g["kind"] == "other" for g in gold_differences):
+        return "other only"
+    return "other kinds"
+
+
+def table(sets: tuple[str, ...]) -> dict[str, Counter]:
+    rows: dict[str, Counter] = {}
+    index: dict = {}
+    for _set, gold, docs, gc, members in gold_claims("tool", sets):
+        if gold["event"] not in index:
+            index = {gold["event"]: document_indexes(docs)}
+        indexes = index[gold["event"]]
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs, indexes)
+        views = [gather(m, docs[m.article], indexes[m.article]) for m in members]
+        expected = {d["kind"] for d in gc["differences"]}
+        for d in claim.differences:
+            if d.kind not in KINDS:
+                continue
+            c = rows.setdefault(category(d, views), Counter())
+            if d.kind in expected:
+                c["listed"] += 1
+            else:
+                c["extra"] += 1
+                c[instead(d, gc["differences"])] += 1
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", default="both", help="gold-dev, gold-train or both (each printed)")
+    args = ap.parse_args()
+    sets = ("gold-dev", "gold-train") if args.gold == "both" else (args.gold,)
+    heads = ("listed", "extra", "same words, other kind", "other only", "nothing", "other kinds")
+    for gold_set in sets:
+        rows = table((gold_set,))
+        print(f"{gold_set}: category | " + " | ".join(heads))
+        for cat, c in sorted(rows.items(), key=lambda kv: -kv[1]["extra"]):
+            print(f"  {cat:26} | " + " | ".join(f"{c[h]:3}" for h in heads))
+        total = sum(rows.values(), Counter())
+        print(f"  {'all':26} | " + " | ".join(f"{total[h]:3}" for h in heads))
+
+
+if __name__ == "__main__":
+    main()
