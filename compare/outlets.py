@@ -133,6 +133,20 @@ US_OUTLETS = (
     "Star Tribune",
     "Des Moines Register",
     "Drudge Report",
+    "Gawker",
+    "Jezebel",
+    "Mediaite",
+    "Raw Story",
+    "TPM",
+    "TMZ",
+    "Politics Daily",
+    "Roll Call",
+    "RealClearPolitics",
+    "Rolling Stone",
+    "Christian Broadcasting Network",
+    "CBN",
+    "Korean Central News Agency",
+    "KCNA",
 )
 UK_OUTLETS = (
     "BBC",
@@ -338,6 +352,22 @@ def outlet_name(phrase: str, known: Iterable[str] = ()) -> str | None:
     if _DOTCOM.match(bare) or (_MASTHEAD.match(bare) and bare.split()[0] not in _NOT_MASTHEAD_START):
         return bare
     return None
+
+
+def full_outlet_name(name: str, text: str, known: Iterable[str] = ()) -> str:
+    """The full name of an outlet written short ("the Times", "the Post", "the Journal"): the one
+    outlet of the built-in list or ``known`` that ends in that word and that ``text`` names in full
+    ("The New York Times reported … According to the Times"); ``name`` itself otherwise."""
+    short = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if " " in short or not short[:1].isupper():
+        return name
+    fits = {
+        re.sub(r"^The\s+", "", full)
+        for full in (*known, *OUTLETS)
+        if len(full.split()) > 1 and full.split()[-1] == short and full.split()[0] != "The"
+    }
+    named = sorted(f for f in fits if re.search(rf"\b{re.escape(f)}\b", text))
+    return named[0] if len(named) == 1 else name
 
 
 def is_self(phrase: str, own_outlet: str) -> bool:

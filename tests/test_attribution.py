@@ -1291,3 +1291,73 @@ def test_issued_a_statement_saying_is_one_cue():
 
     text = "The port board issued a statement saying the quay was safe."
     assert [r.cue for r in find_relations(text, 0, len(text))] == ["issued a statement saying"]
+
+
+# ---- round eleven: kinds and entities that agree (invented examples) ------------------------------
+def test_unnamed_spokesperson_speaks_for_the_organisation():
+    from compare.attribution.sources import source_entity, source_kind
+
+    for src, whom in [
+        ("A spokesperson for Harbour Co.", "Harbour Co."),
+        ("an Acme Corp. spokeswoman", "Acme Corp."),
+        ("a spokeswoman for the Ferry Department", "Ferry Department"),
+    ]:
+        kind = source_kind(src)
+        assert kind == "organization", src
+        assert source_entity(src, kind, {}) == whom
+    assert source_kind("Jo Roe, a spokeswoman for Harbour Co.") == "person"
+    assert source_kind("a spokesman for the harbour master") == "person"
+
+
+def test_later_spokesperson_and_named_person_behind_a_spokesman():
+    from compare.attribution.resolve import attribute
+    from compare.model import Article
+    from compare.segment import segment
+
+    text = (
+        "Ferries stopped.\n\nA spokesperson for Zephyrline said the boats were safe. "
+        "\"We check every hull,\" the spokesperson said."
+    )
+    atts = attribute(segment(Article(id="a", outlet="Ledger", text=text)))
+    assert [(a.source_kind, a.entity) for a in atts[1:]] == [("organization", "Zephyrline")] * 2
+    text = "Mayor Bo Diaz spoke.\n\nA Diaz spokesman said the mayor was away."
+    atts = attribute(segment(Article(id="a", outlet="Ledger", text=text)))
+    assert atts[1].source_kind == "person"
+
+
+def test_outlets_via_and_by_full_name():
+    from compare.attribution.resolve import attribute
+    from compare.attribution.sources import source_kind
+    from compare.model import Article
+    from compare.outlets import full_outlet_name
+    from compare.segment import segment
+
+    assert source_kind("the whole letter via Gawker") == "outlet"
+    assert full_outlet_name("Times", "The New York Times said so.") == "New York Times"
+    assert full_outlet_name("Times", "Nothing names it.") == "Times"
+    assert full_outlet_name("Post", "The Washington Post and the New York Post") == "Post"  # two fit
+    text = (
+        "The Washington Post first told the story.\n\nAccording to the Post, Jo Roe, who runs the quay, "
+        "shut the gate."
+    )
+    atts = attribute(segment(Article(id="a", outlet="Ledger", text=text)))
+    assert (atts[1].source, atts[1].source_kind, atts[1].entity) == ("Post", "outlet", "Washington Post")
+
+
+def test_person_entities_leave_out_openers_and_titles():
+    from compare.attribution.sources import person_name, source_kind
+
+    assert person_name("Despite Roe") == "Roe"
+    assert person_name("Has Roe") == "Roe"
+    assert person_name("Saying President Diaz") == "Diaz"
+    assert person_name("Freedonia’s Kim Bo Ra") == "Kim Bo Ra"
+    assert person_name("Secretary of State Jo Roe") == "Jo Roe"
+    assert person_name("Acme CEO Jo Roe") == "Jo Roe"
+    assert person_name("Gregory A. Roe") == "Gregory A. Roe"
+    assert person_name("Rep. Ann King") == "Ann King"
+    assert source_kind("The League for Ferries President Jo Roe") == "person"
+    assert source_kind("Harbour Co.'s case") == "document"
+    assert source_kind("Other prominent figures") == "anonymous"
+    assert source_kind("Figures released Tuesday") == "document"
+    assert source_kind("The Iranians") == "organization"
+    assert source_kind("former Representative Bo M. Diaz III") == "person"

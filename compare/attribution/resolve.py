@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..lexicon import DATELINE_LINE
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
-from ..outlets import is_self, outlet_name
+from ..outlets import full_outlet_name, is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
 from .narration import background
 from .phrases import plural_subject
@@ -38,6 +38,7 @@ from .sources import (
     person_name,
     source_entity,
     source_kind,
+    spoken_for,
 )
 
 __all__ = [
@@ -158,6 +159,25 @@ def _named_person(source: str, names: list[tuple[int, int, str]]) -> bool:
     if " " in word:
         return False
     return any(len(n.split()) >= 2 and n.split()[-1] == word for _, _, n in names)
+
+
+def _spokes_antecedent(
+    sources: Sequence[tuple[str, str | None, int]], known: Sequence[str], names: list[tuple[int, int, str]]
+) -> tuple[str, str] | None:
+    """Whom the last unnamed spokesperson quoted spoke for ("A spokesperson for Harbour Co. said";
+    then "the spokesperson said"), with its kind; None when a named one came after it."""
+    for src, kind, _ in reversed(sources[-8:]):
+        if kind == "person" and re.search(r"spokes(?:man|woman|person)", src, re.I):
+            return None  # "Jo Roe, a spokeswoman for X": the role stands for her
+        spoken = spoken_for(src, known)
+        if spoken and not (kind == "person" or _named_person(spoken[0], names)):
+            return spoken
+    return None
+
+
+def _headline_names(document: Document) -> list[tuple[int, int, str]]:
+    """People the headline names ("Special Counsel Ann Lee" above a body that says "Lee")."""
+    return person_mentions(document.article.text, 0, document.article.body_start)
 
 
 def _role_antecedent(
@@ -321,6 +341,10 @@ def _resolve(
         )
         return found or src, "person"
     m = DEFINITE_ROLE.match(low)
+    if m and m.group("role").startswith("spokes"):
+        spoken = _spokes_antecedent(sources, known, names)
+        if spoken:
+            return f"{src} ({spoken[0]})", spoken[1]  # "the spokesperson" after "A spokesperson for X"
     if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
         found = _role_antecedent(rel.source_start, m.group("role"), document, names)
         if found:
@@ -356,6 +380,9 @@ def _resolve(
     if inner and outlet_name(inner.group("outlet"), known):
         return outlet_name(inner.group("outlet"), known), "outlet"
     kind = source_kind(src, known)
+    spoken = spoken_for(src, known)
+    if spoken and kind == "organization" and _named_person(spoken[0], names + _headline_names(document)):
+        return src, "person"  # "a Ryan spokesman" where the article names Paul Ryan
     if kind == "outlet" and _named_person(src, names):
         return src, "person"  # "Bloomberg said" where the article names Michael Bloomberg
     if kind == "outlet":
@@ -496,6 +523,8 @@ def _postposed_name(rel: Relation, text: str) -> Relation:
         return rel
     if not rel.source[:1].islower() or "," in rel.source or rel.source_start < rel.end:
         return rel
+    if source_kind(rel.source) in {"outlet", "document"}:
+        return rel  # "According to the Ledger, Jo Roe …": the name opens the relayed clause
     m = _NAME_AFTER.match(text, rel.source_end)
     if m is None:
         return rel
@@ -735,11 +764,20 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         out.append(att)
     fullest = fullest_names([n[2] for n in names])
     return tuple(
-        replace(a, entity=source_entity(a.source, a.source_kind, fullest))
+        replace(a, entity=_entity(a.source, a.source_kind, fullest, text, known))
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+def _entity(source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]) -> str | None:
+    """The canonical name of a source; an outlet written short by the full name the article gives
+    it ("the Times" after "The New York Times")."""
+    entity = source_entity(source, kind, fullest)
+    if kind == "outlet" and entity:
+        return full_outlet_name(entity, text, known)
+    return entity
 
 
 # How far back a quotation with no speaker of its own looks for the last one quoted. On gold-dev the

@@ -35,7 +35,7 @@ DOCUMENT_WORDS = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper query queries".split()
+    "agreement deal cable dossier paper query queries case".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -110,7 +110,7 @@ _OUTLET_WORDS = re.compile(
 )
 _OUTLET_STAFF = re.compile(
     r"^(?:(?:the\s+)?(?P<outlet>(?:[A-Z][\w.&'’-]*\s+){1,4})(?:reporter|correspondent|columnist|editor|"
-    r"journalist|writer|anchor|host)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
+    r"journalist|writer)\s+[A-Z]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s+of\s+(?P<of>.+))",
 )
 # Places that stand for an organisation ("Downing Street said") and leak sites.
 _PLACE_ORGS = re.compile(
@@ -167,6 +167,61 @@ _UNNAMED = re.compile(
 )
 
 
+# An unnamed spokesperson speaks for whom they represent: "A spokesperson for Harbour Co.", "an
+# Acme spokeswoman", "the ministry's spokesman", "a Number 10 spokesperson".
+_SPOKES = re.compile(
+    r"^(?i:an?|the|one)\s+(?:(?P<pre>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z0-9][\w.&'’-]*)*?)(?:['’]s?)?\s+)?"
+    r"(?:(?:deputy|chief|senior|press)\s+)?(?:spokes(?:man|woman|person)|press\s+(?:office|secretary)|representative)"
+    r"(?:\s+for\s+(?P<for>.+))?$"
+)
+_DEMONYMS = re.compile(
+    r"^the\s+(?:north\s+|south\s+)?(?:americans|british|chinese|russians|iranians|israelis|palestinians|"
+    r"koreans|japanese|french|germans|saudis|syrians|iraqis|afghans|turks|egyptians|ukrainians|mexicans|"
+    r"canadians|indians|pakistanis|europeans|taiwanese|cubans|venezuelans)$"
+)
+_VIA = re.compile(r"\bvia\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})$")
+
+
+def spoken_for(source: str | None, known_outlets: Sequence[str] = ()) -> tuple[str, str] | None:
+    """(whom, kind) when ``source`` is an unnamed spokesperson of an organisation or an outlet ("A
+    spokesperson for Harbour Co." -> ("Harbour Co.", "organization")) or words passed on via an
+    outlet ("the full letter via the Ledger"); None otherwise (a named spokesman is a person)."""
+    if not source:
+        return None
+    head, _, after = source.partition(",")
+    if after.strip()[:1].isupper():
+        return None  # "a spokeswoman for the ministry, Jo Roe": she is named
+    text = " ".join(head.split())
+    via = _VIA.search(text)
+    if via and outlet_name(via.group("outlet"), known_outlets):
+        return outlet_name(via.group("outlet"), known_outlets) or "", "outlet"
+    m = _SPOKES.match(text)
+    if not m or not (m.group("pre") or m.group("for")):
+        return None
+    whom = re.sub(r"^the\s+", "", (m.group("for") or m.group("pre") or "").strip(), flags=re.I)
+    if not whom[:1].isupper():  # "a spokesman for the agency": resolved later if at all
+        return None
+    name = outlet_name(whom, known_outlets)
+    if name:
+        return name, "outlet"
+    kind = source_kind(whom, known_outlets)
+    if kind == "organization" or (kind == "person" and _org_like(whom)):
+        return _POSSESSIVE_TAIL.sub("", whom), "organization"
+    return None
+
+
+def _org_like(name: str) -> bool:
+    """A capitalised name that reads as a company or body rather than a person: one word (the
+    person case, "a Ryan spokesman", is told apart by the caller's names), an abbreviation, or
+    a name ending in a number or an organisation word."""
+    words = name.split()
+    return bool(words) and (
+        re.fullmatch(r"[A-Z][\w&.-]*", name) is not None
+        or words[-1].strip(".") in ORG_WORDS
+        or words[-1].isdigit()
+    )
+
+
 def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | None:
     """outlet | person | organization | anonymous | document for a source phrase, or None."""
     if not source:
@@ -177,6 +232,12 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"
     if low in PRONOUNS:
         return None
+    resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", text)  # "the spokesperson (Harbour Co.)"
+    spoken = spoken_for(text, known_outlets) or (resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets))
+    if spoken:
+        return spoken[1]
+    if _DEMONYMS.match(low):
+        return "organization"  # "The Iranians have said": a country speaking through its government
     if outlet_name(text, known_outlets) or _OUTLET_APPOSITIVE.search(text) or _OUTLET_WORDS.match(text):
         return "outlet"  # "Politico, a news site", "the newspaper Munhwa Ilbo", "state media"
     staff = _OUTLET_STAFF.match(text)
@@ -199,8 +260,14 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         words = words[:-1]  # "Additional records disclosed (Wednesday)": the records, not a name
     if not words:
         return None
+    while len(words) > 2 and words[-1].strip(".,") in _SUFFIXES:
+        words = words[:-1]  # "Thomas M. Davis III": a person, not an abbreviation
     last = words[-1].strip(".")
     head = last.lower()
+    if head == "figures" and len(words) > 1 and words[-2].lower() in _PEOPLE_FIGURES:
+        return "anonymous"  # "prominent figures", not "figures released Tuesday"
+    if _TITLED_NAME.search(text.split(",")[0]):
+        return "person"  # "The Harbour Alliance for Ferries President Jo Roe"
     if head == "media":
         return "outlet"  # "state media reported"
     if head in DOCUMENT_WORDS:
@@ -231,6 +298,15 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+_PEOPLE_FIGURES = frozenset("prominent public political key leading senior other religious party opposition".split())
+# A role written as a title right before a name of two words or more closes a person source.
+_TITLED_NAME = re.compile(
+    r"\b(?:President|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|CEO|Founder|"
+    r"Secretary|Leader|Chief|Head|Executive|Manager|Counsel|Attorney)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"[A-Z][\w'’-]*$"
+)
 
 
 def _country(low: str) -> bool:
@@ -396,7 +472,11 @@ def person_name(source: str) -> str | None:
     lawyer" -> "Jane Roe", "House Majority Whip Kevin McCarthy (R-Calif.)" -> "Kevin McCarthy",
     "Mr. Trump's" -> "Trump"; None when it names no one ("the former governor")."""
     # "Rep. Elijah Cummings of Maryland", "Jennifer Jacobs of Bloomberg News": the name before "of".
-    head = re.sub(r"\s+of\s+[A-Z].*$", "", re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])).split()
+    head = re.sub(r"\s*\([^)]*\)?", " ", source.split(",")[0])
+    before = re.split(r"\s+of\s+(?:the\s+)?[A-Z]", head)[0].split()
+    if any(w[:1].isupper() and w.strip(".") not in TITLES and w.lower() not in _ROLE_WORDS for w in before):
+        head = re.sub(r"\s+of\s+(?:the\s+)?[A-Z].*$", "", head)  # not "Secretary of State Jo Roe"
+    head = head.split()
     words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
     n = len(words)
     while n > 0:
@@ -405,6 +485,10 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
+        if n < len(words) and (_POSSESSIVE_TAIL.search(head[n - 1]) or _role_word(bare)):
+            break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
+        if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
+            break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
     name = [w for w in words[n:] if w]
     while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
@@ -412,9 +496,21 @@ def person_name(source: str) -> str | None:
     return " ".join(name) or None
 
 
+def _role_word(word: str) -> bool:
+    """A capitalised role before a name ("CEO", "Sheriff", "Agent", "Host")."""
+    return bool(PERSON_ROLES.fullmatch(word)) or word.lower() in {"agent", "tem", "controversial"}
+
+
+# Capitalised words that open a sentence and never a name ("Has Trump been asked?").
+_OPENERS = frozenset(
+    "Has Have Had Is Was Were Did Does Do Will Would Can Could Should Ahead Amid Saying Speaking Asked "
+    "Calling Noting Adding Citing Writing".split()
+)
+
+
 # Capitalised words that end a run of title words before a name ("Senate Majority Leader").
 _NAME_STOP = frozenset(
-    "Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
     "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
 )
 
@@ -458,6 +554,16 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
             if full and set(name.split()) <= set(full.split()):
                 return full
             return name
+    staff = _OUTLET_STAFF.match(" ".join(source.split(",")[0].split()))
+    if kind == "outlet" and staff:
+        outlet = outlet_name(staff.group("outlet") or staff.group("of") or "")
+        if outlet:
+            return outlet  # "The Ledger reporter Jo Roe" relays for the Ledger
+    if kind in {"organization", "outlet"}:
+        resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", " ".join(source.split()))
+        spoken = spoken_for(source) or (resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}"))
+        if spoken:
+            return spoken[0]  # "A spokesperson for Harbour Co." speaks for Harbour Co.
     head = " ".join(source.split(",")[0].split())
     head = _POSSESSIVE_TAIL.sub("", head)
     return head[4:] if head[:4].lower() == "the " and kind != "outlet" else head
