@@ -15,7 +15,23 @@ from rapidfuzz import fuzz
 
 EVENTS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "events"
 WORDS = st.sampled_from(
-    ["the", "The", "police", "said", "2", "2,000", "U.S.", "“quoted”", "don't", "Kim", "kim", "a", "-", "é", ""]
+    [
+        "the",
+        "The",
+        "police",
+        "said",
+        "2",
+        "2,000",
+        "U.S.",
+        "“quoted”",
+        "don't",
+        "Kim",
+        "kim",
+        "a",
+        "-",
+        "é",
+        "",
+    ]
 )
 TEXT = st.one_of(st.lists(WORDS, max_size=12).map(" ".join), st.text(max_size=40))
 

@@ -17,4 +17,8 @@ def test_escape_text_is_markupsafe_escape(text: str) -> None:
 
 def test_escape_text_on_every_special_character() -> None:
     text = "a<b>c&d'e\"f&amp;&#39;<script>"
-    assert escape_text(text) == str(escape(text)) == "a&lt;b&gt;c&amp;d&#39;e&#34;f&amp;amp;&amp;#39;&lt;script&gt;"
+    assert (
+        escape_text(text)
+        == str(escape(text))
+        == "a&lt;b&gt;c&amp;d&#39;e&#34;f&amp;amp;&amp;#39;&lt;script&gt;"
+    )
