@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} relayed sentences; seed {args.seed}, {len(picked)} drawn", file=sys.stderr)
     for k in picked:
         r = by_key[k]
-        print(f"{k}\t{r['type']}\tcue={r['cue']!r}\tsource={r['source']!r}\tkind={r['kind']}\tentity={r['entity']!r}")
+        print(
+            f"{k}\t{r['type']}\tcue={r['cue']!r}\tsource={r['source']!r}\tkind={r['kind']}\tentity={r['entity']!r}"
+        )
         print("    " + r["text"].replace("\n", " ")[:400])
     return 0
 
