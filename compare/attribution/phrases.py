@@ -624,6 +624,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     """A strict cue at toks[i] (ending before toks[k]) needs a reporting frame around it."""
     nxt = toks[k] if k < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
+    if (nxt is None or nxt.text == ".") and _subordinate(toks, i):
+        return False  # "… as the negotiations continued.": the clause of a time, not a tag
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
@@ -632,6 +634,21 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
+    return False
+
+
+_SUBORDINATORS = frozenset("while when whenever after before until since because although though".split())
+
+
+def _subordinate(toks: list[Token], i: int) -> bool:
+    """Whether the words before toks[i], back to a comma, quotation mark or the sentence start,
+    open with a subordinator and hold no quotation ("while the hearing continued"); "as" only
+    before "continued" ("as Smith noted." is a tag)."""
+    j = i - 1
+    while j >= 0 and toks[j].text not in {",", ";", ":"} and not is_quote(toks[j]):
+        if toks[j].low in _SUBORDINATORS or (toks[j].low == "as" and toks[i].low.startswith("continu")):
+            return True
+        j -= 1
     return False
 
 
