@@ -1361,3 +1361,31 @@ def test_person_entities_leave_out_openers_and_titles():
     assert source_kind("Figures released Tuesday") == "document"
     assert source_kind("The Iranians") == "organization"
     assert source_kind("former Representative Bo M. Diaz III") == "person"
+
+
+def test_deeds_and_time_clauses_are_no_cues():
+    """Round thirteen: "went on to <deed>", a subordinate "while … continued.", "a strong rebuke"."""
+    from compare.attribution.resolve import attribute
+    from compare.model import Article
+
+    def atts(text: str):
+        return attribute(segment(Article(id="a", outlet="Ledger", text=text)))
+
+    assert atts("Jo Roe lost the vote and went on to win the county seat.")[0] is None
+    first = atts("Jo Roe went on to say the quay would reopen.")[0]
+    assert first is not None and first.source == "Jo Roe"
+    assert atts("The ferry left at dawn while the harbour talks continued.")[0] is None
+    assert atts("The crew cheered as the talks continued.")[0] is None
+    tag = atts("“It will reopen,” she continued.")[0]
+    assert tag is not None and tag.cue == "continued"
+    assert atts("The mayor faced a strong rebuke from the council.")[0] is None
+    backers = atts("Backers of a harbour levy say it pays for the dredging.")[0]
+    assert backers is not None and backers.source == "Backers of a harbour levy"
+
+
+def test_round_thirteen_kinds():
+    from compare.attribution.sources import source_kind
+
+    assert source_kind("the returns") == "document"
+    assert source_kind("The Freedonian newswire service Harbour Wire") == "outlet"
+    assert source_kind("the fire brigade") == "organization"

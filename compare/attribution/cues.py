@@ -399,6 +399,10 @@ def _issued_statement(toks: list[Token], i: int, text: str) -> tuple[Relation, i
     return None
 
 
+# "went on to say", "went on to curse out …": speech after "went on to" (any other verb is a deed).
+_GO_ON_TO = frozenset(CUE_LEMMA) | frozenset("curse yell scream shout insult lecture swear rant".split())
+
+
 def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None, int]:
     """The cue starting at toks[i] with its source, and the index to go on from; (None, i + 1)
     when toks[i] opens no cue. Fixed cues first ("according to", "made it clear", a colon, "issued
@@ -420,6 +424,8 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         k += 1
     elif lemma in PARTICLE_ONLY:
         return None, i + 1
+    if lemma == "go" and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low not in _GO_ON_TO:
+        return None, i + 1  # "went on to win the primary": what was done next, not said
     loose = _loose(toks, i, k, lemma)
     if loose is None or _not_reporting(toks, i, k, lemma):
         return None, i + 1
@@ -684,6 +690,11 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
         return True  # "the Paris attacks", "an NBC report"
     if low in NOUNISH and not low.endswith("s") and prev.cap and _in_phrase(toks, i - 1):
         return True  # "In response to the Ledger report, …": a noun inside a prepositional phrase
+    if low == lemma and lower_modifier and i >= 2 and toks[i - 2].low in {"a", "an"} and not is_plural(
+        prev.low
+    ):
+        # "a strong rebuke", "a public dispute": no subject agrees ("backers of a bill say" has one)
+        return i < 3 or toks[i - 3].low not in {"of", "for", "with", "and", "to"}
     return low == "called" and (prev.low in PASSIVE_AUX or lower_modifier)  # "a class called …"
 
 

@@ -91,6 +91,12 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "in" and i >= 2 and toks[i].cap and toks[i - 2].low in {"few", "many", "most", "some"}:
             i -= 1  # "Few in Israel", "many in Washington"
             continue
+        placed = i >= 2 and toks[i].text[:1].isupper() and toks[i].low not in _WHEN and _placed(toks[i - 2])
+        if prev.low in {"in", "from"} and placed:
+            if toks[i - 2].cap:
+                return np_back(toks, i - 2, text)  # "Brevard College in North Carolina": the college
+            i -= 2  # "Republican officials in Alabama": the officials, the place modifies them
+            continue
         if prev.low == "in" and i >= 2 and toks[i].text == "10" and _count(toks[i - 2].low):
             i -= 2  # "Six in 10 voters", "About 4 in 10": the share is one phrase
             continue
@@ -122,10 +128,52 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
     i = _quantified(toks, i)
     while i < j and toks[i].low in _LEADING:
         i += 1
+    i = _past_adverbial(toks, i, j)
     found = _span(toks, i, j + 1, text)
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
         return None  # "stop arguing", "shown saying": a verb or adverb, not a source
     return found
+
+
+# Prepositions that open an adverbial before the subject ("Ahead of the vote Lee wrote", "Despite
+# Lee saying"): from the 110-event scan, where such openers had been taken into the source.
+_ADVERBIAL = frozenset(
+    "ahead after during despite before following amid since until unlike upon throughout".split()
+)
+
+
+def _past_adverbial(toks: list[Token], i: int, j: int) -> int:
+    """Where the subject starts when toks[i:j+1] opens with an adverbial: after the last common noun
+    that a name follows ("Ahead of the meeting Lee"), else after the preposition ("Despite Lee")."""
+    a = i - 1 if i > 0 and toks[i - 1].low in _ADVERBIAL and toks[i - 1].cap else i  # "After the storm Lee"
+    opens = a == 0 or toks[a - 1].text in ",;:—–" or is_quote(toks[a - 1])
+    if i >= j or toks[a].low not in _ADVERBIAL or not opens:
+        return i
+    for k in range(j, i, -1):
+        before = toks[k - 1]
+        noun = not before.cap and before.low not in BREAK | _BEFORE_ARTICLE and before.text[:1].isalpha()
+        if toks[k].cap and noun:
+            return k
+    if a < i:
+        return i
+    k = i + 1 + (toks[i + 1].low == "of" and i + 2 <= j)
+    return k if all(t.cap for t in toks[k : j + 1]) else i
+
+
+def _placed(t: Token) -> bool:
+    """A head that a place after "in"/"from" modifies ("officials in Alabama", "a spokeswoman in
+    Washington", "Brevard College in North Carolina"), not a verb or a function word."""
+    if not t.text[:1].isalpha() or t.low in BREAK | PRONOUNS | DETERMINERS or is_verbish(t):
+        return False
+    return t.cap or is_plural(t.low) or t.low in _ROLE_TO or t.low in _PLACED_ROLES
+
+
+_WHEN = frozenset(MONTH_NAMES) | DAYS
+
+_PLACED_ROLES = frozenset(
+    "attorney general government spokesman spokeswoman spokesperson congressman congresswoman senator "
+    "official leader police authority mayor governor judge prosecutor".split()
+)
 
 
 def _coordinated(toks: list[Token], i: int) -> bool:
@@ -576,6 +624,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     """A strict cue at toks[i] (ending before toks[k]) needs a reporting frame around it."""
     nxt = toks[k] if k < len(toks) else None
     prev = toks[i - 1] if i > 0 else None
+    if (nxt is None or nxt.text == ".") and _subordinate(toks, i):
+        return False  # "… as the negotiations continued.": the clause of a time, not a tag
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
@@ -584,6 +634,21 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
         return True
+    return False
+
+
+_SUBORDINATORS = frozenset("while when whenever after before until since because although though".split())
+
+
+def _subordinate(toks: list[Token], i: int) -> bool:
+    """Whether the words before toks[i], back to a comma, quotation mark or the sentence start,
+    open with a subordinator and hold no quotation ("while the hearing continued"); "as" only
+    before "continued" ("as Smith noted." is a tag)."""
+    j = i - 1
+    while j >= 0 and toks[j].text not in {",", ";", ":"} and not is_quote(toks[j]):
+        if toks[j].low in _SUBORDINATORS or (toks[j].low == "as" and toks[i].low.startswith("continu")):
+            return True
+        j -= 1
     return False
 
 

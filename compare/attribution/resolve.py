@@ -124,7 +124,12 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "her", "their": "they", "its": "it"}
 
 
 def _opening_subject(
-    pos: int, index: int, document: Document, known: Sequence[str], want: set[str]
+    pos: int,
+    index: int,
+    document: Document,
+    known: Sequence[str],
+    want: set[str],
+    names: list[tuple[int, int, str]],
 ) -> tuple[str, str] | None:
     """The proper name opening this sentence before ``pos`` ("Israel presented … what it said"), else
     the subject opening the sentence before, when it is of a kind that "it" or "they" can stand for."""
@@ -138,6 +143,8 @@ def _opening_subject(
             continue
         name = m.group(1)
         kind = source_kind(name, known)
+        if kind == "person" and _named_person(name, names):
+            continue  # "Romney added …; they said": one person the article names is never "they"
         if kind in want or (kind == "person" and "organization" in want and len(name.split()) == 1):
             return name, kind if kind in want else "organization"  # "Israel", a country, speaks as one
     return None
@@ -195,6 +202,8 @@ def _role_antecedent(
         if person_name(name) is None:
             continue  # an earlier "The inspector said" names no one for a later "the inspector"
         title = name.split()[0].strip(".")
+        written = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, start - 8) : start])  # "Rep. " left out
+        title = title if title in _TITLE_ROLES or not written else written.group(1)
         titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
         before = re.search(rf"\b{re.escape(role)}\s+$", text[max(0, start - 40) : start], re.I)
         appositive = re.match(
@@ -368,7 +377,7 @@ def _resolve(
         for name, kind, _ in reversed(sources[-6:]):
             if kind in want or (kind == "document" and low != "it" and _plural_head(name)):
                 return name, kind  # "They detail …" after "the memos show": the memos
-        opening = _opening_subject(rel.source_start, index, document, known, want)
+        opening = _opening_subject(rel.source_start, index, document, known, want, names)
         return opening if opening else (None, None)  # never a bare pronoun as the source
     if low in {"another", "one", "the other", "a second", "a third"}:
         found = _elided_noun(rel.source_start, document)
@@ -718,7 +727,7 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
     names = [  # people named in the narration; a name inside someone's quotation is not an antecedent
         n
         for n in person_mentions(text, document.article.body_start, known=known)
-        if not any(a <= n[0] < b for a, b in quotes)
+        if not any(a <= n[0] < b for a, b in quotes) and not _title_line(text, n[0])
     ]
     sources: list[tuple[str, str | None, int]] = []
     base: list[Attribution | None] = []
@@ -769,6 +778,17 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         else a
         for a in out
     )
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is written in title case (a headline repeated in the body):
+    its capitals mark no names ("Rep. Ann Lee Resigns After Ethics Inquiry" names no "Ethics
+    Inquiry" for a later "the congressman")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 def _entity(source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]) -> str | None:

@@ -35,7 +35,7 @@ DOCUMENT_WORDS = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper query queries case".split()
+    "agreement deal cable dossier paper query queries case returns".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -52,7 +52,7 @@ _ORG_HEADS = frozenset(
     "military prosecutors prosecution authorities firm group organization organisation team office "
     "party union embassy council board panel agency regulators regime army navy coalition movement "
     "network spokesman's state county city authority jury hospital giant school agencies intelligence "
-    "force".split()
+    "force brigade squad".split()
 )
 PERSON_ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
@@ -100,7 +100,7 @@ CONTAINER = re.compile(
 # "X, a South Korean newspaper", "the newspaper Munhwa Ilbo"), and journalists named with theirs.
 _OUTLET_NOUNS = (
     r"(?:news\s+)?(?:newspaper|daily|weekly|tabloid|magazine|news\s+site|website|web\s+site|news\s+agency|"
-    r"wire\s+service|broadcaster|network|channel|radio|television\s+station|blog|outlet)"
+    r"(?:news)?wire(?:\s+service)?|news\s+service|broadcaster|network|channel|radio|television\s+station|blog|outlet)"
 )
 _OUTLET_APPOSITIVE = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_OUTLET_NOUNS}\b", re.I)
 _OUTLET_WORDS = re.compile(
