@@ -3,6 +3,7 @@ unchanged event is not recomputed and an interrupted run resumes where it stoppe
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ class Journal:
     """Event name -> (content hash, row) of the last run; one JSON line appended per finished event."""
 
     path: Path
-    entries: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    # The row as read from the file, or the EventRow recorded in this run (the batch holds it anyway
+    # for its summaries; a dict copy per event was the journal's share of the batch's memory).
+    entries: dict[str, tuple[str, dict[str, Any] | EventRow]] = field(default_factory=dict)
     handle: IO[str] | None = None
     files: set[str] = field(default_factory=set)  # paths listed in made.txt
 
@@ -52,6 +55,8 @@ class Journal:
         entry = self.entries.get(event)
         if entry is None or entry[0] != digest:
             return None
+        if isinstance(entry[1], EventRow):
+            return entry[1]
         try:
             return EventRow.from_dict(entry[1])
         except (KeyError, TypeError, ValueError):
@@ -77,10 +82,9 @@ class Journal:
         if self.handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.handle = open(self.path, "a", encoding="utf-8")
-        data = row.as_dict()
-        self.entries[row.event] = (digest, data)
+        self.entries[row.event] = (digest, row)
         self.handle.write(
-            json.dumps({"event": row.event, "hash": digest, "row": data}, ensure_ascii=False) + "\n"
+            json.dumps({"event": row.event, "hash": digest, "row": row.as_dict()}, ensure_ascii=False) + "\n"
         )
         self.handle.flush()
 
@@ -93,11 +97,11 @@ class Journal:
         """Rewrite the journal with one line per event of this run, atomically."""
         from ..atomic import write_atomic
 
-        lines = []
+        buf = io.BytesIO()  # encoded line by line: one copy of the file in memory, not three
         for row in rows:
             entry = self.entries.get(row.event)
             if entry is not None:
-                lines.append(
-                    json.dumps({"event": row.event, "hash": entry[0], "row": entry[1]}, ensure_ascii=False)
-                )
-        write_atomic(outdir / STATE_DIR / JOURNAL, "".join(f"{ln}\n" for ln in lines))
+                data = entry[1].as_dict() if isinstance(entry[1], EventRow) else entry[1]
+                line = json.dumps({"event": row.event, "hash": entry[0], "row": data}, ensure_ascii=False)
+                buf.write(f"{line}\n".encode("utf-8"))
+        write_atomic(outdir / STATE_DIR / JOURNAL, buf.getvalue())

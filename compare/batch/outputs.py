@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,21 @@ def summary_record(row: EventRow) -> dict[str, Any]:
 
 
 def render_summary_jsonl(rows: Sequence[EventRow]) -> str:
-    return "".join(json.dumps(summary_record(r), ensure_ascii=False) + "\n" for r in rows)
+    return "".join(_jsonl_lines(rows))
+
+
+def _jsonl_lines(rows: Sequence[EventRow]) -> Iterator[str]:
+    for r in rows:
+        yield json.dumps(summary_record(r), ensure_ascii=False) + "\n"
+
+
+def utf8(pieces: Iterable[str]) -> bytes:
+    """The pieces of a text, encoded one by one into a single buffer: a batch's summary files grow
+    with its events, and joining them as text first, then encoding, held three copies at once."""
+    buf = io.BytesIO()
+    for piece in pieces:
+        buf.write(piece.encode("utf-8"))
+    return buf.getvalue()
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
@@ -82,6 +96,11 @@ def csv_cell(value: Any) -> Any:
 
 
 def render_summary_csv(rows: Sequence[EventRow]) -> str:
+    return "".join(_csv_lines(rows))
+
+
+def _csv_lines(rows: Sequence[EventRow]) -> Iterator[str]:
+    """summary.csv a row at a time (the header first)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -92,7 +111,9 @@ def render_summary_csv(rows: Sequence[EventRow]) -> str:
         rec["report_html"] = rec["report_html"] or ""
         rec["report_json"] = rec["report_json"] or ""
         writer.writerow({k: csv_cell(v) for k, v in rec.items()})
-    return buf.getvalue()
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +128,11 @@ class Listing:
 
 def render_index(rows: Sequence[EventRow], listing: Listing, *, title: str, source: str) -> str:
     """The index page: one self-contained HTML file (inline CSS and JS, no network)."""
+    return "".join(_index_pieces(rows, listing, title=title, source=source))
+
+
+def _index_pieces(rows: Sequence[EventRow], listing: Listing, *, title: str, source: str) -> Iterator[str]:
+    """The index page as the template yields it, piece by piece."""
     from markupsafe import Markup
 
     from ..report.templating import asset, content_policy, environment
@@ -116,7 +142,7 @@ def render_index(rows: Sequence[EventRow], listing: Listing, *, title: str, sour
     compared = [r for r in rows if r.status == "compared"]
     skipped = [r for r in rows if r.status != "compared"]
     bad = [(r.event, p, m) for r in rows for p, m in r.bad_files] + [("", p, m) for p, m in listing.bad_files]
-    return env.get_template("index.html.j2").render(
+    return env.get_template("index.html.j2").generate(
         title=title,
         source=source,
         css=Markup(css),
@@ -141,6 +167,6 @@ def write_summaries(
 ) -> None:
     from ..atomic import write_atomic
 
-    write_atomic(outdir / "summary.csv", render_summary_csv(rows))
-    write_atomic(outdir / "summary.jsonl", render_summary_jsonl(rows))
-    write_atomic(outdir / "index.html", render_index(rows, listing, title=title, source=source))
+    write_atomic(outdir / "summary.csv", utf8(_csv_lines(rows)))
+    write_atomic(outdir / "summary.jsonl", utf8(_jsonl_lines(rows)))
+    write_atomic(outdir / "index.html", utf8(_index_pieces(rows, listing, title=title, source=source)))
