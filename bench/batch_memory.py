@@ -110,7 +110,8 @@ def measure(n: int, trace: bool, top: int) -> None:
             tracemalloc.start(8)
             snap0 = tracemalloc.take_snapshot()
         t = time.perf_counter()
-        request = BatchRequest(str(Path(tmp) / "out"), source=str(Path(tmp) / "src"), settings=BatchSettings())
+        src, out = Path(tmp) / "src", Path(tmp) / "out"
+        request = BatchRequest(str(out), source=str(src), settings=BatchSettings())
         report = runner.run_batch(request, on_start=on_start, on_event=on_event, fingerprint="x")
         wall = time.perf_counter() - t
         cur, peak = rss_kib()
@@ -120,8 +121,9 @@ def measure(n: int, trace: bool, top: int) -> None:
             held = tracemalloc.get_traced_memory()
         db = sum(p.stat().st_size for p in (Path(tmp) / "out").glob("storydiff.db*"))
     print(
-        f"{n} events, {report.outcome.computed} computed, {wall:.1f} s: RSS (MiB) at start {start_rss / 1024:.1f}, "
-        f"after discovery {marks['discovered'] / 1024:.1f}, after the last event {marks['events'] / 1024:.1f}, "
+        f"{n} events, {report.outcome.computed} computed, {wall:.1f} s: RSS (MiB) at start "
+        f"{start_rss / 1024:.1f}, after discovery {marks['discovered'] / 1024:.1f}, "
+        f"after the last event {marks['events'] / 1024:.1f}, "
         f"at end {cur / 1024:.1f}, peak {peak / 1024:.1f}; SQLite heap {lite / 1024:.1f} MiB "
         f"(peak {lite_peak / 1024:.1f}); storydiff.db {db / 2**20:.1f} MiB"
     )

@@ -424,3 +424,40 @@ def test_index_has_a_hash_csp_and_isolates_names() -> None:
     assert f"sha256-{digest}" in csp
     assert "<bdi>\u202eEvil</bdi>" in page and "<bdi>Event \u202eeman</bdi>" in page
     assert "Storm closes the coastal road" in page and "2025-03-01</bdi> to <bdi>2025-03-03" in page
+
+
+def test_summaries_written_piece_by_piece_equal_the_rendered_text(tmp_path: Path) -> None:
+    """write_summaries encodes the files a piece at a time (memory); the bytes are the texts'."""
+    from compare.batch.journal import STATE_DIR, Journal
+    from compare.batch.outputs import render_summary_csv, render_summary_jsonl, utf8, write_summaries
+
+    rows = [
+        EventRow(
+            event=f"e{i}",
+            label=f"é{i}",
+            status="compared",
+            headline="Überschrift “quoted” 東京",
+            outlets=("A", "=B"),
+            reports=(("html", f"e{i}/report.html"),),
+        )
+        for i in range(3)
+    ] + [
+        EventRow(event="z", label="z", status="skipped", reason="no article files", bad_files=(("p", "bad"),))
+    ]
+    listing = Listing(ungrouped=("x.txt",))
+    write_summaries(tmp_path, rows, listing, title="t ü", source="s")
+    assert (tmp_path / "summary.csv").read_bytes() == render_summary_csv(rows).encode("utf-8")
+    assert (tmp_path / "summary.jsonl").read_bytes() == render_summary_jsonl(rows).encode("utf-8")
+    index = render_index(rows, listing, title="t ü", source="s")
+    assert (tmp_path / "index.html").read_bytes() == index.encode("utf-8")
+    assert "Überschrift" in index and utf8(["a", "é", "東"]) == "aé東".encode()
+    # The journal keeps this run's rows as rows, and writes them as the dicts it used to keep.
+    journal = Journal.open(tmp_path)
+    for r in rows:
+        journal.record(r, "h" + r.event)
+    journal.close()
+    appended = (tmp_path / STATE_DIR / "state.jsonl").read_text(encoding="utf-8")
+    assert journal.lookup("e1", "he1") is rows[1] and journal.lookup("e1", "other") is None
+    journal.compact(tmp_path, rows)
+    assert (tmp_path / STATE_DIR / "state.jsonl").read_text(encoding="utf-8") == appended
+    assert Journal.open(tmp_path).lookup("e2", "he2") == rows[2]

@@ -103,5 +103,5 @@ class Journal:
             if entry is not None:
                 data = entry[1].as_dict() if isinstance(entry[1], EventRow) else entry[1]
                 line = json.dumps({"event": row.event, "hash": entry[0], "row": data}, ensure_ascii=False)
-                buf.write(f"{line}\n".encode("utf-8"))
+                buf.write(f"{line}\n".encode())
         write_atomic(outdir / STATE_DIR / JOURNAL, buf.getvalue())
