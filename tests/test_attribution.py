@@ -1173,7 +1173,10 @@ def test_scene_cues_leave_the_sentence_own(sentence):
     [
         ("The harbour master resigned, saying his health came first.", "The harbour master"),
         ("The mayor stoked the row, calling the plan “a disgrace to the town”.", "The mayor"),
-        ("Crowds gathered after the captain said he would stay, the harbour master said.", "the harbour master"),
+        (
+            "Crowds gathered after the captain said he would stay, the harbour master said.",
+            "the harbour master",
+        ),
         ("Ms. Dale presented what she said was a copy of the log.", "Ms. Dale"),
         ("Mr. Vance hired Bo Diaz, who said, “I will settle this dispute by June.”", "Bo Diaz"),
     ],
@@ -1191,7 +1194,9 @@ def test_scene_cues_stay_relations_for_span_scoring():
 
 
 def test_a_closing_tag_with_a_role_and_a_name_still_relays():
-    att = attribute(doc_of("Daily Ledger", "The ferry will run on Sunday, the harbour master Tomas Reyes said."))[0]
+    att = attribute(
+        doc_of("Daily Ledger", "The ferry will run on Sunday, the harbour master Tomas Reyes said.")
+    )[0]
     assert att is not None and "Tomas Reyes" in att.source
 
 
@@ -1226,7 +1231,9 @@ def test_a_dateline_left_inside_a_quotation_is_no_relayed_sentence():
 
 
 def test_a_document_states_its_content_without_that():
-    att = attribute(doc_of("Daily Ledger", "The suit states Harbour Co. hid the damage from the inspectors."))[0]
+    att = attribute(
+        doc_of("Daily Ledger", "The suit states Harbour Co. hid the damage from the inspectors.")
+    )[0]
     assert att is not None and att.source == "The suit" and att.source_kind == "document"
 
 
@@ -1234,23 +1241,33 @@ def test_a_weak_cue_before_a_colon_and_quotation_relays_it():
     sentence = "The narrator of the video underscores the mayor's message: “The town needs a pier.”"
     att = attribute(doc_of("Daily Ledger", sentence))[0]
     assert att is not None and att.source == "The narrator of the video"
-    assert attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None
+    assert (
+        attribute(doc_of("Daily Ledger", "The ad underscores the mayor's message about the pier."))[0] is None
+    )
 
 
 def test_a_firm_suffix_inside_an_appositive():
-    att = attribute(doc_of("Daily Ledger", "Bo Diaz, manager of Vance for Mayor, Inc., said the suit was frivolous."))[0]
+    att = attribute(
+        doc_of("Daily Ledger", "Bo Diaz, manager of Vance for Mayor, Inc., said the suit was frivolous.")
+    )[0]
     assert att is not None and att.source.startswith("Bo Diaz")
 
 
 def test_people_before_a_that_clause_speak():
-    sentence = "The chairmen of the two harbour boards that requested the logs from the port said they were glad."
+    sentence = (
+        "The chairmen of the two harbour boards that requested the logs from the port said they were glad."
+    )
     att = attribute(doc_of("Daily Ledger", sentence))[0]
     assert att is not None and att.source.startswith("The chairmen")
 
 
 @pytest.mark.parametrize(
     ("source", "kind"),
-    [("Additional records disclosed", "document"), ("the mayor's son", "person"), ("A voice-over in the ad", "document")],
+    [
+        ("Additional records disclosed", "document"),
+        ("the mayor's son", "person"),
+        ("A voice-over in the ad", "document"),
+    ],
 )
 def test_more_source_kinds(source, kind):
     from compare.attribution.sources import source_kind
@@ -1277,7 +1294,10 @@ def test_participles_and_clauses_that_still_relay(sentence):
         ("The port board, for its part, said it would wait.", "The port board"),
         ("Councillor Jo Roe, also campaigning in Ayr, said she would wait.", "Councillor Jo Roe"),
         ("A Ledger/Harbour poll found that most voters agree.", "A Ledger/Harbour poll"),
-        ("Ferry Report Card\nHarbour master Tomas Reyes said the quay was safe.", "Harbour master Tomas Reyes"),
+        (
+            "Ferry Report Card\nHarbour master Tomas Reyes said the quay was safe.",
+            "Harbour master Tomas Reyes",
+        ),
     ],
 )
 def test_source_span_boundaries(text, source):
@@ -1316,7 +1336,7 @@ def test_later_spokesperson_and_named_person_behind_a_spokesman():
 
     text = (
         "Ferries stopped.\n\nA spokesperson for Zephyrline said the boats were safe. "
-        "\"We check every hull,\" the spokesperson said."
+        '"We check every hull," the spokesperson said.'
     )
     atts = attribute(segment(Article(id="a", outlet="Ledger", text=text)))
     assert [(a.source_kind, a.entity) for a in atts[1:]] == [("organization", "Zephyrline")] * 2

@@ -470,6 +470,8 @@ _SCENE_OPENERS = frozenset("after before for during despite unlike also still ca
 
 def _scene_aside(t: Token) -> bool:
     return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
+
+
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 
@@ -508,7 +510,11 @@ def who_clause(toks: list[Token], src: tuple[str, int, int], text: str) -> tuple
     if n >= len(toks) or toks[n].low != "who" or n == 0 or not toks[n - 1].text[:1].isalnum():
         return src
     end = n + 1
-    while end < len(toks) and not is_quote(toks[end]) and toks[end].text not in {",", ";", "!", "?", "(", "—", "–"}:
+    while (
+        end < len(toks)
+        and not is_quote(toks[end])
+        and toks[end].text not in {",", ";", "!", "?", "(", "—", "–"}
+    ):
         if toks[end].text == "." and not is_abbrev(toks[end - 1].text):
             break
         end += 1

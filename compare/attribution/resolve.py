@@ -791,7 +791,9 @@ def _title_line(text: str, pos: int) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
-def _entity(source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]) -> str | None:
+def _entity(
+    source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]
+) -> str | None:
     """The canonical name of a source; an outlet written short by the full name the article gives
     it ("the Times" after "The New York Times")."""
     entity = source_entity(source, kind, fullest)

@@ -233,7 +233,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if low in PRONOUNS:
         return None
     resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", text)  # "the spokesperson (Harbour Co.)"
-    spoken = spoken_for(text, known_outlets) or (resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets))
+    spoken = spoken_for(text, known_outlets) or (
+        resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets)
+    )
     if spoken:
         return spoken[1]
     if _DEMONYMS.match(low):
@@ -300,7 +302,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     return "anonymous" if head.endswith("s") else None
 
 
-_PEOPLE_FIGURES = frozenset("prominent public political key leading senior other religious party opposition".split())
+_PEOPLE_FIGURES = frozenset(
+    "prominent public political key leading senior other religious party opposition".split()
+)
 # A role written as a title right before a name of two words or more closes a person source.
 _TITLED_NAME = re.compile(
     r"\b(?:President|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|CEO|Founder|"
@@ -476,8 +480,8 @@ def person_name(source: str) -> str | None:
     before = re.split(r"\s+of\s+(?:the\s+)?[A-Z]", head)[0].split()
     if any(w[:1].isupper() and w.strip(".") not in TITLES and w.lower() not in _ROLE_WORDS for w in before):
         head = re.sub(r"\s+of\s+(?:the\s+)?[A-Z].*$", "", head)  # not "Secretary of State Jo Roe"
-    head = head.split()
-    words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
+    tokens = head.split()
+    words = [_POSSESSIVE_TAIL.sub("", w) for w in tokens]
     n = len(words)
     while n > 0:
         bare = words[n - 1].strip(".")
@@ -485,7 +489,7 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
-        if n < len(words) and (_POSSESSIVE_TAIL.search(head[n - 1]) or _role_word(bare)):
+        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare)):
             break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
@@ -510,7 +514,8 @@ _OPENERS = frozenset(
 
 # Capitalised words that end a run of title words before a name ("Senate Majority Leader").
 _NAME_STOP = frozenset(
-    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate "
+    "House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
     "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
 )
 
@@ -561,7 +566,9 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
             return outlet  # "The Ledger reporter Jo Roe" relays for the Ledger
     if kind in {"organization", "outlet"}:
         resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", " ".join(source.split()))
-        spoken = spoken_for(source) or (resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}"))
+        spoken = spoken_for(source) or (
+            resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}")
+        )
         if spoken:
             return spoken[0]  # "A spokesperson for Harbour Co." speaks for Harbour Co.
     head = " ".join(source.split(",")[0].split())
