@@ -1409,3 +1409,102 @@ def test_round_thirteen_kinds():
     assert source_kind("the returns") == "document"
     assert source_kind("The Freedonian newswire service Harbour Wire") == "outlet"
     assert source_kind("the fire brigade") == "organization"
+
+
+# ---- round fourteen: pronouns, roles and names resolved to the right person ---------------------
+def test_pronoun_after_a_possessive_subject_is_its_owner():
+    doc = doc_of(
+        "Daily Planet",
+        "Mayor Ann Lee opened the session. Later Bo Diaz's letter did not mention the budget. "
+        "He said the vote would go ahead.",
+    )
+    assert find(doc, "He said the vote").entity == "Bo Diaz"
+
+
+def test_pronoun_skips_a_possessive_that_is_not_the_subject():
+    doc = doc_of(
+        "Daily Planet",
+        "Bo Diaz arrived late. Aides said he hoped to answer Mr. Vo's complaints. "
+        "He said the vote would go ahead.",
+    )
+    assert find(doc, "He said the vote").entity == "Bo Diaz"
+    two = doc_of(
+        "Daily Planet",
+        "Mr. Diaz's letter did not mention it. Instead, it condemned Mr. Vo's plan. "
+        "He said the vote would go ahead.",
+    )
+    assert find(two, "He said the vote").source == "Mr. Diaz"
+
+
+def test_statement_from_a_possessive_attorney_gives_the_attorney():
+    doc = doc_of(
+        "Daily Planet",
+        "Ann Lee was charged on Monday. "
+        "“We deny every claim,” said the statement from Lee's attorney, Carl Mott.",
+    )
+    att = find(doc, "We deny every claim")
+    assert att.entity == "Carl Mott"
+    assert "Carl Mott" in att.source
+
+
+def test_the_president_is_not_a_vice_president_nor_named_through_a_possessive():
+    doc = doc_of(
+        "Daily Planet",
+        "President Rex Moran met Vice President Ida Holt. Lena Moran, the president's sister, stayed home. "
+        "The president said the talks went well.",
+    )
+    assert find(doc, "The president said").entity == "Rex Moran"
+
+
+def test_a_country_s_president_yields_to_the_president_named_bare():
+    doc = doc_of(
+        "Daily Planet",
+        "President Rex Moran flew to Paris. Freedonian President Ugo Varel met him. "
+        "The president said the talks went well.",
+    )
+    assert find(doc, "The president said").entity == "Rex Moran"
+    alone = doc_of(
+        "Daily Planet", "Freedonian President Ugo Varel spoke. The president said the talks went well."
+    )
+    assert find(alone, "The president said").entity == "Ugo Varel"
+
+
+def test_the_former_vice_president_keeps_his_office():
+    doc = doc_of(
+        "Daily Planet",
+        "Former Vice President Tom Abel spoke. “Freedom means freedom,” the former vice president said.",
+    )
+    assert find(doc, "Freedom means").entity == "Tom Abel"
+
+
+def test_junior_is_not_his_father():
+    doc = doc_of(
+        "Daily Planet",
+        "President Rex Moran Jr. said the crowd was large. Moran Jr. later replied that he was glad.",
+    )
+    assert find(doc, "crowd was large").entity == "Rex Moran Jr."
+    assert find(doc, "later replied").entity == "Rex Moran Jr."
+    a = _doc("a", "Daily Planet", "Rex Moran said the deal was done. Rex Moran Jr. said it was not.")
+    b = _doc("b", "Quayside Notes", "Moran said the deal was done.")
+    entities = {x.entity for d in same_entities([a, b]) for x in d.attributions if x is not None}
+    assert entities == {"Rex Moran", "Rex Moran Jr."}
+
+
+def test_a_lone_junior_gives_his_full_name_but_a_titled_namesake_stays_apart():
+    doc = doc_of("Daily Planet", "Carl J. Mott Jr., a lawyer, spoke. Mr. Mott said the case was weak.")
+    assert find(doc, "case was weak").entity == "Carl J. Mott Jr."
+    other = doc_of(
+        "Daily Planet",
+        "Rex Moran Jr. sent the emails. President Moran spoke. Mr. Moran said the emails were old.",
+    )
+    assert find(other, "emails were old").entity == "Rex Moran"
+
+
+def test_a_description_then_a_name_takes_the_name_as_entity():
+    doc = doc_of(
+        "Daily Planet",
+        "Another marcher, Rosa Vint from Leeds, said the police were calm. "
+        "Another moderate Liberal, Senator Bo Diaz of Ohio, also said he would vote no.",
+    )
+    assert find(doc, "police were calm").entity == "Rosa Vint"
+    assert find(doc, "would vote no").entity == "Bo Diaz"

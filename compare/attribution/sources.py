@@ -495,8 +495,11 @@ def person_name(source: str) -> str | None:
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
     name = [w for w in words[n:] if w]
-    while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
-        name = name[:-1]
+    if name and name[-1].strip(".") in _SUFFIXES:
+        # "Donald Trump Jr." is not his father: the suffix stays, written one way ("Jr.", "II")
+        name = name[:-1] + [name[-1].strip(".") + ("." if name[-1][:2] in {"Jr", "Sr"} else "")]
+        if len(name) == 1:
+            return None
     return " ".join(name) or None
 
 
@@ -521,20 +524,39 @@ _NAME_STOP = frozenset(
 
 
 def person_key(name: str) -> str:
-    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump")."""
+    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump"), with a
+    generational suffix kept apart ("Donald Trump Jr." -> "trump jr"): father and son are two people."""
     words = [w.strip(".") for w in name.split() if w.strip(".") not in _SUFFIXES]
-    return (words or [name])[-1].lower()
+    suffix = [w.strip(".").lower() for w in name.split()[1:] if w.strip(".") in _SUFFIXES]
+    return " ".join([(words or [name])[-1].lower(), *suffix[-1:]])
 
 
 def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
     """Surname -> the fullest name an article gives that person: the first mention of two or more
     words ("Donald Trump" before "Mr. Trump", "Trump" and "President Trump")."""
     out: dict[str, str] = {}
+    suffixed: dict[str, tuple[str, set[str]]] = {}
+    titles: dict[str, set[str]] = {}  # surname -> the titles written before it without a suffix
     for mention in mentions:
         name = person_name(mention)
-        if name and len(name.split()) >= 2:
-            out.setdefault(person_key(name), name)
+        if not name:
+            continue
+        key = person_key(name)
+        written = set(mention.split(",")[0].split()) - set(name.split()) - _PLAIN_TITLES
+        if " " in key and len(name.split()) >= 2:  # "Theodore J. Boutrous Jr.", as its title words
+            suffixed.setdefault(key.split()[0], (name, written))
+        elif " " not in key:
+            titles.setdefault(key, set()).update(written)
+        if len(name.split()) >= 2:
+            out.setdefault(key, name)
+    for key, (name, written) in suffixed.items():
+        # "Mr. Boutrous" is the only Boutrous, Jr.; "President Trump" beside "Donald Trump Jr." (a
+        # title the son is not given) is the father, whose full name is the son's without the suffix
+        out.setdefault(key, name if titles.get(key, set()) <= written else " ".join(name.split()[:-1]))
     return out
+
+
+_PLAIN_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Miss".split())
 
 
 _PARTY = re.compile(r"[DRI](?:-[A-Z][\w. ]*)?|[A-Z][a-z]+\.")
@@ -553,6 +575,10 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
         role, _, after = source.partition(",")
         if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
             resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"
+        named = re.split(r"\s+from\s+", after.split(",")[0].strip())[0]
+        described = person_name(role) is None or re.match(r"(?i)(?:another|an?|the|one)\s+[a-z]", role)
+        if not resolved and named[:1].isupper() and described and person_name(named):
+            resolved = re.match(r"(.+)", named)  # "Another demonstrator, Rosa Vint from Leeds"
         name = person_name(resolved.group(1) if resolved else source)
         if name:
             full = fullest.get(person_key(name))
