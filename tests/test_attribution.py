@@ -1508,3 +1508,13 @@ def test_a_description_then_a_name_takes_the_name_as_entity():
     )
     assert find(doc, "police were calm").entity == "Rosa Vint"
     assert find(doc, "would vote no").entity == "Bo Diaz"
+
+
+def test_a_name_used_as_a_modifier_or_after_plus_is_no_fuller_name():
+    doc = doc_of(
+        "Daily Planet",
+        "Marchers joined the progressive, Stop Moran movement. Moran said the marchers were paid. "
+        "Plus Moran is nominating a judge, the aide said. Moran said the judge was fair.",
+    )
+    assert find(doc, "marchers were paid").entity == "Moran"
+    assert find(doc, "judge was fair").entity == "Moran"

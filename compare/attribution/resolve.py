@@ -816,13 +816,20 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         elif block is not None and s.paragraph > block[1] + 1:
             block = None
         out.append(att)
-    fullest = fullest_names([n[2] for n in names])
+    fullest = fullest_names([n[2] for n in names if not _ATTRIBUTIVE.match(text, n[1])])
     return tuple(
         replace(a, entity=_entity(a.source, a.source_kind, fullest, text, known))
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+# A name used as a modifier names no one in full: "the Resist Trump movement", "the Ann Lee campaign".
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:movement|campaign|administration|era|supporters|loyalists|camp|presidency|agenda|doctrine|"
+    r"brand|rally|rallies|voters|base|hashtag)\b"
+)
 
 
 def _title_line(text: str, pos: int) -> bool:

@@ -351,7 +351,7 @@ NOT_NAME_START = frozenset(
     "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
     "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
     "Asked Speaking Writing Reporting Citing Following Read More Though Whether Because Unless "
-    "Whereas".split()
+    "Whereas Plus".split()
 ) | {w.title() for w in (*WEEKDAYS, *MONTH_NAMES)}
 _PLACES = frozenset(
     "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
