@@ -1518,3 +1518,17 @@ def test_a_name_used_as_a_modifier_or_after_plus_is_no_fuller_name():
     )
     assert find(doc, "marchers were paid").entity == "Moran"
     assert find(doc, "judge was fair").entity == "Moran"
+
+
+def test_a_quotation_opened_by_a_later_cue_carries_that_speaker_on():
+    doc = doc_of(
+        "Daily Planet",
+        'Bo Diaz issued a statement shortly after Ann Lee told voters that the plan is "not about you. '
+        'It is about power." The vote is on Tuesday.',
+    )
+    assert find(doc, "It is about power").entity == "Ann Lee"
+    assert find(doc, "issued a statement").entity == "Bo Diaz"
+    own = doc_of(
+        "Daily Planet", 'Bo Diaz released a statement saying: "We will win. We always do." The vote is soon.'
+    )
+    assert find(own, "We always do").entity == "Bo Diaz"  # "saying" is the main subject's

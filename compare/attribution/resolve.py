@@ -12,7 +12,7 @@ chain (``via``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..lexicon import DATELINE_LINE
@@ -786,7 +786,22 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
                 names.append((att.source_start, att.source_end, att.source))
                 names.sort()
         base.append(att)
-    speaker = _quotation_speakers(document, base)
+
+    def inner(i: int, at: int) -> Attribution | None:
+        """The cue after sentence ``i``'s own that opens the quotation at ``at``: "Ann Lee issued a
+        statement after Bo Diaz told voters that the plan is “not about you. …”" is Diaz's quotation."""
+        att = base[i]
+        later = [  # a subject of its own between the two cues, and a finite verb ("saying" is the main's)
+            r
+            for r in found[i]
+            if r.kind == "speech"
+            and att is not None
+            and att.end <= (r.source_start or -1) < (r.source_end or -1) <= r.start < r.end <= at
+            and re.match(r"[a-z]+(?<!ing)\b", r.cue) is not None  # not ":" after a name
+        ]
+        return _sentence(later[-1:], i, document, known, names, sources) if later else None
+
+    speaker = _quotation_speakers(document, base, inner)
     out: list[Attribution | None] = []
     block: tuple[Attribution, int] | None = None  # "X writes that:" ending a paragraph covers the next
     for i, s in enumerate(sents):
@@ -893,16 +908,22 @@ def _unattributed_quote(document: Document, q: int) -> Attribution:
     )
 
 
-def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) -> dict[int, Attribution]:
+def _quotation_speakers(
+    document: Document,
+    base: Sequence[Attribution | None],
+    inner: Callable[[int, int], Attribution | None] = lambda i, at: None,
+) -> dict[int, Attribution]:
     """Who speaks each quotation: a cue in a sentence that touches it (opening or closing it), else
     the sentence just before it that introduces it ("X writes that:"), else the speaker of the
     quotation right before it when nothing but the quotes stands between (a run of quoted paragraphs)."""
     sents = document.sentences
     text = document.article.text
     speaker: dict[int, Attribution] = {}
-    for s, att in zip(sents, base, strict=True):
+    for i, (s, att) in enumerate(zip(sents, base, strict=True)):
         if att is not None and att.type == "attributed":
             for q in s.quotations:
+                if q not in speaker and document.quotations[q].end > s.end:  # carried on: whose is it?
+                    speaker[q] = inner(i, document.quotations[q].start) or att
                 speaker.setdefault(q, att)
     for q, quo in enumerate(document.quotations):
         if q in speaker:
