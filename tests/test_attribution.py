@@ -1532,3 +1532,12 @@ def test_a_quotation_opened_by_a_later_cue_carries_that_speaker_on():
         "Daily Planet", 'Bo Diaz released a statement saying: "We will win. We always do." The vote is soon.'
     )
     assert find(own, "We always do").entity == "Bo Diaz"  # "saying" is the main subject's
+
+
+def test_a_titled_surname_named_first_is_not_a_relative_named_later():
+    doc = doc_of(
+        "Daily Planet",
+        "President Moran spoke on Monday. Mr. Moran said the talks went well. Lena Moran said little.",
+    )
+    assert find(doc, "talks went well").entity == "Moran"
+    assert find(doc, "said little").entity == "Lena Moran"

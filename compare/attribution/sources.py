@@ -537,6 +537,7 @@ def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     suffixed: dict[str, tuple[str, set[str]]] = {}
     titles: dict[str, set[str]] = {}  # surname -> the titles written before it without a suffix
+    first: dict[str, set[str]] = {}  # surname -> the titles of its first mention
     for mention in mentions:
         name = person_name(mention)
         if not name:
@@ -547,8 +548,10 @@ def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
             suffixed.setdefault(key.split()[0], (name, written))
         elif " " not in key:
             titles.setdefault(key, set()).update(written)
-        if len(name.split()) >= 2:
-            out.setdefault(key, name)
+        if len(name.split()) == 1:
+            first.setdefault(key, written)
+        elif written >= first.setdefault(key, written):
+            out.setdefault(key, name)  # not "Melania Trump" for a "President Trump" named before her
     for key, (name, written) in suffixed.items():
         # "Mr. Boutrous" is the only Boutrous, Jr.; "President Trump" beside "Donald Trump Jr." (a
         # title the son is not given) is the father, whose full name is the son's without the suffix
