@@ -1,7 +1,7 @@
 """How fast storydiff is beside the minimal pipeline, measured in one run, and where its time goes.
 
     python bench/speed.py                      # one event, the 110-event batch, the profile
-    python bench/speed.py --only event,profile # a subset (event, batch, profile)
+    python bench/speed.py --only event,profile # a subset (event, batch, profile, sample)
     python bench/speed.py --repeat 5           # best of 5 for the one-event timings
     python bench/speed.py --before /tmp/main   # before and after in one run, taking turns
     python bench/speed.py minimal DIR... [-o OUT]  # the minimal pipeline itself, as its own process
@@ -275,6 +275,55 @@ def section_profile() -> None:
     print()
 
 
+def section_sample(every: int = 2, interval: float = 0.001) -> None:
+    """A sampling profile (SIGPROF every ``interval`` CPU seconds) of every ``every``th event in
+    process, compare then the JSON and HTML views, after ``load_pipeline``: each function's share
+    of the samples, inclusive and its own. Unlike cProfile it does not slow down Python calls more
+    than C code, so the shares are those of the plain run."""
+    import signal
+
+    from compare import compare, load_articles, render
+    from compare.preload import load_pipeline
+
+    load_pipeline(("json", "html"))
+    folders = sorted(p for p in EVENTS.iterdir() if p.is_dir())[::every]
+    inclusive: dict[str, int] = defaultdict(int)
+    own: dict[str, int] = defaultdict(int)
+    count = [0]
+
+    def name(frame) -> str:  # type: ignore[no-untyped-def]
+        return f"{_module_of(frame.f_code.co_filename)}:{frame.f_code.co_name}"
+
+    def on_sample(_sig, frame) -> None:  # type: ignore[no-untyped-def]
+        count[0] += 1
+        own[name(frame)] += 1
+        seen = set()
+        while frame is not None:
+            seen.add(name(frame))
+            frame = frame.f_back
+        for k in seen:
+            inclusive[k] += 1
+
+    def one(folder: Path) -> None:
+        result = compare(load_articles([str(f) for f in sorted(folder.glob("*.txt"))]))
+        render(result, "json")
+        render(result, "html")
+
+    one(folders[0])  # first-call costs outside the samples
+    signal.signal(signal.SIGPROF, on_sample)
+    signal.setitimer(signal.ITIMER_PROF, interval, interval)
+    for folder in folders:
+        one(folder)
+    signal.setitimer(signal.ITIMER_PROF, 0, 0)
+    n = max(1, count[0])
+    print(f"## Sampling profile: {len(folders)} events in process, {count[0]} samples\n")
+    for title, table in (("inclusive", inclusive), ("own", own)):
+        print(f"| function ({title}) | share |\n|---|---:|")
+        for k, c in sorted(table.items(), key=lambda kv: -kv[1])[:25]:
+            print(f"| `{k}` | {c / n:.1%} |")
+        print()
+
+
 def _module_of(filename: str) -> str:
     """A readable module name for a profiled file: compare.x.y, a site-package's top name, or the
     standard-library module."""
@@ -333,6 +382,8 @@ def main() -> None:
         section_batch(a.batch_repeat)
     if "profile" in only:
         section_profile()
+    if "sample" in only:
+        section_sample()
 
 
 if __name__ == "__main__":

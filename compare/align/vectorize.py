@@ -11,6 +11,7 @@ the clause planes (align_clauses.py) and event grouping (grouping.py).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,12 +111,12 @@ def word_ngrams(word: str, ngrams: tuple[int, int]) -> list[str]:
     and cut into character n-grams, in the analyzer's order (a text's are its words' in turn)."""
     lo, hi = ngrams
     w = " " + word + " "
-    grams: list[str] = []
-    for n in range(lo, hi + 1):
-        grams += [w[i : i + n] for i in range(max(1, len(w) - n + 1))]
-        if len(w) <= n:  # a short word counts once, whatever the longer n
-            break
-    return grams
+    size = len(w)
+    # scikit-learn stops after the first n that covers the whole padded word (a short word counts
+    # once, whatever the longer n), and takes it whole when it is shorter than ``lo``.
+    if size <= lo:
+        return [w]
+    return [w[i : i + n] for n in range(lo, min(hi, size) + 1) for i in range(size - n + 1)]
 
 
 def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
@@ -138,22 +139,22 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     word_grams: list[list[int]] = []
 
     def word_rows(docs, learn: bool):  # type: ignore[no-untyped-def]
-        rows, cols = [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        known = word_id.get
         for r, doc in enumerate(docs):
-            for w in doc.lower().split():
-                k = word_id.get(w)
+            words = doc.lower().split()
+            for w in words:
+                k = known(w)
                 if k is None:
                     k = word_id[w] = len(word_grams)
-                    ids = []
-                    for g in word_ngrams(w, ngrams):
-                        j = gram_id.get(g)
-                        if j is None and learn:
-                            j = gram_id[g] = len(gram_id)
-                        if j is not None:
-                            ids.append(j)
+                    if learn:  # a new n-gram's id is its rank of first appearance
+                        ids = [gram_id.setdefault(g, len(gram_id)) for g in word_ngrams(w, ngrams)]
+                    else:
+                        ids = [j for g in word_ngrams(w, ngrams) if (j := gram_id.get(g)) is not None]
                     word_grams.append(ids)
-                rows.append(r)
                 cols.append(k)
+            rows += [r] * len(words)
         return rows, cols
 
     text_rows = word_rows(texts, True)
@@ -165,7 +166,7 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     grams = sparse.csr_matrix(
         (
             np.ones(sum(lengths)),
-            np.fromiter((j for ids in word_grams for j in ids), np.int32),
+            np.fromiter(itertools.chain.from_iterable(word_grams), np.int32, count=sum(lengths)),
             np.cumsum([0, *lengths]),
         ),
         shape=(n_words, n_grams),

@@ -104,6 +104,9 @@ def _figures(comparison: Comparison) -> dict[str, Any]:
 
 def run_event(job: EventJob, settings: BatchSettings) -> EventResult:
     """Compare one event and render its reports. Reads the inputs; writes nothing."""
+    from ..preload import load_pipeline
+
+    load_pipeline(settings.formats)  # once per process: the imports, with the collector paused
     from ..pipeline import compare
     from ..report.data import to_dict
     from ..report.glance import glance

@@ -61,6 +61,9 @@ def compare_command(files, fmt, output, width, color, brief, vectors, min_score,
 
     try:
         articles = load_articles(files, options)
+        from ..preload import load_pipeline
+
+        load_pipeline((fmt,))
         from ..pipeline import compare
 
         result = compare(articles, options)
