@@ -1541,3 +1541,13 @@ def test_a_titled_surname_named_first_is_not_a_relative_named_later():
     )
     assert find(doc, "talks went well").entity == "Moran"
     assert find(doc, "said little").entity == "Lena Moran"
+
+
+def test_a_manner_aside_leaves_the_subject_as_source():
+    doc = doc_of(
+        "Daily Planet",
+        "Mr. Diaz, clearly prepared for the attack, argued that the two were different. "
+        "Ann Lee, visibly tired, said the count would resume.",
+    )
+    assert find(doc, "two were different").source == "Mr. Diaz"
+    assert find(doc, "count would resume").source == "Ann Lee"

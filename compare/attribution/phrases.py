@@ -402,6 +402,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
             if src and _scene_aside(toks[c + 1]):
                 return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
+            if src and c + 2 < j and _manner_aside(toks[c + 1], toks[c + 2]):
+                return src  # "Mr. Diaz, clearly prepared for the attack, argued": how, not who
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -470,6 +472,16 @@ _SCENE_OPENERS = frozenset("after before for during despite unlike also still ca
 
 def _scene_aside(t: Token) -> bool:
     return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
+
+
+def _manner_aside(adverb: Token, participle: Token) -> bool:
+    """An adverb in -ly before a participle in -ed opens an aside on manner ("visibly shaken")."""
+    return (
+        adverb.low.endswith("ly")
+        and adverb.text[:1].islower()
+        and participle.low.endswith("ed")
+        and participle.text[:1].islower()
+    )
 
 
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
