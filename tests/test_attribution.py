@@ -1551,3 +1551,10 @@ def test_a_manner_aside_leaves_the_subject_as_source():
     )
     assert find(doc, "two were different").source == "Mr. Diaz"
     assert find(doc, "count would resume").source == "Ann Lee"
+
+
+def test_a_junior_named_plainly_by_another_outlet_is_one_person():
+    a = _doc("a", "Daily Planet", "Judge Carl J. Mott Jr. said the case was weak.")
+    b = _doc("b", "Quayside Notes", "Carl Mott said the case was weak.")
+    entities = {x.entity for d in same_entities([a, b]) for x in d.attributions if x is not None}
+    assert entities == {"Carl J. Mott Jr."}

@@ -1003,10 +1003,22 @@ def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
     and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
     a name with other first names ("Ivanka Trump") stays apart."""
     counts: dict[str, dict[str, int]] = {}
+    keys = [
+        {
+            person_key(a.entity)
+            for a in doc.attributions
+            if a is not None and a.entity and a.source_kind == "person"
+        }
+        for doc in documents
+    ]
+    # "John G. Roberts Jr." in one outlet is "John Roberts" in another, unless one article names
+    # both a Jr. and a plain bearer of the surname ("Donald Trump Jr." beside "President Trump")
+    apart = {k for ks in keys for k in ks if " " in k and k.split()[0] in ks}
     for doc in documents:
         for a in doc.attributions:
             if a is not None and a.entity and a.source_kind == "person":
-                forms = counts.setdefault(person_key(a.entity), {})
+                key = person_key(a.entity)
+                forms = counts.setdefault(key if key in apart else key.split()[0], {})
                 forms[a.entity] = forms.get(a.entity, 0) + 1
     label: dict[str, str] = {}
     for forms in counts.values():
