@@ -29,7 +29,10 @@ def _rels(text: str) -> list[tuple[str, str | None]]:
         ("About four in 10 say they would pay more.", ("say", "About four in 10")),
         # "few in <place>", a role "to" whom it serves
         ("Few in Ardmore believe the pier will be rebuilt.", ("believe", "Few in Ardmore")),
-        ("The island's envoy to the council said talks had stalled.", ("said", "The island's envoy to the council")),
+        (
+            "The island's envoy to the council said talks had stalled.",
+            ("said", "The island's envoy to the council"),
+        ),
         # a month after "in" is when, not who
         ("Bo Diaz in December called for a second pier.", ("called for", "Bo Diaz")),
     ],
@@ -69,7 +72,10 @@ def test_places_that_speak_are_organisations_and_party_tags_are_not_names() -> N
         ("Ahead of the vote Diaz sent a letter to the council.", ("sent a letter", "Diaz")),
         ("After the storm Councillor Roe told the crews to wait.", ("told", "Councillor Roe")),
         # a place after "in"/"from" modifies the people before it
-        ("Fishing officials in Ardmore said the quota was too low.", ("said", "Fishing officials in Ardmore")),
+        (
+            "Fishing officials in Ardmore said the quota was too low.",
+            ("said", "Fishing officials in Ardmore"),
+        ),
         ("A spokeswoman in Kelso said the berth was closed.", ("said", "A spokeswoman in Kelso")),
         ("Kelso Ferry Company in Ardmore said fares would rise.", ("said", "Kelso Ferry Company")),
     ],

@@ -140,7 +140,11 @@ def _one_line(rel: Relation, text: str) -> Relation:
     end = rel.source_start + span.index("\n")
     while end > rel.source_start and text[end - 1].isspace():
         end -= 1
-    return replace(rel, source=text[rel.source_start : end], source_end=end) if end > rel.source_start else rel
+    return (
+        replace(rel, source=text[rel.source_start : end], source_end=end) if end > rel.source_start else rel
+    )
+
+
 _COLON_REACH = 12  # tokens from a weak cue to the colon that opens its quotation
 
 
@@ -355,7 +359,9 @@ def _what_said(rel: Relation, toks: list[Token]) -> bool:
 
 
 _NOUN_BEFORE = re.compile(r"[,—–]\s*((?:a|an|the|this|that|one)\s+(?:[a-z][\w-]*\s+){1,2})$")
-_NOUN_THEN_NAME = re.compile(r"((?:a|an|the|this|that|one)\s+(?:[a-z][\w-]*\s+){1,2})[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_NOUN_THEN_NAME = re.compile(
+    r"((?:a|an|the|this|that|one)\s+(?:[a-z][\w-]*\s+){1,2})[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+)
 _SPEAKERS = frozenset({"person", "anonymous", "organization", "outlet"})
 
 
@@ -498,7 +504,9 @@ _BY_VERBS = frozenset("respond answer explain reply begin conclude end".split())
 
 
 # Words in -ly that are not adverbs.
-_NOT_ADVERBS = frozenset("family italy daily rally ally early belly jelly holy reply supply apply assembly".split())
+_NOT_ADVERBS = frozenset(
+    "family italy daily rally ally early belly jelly holy reply supply apply assembly".split()
+)
 
 
 # Words before a cue that make "<cue> by X" a passive with X as the source.
@@ -690,8 +698,12 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
         return True  # "the Paris attacks", "an NBC report"
     if low in NOUNISH and not low.endswith("s") and prev.cap and _in_phrase(toks, i - 1):
         return True  # "In response to the Ledger report, …": a noun inside a prepositional phrase
-    if low == lemma and lower_modifier and i >= 2 and toks[i - 2].low in {"a", "an"} and not is_plural(
-        prev.low
+    if (
+        low == lemma
+        and lower_modifier
+        and i >= 2
+        and toks[i - 2].low in {"a", "an"}
+        and not is_plural(prev.low)
     ):
         # "a strong rebuke", "a public dispute": no subject agrees ("backers of a bill say" has one)
         return i < 3 or toks[i - 3].low not in {"of", "for", "with", "and", "to"}

@@ -35,7 +35,11 @@ def background(rel: Relation, sentence: Sentence, text: str) -> bool:
     "whether"/"including", or a cue whose subject is "who"/"which" after a comma."""
     if _QUOTED.search(text, sentence.start, sentence.end):
         return False
-    return _reason_participle(rel, text) or _scene_clause(rel, sentence, text) or _closing_relative(rel, sentence, text)
+    return (
+        _reason_participle(rel, text)
+        or _scene_clause(rel, sentence, text)
+        or _closing_relative(rel, sentence, text)
+    )
 
 
 # Participles that give a reason, a charge, a demand or a conclusion the narration states ("He

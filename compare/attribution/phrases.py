@@ -402,6 +402,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
             if src and _scene_aside(toks[c + 1]):
                 return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
+            if src and c + 2 < j and _manner_aside(toks[c + 1], toks[c + 2]):
+                return src  # "Mr. Diaz, clearly prepared for the attack, argued": how, not who
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -470,6 +472,18 @@ _SCENE_OPENERS = frozenset("after before for during despite unlike also still ca
 
 def _scene_aside(t: Token) -> bool:
     return t.low in _SCENE_OPENERS or (t.low.endswith("ing") and t.text[:1].islower() and t.low != "leading")
+
+
+def _manner_aside(adverb: Token, participle: Token) -> bool:
+    """An adverb in -ly before a participle in -ed opens an aside on manner ("visibly shaken")."""
+    return (
+        adverb.low.endswith("ly")
+        and adverb.text[:1].islower()
+        and participle.low.endswith("ed")
+        and participle.text[:1].islower()
+    )
+
+
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
 _ASIDES = frozenset("meanwhile however too though also in turn for example for instance instead then".split())
 
@@ -508,7 +522,11 @@ def who_clause(toks: list[Token], src: tuple[str, int, int], text: str) -> tuple
     if n >= len(toks) or toks[n].low != "who" or n == 0 or not toks[n - 1].text[:1].isalnum():
         return src
     end = n + 1
-    while end < len(toks) and not is_quote(toks[end]) and toks[end].text not in {",", ";", "!", "?", "(", "—", "–"}:
+    while (
+        end < len(toks)
+        and not is_quote(toks[end])
+        and toks[end].text not in {",", ";", "!", "?", "(", "—", "–"}
+    ):
         if toks[end].text == "." and not is_abbrev(toks[end - 1].text):
             break
         end += 1

@@ -12,7 +12,7 @@ chain (``via``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..lexicon import DATELINE_LINE
@@ -58,6 +58,7 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     """The nearest fitting person before ``pos``: in this sentence the last name before it, else
     the first (subject-position) name of the nearest earlier sentence that has one."""
     sents = document.sentences
+    owners = names
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
     here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos]
     if here:
@@ -66,7 +67,25 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
         if there:
             return there[0][2]
+        whose = [n for n in owners if sents[k].start <= n[0] < sents[k].end]
+        if len({n[2] for n in whose}) == 1 and _owner_opens(
+            document.article.text[sents[k].start : whose[0][0]]
+        ):
+            # "Diaz's letter did not mention it. He said …": the only person, the subject's owner
+            return _POSSESSIVE_END.sub("", whose[0][2])
     return None
+
+
+def _owner_opens(before: str) -> bool:
+    """Whether the words before a possessive name leave it the subject's owner: a few words at most
+    ("Later Bo Diaz's letter", "Then there was Bo Diaz's reply"), no pronoun subject ("Instead, it
+    condemned Bo Diaz's plan", "Aides said he hoped to answer Bo Diaz's entreaties")."""
+    words = re.findall(r"[\w'’-]+", before)
+    lower = [w for w in words[1:] if not w[:1].isupper()]  # "New Jersey Sen." is the name's
+    return len(lower) <= 3 and not any(w.lower() in _SUBJECT_PRONOUNS for w in words)
+
+
+_SUBJECT_PRONOUNS = frozenset("he she it they i we you who which that".split())
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -188,14 +207,14 @@ def _headline_names(document: Document) -> list[tuple[int, int, str]]:
 
 
 def _role_antecedent(
-    pos: int, role: str, document: Document, names: list[tuple[int, int, str]]
+    pos: int, role: str, document: Document, names: list[tuple[int, int, str]], phrase: str = ""
 ) -> str | None:
     """The person the article introduced with ``role`` before ``pos`` ("the senator" after "Sen. Ann
     Lee", "the prime minister" after "Prime Minister Bo Diaz" or "Bo Diaz, the prime minister"), the
     latest such; None when no one was ("according to the official": an unnamed official)."""
     text = document.article.text
     role = re.sub(r"^(?:ex|former)-", "", role)
-    found = None
+    found: list[tuple[bool, str]] = []
     for start, end, name in names:
         if start >= pos:
             break
@@ -204,16 +223,32 @@ def _role_antecedent(
         title = name.split()[0].strip(".")
         written = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, start - 8) : start])  # "Rep. " left out
         title = title if title in _TITLE_ROLES or not written else written.group(1)
-        titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
+        # the words before the role as written, in the name ("Vice President Mike Pence") or before it
+        inside = re.search(rf"\b{re.escape(role)}\b", name, re.I)
         before = re.search(rf"\b{re.escape(role)}\s+$", text[max(0, start - 40) : start], re.I)
+        lead = text[max(0, start - 40) : start + inside.start()] if inside else ""
+        lead = text[max(0, start - 40) : start][: before.start()] if before else lead
+        titled = role in _TITLE_ROLES.get(title, "").split() or role in name.lower().split()
         appositive = re.match(
-            rf",\s+(?:the|a|an|its|his|her)\s+(?:[\w'’.-]+\s+){{0,5}}?{re.escape(role)}\b",
+            rf",\s+(?:the|a|an|its|his|her)\s+(?:[\w'’.-]+\s+){{0,5}}?{re.escape(role)}\b(?![\w'’-])",
             text[end : end + 90],
             re.I,
         )
+        other = _OTHER_ROLE.search(lead)
+        if (titled or before) and not appositive and other and other.group(1).lower() not in phrase.lower():
+            continue  # "Vice President Mike Pence", "former President Obama": another office
         if titled or before or appositive:
-            found = name
-    return found
+            found.append((not appositive and _QUALIFIED.search(lead) is not None, name))
+    # "French President Emmanuel Macron" yields "the president" to a president named without a country
+    plain = [name for qualified, name in found if not qualified]
+    latest = plain or [name for _, name in found]
+    return latest[-1] if latest else None
+
+
+# A word before a role that makes it another office: "Vice President", "former Gov.", "deputy chief".
+_OTHER_ROLE = re.compile(r"\b(vice|deputy|former|ex|assistant|acting|then)[\s-]*$", re.I)
+# A proper adjective before a role: "French President", "South Korean President": a country's own.
+_QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
 
 
 # ---- per sentence ------------------------------------------------------------------------------
@@ -355,7 +390,7 @@ def _resolve(
         if spoken:
             return f"{src} ({spoken[0]})", spoken[1]  # "the spokesperson" after "A spokesperson for X"
     if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
-        found = _role_antecedent(rel.source_start, m.group("role"), document, names)
+        found = _role_antecedent(rel.source_start, m.group("role"), document, names, src)
         if found:
             return f"{src} ({person_name(found) or found})", "person"
         plural = m.group("role").endswith(("men", "s"))  # "the chairmen": several people, none named
@@ -499,6 +534,12 @@ _ISSUED_BY = re.compile(
 )
 
 
+# The role after a possessive issuer and the name set after it: "<Name>'s attorney, Carl Mott".
+_WHOSE_ROLE = re.compile(
+    r"(?:\s+[a-z][\w-]*){1,3}(?:,\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?(?=\s*[,.;]))?"
+)
+
+
 _FROM_NAME = re.compile(r"\s+(?:from|by)\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
 
 
@@ -516,6 +557,10 @@ def _from_whom(rel: Relation, text: str) -> Relation:
             name = after.group(1)
             if name.endswith(".") and len(name.split()[-1]) > 3:
                 name = name[:-1]  # the sentence's full stop, not an initial's ("Mayor Rita Holm.")
+            whose = _POSSESSIVE_END.search(name) and _WHOSE_ROLE.match(text, after.start(1) + len(name))
+            if whose:  # "a statement from Lee's attorney, Carl Mott": the attorney issued it
+                tail = whose.group()
+                name = name + (tail[:-1] if tail.endswith(".") and len(tail.split()[-1]) > 3 else tail)
             return replace(
                 rel, source=name, source_start=after.start(1), source_end=after.start(1) + len(name)
             )
@@ -741,7 +786,22 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
                 names.append((att.source_start, att.source_end, att.source))
                 names.sort()
         base.append(att)
-    speaker = _quotation_speakers(document, base)
+
+    def inner(i: int, at: int) -> Attribution | None:
+        """The cue after sentence ``i``'s own that opens the quotation at ``at``: "Ann Lee issued a
+        statement after Bo Diaz told voters that the plan is “not about you. …”" is Diaz's quotation."""
+        att = base[i]
+        later = [  # a subject of its own between the two cues, and a finite verb ("saying" is the main's)
+            r
+            for r in found[i]
+            if r.kind == "speech"
+            and att is not None
+            and att.end <= (r.source_start or -1) < (r.source_end or -1) <= r.start < r.end <= at
+            and re.match(r"[a-z]+(?<!ing)\b", r.cue) is not None  # not ":" after a name
+        ]
+        return _sentence(later[-1:], i, document, known, names, sources) if later else None
+
+    speaker = _quotation_speakers(document, base, inner)
     out: list[Attribution | None] = []
     block: tuple[Attribution, int] | None = None  # "X writes that:" ending a paragraph covers the next
     for i, s in enumerate(sents):
@@ -771,13 +831,20 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         elif block is not None and s.paragraph > block[1] + 1:
             block = None
         out.append(att)
-    fullest = fullest_names([n[2] for n in names])
+    fullest = fullest_names([n[2] for n in names if not _ATTRIBUTIVE.match(text, n[1])])
     return tuple(
         replace(a, entity=_entity(a.source, a.source_kind, fullest, text, known))
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+# A name used as a modifier names no one in full: "the Resist Trump movement", "the Ann Lee campaign".
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:movement|campaign|administration|era|supporters|loyalists|camp|presidency|agenda|doctrine|"
+    r"brand|rally|rallies|voters|base|hashtag)\b"
+)
 
 
 def _title_line(text: str, pos: int) -> bool:
@@ -791,7 +858,9 @@ def _title_line(text: str, pos: int) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
-def _entity(source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]) -> str | None:
+def _entity(
+    source: str, kind: str | None, fullest: dict[str, str], text: str, known: Sequence[str]
+) -> str | None:
     """The canonical name of a source; an outlet written short by the full name the article gives
     it ("the Times" after "The New York Times")."""
     entity = source_entity(source, kind, fullest)
@@ -839,16 +908,22 @@ def _unattributed_quote(document: Document, q: int) -> Attribution:
     )
 
 
-def _quotation_speakers(document: Document, base: Sequence[Attribution | None]) -> dict[int, Attribution]:
+def _quotation_speakers(
+    document: Document,
+    base: Sequence[Attribution | None],
+    inner: Callable[[int, int], Attribution | None] = lambda i, at: None,
+) -> dict[int, Attribution]:
     """Who speaks each quotation: a cue in a sentence that touches it (opening or closing it), else
     the sentence just before it that introduces it ("X writes that:"), else the speaker of the
     quotation right before it when nothing but the quotes stands between (a run of quoted paragraphs)."""
     sents = document.sentences
     text = document.article.text
     speaker: dict[int, Attribution] = {}
-    for s, att in zip(sents, base, strict=True):
+    for i, (s, att) in enumerate(zip(sents, base, strict=True)):
         if att is not None and att.type == "attributed":
             for q in s.quotations:
+                if q not in speaker and document.quotations[q].end > s.end:  # carried on: whose is it?
+                    speaker[q] = inner(i, document.quotations[q].start) or att
                 speaker.setdefault(q, att)
     for q, quo in enumerate(document.quotations):
         if q in speaker:
@@ -928,10 +1003,22 @@ def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
     and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
     a name with other first names ("Ivanka Trump") stays apart."""
     counts: dict[str, dict[str, int]] = {}
+    keys = [
+        {
+            person_key(a.entity)
+            for a in doc.attributions
+            if a is not None and a.entity and a.source_kind == "person"
+        }
+        for doc in documents
+    ]
+    # "John G. Roberts Jr." in one outlet is "John Roberts" in another, unless one article names
+    # both a Jr. and a plain bearer of the surname ("Donald Trump Jr." beside "President Trump")
+    apart = {k for ks in keys for k in ks if " " in k and k.split()[0] in ks}
     for doc in documents:
         for a in doc.attributions:
             if a is not None and a.entity and a.source_kind == "person":
-                forms = counts.setdefault(person_key(a.entity), {})
+                key = person_key(a.entity)
+                forms = counts.setdefault(key if key in apart else key.split()[0], {})
                 forms[a.entity] = forms.get(a.entity, 0) + 1
     label: dict[str, str] = {}
     for forms in counts.values():

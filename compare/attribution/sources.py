@@ -233,7 +233,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if low in PRONOUNS:
         return None
     resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", text)  # "the spokesperson (Harbour Co.)"
-    spoken = spoken_for(text, known_outlets) or (resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets))
+    spoken = spoken_for(text, known_outlets) or (
+        resolved and spoken_for(resolved.group(1) + " for " + resolved.group(2), known_outlets)
+    )
     if spoken:
         return spoken[1]
     if _DEMONYMS.match(low):
@@ -300,7 +302,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     return "anonymous" if head.endswith("s") else None
 
 
-_PEOPLE_FIGURES = frozenset("prominent public political key leading senior other religious party opposition".split())
+_PEOPLE_FIGURES = frozenset(
+    "prominent public political key leading senior other religious party opposition".split()
+)
 # A role written as a title right before a name of two words or more closes a person source.
 _TITLED_NAME = re.compile(
     r"\b(?:President|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|Spokesperson|CEO|Founder|"
@@ -347,7 +351,7 @@ NOT_NAME_START = frozenset(
     "Most All Both Several Other Another One Two Three Under Over Since During Until Unlike Like Among "
     "Such Now Still Even Also Earlier Later Today Yesterday Tomorrow Mr Mrs Ms Dr Our My Your Its No Not "
     "Asked Speaking Writing Reporting Citing Following Read More Though Whether Because Unless "
-    "Whereas".split()
+    "Whereas Plus".split()
 ) | {w.title() for w in (*WEEKDAYS, *MONTH_NAMES)}
 _PLACES = frozenset(
     "States Kingdom York City County Street Island Islands America Europe Union Washington London Moscow "
@@ -476,8 +480,8 @@ def person_name(source: str) -> str | None:
     before = re.split(r"\s+of\s+(?:the\s+)?[A-Z]", head)[0].split()
     if any(w[:1].isupper() and w.strip(".") not in TITLES and w.lower() not in _ROLE_WORDS for w in before):
         head = re.sub(r"\s+of\s+(?:the\s+)?[A-Z].*$", "", head)  # not "Secretary of State Jo Roe"
-    head = head.split()
-    words = [_POSSESSIVE_TAIL.sub("", w) for w in head]
+    tokens = head.split()
+    words = [_POSSESSIVE_TAIL.sub("", w) for w in tokens]
     n = len(words)
     while n > 0:
         bare = words[n - 1].strip(".")
@@ -485,14 +489,17 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
-        if n < len(words) and (_POSSESSIVE_TAIL.search(head[n - 1]) or _role_word(bare)):
+        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare)):
             break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
     name = [w for w in words[n:] if w]
-    while name and name[-1].strip(".") in _SUFFIXES and len(name) > 1:
-        name = name[:-1]
+    if name and name[-1].strip(".") in _SUFFIXES:
+        # "Donald Trump Jr." is not his father: the suffix stays, written one way ("Jr.", "II")
+        name = name[:-1] + [name[-1].strip(".") + ("." if name[-1][:2] in {"Jr", "Sr"} else "")]
+        if len(name) == 1:
+            return None
     return " ".join(name) or None
 
 
@@ -510,26 +517,49 @@ _OPENERS = frozenset(
 
 # Capitalised words that end a run of title words before a name ("Senate Majority Leader").
 _NAME_STOP = frozenset(
-    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
+    "National Intelligence Homeland Commerce Energy Interior Transportation Agriculture State Senate "
+    "House Majority Minority Whip Leader Democrat Democratic Republican GOP Sen Rep Gov Former "
     "Deputy Foreign Prime Vice Chief Attorney Special Counsel Ambassador Commissioner".split()
 )
 
 
 def person_key(name: str) -> str:
-    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump")."""
+    """The surname a person is known by across wordings ("Donald J. Trump" -> "trump"), with a
+    generational suffix kept apart ("Donald Trump Jr." -> "trump jr"): father and son are two people."""
     words = [w.strip(".") for w in name.split() if w.strip(".") not in _SUFFIXES]
-    return (words or [name])[-1].lower()
+    suffix = [w.strip(".").lower() for w in name.split()[1:] if w.strip(".") in _SUFFIXES]
+    return " ".join([(words or [name])[-1].lower(), *suffix[-1:]])
 
 
 def fullest_names(mentions: Sequence[str]) -> dict[str, str]:
     """Surname -> the fullest name an article gives that person: the first mention of two or more
     words ("Donald Trump" before "Mr. Trump", "Trump" and "President Trump")."""
     out: dict[str, str] = {}
+    suffixed: dict[str, tuple[str, set[str]]] = {}
+    titles: dict[str, set[str]] = {}  # surname -> the titles written before it without a suffix
+    first: dict[str, set[str]] = {}  # surname -> the titles of its first mention
     for mention in mentions:
         name = person_name(mention)
-        if name and len(name.split()) >= 2:
-            out.setdefault(person_key(name), name)
+        if not name:
+            continue
+        key = person_key(name)
+        written = set(mention.split(",")[0].split()) - set(name.split()) - _PLAIN_TITLES
+        if " " in key and len(name.split()) >= 2:  # "Theodore J. Boutrous Jr.", as its title words
+            suffixed.setdefault(key.split()[0], (name, written))
+        elif " " not in key:
+            titles.setdefault(key, set()).update(written)
+        if len(name.split()) == 1:
+            first.setdefault(key, written)
+        elif written >= first.setdefault(key, written):
+            out.setdefault(key, name)  # not "Melania Trump" for a "President Trump" named before her
+    for key, (name, written) in suffixed.items():
+        # "Mr. Boutrous" is the only Boutrous, Jr.; "President Trump" beside "Donald Trump Jr." (a
+        # title the son is not given) is the father, whose full name is the son's without the suffix
+        out.setdefault(key, name if titles.get(key, set()) <= written else " ".join(name.split()[:-1]))
     return out
+
+
+_PLAIN_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Miss".split())
 
 
 _PARTY = re.compile(r"[DRI](?:-[A-Z][\w. ]*)?|[A-Z][a-z]+\.")
@@ -548,6 +578,10 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
         role, _, after = source.partition(",")
         if not resolved and after and person_name(role) is None and _NAMED.fullmatch(after.strip()):
             resolved = re.match(r"(.+)", after.strip())  # "the spokesman, Peter Carr"
+        named = re.split(r"\s+from\s+", after.split(",")[0].strip())[0]
+        described = person_name(role) is None or re.match(r"(?i)(?:another|an?|the|one)\s+[a-z]", role)
+        if not resolved and named[:1].isupper() and described and person_name(named):
+            resolved = re.match(r"(.+)", named)  # "Another demonstrator, Rosa Vint from Leeds"
         name = person_name(resolved.group(1) if resolved else source)
         if name:
             full = fullest.get(person_key(name))
@@ -561,7 +595,9 @@ def source_entity(source: str | None, kind: str | None, fullest: Mapping[str, st
             return outlet  # "The Ledger reporter Jo Roe" relays for the Ledger
     if kind in {"organization", "outlet"}:
         resolved = re.fullmatch(r"(.+?)\s+\(([^()]+)\)", " ".join(source.split()))
-        spoken = spoken_for(source) or (resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}"))
+        spoken = spoken_for(source) or (
+            resolved and spoken_for(f"{resolved.group(1)} for {resolved.group(2)}")
+        )
         if spoken:
             return spoken[0]  # "A spokesperson for Harbour Co." speaks for Harbour Co.
     head = " ".join(source.split(",")[0].split())
