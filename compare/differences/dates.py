@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..dates import days_between, outside_part_of_day, points_conflict, relative_point
+from ..dates import days_between, outside_part_of_day, part_of_day, points_conflict, relative_point
 from ..lexicon import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
@@ -155,13 +155,20 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         "date",
         members,
         dates,
-        lambda d, _others, x: any(same_date(d, o) for o in details_of(x, "date")) or _duration_given(d, x),
+        lambda d, _others, x: any(same_date(d, o) and not _finer(d, o) for o in details_of(x, "date"))
+        or _duration_given(d, x),
         conflicts,
     )
     if diff is None or not diff.conflict:
         return diff
     reason = next((r for r in reasons.values() if r), "")
     return dataclasses.replace(diff, reason=reason)
+
+
+def _finer(a: Detail, b: Detail) -> bool:
+    """``a`` names a part of the day that ``b``, the same day, leaves out ("Wednesday morning" /
+    "Wednesday"): the annotators list the added time of day as a date difference."""
+    return part_of_day(a.text) is not None and part_of_day(b.text) is None
 
 
 def same_date(a: Detail, b: Detail) -> bool:
