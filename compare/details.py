@@ -89,8 +89,9 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 # article never gives the full name: a mislabelled speaker hid that "Brat ... with 56 percent of
 # the vote" and "Mr. Cantor ... 79 percent" tell of two candidates (`differences.names.same_actor`).
 _SPEAKS = re.compile(
-    r"(?<![.!?] )(?<!^)\b([A-Z][a-z'’-]+) (?:said|says|told|added|wrote|tweeted|argued|asked|insisted)\b"
-    r"|\b(?:said|says|added) ([A-Z][a-z'’-]+)[.,]",
+    r"(?<![.!?] )(?<!^)\b((?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+    r"(?:said|says|told|added|wrote|tweeted|argued|asked|insisted)\b"
+    r"|\b(?:said|says|added) ((?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[.,]",
     re.M,
 )
 

@@ -923,3 +923,7 @@ def test_a_one_word_name_that_speaks_is_a_person() -> None:
     # A word the article writes in lower case is no name, even when it opens "... said".
     text = "Officials said so. Officials in the port and other officials agreed."
     assert all(d.label != "person" for d in details(text, "name"))
+    # A contraction that opens "... told" is no speaker's name.
+    text = "He smiled. I'm told the port will open, O'Rourke said."
+    labels = {d.text: d.label for d in details(text, "name")}
+    assert labels.get("I'm") != "person" and labels.get("O'Rourke") == "person"
