@@ -155,8 +155,9 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         "date",
         members,
         dates,
-        lambda d, _others, x: any(same_date(d, o) and not _finer(d, o) for o in details_of(x, "date"))
-        or _duration_given(d, x),
+        lambda d, _others, x: (
+            any(same_date(d, o) and not _finer(d, o) for o in details_of(x, "date")) or _duration_given(d, x)
+        ),
         conflicts,
     )
     if diff is None or not diff.conflict:
