@@ -383,14 +383,14 @@ def _name_detail(
 
 
 # Capitalised words that never sit in a person's name: the last word of a place ("Middle East",
-# "Persian Gulf", "Trump Tower") or of a business ("Tiffany Boutique", "Trump Hotel").
+# "Persian Gulf", "Trump Tower") or of a business or paper ("Tiffany Boutique", "USA Today").
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
     "border airport park bridge tower towers building plaza base harbor harbour beach canal".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
-    "museum theater theatre stadium arena prison jail grill bar inc llc".split()
+    "museum theater theatre stadium arena prison jail grill bar inc llc today".split()
 )
 # Capitalised words that label a text rather than name anything ("UPDATE:", "marked SECRET").
 _CAPS_LABELS = frozenset(

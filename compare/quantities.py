@@ -441,9 +441,19 @@ _ADDRESS_AFTER = frozenset(
 )
 
 
+# Capitalised words before a number that names a bill, a ballot measure or a project: "Amendment
+# 64", "SB 1062", "Proposition 8" (the number is part of the name, not a count).
+_MEASURE_BEFORE = frozenset("amendment proposition prop bill measure resolution initiative sb hb hr".split())
+
+
 def _label_number(toks: list[_Tok], i: int, j: int) -> bool:
-    """A number that labels rather than counts: "section 3", "Flight 17", "10 Downing Street"."""
+    """A number that labels rather than counts: "section 3", "Flight 17", "10 Downing Street",
+    "the No. 2 Republican", "Amendment 64"."""
     if i > 0 and toks[i - 1].low in _LABEL_BEFORE:
+        return True
+    if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No" and toks[i - 1].start == toks[i - 2].end:
+        return True
+    if i > 0 and toks[i - 1].low in _MEASURE_BEFORE and toks[i - 1].text[:1].isupper():
         return True
     return j < len(toks) and toks[j].low in _ADDRESS_AFTER and toks[j].text[:1].isupper()
 

@@ -231,3 +231,11 @@ def test_agree_when_rounded(a: str, b: str, agree: bool) -> None:
 
     assert agree_when_rounded(one(a), one(b)) is agree
     assert agree_when_rounded(one(b), one(a)) is agree
+
+
+def test_numbers_naming_a_measure_or_a_rank_are_not_counts() -> None:
+    assert [q.text for q in find_quantities("Voters passed Amendment 64 and SB 1062.")] == []
+    assert [q.text for q in find_quantities("the No. 2 Liberal in the council")] == []
+    # a lower-case "no." ends a sentence, and "bill" in lower case counts nothing by itself
+    assert [q.text for q in find_quantities("He said no. 2 people died.")] == ["2"]
+    assert [q.text for q in find_quantities("a bill 20 senators backed")] == ["20"]
