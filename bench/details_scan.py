@@ -34,7 +34,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from compare.details import extract_details  # noqa: E402
-from compare.lexicon import MONTHS, PLACE_NAMES, TITLE_WORDS, WEEKDAYS  # noqa: E402
+from compare.lexicon import MONTHS, ORGANISATION_WORDS, PLACE_NAMES, TITLE_WORDS, WEEKDAYS  # noqa: E402
 from compare.load import load_file  # noqa: E402
 from compare.segment import segment  # noqa: E402
 
@@ -128,15 +128,21 @@ def name_flags(r: dict) -> list[str]:
         flags.append("title + first name, surname left out")
     if len(words) == 1 and r["initial"] and r["label"] != "place":
         flags.append("one capitalised word opening the sentence")
-    if r["gap_next"] == " " and _cap(r["next"]) and r["next"].lower() not in FUNCTION_WORDS:
-        flags.append("fragment: a capitalised word follows")
+    nxt = r["next"].lower().strip(".")
+    if r["gap_next"] == " " and _cap(r["next"]) and nxt not in FUNCTION_WORDS and nxt not in TITLE_WORDS:
+        flags.append("fragment: a capitalised word follows")  # not "FBI | Director James Comey"
     if (
         r["gap_prev"] == " "
         and _cap(r["prev"])
         and not r["prev"].endswith((".", ":"))
         and r["prev"].lower() not in FUNCTION_WORDS
+        and low[0] not in TITLE_WORDS
     ):
         flags.append("fragment: a capitalised word precedes")
+    if " and " in r["text"] and not any(w in ORGANISATION_WORDS for w in low):
+        flags.append("two names joined by 'and'")
+    if r["label"] == "person" and (r["key"] in TITLE_WORDS or r["key"] in FUNCTION_WORDS or r["key"] == "i"):
+        flags.append("a person keyed by a title or function word")
     if r["text"].isupper() and (low[0] in LABEL_WORDS or len(r["text"]) >= 6):
         flags.append("all-caps label")
     if any(w in ORG_TAILS for w in low) and len(words) == 1:
@@ -228,15 +234,34 @@ def report(result: dict, top: int) -> None:
             print(f"   [{sum(values.values()):5d} / {len(values):4d} distinct] {flag}: {listed}")
 
 
-def junk_counts(result: dict) -> dict[str, int]:
-    """Flag totals that mark likely junk (the 'no label' and sentence-opening lists are for reading)."""
-    reading_only = {"no label", "one capitalised word opening the sentence", "holds a month or weekday"}
-    return {
-        f"{kind}: {flag}": sum(values.values())
-        for kind, info in result.items()
-        for flag, values in info["flags"].items()
-        if flag not in reading_only
-    }
+READING_ONLY = {"no label", "one capitalised word opening the sentence", "holds a month or weekday"}
+
+
+def compared(r: dict) -> bool:
+    """Whether the differences use the value: people and organisations among names (places and
+    unlabelled names are never compared as names), counts among numbers (ordinals, ages and
+    durations carry their own label), every date."""
+    if r["kind"] == "name":
+        return r["label"] in ("person", "organization")
+    if r["kind"] == "number":
+        return r["label"] not in ("ordinal", "age")
+    return r["kind"] == "date"
+
+
+def junk_counts(records: list[dict]) -> dict[str, int]:
+    """Flag totals over the values the differences use (the reading-only lists left out), and
+    the number of those values with any flag."""
+    finders = {"name": name_flags, "number": number_flags, "date": date_flags}
+    out: Counter[str] = Counter()
+    for r in records:
+        if not compared(r):
+            continue
+        flags = [f for f in finders.get(r["kind"], lambda _r: [])(r) if f not in READING_ONLY]
+        out[f"{r['kind']}s used"] += 1
+        for f in flags:
+            out[f"{r['kind']}: {f}"] += 1
+        out[f"{r['kind']}s used with a flag"] += bool(flags)
+    return dict(sorted(out.items()))
 
 
 def sample(records: list[dict], n: int, seed: int) -> None:
@@ -275,7 +300,7 @@ def main() -> None:
         r["text_after"] = r["gap_next"] + r["next"]
     result = scan(records)
     if args.json:
-        print(json.dumps(junk_counts(result), indent=1, sort_keys=True))
+        print(json.dumps(junk_counts(records), indent=1, sort_keys=True))
         return
     if args.sample:
         sample(records, args.sample, args.seed)
@@ -284,8 +309,8 @@ def main() -> None:
         show(records, args.show, args.top)
         return
     report(result, args.top)
-    print("== likely junk (flag totals):")
-    for flag, n in sorted(junk_counts(result).items()):
+    print("== likely junk among the values the differences use (flag totals):")
+    for flag, n in junk_counts(records).items():
         print(f"   {n:5d}  {flag}")
 
 

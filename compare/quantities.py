@@ -528,8 +528,19 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     blo, bhi = interval(b)
     if math.isnan(alo) or math.isnan(blo):
         return False
+    if (_open_plural(a) and blo >= alo) or (_open_plural(b) and alo >= blo):
+        return True  # "spent thousands of dollars" does not deny "tens of thousands of dollars"
     (alo_open, ahi_open), (blo_open, bhi_open) = open_ends(a), open_ends(b)
     return _meets(alo, alo_open, bhi, bhi_open) and _meets(blo, blo_open, ahi, ahi_open)
+
+
+# A bare plural of a scale word gives an order of magnitude from below: "thousands of dollars" is
+# said of $40,000 too, so it never conflicts with a larger figure (a smaller one it does deny).
+_OPEN_PLURALS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
+
+
+def _open_plural(q: Quantity) -> bool:
+    return q.label == "vague" and q.text.strip().lower() in _OPEN_PLURALS
 
 
 def _meets(lo: float, lo_open: bool, hi: float, hi_open: bool) -> bool:
