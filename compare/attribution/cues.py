@@ -682,6 +682,8 @@ def _not_a_verb(toks: list[Token], i: int, lemma: str) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text in "</" or (i + 1 < len(toks) and toks[i + 1].text in "_="):
         return True  # markup: <tweet id="…">
+    if i + 2 < len(toks) and toks[i + 2].text == "=":
+        return True  # markup cut from its "<": tweet pic="" author="…"
     if t.low == "states" and prev is not None and not _states_verb(toks, i):
         return True  # "any of the 37 states that", "southern states.", "win any states": a noun
     framed = i + 1 < len(toks) and (toks[i + 1].low == "that" or toks[i + 1].text == ":")
@@ -731,9 +733,13 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
         and (prev.low.endswith(("'s", "’s")) or (lower_modifier and not is_plural(prev.low)))
     ):
         return True  # "Trump's comments", "sexist remarks"
-    framed = nxt is None or nxt.text in {",", ":", "."} or nxt.low == "that" or is_quote(nxt)
+    framed = nxt is None or nxt.text in {":", "."} or nxt.low == "that" or is_quote(nxt)
+    # A comma frames a verb only in an inverted tag ("“…,” the Times reports, …").
+    framed |= nxt is not None and nxt.text == "," and _tag_opens(toks, i - 1)
     if low in NOUNISH and prev.cap and not framed and after_determiner(toks, i - 1):
-        return True  # "the Paris attacks", "an NBC report"
+        return True  # "the Paris attacks", "an NBC report", "After the Paris attacks, Trump …"
+    if low == lemma and (low in NOUNISH or low in _NOUN_VERBS) and _determined(toks, i):
+        return True  # "The IG report cited", "his late push", "the initial Benghazi attack"
     if low in NOUNISH and not low.endswith("s") and prev.cap and _in_phrase(toks, i - 1):
         return True  # "In response to the Ledger report, …": a noun inside a prepositional phrase
     if (
@@ -749,6 +755,40 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("in to of after since before by from about on over with despite".split())
+
+
+def _tag_opens(toks: list[Token], j: int) -> bool:
+    """Whether the capitalised phrase ending at toks[j] (with its determiner) opens the sentence or
+    follows a quotation or a comma: an inverted tag ("“…,” the Times reports, …")."""
+    while j >= 0 and (toks[j].cap or toks[j].text == "." or toks[j].low in DETERMINERS):
+        j -= 1
+    return j < 0 or toks[j].text == "," or is_quote(toks[j])
+
+
+# Base forms that are nouns more often than verbs, besides [nounish] ("his late push").
+_NOUN_VERBS = frozenset("push mention attack release response".split())
+
+
+# Determiners that open a noun phrase in which a base-form cue word is the head noun.
+_NOUN_OPENERS = DETERMINERS - {"that"} | {"whichever", "another", "any", "no"}
+
+
+def _determined(toks: list[Token], i: int) -> bool:
+    """A cue word in its base form ("report", "attack", "push") closing a phrase that a determiner
+    opens at most three words before ("The IG report cited", "An earlier report in a paper said",
+    "his late push", "the election-year gun push"): no subject in the singular takes a base verb,
+    so it is the head noun. A plural or a pronoun right before it is a subject ("the officials
+    say", "Some view"), and an auxiliary makes it a verb ("could push")."""
+    prev = toks[i - 1]
+    if prev.low in AUX or prev.low in PRONOUNS or is_plural(prev.low) or prev.low.endswith(("n't", "n’t")):
+        return False
+    for d in range(i - 1, max(-1, i - 4), -1):
+        t = toks[d]
+        if t.low in _NOUN_OPENERS:
+            return d < i - 1 or t.low not in {"no", "any"}
+        if not t.text[:1].isalnum() or t.low in BREAK or t.low in _PREPOSITIONS or t.low in CUE_LEMMA:
+            return False
+    return False
 
 
 def _in_phrase(toks: list[Token], j: int) -> bool:
