@@ -769,7 +769,9 @@ _PREPOSITIONS = frozenset("in to of after since before by from about on over wit
 def _tag_opens(toks: list[Token], j: int) -> bool:
     """Whether the capitalised phrase ending at toks[j] (with its determiner) opens the sentence or
     follows a quotation or a comma: an inverted tag ("“…,” the Times reports, …")."""
-    while j >= 0 and (toks[j].cap or toks[j].text == "." or toks[j].low in DETERMINERS):
+    while j >= 0 and (toks[j].cap or toks[j].text == "."):
+        j -= 1
+    if j >= 0 and toks[j].low in DETERMINERS:
         j -= 1
     return j < 0 or toks[j].text == "," or is_quote(toks[j])
 
@@ -789,8 +791,10 @@ def _determined(toks: list[Token], i: int) -> bool:
     so it is the head noun. A plural or a pronoun right before it is a subject ("the officials
     say", "Some view"), and an auxiliary makes it a verb ("could push")."""
     prev = toks[i - 1]
-    if prev.low in AUX or prev.low in PRONOUNS or is_plural(prev.low) or prev.low.endswith(("n't", "n’t")):
+    if prev.low in PRONOUNS or is_plural(prev.low) or prev.low.endswith(("n't", "n’t")):
         return False
+    if prev.low in AUX and not (i > 1 and toks[i - 2].low in _NOUN_OPENERS):
+        return False  # "could push", but "An earlier report"
     for d in range(i - 1, max(-1, i - 4), -1):
         t = toks[d]
         if t.low in _NOUN_OPENERS:
