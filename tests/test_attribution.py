@@ -1558,3 +1558,87 @@ def test_a_junior_named_plainly_by_another_outlet_is_one_person():
     b = _doc("b", "Quayside Notes", "Carl Mott said the case was weak.")
     entities = {x.entity for d in same_entities([a, b]) for x in d.attributions if x is not None}
     assert entities == {"Carl J. Mott Jr."}
+
+
+# ---- round fifteen (sources): interviews, headlines, asides, titles ----------------------------------
+def test_answers_in_an_interview_list_are_the_interviewee_s():
+    doc = doc_of(
+        "Daily Planet",
+        "“I know all of them well,” Mayor Rex Moran said.",
+        "Asked about each rival, Mr. Moran played along.",
+        "Councilwoman Ida Holt?",
+        "“Tough,” he said.",
+        "And Judge Ugo Varel of Ayr?",
+        "“A decent man.”",
+    )
+    assert find(doc, "“Tough,”").entity == "Rex Moran"  # not the councilwoman just asked about
+    assert find(doc, "A decent man").entity == "Rex Moran"
+    assert find(doc, "Ugo Varel of Ayr?") is None
+
+
+def test_a_question_with_a_verb_is_no_list_item():
+    doc = doc_of("Daily Planet", "Ida Holt spoke first. Did Mayor Bo Diaz know? “No,” he said.")
+    assert find(doc, "“No,”").entity == "Bo Diaz"
+    listed = doc_of("Daily Planet", "“Fine,” Carl Mott said. Mayor Bo Diaz? “No,” he said.")
+    assert find(listed, "“No,”").entity == "Carl Mott"
+
+
+def test_opening_asked_clause_gives_the_main_clause_subject():
+    doc = doc_of(
+        "Daily Planet",
+        "Asked about the vote on Monday, when he spoke to the crowd, Mr. Bo Diaz said he would wait.",
+        "Asked about the pier, Ann Lee played along.",
+        "Asked point-blank, “Is that your car?”",
+    )
+    said = find(doc, "Mr. Bo Diaz said")
+    assert (said.cue, said.entity) == ("said", "Bo Diaz")
+    assert find(doc, "Ann Lee played").source == "Ann Lee"
+    assert find(doc_of("Daily Planet", "Asked about it, the pier board laughed."), "laughed").source == (
+        "the pier board"
+    )
+    assert find(doc, "Asked point-blank").source is None  # the asker is no one named
+
+
+def test_title_case_headline_cue_takes_the_subject_of_the_verb_before():
+    doc = doc_of("Daily Planet", "Mayor Rex Moran Attacks Council As Wasteful, Calls For Firing Finance Chief")
+    assert find(doc, "Calls For").entity == "Rex Moran"
+    inverted = doc_of("Daily Planet", "The Pier Plan Is Unfit, Says Mayor Rex Moran")
+    assert find(inverted, "Says Mayor").entity == "Rex Moran"
+
+
+def test_reflexive_and_adverb_after_a_name_are_no_part_of_the_source():
+    doc = doc_of(
+        "Daily Planet",
+        "Bo Diaz met Ann Lee on Monday.",
+        "Diaz himself said the plan was dead.",
+        "He repeatedly singled out Ms. Lee, asking why she had not resigned.",
+        "Lee at the time said the pier was safe.",
+        "Mr. Diaz, then mayor, complained that the pier was late.",
+        "The pier board, which quietly met on Monday, said it would wait.",
+    )
+    assert find(doc, "Diaz himself").source == "Diaz"
+    assert find(doc, "Lee at the time").source == "Lee"
+    assert find(doc, "He repeatedly").entity == "Bo Diaz"
+    assert find(doc, "then mayor").source == "Mr. Diaz, then mayor"
+    assert find(doc, "quietly met").source.startswith("The pier board, which quietly met")
+
+
+def test_participle_aside_leaves_the_subject():
+    doc = doc_of(
+        "Daily Planet",
+        "The lawyer, only recently hired, said the case was weak.",
+        "The harbour board, asked about the delay, said the pier would open in May.",
+    )
+    assert find(doc, "only recently hired").source == "The lawyer"
+    assert find(doc, "asked about the delay").source == "The harbour board"
+
+
+def test_title_words_before_a_name_are_no_part_of_it():
+    from compare.attribution.sources import person_name
+
+    assert person_name("Senators Ida Holt") == "Ida Holt"
+    assert person_name("Representative-elect Ida Holt") == "Ida Holt"
+    assert person_name("Freedonian Chancellor Ugo Varel") == "Ugo Varel"
+    assert person_name("Deputy Secretary for Harbour Security Jo Roe") == "Jo Roe"
+    assert person_name("Ann Masters Lee") == "Ann Masters Lee"
+    assert person_name("Alexandra Ocana-Ruiz") == "Alexandra Ocana-Ruiz"

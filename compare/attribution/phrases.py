@@ -404,6 +404,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
             if src and c + 2 < j and _manner_aside(toks[c + 1], toks[c + 2]):
                 return src  # "Mr. Diaz, clearly prepared for the attack, argued": how, not who
+            if src and _participle_aside(toks[c + 1 : j]):
+                return src  # "The lawyer, only recently hired, said": a participle aside, not a title
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -482,6 +484,18 @@ def _manner_aside(adverb: Token, participle: Token) -> bool:
         and participle.low.endswith("ed")
         and participle.text[:1].islower()
     )
+
+
+_DEGREE = frozenset("only just long once still already newly recently since first".split())
+
+
+def _participle_aside(aside: list[Token]) -> bool:
+    """An aside that opens with a past participle, after adverbs at most ("only recently hired",
+    "hired last week", "asked about the plan"): it describes the subject before it."""
+    k = 0
+    while k < len(aside) and not aside[k].cap and (aside[k].low.endswith("ly") or aside[k].low in _DEGREE):
+        k += 1
+    return k < len(aside) and is_verbish(aside[k]) and not (k + 1 < len(aside) and aside[k + 1].low == "that")
 
 
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
@@ -802,3 +816,28 @@ _S_VERBS = frozenset(
     "remains stands faces takes makes gets goes comes looks holds keeps leads needs lives runs sits lies "
     "becomes includes involves means has does wants".split()
 )
+
+
+# Participles that open a sentence with the question put to its subject ("Asked about the vote,
+# Lee said …", "Pressed on the deal, she repeated …").
+ASKED = frozenset("asked pressed questioned quizzed".split())
+
+
+def asked_subject(text: str, start: int, end: int) -> Phrase | None:
+    """The subject of the main clause after an opening "Asked …" clause in ``text[start:end]``:
+    the phrase after the first comma that a name or a subject pronoun follows ("Asked about the
+    rally, when he spoke, Mr. Lee said" -> "Mr. Lee"); None when there is none."""
+    toks = tokenize(text, start, end)
+    for k in range(1, len(toks) - 1):
+        if toks[k].text != ",":
+            continue
+        n = k + 1 + (is_quote(toks[k + 1]) and k + 2 < len(toks))
+        nxt = toks[n]
+        if nxt.low in SUBJECT_PRONOUNS and nxt.low not in {"it", "this", "that"}:
+            return nxt.text, nxt.start, nxt.end
+        if nxt.text[:1].isalpha() and nxt.cap and nxt.low not in BREAK | DETERMINERS:
+            return name_forward(toks, n, text)  # "Ann Lee played along": the name alone
+        if nxt.low in DETERMINERS:  # "the senator laughed": up to the verb
+            j = next((j for j in range(n + 1, min(n + 6, len(toks))) if is_verbish(toks[j])), None)
+            return _span(toks, n, j, text) if j else None
+    return None

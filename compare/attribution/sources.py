@@ -423,7 +423,7 @@ def person_mentions(
 
 # Words that name a role rather than the person ("President Trump" and "Trump" are one source).
 _ROLE_WORDS = frozenset(
-    "president senator governor minister secretary director chairman chairwoman chair leader speaker "
+    "president senator governor minister secretary director chairman chairwoman chair leader speaker chancellor "
     "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
     "prime former vice chief first lady general".split()
 )
@@ -489,7 +489,7 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
-        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare)):
+        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare) or _title_word(bare)):
             break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
@@ -506,6 +506,20 @@ def person_name(source: str) -> str | None:
 def _role_word(word: str) -> bool:
     """A capitalised role before a name ("CEO", "Sheriff", "Agent", "Host")."""
     return bool(PERSON_ROLES.fullmatch(word)) or word.lower() in {"agent", "tem", "controversial"}
+
+
+def _title_word(word: str) -> bool:
+    """A capitalised word of a title before a name that is no first name: a role in the plural
+    ("Senators Ann Lee and Bo Diaz"), a hyphenated role ("Representative-elect", "Editor-in-Chief"),
+    a subject word of an office ("Secretary for Diplomatic Security Jo Roe")."""
+    plural = word.endswith("s") and (word[:-1].lower() in _ROLE_WORDS or word[:-1] in TITLES)
+    return plural or ("-" in word and _role_word(word.split("-")[0])) or word in _OFFICE_WORDS
+
+
+_OFFICE_WORDS = frozenset(
+    "Security Affairs Relations Rights Policy Protection Defense Defence Operations Services Safety "
+    "Intelligence Justice Health Education Labor Treasury Trade Finance Commerce Veterans".split()
+)
 
 
 # Capitalised words that open a sentence and never a name ("Has Trump been asked?").
