@@ -1642,3 +1642,19 @@ def test_title_words_before_a_name_are_no_part_of_it():
     assert person_name("Deputy Secretary for Harbour Security Jo Roe") == "Jo Roe"
     assert person_name("Ann Masters Lee") == "Ann Masters Lee"
     assert person_name("Alexandra Ocana-Ruiz") == "Alexandra Ocana-Ruiz"
+
+
+def test_a_man_s_bare_surname_does_not_join_a_woman_named_in_full():
+    doc = doc_of(
+        "Daily Planet",
+        "Moran and first lady Lena Moran welcomed the visitors on Monday.",
+        "“We are honoured,” Moran said, adding that he would show them the pier.",
+        "Moran said his guests would stay a week.",
+    )
+    assert find(doc, "We are honoured").entity == "Moran"
+    hers = doc_of(
+        "Daily Planet",
+        "First lady Lena Moran welcomed the visitors on Monday.",
+        "Moran said she would show them the pier.",
+    )
+    assert find(hers, "show them the pier").entity == "Lena Moran"

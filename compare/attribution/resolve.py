@@ -882,12 +882,59 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             block = None
         out.append(att)
     fullest = fullest_names([n[2] for n in names if not _ATTRIBUTIVE.match(text, n[1])])
+    apart = _his_not_hers(out, sents, text, fullest, names)
+    bare = {k: v for k, v in fullest.items() if k not in apart}
     return tuple(
-        replace(a, entity=_entity(a.source, a.source_kind, fullest, text, known))
+        replace(a, entity=_entity(a.source, a.source_kind, bare if _bare(a.source) else fullest, text, known))
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+# Words before a woman's name: "first lady Ann Lee", "his wife, Ann Lee", "Mrs. Ann Lee".
+_FEMALE_BEFORE = re.compile(
+    r"(?:\b(?:[Ff]irst [Ll]ady|Mrs|Ms|Miss|wife|daughter|mother|sister|widow|granddaughter|niece|aunt|"
+    r"stepmother|[a-z]*woman)\b\.?,?|\bFirst Lady)\s+$"
+)
+_HE = re.compile(r"\b(?:he|his|him|He|His)\b")
+_SHE = re.compile(r"\b(?:she|her|She|Her|hers)\b")
+
+
+def _bare(source: str) -> bool:
+    """A source that names a person by the surname alone ("Lee", "Mr. Lee", "President Lee")."""
+    name = person_name(source)
+    return name is not None and " " not in name
+
+
+def _his_not_hers(
+    out: Sequence[Attribution | None],
+    sents: Sequence[Sentence],
+    text: str,
+    fullest: Mapping[str, str],
+    names: list[tuple[int, int, str]],
+) -> set[str]:
+    """Surnames whose fullest name is a woman's ("first lady Ann Lee") while the bare surname quoted
+    in the article is a man ("Lee said he …", "Mr. Lee"): the bare surname keeps apart from her."""
+    female = {
+        person_key(full)
+        for full in fullest.values()
+        for start, _, name in names
+        if person_name(name) == full and _FEMALE_BEFORE.search(text, max(0, start - 30), start)
+    }
+    apart: set[str] = set()
+    for key in female:
+        he = she = 0
+        for s, a in zip(sents, out, strict=True):
+            if a is None or not a.source or a.source_kind != "person" or not _bare(a.source):
+                continue
+            if person_key(person_name(a.source) or "") != key:
+                continue
+            he += bool(_HE.search(s.text)) or a.source.startswith(("Mr.", "Mr "))
+            she += bool(_SHE.search(s.text)) or a.source.startswith(("Mrs", "Ms"))
+        if he > she:
+            apart.add(key)
+    return apart
 
 
 # A name used as a modifier names no one in full: "the Resist Trump movement", "the Ann Lee campaign".
