@@ -304,7 +304,9 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
         if loose and t.low in _AFTER_PARTICIPLE and j > i and is_verbish(toks[j - 1]):
             j += 1  # "one of the queries supplied to the Times", "emails sent to aides"
             continue
-        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose):
+        # "Two states filed": "states" is no verb ("Lee's remarks came" stays Lee's, the owner speaks)
+        noun = j + 1 < len(toks) and is_verbish(toks[j + 1]) and toks[j - 1].low not in CLITICS
+        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun):
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
             break  # "Sanders hasn't", "Clinton now": the subject ends
@@ -366,6 +368,7 @@ def subject_only(toks: list[Token], src: Phrase, text: str) -> Phrase:
     while end < len(toks) and toks[end].end <= src[2]:
         t = toks[end]
         verb_like = t.low.endswith(("ed", "n't", "’t")) and t.low not in ED_ADJ or t.low in PAST
+        verb_like = verb_like and "-" not in t.low  # "the tea party-backed candidate": an adjective
         if end > n and verb_like and not t.cap:
             break
         end += 1
@@ -428,10 +431,25 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             if src and src[0][:1].islower() and _is_name(toks[c + 1 : j]):
                 # "the group's executive director, Ann Lee, said": role first, then the name.
                 return text[src[1] : toks[j - 1].end], src[1], toks[j].end
+            if src and src[0][:1].islower() and toks[c + 1].low in {"a", "an", "the"}:
+                if _named_before(toks, src, text):
+                    continue  # "Ann Lee, the chair of X, an advocacy group, said": two descriptions stacked
+                if src[0].split()[0].lower() in {"a", "an", "the"}:  # "a spokesman for X, its parent, said"
+                    return text[src[1] : toks[j - 1].end], src[1], toks[j].end
             return None
         if is_quote(toks[c]):
             return None
     return None
+
+
+def _named_before(toks: list[Token], src: Phrase, text: str) -> bool:
+    """Whether the phrase ``src`` follows a comma after a name ("Ann Lee, the chair of X"), so a
+    second description after it stacks on the name; not after an opener ("Reached for comment,")."""
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n < 2 or toks[n - 1].text != ",":
+        return False
+    name = np_back(toks, n - 2, text)
+    return name is not None and _is_name(tokenize(text, name[1], name[2]))
 
 
 def _state_after(toks: list[Token]) -> bool:

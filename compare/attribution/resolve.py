@@ -507,6 +507,24 @@ def _unmodified(rel: Relation) -> Relation:
     return replace(rel, source=cut, source_end=rel.source_start + len(cut))
 
 
+# "drew the ire of Judge Bo Diaz, who said", "a boost for reformers who say", "a measure backed by
+# families who say": "who" stands for the people after the preposition, not the thing before it.
+_WHO_AFTER = re.compile(r"^(?P<thing>.+?)\s+(?:of|for|by|from|among)\s+(?P<people>(?:the\s+)?\S.*)$", re.S)
+
+
+def _who_people(rel: Relation, text: str) -> Relation:
+    """A "who" clause's antecedent that is a thing before "of/for/by" and people: the people."""
+    if rel.source is None or rel.source_start is None or rel.source_end is None:
+        return rel
+    if text[rel.source_start : rel.source_end].lower() != "who":
+        return rel
+    m = _WHO_AFTER.match(rel.source)
+    if m is None or source_kind(m.group("thing")) is not None:
+        return rel  # "the chairman of the committee who", "members of the caucus who": they speak
+    people = m.group("people")
+    return replace(rel, source=people) if source_kind(people) is not None else rel
+
+
 def _without_time(rel: Relation) -> Relation:
     """The relation with a trailing time phrase cut from its source."""
     if rel.source is None or rel.source_start is None:
@@ -740,7 +758,8 @@ def _sentence(
     text = document.article.text
     aside: Relation | None = None
     for rel in rels:
-        rel = _postposed_name(_name_list_before(_from_whom(_without_time(_unmodified(rel)), text), text), text)
+        rel = _who_people(_unmodified(rel), text)
+        rel = _postposed_name(_name_list_before(_from_whom(_without_time(rel), text), text), text)
         if _asked(rel, sentence, text):
             # "Asked about the vote, Lee said …": the question put to the main clause's subject
             if any(r.source_start is not None and r.start > rel.end for r in rels if r is not rel):
