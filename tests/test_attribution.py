@@ -1658,3 +1658,54 @@ def test_a_man_s_bare_surname_does_not_join_a_woman_named_in_full():
         "Moran said she would show them the pier.",
     )
     assert find(hers, "show them the pier").entity == "Lena Moran"
+
+
+def test_two_descriptions_stacked_after_a_name_keep_the_name():
+    doc = doc_of(
+        "Daily Planet",
+        "Ann Lee, the chairwoman of Harbour Watch, an advocacy group, called the idea “a disgrace.”",
+        "Reached for comment, a spokesman for Pier Co., the board's parent company, also denied that "
+        "the story was false.",
+        "Ms. Vo, whose victory was mockingly cheered by rivals, dismissed the idea that the pier was late.",
+    )
+    assert find(doc, "a disgrace").entity == "Ann Lee"
+    denied = find(doc, "also denied")
+    assert (denied.entity, denied.source_kind) == ("Pier Co.", "organization")
+    assert find(doc, "mockingly cheered").entity == "Vo"
+
+
+def test_who_after_a_thing_of_people_stands_for_the_people():
+    doc = doc_of(
+        "Daily Planet",
+        "The plan also drew the ire of Judge Bo Diaz who said he was puzzled by the claims.",
+        "It would be a major boost for pier reformers who say the board is too slow.",
+        "The chairman of the pier board, who said he was tired, left early.",
+    )
+    assert find(doc, "drew the ire").entity == "Bo Diaz"
+    assert find(doc, "major boost").source == "pier reformers"
+
+
+def test_subjects_with_a_hyphenated_participle_or_a_noun_that_is_a_cue_word():
+    doc = doc_of(
+        "Daily Planet",
+        "Bo Diaz won the seat. The tea party-backed candidate thanked his voters, calling the win a miracle.",
+        "Two coastal states filed a challenge on Thursday, saying that the law was void.",
+    )
+    assert find(doc, "calling the win").entity == "Bo Diaz"
+    two = find(doc, "Two coastal states")
+    assert (two.source, two.source_kind) == ("Two coastal states", "organization")
+
+
+def test_kinds_of_sources_that_had_none():
+    from compare.attribution.sources import source_kind
+
+    assert source_kind("The business community") == "organization"
+    assert source_kind("each side") == "organization"
+    assert source_kind("the magazine") == "outlet"
+    assert source_kind("other media outlets") == "outlet"
+    assert source_kind("The financial industry tycoon") == "person"
+    assert source_kind("several published reports") == "document"
+    assert source_kind("a poll published by the Ledger") == "document"
+    assert source_kind("the disclosure of the meeting") == "document"
+    assert source_kind("independent analysts alike") == "anonymous"
+    assert source_kind("Some on the right") == "person"

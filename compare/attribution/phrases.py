@@ -419,7 +419,7 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
-            if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
+            if toks[c + 1].low not in RELATIVE | {"whose"} and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):

@@ -46,7 +46,8 @@ ORG_WORDS = frozenset(
     "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
     "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
     "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
-    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH".split()
+    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH Protection Enforcement "
+    "Customs".split()
 )
 _ORG_HEADS = frozenset(
     "government campaign company police court committee administration agency department ministry "
