@@ -1709,3 +1709,8 @@ def test_kinds_of_sources_that_had_none():
     assert source_kind("the disclosure of the meeting") == "document"
     assert source_kind("independent analysts alike") == "anonymous"
     assert source_kind("Some on the right") == "person"
+
+
+def test_an_adverb_inside_a_possessive_phrase_stays():
+    doc = doc_of("Daily Planet", "The pier is late, according to Mr. Diaz's closely guarded memos.")
+    assert find(doc, "closely guarded").source == "Mr. Diaz's closely guarded memos"

@@ -489,14 +489,15 @@ def _unmodified(rel: Relation) -> Relation:
     """The relation with a reflexive or an adverb cut from the end of its source ("Trump himself",
     "He repeatedly"): after a name or a pronoun only, for adverbs ("the early days" stays)."""
     src = rel.source
-    if src is None or rel.source_start is None:
-        return rel
+    if src is None or rel.source_start is None or rel.source_start > rel.start:
+        return rel  # "according to Mr. Diaz's closely guarded memos": after the cue, the phrase is whole
     m = _REFLEXIVE_TAIL.search(src)
     if m is None:
         m = _ADVERB_TAIL.search(src)
         before = src[: m.start()].split() if m else []
         named = bool(before) and all(w[:1].isupper() or w in _PERSONAL for w in before) and "," not in src[: m.start()]
         named = named and before[-1].lower() not in _OPENING_DETERMINERS  # "The early reports"
+        named = named and not _POSSESSIVE_END.search(before[-1])  # "Lee's widely read memo"
         if m is None or not named or m.start() == 0:
             return rel
     cut = src[: m.start()]
