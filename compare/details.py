@@ -85,6 +85,35 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return lower, frozenset(surnames)
 
 
+# A one-word name that speaks ("Brat said", '," Brat told Hannity') is a person even when the
+# article never gives the full name: a mislabelled speaker hid that "Brat ... with 56 percent of
+# the vote" and "Mr. Cantor ... 79 percent" tell of two candidates (`differences.names.same_actor`).
+_SPEAKS = re.compile(
+    r"(?<![.!?] )(?<!^)\b((?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+    r"(?:said|says|told|added|wrote|tweeted|argued|asked|insisted)\b"
+    r"|\b(?:said|says|added) ((?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[.,]",
+    re.M,
+)
+
+
+@lru_cache(maxsize=16)
+def _speakers(text: str) -> frozenset[str]:
+    """One-word names that speak in the article and that it never writes in lower case."""
+    lower = _article_words(text)[0]
+    found = {_norm_word(_strip_possessive(a or b)) for a, b in _SPEAKS.findall(text)}
+    return frozenset(
+        w
+        for w in found
+        if w not in lower
+        and w not in _STOP_CAPS
+        and w not in ORGANISATION_WORDS
+        and w not in PLACE_NAMES
+        and w not in MONTHS
+        and w not in WEEKDAYS
+        and w not in TITLE_WORDS
+    )
+
+
 def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> list[Detail]:
     """Names in sentence ``s`` (which starts at ``base`` in ``text``), skipping blocked spans."""
     lower_words, surnames = _article_words(text)
@@ -270,7 +299,7 @@ def _name_detail(
         label = "place"
     elif any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
         label = "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
-    elif 2 <= len(core) <= 4:
+    elif 2 <= len(core) <= 4 or (len(core) == 1 and core[0] in _speakers(text)):
         label = "person"
     else:
         label = None

@@ -870,3 +870,60 @@ def test_salience_is_a_probability_and_conflicts_rank_first():
     assert 0 < listed_probability(lone, members) < listed_probability(words, members) < 1
     conflict = rank(Difference("number", (("a", "1"), ("b", "2")), True, "a says 1, b says 2"), members)
     assert conflict.salience == 0.9 and conflict.salience > rank(words, members).salience
+
+
+def _dated(outlet: str, text: str, published: str | None = None) -> Document:
+    doc = segment(make_article(outlet, text, **({"published": published} if published else {})))
+    dets = tuple(extract_details(doc.article.text, s, doc.quotations) for s in doc.sentences)
+    return Document(doc.article, doc.sentences, doc.quotations, dets, (None,) * len(doc.sentences))
+
+
+def test_relative_points_of_one_unit_a_unit_apart_conflict() -> None:
+    a = _dated("Express", "Two weeks ago, the council hired former harbour master Ivo Marsh as its adviser.")
+    b = _dated("Daily Mail", "The council hired former harbour master Ivo Marsh last week as its adviser.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert diff.conflict and "hired" in diff.reason
+    # Published a week apart, both name the same week: no conflict.
+    a = _dated("Express", "Two weeks ago, the council hired Ivo Marsh as its adviser.", "2024-05-15")
+    b = _dated("Daily Mail", "Last week, the council hired Ivo Marsh as its adviser.", "2024-05-08")
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences)
+    # Published three days apart, a week blurs either way: in doubt, no conflict.
+    b = _dated("Daily Mail", "Last week, the council hired Ivo Marsh as its adviser.", "2024-05-12")
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences)
+
+
+def test_relative_points_further_apart_or_of_other_units_only_differ() -> None:
+    a = _dated("Express", "Three weeks ago, the council hired Ivo Marsh as its adviser.")
+    b = _dated("Daily Mail", "Last week, the council hired Ivo Marsh as its adviser.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": False}
+    b = _dated("Daily Mail", "Last month, the council hired Ivo Marsh as its adviser.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": False}
+
+
+def test_a_part_of_the_day_one_outlet_adds_is_a_date_difference() -> None:
+    a = document("Express", "The ferry sank on Thursday morning near Hale Point.")
+    b = document("Daily Mail", "The ferry sank on Thursday near Hale Point.")
+    claim, _ = claim_of(a, b)
+    assert kinds(claim) == {"date": False}
+    assert dict(claim.differences[0].values) == {"express": "on Thursday morning"}
+    c = document("Courier", "The ferry sank on Thursday morning near Hale Point.")
+    claim, _ = claim_of(a, c)
+    assert claim.differences == ()
+
+
+def test_a_one_word_name_that_speaks_is_a_person() -> None:
+    text = "Voters liked him, Marsh said. But Marsh won the seat with 56 percent of the vote."
+    names = [d for d in details(text, "name") if d.text == "Marsh"]
+    assert names and all(d.label == "person" for d in names)
+    # A word the article writes in lower case is no name, even when it opens "... said".
+    text = "Officials said so. Officials in the port and other officials agreed."
+    assert all(d.label != "person" for d in details(text, "name"))
+    # A contraction that opens "... told" is no speaker's name.
+    text = "He smiled. I'm told the port will open, O'Rourke said."
+    labels = {d.text: d.label for d in details(text, "name")}
+    assert labels.get("I'm") != "person" and labels.get("O'Rourke") == "person"
