@@ -1600,7 +1600,9 @@ def test_opening_asked_clause_gives_the_main_clause_subject():
 
 
 def test_title_case_headline_cue_takes_the_subject_of_the_verb_before():
-    doc = doc_of("Daily Planet", "Mayor Rex Moran Attacks Council As Wasteful, Calls For Firing Finance Chief")
+    doc = doc_of(
+        "Daily Planet", "Mayor Rex Moran Attacks Council As Wasteful, Calls For Firing Finance Chief"
+    )
     assert find(doc, "Calls For").entity == "Rex Moran"
     inverted = doc_of("Daily Planet", "The Pier Plan Is Unfit, Says Mayor Rex Moran")
     assert find(inverted, "Says Mayor").entity == "Rex Moran"

@@ -495,7 +495,11 @@ def _unmodified(rel: Relation) -> Relation:
     if m is None:
         m = _ADVERB_TAIL.search(src)
         before = src[: m.start()].split() if m else []
-        named = bool(before) and all(w[:1].isupper() or w in _PERSONAL for w in before) and "," not in src[: m.start()]
+        named = (
+            bool(before)
+            and all(w[:1].isupper() or w in _PERSONAL for w in before)
+            and "," not in src[: m.start()]
+        )
         named = named and before[-1].lower() not in _OPENING_DETERMINERS  # "The early reports"
         named = named and not _POSSESSIVE_END.search(before[-1])  # "Lee's widely read memo"
         if m is None or not named or m.start() == 0:

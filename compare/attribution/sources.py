@@ -35,8 +35,8 @@ DOCUMENT_WORDS = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper query queries case returns story disclosure disclosures figure"
-    .split()
+    "agreement deal cable dossier paper query queries case returns story disclosure disclosures "
+    "figure".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -46,8 +46,8 @@ ORG_WORDS = frozenset(
     "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
     "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
     "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
-    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH Protection Enforcement "
-    "Customs".split()
+    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH "
+    "Protection Enforcement Customs".split()
 )
 _ORG_HEADS = frozenset(
     "government campaign company police court committee administration agency department ministry "
@@ -81,7 +81,8 @@ HEARSAY = re.compile(
 )
 # "two of the people", "one of the officials present": the group after "of" is the head.
 _PARTITIVE = re.compile(
-    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|part|a\s+majority|a\s+handful|"
+    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|part|a\s+majority|"
+    r"a\s+handful|"
     r"a\s+number|a\s+group)\s+of\s+(?=\S)",
     re.I,
 )
@@ -107,7 +108,8 @@ _OUTLET_NOUNS = (
 _OUTLET_APPOSITIVE = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_OUTLET_NOUNS}\b", re.I)
 _OUTLET_WORDS = re.compile(
     rf"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OUTLET_NOUNS},?\s+[A-Z]|(?:state|local|conservative|liberal|"
-    r"foreign|national|news|media|other)\s+(?:media|websites|outlets|newspapers|television)\b|media\s+stories\b|"
+    r"foreign|national|news|media|other)\s+(?:media|websites|outlets|newspapers|television)\b|"
+    r"media\s+stories\b|"
     r"the\s+(?:newspaper|magazine|tabloid|broadcaster|news\s+agency|daily)$)",
     re.I,
 )
@@ -434,7 +436,8 @@ def person_mentions(
 
 # Words that name a role rather than the person ("President Trump" and "Trump" are one source).
 _ROLE_WORDS = frozenset(
-    "president senator governor minister secretary director chairman chairwoman chair leader speaker chancellor "
+    "president senator governor minister secretary director chairman chairwoman chair leader speaker "
+    "chancellor "
     "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
     "prime former vice chief first lady general".split()
 )
@@ -500,7 +503,9 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
-        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare) or _title_word(bare)):
+        if n < len(words) and (
+            _POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare) or _title_word(bare)
+        ):
             break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
