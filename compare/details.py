@@ -49,7 +49,8 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 # "I" and contractions ("I'm", "We've", "It's") are capitalised without naming anyone: they end a
 # name ("Kathy and I", "Ultimately I") and are none themselves.
 _PRONOUN = re.compile(
-    r"^(?:I|I['’](?:m|ve|ll|d)|(?:We|You|They|He|She|It|That|There|Here|What|Who|Let)['’](?:s|re|ve|ll|d|m))$"
+    r"^(?:I|I['’](?:m|ve|ll|d)|"
+    r"(?:We|You|They|He|She|It|That|There|Here|What|Who|Let)['’](?:s|re|ve|ll|d|m))$"
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ABBREVIATIONS = (

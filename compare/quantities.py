@@ -451,8 +451,8 @@ def _label_number(toks: list[_Tok], i: int, j: int) -> bool:
     "the No. 2 Republican", "Amendment 64"."""
     if i > 0 and toks[i - 1].low in _LABEL_BEFORE:
         return True
-    if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No" and toks[i - 1].start == toks[i - 2].end:
-        return True
+    if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
+        return toks[i - 1].start == toks[i - 2].end  # "No. 2", not "no. 2" ending a sentence
     if i > 0 and toks[i - 1].low in _MEASURE_BEFORE and toks[i - 1].text[:1].isupper():
         return True
     return j < len(toks) and toks[j].low in _ADDRESS_AFTER and toks[j].text[:1].isupper()

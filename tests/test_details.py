@@ -939,12 +939,16 @@ def labelled(text: str) -> list[tuple[str, str | None, str]]:
 def test_and_joins_one_organisation_not_two_people() -> None:
     assert texts("Brill Kappel and Tova Marsh debated on Monday.", "name") == ["Brill Kappel", "Tova Marsh"]
     got = labelled("He met Premier Alda Voss and Prime Minister Ines Harlow.")
-    assert got == [("Premier Alda Voss", "person", "voss"), ("Prime Minister Ines Harlow", "person", "harlow")]
+    assert got == [
+        ("Premier Alda Voss", "person", "voss"),
+        ("Prime Minister Ines Harlow", "person", "harlow"),
+    ]
     # an organisation word on either side keeps "and" inside the name
     assert texts("The Department of Health and Human Services said so.", "name") == [
         "Department of Health and Human Services"
     ]
-    assert texts("The Harbour Safety and Works Committee met.", "name") == ["Harbour Safety and Works Committee"]
+    got = texts("The Harbour Safety and Works Committee met.", "name")
+    assert got == ["Harbour Safety and Works Committee"]
 
 
 def test_pronoun_i_and_contractions_are_no_names() -> None:
