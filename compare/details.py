@@ -45,6 +45,8 @@ _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S
 _CONNECTORS = frozenset(
     {"of", "for", "the", "and", "de", "da", "van", "von", "al", "bin", "del", "la", "le", "du", "&"}
 )
+# Capitalised particles that open a name ("Al Qaeda", "Al Gore", "De Blasio"): kept at its start.
+_PARTICLES = frozenset({"Al", "De", "Da", "Van", "Von", "Del", "La", "Le", "Du", "Bin"})
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 # "I" and contractions ("I'm", "We've", "It's") are capitalised without naming anyone: they end a
 # name ("Kathy and I", "Ultimately I") and are none themselves.
@@ -90,7 +92,11 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     lower = frozenset(re.findall(r"(?<![\w.])[a-z][a-z'’-]*", text))
     surnames: set[str] = set()
     for m in _NAME_RUN.finditer(text):
-        words = [_norm_word(_strip_possessive(w)) for w in m.group().split()]
+        raw = m.group().split()
+        cut = next((i for i, w in enumerate(raw[:-1]) if _is_possessive(w)), None)
+        if cut is not None:  # "Mitt Romney’s Medicare ad": "Medicare" is no surname
+            raw = raw[: cut + 1]
+        words = [_norm_word(_strip_possessive(w)) for w in raw]
         titles = [i for i, w in enumerate(words) if w in TITLE_WORDS]
         if titles:  # "Russian President Vladimir V. Putin", "Rep. Steve King": the words after the title
             rest = [w for w in words[titles[-1] + 1 :] if len(w) > 1]
@@ -155,17 +161,53 @@ def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> 
             continue
         if (
             run
-            and word.lower() in _CONNECTORS
+            and (word.lower() in _CONNECTORS or _committee_on(run, toks, k))
             and _cap_follows(toks, k + 1)
             and not _list_and(run, toks, k)
-            and not _ends_before(run, word.lower())
+            and not _ends_before(run, word.lower(), surnames)
         ):
             run.append(tok)
             continue
+        if run and word == ")" and _bracketed_start(s, run, toks, k):
+            continue  # "(Russian President Vladimir) Putin": an editor's words inside a quotation
         if run:
             out.extend(_names_from_run(text, s, base, run, lower_words, surnames))
             run = []
     return out
+
+
+# Organisations named with "on" before their subject: "House Committee on Oversight and Government
+# Reform", "Council on Foreign Relations".
+_ON_ORGANISATIONS = frozenset("committee subcommittee commission council caucus conference".split())
+
+
+def _committee_on(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
+    nxt = toks[k + 1][0].lower().rstrip(".") if k + 1 < len(toks) else ""
+    return (
+        k < len(toks)
+        and toks[k][0] == "on"
+        and _norm_word(run[-1][0]) in _ON_ORGANISATIONS
+        and nxt not in WEEKDAYS
+        and nxt not in MONTHS
+    )
+
+
+def _bracketed_start(s: str, run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the ")" at toks[k] closes words an editor put in brackets before a name, inside a
+    sentence ("said that (Russian President Vladimir) Putin had"): the run opened right after "(",
+    a lower-case word stands before the bracket and a capitalised word follows it after a space.
+    An acronym alone in brackets ("the Federal Bureau of Investigation (FBI) Director") is not one."""
+    start = run[0][1]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        start >= 2
+        and s[start - 1] == "("
+        and re.search(r"[a-z,]\s$", s[:start - 1]) is not None
+        and nxt is not None
+        and nxt[0][:1].isupper()
+        and nxt[1] == toks[k][2] + 1
+        and not (len(run) == 1 and run[0][0].isupper())
+    )
 
 
 def _list_and(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
@@ -175,8 +217,11 @@ def _list_and(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]],
     nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
     left = " ".join(w for w, _, _ in run).lower().rstrip(".")
     right = " ".join(w for w, _, _ in toks[k + 1 : k + 3]).lower()
+    after = [w for w, _, _ in toks[k + 1 : k + 4]]
+    initial = len(after) == 3 and re.fullmatch(r"[A-Z]\.", after[1]) is not None and after[2][:1].isupper()
     return (
         nxt.lower() == "the"
+        or initial  # "the Court of Appeals and Henry E. Hudson": a person after "and"
         or left in PLACE_NAMES
         or _norm_word(run[-1][0]) in PLACE_NAMES
         or _norm_word(nxt) in PLACE_NAMES
@@ -202,7 +247,7 @@ def _one_organisation(run: list[tuple[str, int, int]], toks: list[tuple[str, int
     return False
 
 
-def _ends_before(run: list[tuple[str, int, int]], connector: str) -> bool:
+def _ends_before(run: list[tuple[str, int, int]], connector: str, surnames: frozenset[str] = frozenset()) -> bool:
     """Whether ``connector`` ends the name in ``run`` rather than joins it to the next capitalised
     word: "for" after a person's name ("Governor Rick Perry for the Republican nomination") joins
     only a one-word start or an organisation ("Christie for Governor", "Center for American
@@ -216,7 +261,10 @@ def _ends_before(run: list[tuple[str, int, int]], connector: str) -> bool:
             return True  # "Moscow for the Miss Universe pageant"
         return titled_person or (len(words) > 1 and not any(w in ORGANISATION_WORDS for w in words))
     if connector == "of":
-        return titled_person and not any(w in ORGANISATION_WORDS for w in words)
+        # "Sen. Jon Tester of the ...", and "Ronan Farrow of MSNBC": a person the article names
+        # with a given name and surname elsewhere.
+        named = len(words) >= 2 and _norm_word(_strip_possessive(run[-1][0])) in surnames
+        return (titled_person or named) and not any(w in ORGANISATION_WORDS for w in words)
     return False
 
 
@@ -274,24 +322,31 @@ def _names_from_run(
     lower_words: frozenset[str],
     surnames: frozenset[str],
 ) -> list[Detail]:
-    while run and (run[-1][0].lower() in _CONNECTORS or _PRONOUN.match(run[-1][0])):
+    while run and (run[-1][0].lower() in _CONNECTORS or run[-1][0] == "on" or _PRONOUN.match(run[-1][0])):
         run = run[:-1]  # "Kathy and I", "Ultimately I"
     # Drop function words that are capitalised only because they open the sentence or a quote.
     while run and (
-        _norm_word(run[0][0]) in _STOP_CAPS or run[0][0].lower() in _CONNECTORS or _PRONOUN.match(run[0][0])
+        _norm_word(run[0][0]) in _STOP_CAPS
+        or (run[0][0].lower() in _CONNECTORS and not (run[0][0] in _PARTICLES and len(run) > 1))
+        or _PRONOUN.match(run[0][0])
     ):
         run = run[1:]
     if not run:
         return []
     # A run holding a capitalised pronoun or preposition is a headline in title case ("Trump Throws
     # His Hat in Ring", "Christie Announces He's Running For President"), not a name.
-    if any(_norm_word(w) in _HEADLINE_WORDS or _PRONOUN.match(w) for w, _, _ in run[1:]):
+    if any(
+        (_norm_word(w) in _HEADLINE_WORDS and not (w == "on" and _norm_word(run[i][0]) in _ON_ORGANISATIONS))
+        or _PRONOUN.match(w)
+        for i, (w, _, _) in enumerate(run[1:])
+    ):
         return []
     # A capitalised common word opening the sentence ("Leaders of the NAACP", "Firefighters") is not
     # part of a name: a word the article writes in lower case, or a plural that is no known surname.
     opening = not s[: run[0][1]].strip(' "“‘(') or bool(DATELINE.fullmatch(s[: run[0][1]]))
-    if opening and (
-        (_norm_word(run[0][0]) in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames)
+    first = _norm_word(run[0][0])
+    if opening and first not in TITLE_WORDS and (
+        (first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames)
     ):
         run = run[1:]
         while run and run[0][0].lower() in _CONNECTORS:
@@ -309,6 +364,7 @@ def _names_from_run(
             and w in TITLE_WORDS
             and prev not in TITLE_WORDS
             and prev not in _CONNECTORS
+            and prev != "on"  # "Council on Foreign Relations"
             and parts[-1]
             and not _surname_title(parts[-1], run, i, surnames)
         ):
@@ -321,7 +377,7 @@ def _names_from_run(
         parts[-1].append(tok)
     out = []
     for part in parts:
-        while part and part[0][0].lower() in _CONNECTORS:
+        while part and part[0][0].lower() in _CONNECTORS and not (part[0][0] in _PARTICLES and len(part) > 1):
             part = part[1:]
         if not part:
             continue
@@ -356,7 +412,7 @@ def _name_detail(
         titled += 1
     if titled and len(words) == 2 and words[1] in ORGANISATION_WORDS:
         titled = 0  # "Justice Department", "Defence Ministry": a title word used as an adjective
-    core = [w for w in words[titled:] if w and w not in _CONNECTORS]
+    core = [w for w in words[titled:] if w and w not in _CONNECTORS and w != "on"]
     if not core or (len(part) == 1 and words[0] in TITLE_WORDS):
         return None
     last_word = _strip_possessive(part[-1][0])
@@ -375,7 +431,7 @@ def _name_detail(
         part[0][0].isupper() and "." not in part[0][0]
     ):
         return None  # "UPDATE:", "marked SECRET": a word in capitals, not an acronym
-    phrase = " ".join(w.lower() for w, _, _ in part[titled:])
+    phrase = " ".join(_strip_possessive(w).lower() for w, _, _ in part[titled:])  # "the United States’"
     raw_acronym = len(part) == 1 and (
         _strip_possessive(part[0][0]).replace(".", "").isupper() and len(core[0]) >= 2
     )
@@ -387,12 +443,51 @@ def _name_detail(
 # "Persian Gulf", "Trump Tower") or of a business or paper ("Tiffany Boutique", "USA Today").
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
-    "border airport park bridge tower towers building plaza base harbor harbour beach canal".split()
+    "border airport park bridge tower towers building plaza base harbor harbour beach canal district".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today".split()
 )
+# The last word of an event, a competition, a holiday or a law: no person, place or group ("Super
+# Bowl", "World Cup", "Election Day", "Fifth Amendment", "Affordable Care Act").
+_EVENT_TAILS = frozenset(
+    "bowl cup olympics games day eve amendment act award awards prize series championship championships "
+    "tournament open marathon festival convention".split()
+)
+# One-word organisations too frequent in the news to leave to cues (measured on the corpus events:
+# each is named in several of them), besides the outlets of `compare.outlets`.
+_ONE_WORD_ORGANISATIONS = frozenset(
+    "twitter facebook youtube instagram google apple microsoft amazon yahoo skype wikileaks walmart "
+    "chickfila kremlin treasury cabinet legislature nato hamas hezbollah taliban qaeda moveon".split()
+)
+# A one-word name that a group's staff speak for ("Acxiom spokesman", "Twitter's spokeswoman"),
+# that speaks in a statement, or that the article calls a medium ("Newsweek magazine").
+_STAFF = re.compile(
+    r"\b([A-Z][\w-]*)(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives|employees|"
+    r"shareholders|headquarters|said in a statement|magazine|newspaper|website|network)\b"
+)
+
+
+@lru_cache(maxsize=16)
+def _staffed(text: str) -> frozenset[str]:
+    return frozenset(_norm_word(w) for w in _STAFF.findall(text))
+
+
+def _known_organisation(text: str, word: str) -> bool:
+    """A frequent one-word organisation, unless the article writes the word in lower case."""
+    return word in _ONE_WORD_ORGANISATIONS and word not in _article_words(text)[0]  # "Al Qaeda" too
+
+
+def _one_word_organisation(text: str, word: str) -> bool:
+    """Whether a one-word name that is no surname of the article is an organisation by what the
+    article says of it: its spokesman or employees speak, it speaks in a statement, it is called a
+    magazine or a website ("Acxiom spokesman", "Newsweek magazine"); never a word the article
+    writes in lower case ("time", "express"). The outlets of `compare.outlets` are not enough
+    alone: "Bloomberg" is Michael Bloomberg in an article that never gives his given name."""
+    return word in _staffed(text) and word not in _article_words(text)[0]
+
+
 # Capitalised words that label a text rather than name anything ("UPDATE:", "marked SECRET").
 _CAPS_LABELS = frozenset(
     "update updated breaking exclusive watch video correction advertisement related secret classified".split()
@@ -414,13 +509,17 @@ def _label(
     role_words = TITLE_WORDS | PLACE_WORDS | PLACE_NAMES | _CONNECTORS
     if titled and all(w in role_words for w in words):
         return None  # "Attorney General", "Secretary of State": a role, nobody named
+    if not titled and _known_organisation(text, core[-1]):
+        return "organization"  # "Twitter", "Newsweek", "Chick-fil-A"
     if titled or (len(core) == 1 and core[0] in surnames):
         return "person"
+    if (len(core) >= 2 and core[-1] in _EVENT_TAILS) or core == ["olympics"]:
+        return None  # "Super Bowl", "World Cup", "Fifth Amendment"
     if (
         phrase.rstrip(".") in PLACE_NAMES
         or phrase in PLACE_NAMES
         or core[-1] in PLACE_WORDS
-        or (len(core) == 1 and core[0] in PLACE_NAMES)
+        or (len(core) == 1 and (core[0] in PLACE_NAMES or shown.rstrip(".") in US_STATE_ABBREVIATIONS))
         or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
     ):
         return "place"
@@ -431,11 +530,13 @@ def _label(
     if 2 <= len(core) <= 4:
         # A person's name holds no function word, and no place before its last word ("Secure
         # America Now" is a group).
-        if any(w in _STOP_CAPS for w in core[:-1]):
+        if any(w in _STOP_CAPS and len(w) > 1 for w in core[:-1]):  # "Joseph I. Lieberman" is a name
             return None
         if any(w in PLACE_NAMES for w in core[:-1]) and core[-1] in _article_words(text)[0]:
             return "organization"  # "U.S. Embassy", "Secure America Now" (not "Jordan Fabian")
         return "person"
+    if len(core) == 1 and _one_word_organisation(text, core[0]):
+        return "organization"  # "Twitter", "Newsweek", "Acxiom spokesman"
     if len(core) == 1 and core[0] in _speakers(text):
         return "person"
     return None

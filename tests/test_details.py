@@ -995,3 +995,69 @@ def test_a_title_and_a_middle_initial_make_a_surname() -> None:
     text = "He met President Ola J. Kappel at noon; at one, Kappel left."
     assert labelled(text)[-1] == ("Kappel", "person", "kappel")
     assert labelled("He met Ola at noon; at one, Kappel left.")[-1][1] is None
+
+
+def test_a_title_opening_the_sentence_stays_in_the_name() -> None:
+    text = "President Ola Kappel spoke; the president left."
+    assert labelled(text)[0] == ("President Ola Kappel", "person", "kappel")
+
+
+def test_a_possessive_place_is_a_place() -> None:
+    assert labelled("It ends the United States’ part in the war.") == [("United States", "place", "us")]
+
+
+def test_committee_on_a_subject_is_one_organisation() -> None:
+    got = labelled("She spoke before the House Committee on Harbour and Works Reform, Brill Kappel said.")
+    assert got[0] == ("House Committee on Harbour and Works Reform", "organization", "chhrw")
+    assert labelled("A fellow at the Council on Foreign Relations said so.")[0][1] == "organization"
+    # a weekday after "on" is the date of the meeting, not the subject
+    assert texts("The Harbour Committee on Monday voted.", "name") == ["Harbour Committee"]
+
+
+def test_of_after_a_named_person_ends_the_name() -> None:
+    text = "Brill Kappel of Tovanet asked. Later Brill Kappel spoke."
+    assert texts(text, "name")[:2] == ["Brill Kappel", "Tovanet"]
+    # an organisation word keeps "of" inside one name
+    assert texts("The Bank of Norland lent it.", "name") == ["Bank of Norland"]
+
+
+def test_bracketed_words_before_a_name_join_it() -> None:
+    text = 'He said that (Norland President Ola) Kappel had called.'
+    assert labelled(text)[-1] == ("President Ola) Kappel", "person", "kappel")
+    # an acronym in brackets after the spelled-out name stays apart
+    got = texts("The Harbour Safety Board (HSB) Director Ola Kappel spoke.", "name")
+    assert got == ["Harbour Safety Board", "HSB", "Director Ola Kappel"]
+
+
+def test_events_and_laws_are_no_people() -> None:
+    assert labelled("He watched the Super Bowl and the World Cup.") == [
+        ("Super Bowl", None, "bs"),
+        ("World Cup", None, "cw"),
+    ]
+    assert labelled("He cited the Fifth Amendment.")[0][1] is None
+
+
+def test_one_word_organisations() -> None:
+    assert labelled("He wrote on Twitter that it was over.") == [("Twitter", "organization", "twitter")]
+    text = "Kappel told Tovaweek he would go, the Tovaweek magazine reported."
+    assert labelled(text)[1][:2] == ("Tovaweek", "organization")
+    assert labelled("He sat with Al Qaeda and Al Gore.") == [
+        ("Al Qaeda", "organization", "aadeq"),
+        ("Al Gore", "person", "gore"),
+    ]
+    # a name whose spokesman speaks is a group
+    text = "Tovacorp declined to comment, a Tovacorp spokesman said."
+    assert labelled(text)[0][:2] == ("Tovacorp", "organization")
+    # a word the article writes in lower case is none ("time")
+    assert labelled("It was Time to go; no time left.") == []
+
+
+def test_a_possessive_ends_a_surname_run() -> None:
+    # "Medicare" in "Brill Kappel’s Medicare ad" is no surname, so alone it is no person
+    assert labelled("Brill Kappel’s Medicare ad ran. Medicare grew.")[-1][1] is None
+    assert labelled("He named Joseph I. Lieberman.")[0] == ("Joseph I. Lieberman", "person", "lieberman")
+
+
+def test_a_person_with_a_middle_initial_after_and_is_a_second_name() -> None:
+    got = texts("Judges of the Harbour Court of Appeals and Ola J. Kappel of Norland met.", "name")
+    assert got[:2] == ["Harbour Court of Appeals", "Ola J. Kappel"]

@@ -252,3 +252,12 @@ def test_a_bare_plural_scale_word_does_not_deny_a_larger_figure() -> None:
     assert compatible(q("hundreds"), q("1,200"))
     assert not compatible(q("thousands"), q("500"))  # a smaller figure it does deny
     assert not compatible(q("hundreds of thousands"), q("more than 1.8 million"))  # not a bare plural
+
+
+def test_a_vague_word_counts_the_scale_after_it() -> None:
+    (q,) = find_quantities("They won a few dozen votes.")
+    assert (q.text, q.low, q.high, q.label) == ("a few dozen", 24, 60, "vague")
+    (q,) = find_quantities("Several hundred thousand people marched.")
+    assert (q.low, q.high) == (300_000, 900_000)
+    (q,) = find_quantities("A dozen eggs.")
+    assert (q.low, q.high) == (10, 14)

@@ -35,6 +35,10 @@ _PARTY_WORDS = frozenset(
     "conservatives liberal liberals".split()
 )
 _PARTY_CONTEXT = frozenset("senate house congress party caucus the state".split())
+# Platforms a statement was posted on ("wrote on Twitter", "a Facebook post") are the medium, not
+# someone the news names: read on gold-dev and gold-train, none is a name difference and each one
+# labelled an organisation made an extra "only X gives it".
+_PLATFORMS = frozenset("twitter facebook youtube instagram skype".split())
 
 
 def name_difference(members: Sequence[MemberView]) -> Difference | None:
@@ -45,7 +49,10 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         m.article: [
             d
             for d in details_of(m, "name")
-            if d.label in NAME_LABELS and not is_quoted(m, d) and not _party(d)
+            if d.label in NAME_LABELS
+            and not is_quoted(m, d)
+            and not _party(d)
+            and d.key not in _PLATFORMS
         ]
         for m in members
     }
