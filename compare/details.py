@@ -427,7 +427,9 @@ def _name_detail(
         return None  # lower-case elsewhere in the article: a common word, not a name
     if shown.isupper() and len(part) >= 3:
         return None  # a shouted headline inside a quote
-    if len(part) == 1 and (words[0] in _CAPS_LABELS or (len(words[0]) >= 5 and words[0] in lower_words)) and (
+    if len(part) == 1 and (
+        words[0] in _CAPS_LABELS or (len(words[0]) >= 5 and words[0] in lower_words) or len(words[0]) >= 7
+    ) and (
         part[0][0].isupper() and "." not in part[0][0]
     ):
         return None  # "UPDATE:", "marked SECRET": a word in capitals, not an acronym
@@ -449,6 +451,12 @@ _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today".split()
 )
+# Words that name a part of a place ("South Boston", "Midtown Manhattan") and party adjectives that
+# describe one ("Democratic Connecticut").
+_PLACE_PARTS = frozenset(
+    "north south east west northern southern eastern western central midtown downtown upstate greater".split()
+)
+_PARTY_ADJECTIVES = frozenset("democratic republican".split())
 # The last word of an event, a competition, a holiday or a law: no person, place or group ("Super
 # Bowl", "World Cup", "Election Day", "Fifth Amendment", "Affordable Care Act").
 _EVENT_TAILS = frozenset(
@@ -509,6 +517,12 @@ def _label(
     role_words = TITLE_WORDS | PLACE_WORDS | PLACE_NAMES | _CONNECTORS
     if titled and all(w in role_words for w in words):
         return None  # "Attorney General", "Secretary of State": a role, nobody named
+    if (
+        core[-1] in TITLE_WORDS
+        and core[-1] not in surnames
+        and all(w in role_words or w in _article_words(text)[0] for w in core[:-1])
+    ):
+        return None  # "U.S. Attorney", "Deputy Assistant Secretary": a role before its holder's name
     if not titled and _known_organisation(text, core[-1]):
         return "organization"  # "Twitter", "Newsweek", "Chick-fil-A"
     if titled or (len(core) == 1 and core[0] in surnames):
@@ -521,8 +535,13 @@ def _label(
         or core[-1] in PLACE_WORDS
         or (len(core) == 1 and (core[0] in PLACE_NAMES or shown.rstrip(".") in US_STATE_ABBREVIATIONS))
         or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
+        or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
     ):
-        return "place"
+        return "place"  # "South Boston", "Central America"
+    if len(core) == 2 and core[-1] in PLACE_NAMES and not titled and (
+        core[0] in _PARTY_ADJECTIVES or core[0] in _article_words(text)[0]
+    ):
+        return None  # "Democratic Missouri Sen.", "heavily Democratic Connecticut", "former Arkansas Rep."
     if any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
         return "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
     if len(core) >= 2 and core[-1] in _BUSINESS_TAILS:
@@ -532,8 +551,11 @@ def _label(
         # America Now" is a group).
         if any(w in _STOP_CAPS and len(w) > 1 for w in core[:-1]):  # "Joseph I. Lieberman" is a name
             return None
-        if any(w in PLACE_NAMES for w in core[:-1]) and core[-1] in _article_words(text)[0]:
+        common_end = core[-1] in _article_words(text)[0] or core[-1] in _STOP_CAPS
+        if any(w in PLACE_NAMES for w in core[:-1]) and common_end:
             return "organization"  # "U.S. Embassy", "Secure America Now" (not "Jordan Fabian")
+        if core[-1] in _STOP_CAPS or ("for" in words and core[-1] in TITLE_WORDS):
+            return "organization"  # "Secure America Now", "Christie for Governor": a group, a campaign
         return "person"
     if len(core) == 1 and _one_word_organisation(text, core[0]):
         return "organization"  # "Twitter", "Newsweek", "Acxiom spokesman"

@@ -1061,3 +1061,15 @@ def test_a_possessive_ends_a_surname_run() -> None:
 def test_a_person_with_a_middle_initial_after_and_is_a_second_name() -> None:
     got = texts("Judges of the Harbour Court of Appeals and Ola J. Kappel of Norland met.", "name")
     assert got[:2] == ["Harbour Court of Appeals", "Ola J. Kappel"]
+
+
+def test_a_part_of_a_place_and_a_party_adjective_before_a_place() -> None:
+    assert labelled("He grew up in South Boston.") == [("South Boston", "place", "south boston")]
+    assert labelled("He won heavily Democratic Connecticut.")[0][1] is None
+
+
+def test_roles_campaigns_and_groups_ending_in_a_common_word() -> None:
+    assert labelled("The U.S. Attorney’s office said so.")[0][1] is None
+    assert labelled("He gave to Kappel for Governor.")[0][1] == "organization"
+    assert labelled("Sen. Angus King of Norland spoke.")[0] == ("Sen. Angus King", "person", "king")
+    assert labelled("The ad by Secure Tova Now ran.")[0][1] == "organization"
