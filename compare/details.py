@@ -43,7 +43,7 @@ _STOP_CAPS = frozenset(
 )
 _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
 _CONNECTORS = frozenset(
-    {"of", "for", "the", "and", "de", "da", "van", "von", "al", "bin", "del", "la", "le", "du", "&"}
+    {"of", "for", "the", "and", "de", "da", "van", "von", "der", "den", "al", "bin", "del", "la", "le", "du", "&"}
 )
 # Capitalised particles that open a name ("Al Qaeda", "Al Gore", "De Blasio"): kept at its start.
 _PARTICLES = frozenset({"Al", "De", "Da", "Van", "Von", "Del", "La", "Le", "Du", "Bin"})
@@ -433,6 +433,8 @@ def _name_detail(
         part[0][0].isupper() and "." not in part[0][0]
     ):
         return None  # "UPDATE:", "marked SECRET": a word in capitals, not an acronym
+    if words == ["ok"]:
+        return None  # "it's O.K."
     phrase = " ".join(_strip_possessive(w).lower() for w, _, _ in part[titled:])  # "the United States’"
     raw_acronym = len(part) == 1 and (
         _strip_possessive(part[0][0]).replace(".", "").isupper() and len(core[0]) >= 2
@@ -449,7 +451,7 @@ _PLACE_TAILS = frozenset(
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
-    "museum theater theatre stadium arena prison jail grill bar inc llc today".split()
+    "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps".split()
 )
 # Words that name a part of a place ("South Boston", "Midtown Manhattan") and party adjectives that
 # describe one ("Democratic Connecticut").
@@ -538,6 +540,10 @@ def _label(
         or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
     ):
         return "place"  # "South Boston", "Central America"
+    if len(core) == 2 and core[0] in _PLACE_PARTS and re.search(r"(?:an|ese)$", core[-1]) and (
+        core[-1] not in surnames
+    ):
+        return None  # "North Korean", "South African": an adjective
     if len(core) == 2 and core[-1] in PLACE_NAMES and not titled and (
         core[0] in _PARTY_ADJECTIVES or core[0] in _article_words(text)[0]
     ):

@@ -1073,3 +1073,9 @@ def test_roles_campaigns_and_groups_ending_in_a_common_word() -> None:
     assert labelled("He gave to Kappel for Governor.")[0][1] == "organization"
     assert labelled("Sen. Angus King of Norland spoke.")[0] == ("Sen. Angus King", "person", "king")
     assert labelled("The ad by Secure Tova Now ran.")[0][1] == "organization"
+
+
+def test_demonyms_particles_patrols_and_a_person_before_and() -> None:
+    assert labelled("North Korean troops moved.")[0][1] is None
+    assert texts("It's O.K., Alex van der Kappel said.", "name") == ["Alex van der Kappel"]
+    assert labelled("The Norland Highway Patrol came.")[0][1] == "organization"
