@@ -126,6 +126,9 @@ _SPEAKS = re.compile(
 )
 
 
+_PARTY_MEMBERS = frozenset("democrat democrats republican republicans independent conservative liberal".split())
+
+
 @lru_cache(maxsize=16)
 def _speakers(text: str) -> frozenset[str]:
     """One-word names that speak in the article and that it never writes in lower case."""
@@ -141,6 +144,7 @@ def _speakers(text: str) -> frozenset[str]:
         and w not in MONTHS
         and w not in WEEKDAYS
         and w not in TITLE_WORDS
+        and w not in _PARTY_MEMBERS  # "the committee's senior Democrat said"
     )
 
 

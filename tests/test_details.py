@@ -1079,3 +1079,7 @@ def test_demonyms_particles_patrols_and_a_person_before_and() -> None:
     assert labelled("North Korean troops moved.")[0][1] is None
     assert texts("It's O.K., Alex van der Kappel said.", "name") == ["Alex van der Kappel"]
     assert labelled("The Norland Highway Patrol came.")[0][1] == "organization"
+
+
+def test_a_party_member_who_speaks_is_no_person_named() -> None:
+    assert labelled("The committee's senior Democrat said so.") == [("Democrat", None, "democrat")]
