@@ -256,3 +256,26 @@ def test_a_batch_store_matches_one_written_on_sqlite_utils_tables(tmp_path: Path
         conn.close()
         assert hits > 0, out
     assert dumps[0] == dumps[1]
+
+
+@pytest.mark.slow
+def test_the_batch_process_imports_no_numpy(tmp_path: Path) -> None:
+    """With ``--jobs 2`` the workers compare and the batch process only writes: it imports neither
+    NumPy nor sqlite-utils (18 MiB of its memory when the store was written through sqlite-utils),
+    nor the module that loads the pipeline into the forkserver."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from compare.cli import run\n"
+        f"sys.argv = ['storydiff', 'batch', {str(_events(tmp_path))!r}, '-o', {str(tmp_path / 'out')!r},"
+        " '-j', '2', '--formats', 'json,html']\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('numpy', 'sqlite_utils', 'compare.batch.warm') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert (tmp_path / "out" / "ferry-fire" / "report.json").is_file()
