@@ -187,7 +187,17 @@ def tree(n: int, code: Path, jobs: int) -> None:
     peak_rss = peak_pss = 0
     with tempfile.TemporaryDirectory(dir="/tmp", prefix="mem-tree-") as tmp:
         generate(Path(tmp) / "src", n)
-        cmd = [sys.executable, "-m", "compare", "batch", f"{tmp}/src", "-o", f"{tmp}/out", "--jobs", str(jobs)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "compare",
+            "batch",
+            f"{tmp}/src",
+            "-o",
+            f"{tmp}/out",
+            "--jobs",
+            str(jobs),
+        ]
         env = {**os.environ, "PYTHONPATH": str(code)}
         proc = subprocess.Popen(cmd, env=env, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         stop = threading.Event()
@@ -220,11 +230,15 @@ def tree(n: int, code: Path, jobs: int) -> None:
         proc.wait()
         stop.set()
         t.join()
-    print(f"{n} events, --jobs {jobs}, code {code}: peak summed RSS {peak_rss / 1024:.0f} MiB, "
-          f"summed PSS {peak_pss / 1024:.0f} MiB")
-    for pid, rec in sorted(seen.items(), key=lambda kv: kv[0]):
-        print(f"  {rec['role']:18} peak RSS {rec['hwm'] / 1024:6.1f}  peak PSS {rec['pss'] / 1024:6.1f} MiB"
-              f"  loaded: {', '.join(sorted(rec['libs'])) or '-'}")
+    print(
+        f"{n} events, --jobs {jobs}, code {code}: peak summed RSS {peak_rss / 1024:.0f} MiB, "
+        f"summed PSS {peak_pss / 1024:.0f} MiB"
+    )
+    for rec in (seen[pid] for pid in sorted(seen)):
+        print(
+            f"  {rec['role']:18} peak RSS {rec['hwm'] / 1024:6.1f}  peak PSS {rec['pss'] / 1024:6.1f} MiB"
+            f"  loaded: {', '.join(sorted(rec['libs'])) or '-'}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from test_batch import FERRY, LIBRARY, run, write_event
 
 from compare.batch.store import _INDEXES, _SCHEMA, TABLES, Store, event_records
@@ -154,7 +153,9 @@ def test_event_records_keys_name_their_event() -> None:
 def test_rows_go_in_as_sqlite_utils_would_write_them() -> None:
     """``_insert`` (one executemany) writes what sqlite-utils' insert_all wrote before it: rows
     with their keys in any order, missing keys as NULL, containers as JSON text."""
-    sqlite_utils = pytest.importorskip("sqlite_utils", reason="sqlite-utils (the test extra) is not installed")
+    sqlite_utils = pytest.importorskip(
+        "sqlite_utils", reason="sqlite-utils (the test extra) is not installed"
+    )
 
     from compare.batch.store import _insert
 
@@ -184,7 +185,9 @@ def test_rows_go_in_as_sqlite_utils_would_write_them() -> None:
 
 def _made_by_sqlite_utils(path: Path) -> None:
     """The store's tables as the store made them through sqlite-utils until 2026-12-02."""
-    sqlite_utils = pytest.importorskip("sqlite_utils", reason="sqlite-utils (the test extra) is not installed")
+    sqlite_utils = pytest.importorskip(
+        "sqlite_utils", reason="sqlite-utils (the test extra) is not installed"
+    )
 
     db = sqlite_utils.Database(sqlite3.connect(path))
     for table in reversed(TABLES):
