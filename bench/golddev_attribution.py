@@ -270,6 +270,8 @@ def scan(corpus: Path = CORPUS, show: bool = False) -> dict[str, int]:
                 kinds[kind] = kinds.get(kind, 0) + 1
                 if att.source_kind == "person" and att.entity and att.entity[:1].isupper():
                     names.setdefault(person_key(att.entity), set()).add(att.entity)
+                if show and att.source_kind is None:
+                    print(f"NONE {ev.name}/{art.id}: {att.source!r} | {s.text[:160]!r}")
                 what = _implausible(att.source, s.text)
                 if what:
                     counts[what] += 1

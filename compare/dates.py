@@ -162,6 +162,8 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
             a, b = m.start(), m.end()
             if any(a < e and s0 < b for s0, e, _, _ in found):
                 continue
+            if _part_of_a_title(s, a, m.group(), label):
+                continue
             key = _date_key(m.group(), label)
             if label == "year" and _COUNTED_YEAR.match(s[b:]) and not _YEAR_CONTEXT.search(s[:a]):
                 continue  # "2000 troops": a count that looks like a year
@@ -170,6 +172,17 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
             if key:
                 found.append((a, b, label, key))
     return sorted(found)
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")
+
+
+def _part_of_a_title(s: str, a: int, t: str, label: str) -> bool:
+    """A date word inside the name of a paper or programme: "USA TODAY" (a relative word in
+    capitals after a capitalised word), "Fox News Sunday" (a weekday right after "News")."""
+    if label == "relative" and t.isupper() and len(t) > 2:
+        return bool(_CAPITALISED_BEFORE.search(s[:a]))
+    return label == "weekday" and t[:1].isupper() and s[:a].endswith("News ")
 
 
 def _date_key(t: str, label: str) -> str:
@@ -221,3 +234,56 @@ def outside_part_of_day(clock_key: str, text: str) -> bool:
         return False
     hour = int(clock_key[5:].split(":")[0])
     return not any(span[0] <= h < span[1] for h in (hour, hour + 24))
+
+
+# Relative dates that name one point before or after the day of publication, in units back:
+# "last week" and "a week ago" are one week back, "two weeks ago" two, "yesterday" one day,
+# "next month" one month ahead (-1). Spans ("within the past 10 days"), parts of a day ("last
+# night") and seasons are not points of this kind and give None.
+_POINT_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_POINT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_POINT_NAMED = {"yesterday": (1, "day"), "tomorrow": (-1, "day")}
+
+
+def relative_point(key: str) -> tuple[int, str] | None:
+    """(units back, unit) of a relative date key such as ``relative:last week`` (1, "week") or
+    ``relative:two weeks ago`` (2, "week"); None for anything else."""
+    if not key.startswith("relative:"):
+        return None
+    words = key[9:].split()
+    if len(words) == 1:
+        return _POINT_NAMED.get(words[0])
+    if len(words) == 2 and words[0] in ("last", "previous", "next") and words[1] in _POINT_UNITS:
+        return (-1 if words[0] == "next" else 1), words[1]
+    if len(words) == 3 and words[2] == "ago" and words[1].rstrip("s") in _POINT_UNITS:
+        n = _POINT_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        return (n, words[1].rstrip("s")) if n else None
+    return None
+
+
+def days_between(earlier: str | None, later: str | None) -> int | None:
+    """Whole days from one ISO date (or date-time) to another; None when either is unknown."""
+    import datetime as _dt
+
+    if not earlier or not later:
+        return None
+    try:
+        a, b = (_dt.date.fromisoformat(v[:10]) for v in (earlier, later))
+    except ValueError:
+        return None
+    return (b - a).days
+
+
+def points_conflict(x: str, y: str, shift_days: int | None = 0) -> bool:
+    """Whether two relative points of one unit ("last week" / "two weeks ago") cannot date one
+    event: one unit apart once resolved against each article's day of publication (``shift_days``
+    from x's article to y's; None when unknown, read as the same day: articles of one event are
+    published within days). Further apart they are two steps of a story, as for weekdays."""
+    px, py = relative_point(x), relative_point(y)
+    if px is None or py is None or px[1] != py[1]:
+        return False
+    unit = _POINT_UNITS[px[1]]
+    shift = round((shift_days or 0) / unit)  # units y's article was published after x's
+    if shift_days and abs(shift_days) % unit and unit > 1:
+        return False  # a publication gap of part of a unit blurs "last week" either way: in doubt
+    return abs(px[0] - (py[0] - shift)) == 1

@@ -1558,3 +1558,161 @@ def test_a_junior_named_plainly_by_another_outlet_is_one_person():
     b = _doc("b", "Quayside Notes", "Carl Mott said the case was weak.")
     entities = {x.entity for d in same_entities([a, b]) for x in d.attributions if x is not None}
     assert entities == {"Carl J. Mott Jr."}
+
+
+# ---- round fifteen (sources): interviews, headlines, asides, titles ----------------------------------
+def test_answers_in_an_interview_list_are_the_interviewee_s():
+    doc = doc_of(
+        "Daily Planet",
+        "“I know all of them well,” Mayor Rex Moran said.",
+        "Asked about each rival, Mr. Moran played along.",
+        "Councilwoman Ida Holt?",
+        "“Tough,” he said.",
+        "And Judge Ugo Varel of Ayr?",
+        "“A decent man.”",
+    )
+    assert find(doc, "“Tough,”").entity == "Rex Moran"  # not the councilwoman just asked about
+    assert find(doc, "A decent man").entity == "Rex Moran"
+    assert find(doc, "Ugo Varel of Ayr?") is None
+
+
+def test_a_question_with_a_verb_is_no_list_item():
+    doc = doc_of("Daily Planet", "Ida Holt spoke first. Did Mayor Bo Diaz know? “No,” he said.")
+    assert find(doc, "“No,”").entity == "Bo Diaz"
+    listed = doc_of("Daily Planet", "“Fine,” Carl Mott said. Mayor Bo Diaz? “No,” he said.")
+    assert find(listed, "“No,”").entity == "Carl Mott"
+
+
+def test_opening_asked_clause_gives_the_main_clause_subject():
+    doc = doc_of(
+        "Daily Planet",
+        "Asked about the vote on Monday, when he spoke to the crowd, Mr. Bo Diaz said he would wait.",
+        "Asked about the pier, Ann Lee played along.",
+        "Asked point-blank, “Is that your car?”",
+    )
+    said = find(doc, "Mr. Bo Diaz said")
+    assert (said.cue, said.entity) == ("said", "Bo Diaz")
+    assert find(doc, "Ann Lee played").source == "Ann Lee"
+    assert find(doc_of("Daily Planet", "Asked about it, the pier board laughed."), "laughed").source == (
+        "the pier board"
+    )
+    assert find(doc, "Asked point-blank").source is None  # the asker is no one named
+
+
+def test_title_case_headline_cue_takes_the_subject_of_the_verb_before():
+    doc = doc_of(
+        "Daily Planet", "Mayor Rex Moran Attacks Council As Wasteful, Calls For Firing Finance Chief"
+    )
+    assert find(doc, "Calls For").entity == "Rex Moran"
+    inverted = doc_of("Daily Planet", "The Pier Plan Is Unfit, Says Mayor Rex Moran")
+    assert find(inverted, "Says Mayor").entity == "Rex Moran"
+
+
+def test_reflexive_and_adverb_after_a_name_are_no_part_of_the_source():
+    doc = doc_of(
+        "Daily Planet",
+        "Bo Diaz met Ann Lee on Monday.",
+        "Diaz himself said the plan was dead.",
+        "He repeatedly singled out Ms. Lee, asking why she had not resigned.",
+        "Lee at the time said the pier was safe.",
+        "Mr. Diaz, then mayor, complained that the pier was late.",
+        "The pier board, which quietly met on Monday, said it would wait.",
+    )
+    assert find(doc, "Diaz himself").source == "Diaz"
+    assert find(doc, "Lee at the time").source == "Lee"
+    assert find(doc, "He repeatedly").entity == "Bo Diaz"
+    assert find(doc, "then mayor").source == "Mr. Diaz, then mayor"
+    assert find(doc, "quietly met").source.startswith("The pier board, which quietly met")
+
+
+def test_participle_aside_leaves_the_subject():
+    doc = doc_of(
+        "Daily Planet",
+        "The lawyer, only recently hired, said the case was weak.",
+        "The harbour board, asked about the delay, said the pier would open in May.",
+    )
+    assert find(doc, "only recently hired").source == "The lawyer"
+    assert find(doc, "asked about the delay").source == "The harbour board"
+
+
+def test_title_words_before_a_name_are_no_part_of_it():
+    from compare.attribution.sources import person_name
+
+    assert person_name("Senators Ida Holt") == "Ida Holt"
+    assert person_name("Representative-elect Ida Holt") == "Ida Holt"
+    assert person_name("Freedonian Chancellor Ugo Varel") == "Ugo Varel"
+    assert person_name("Deputy Secretary for Harbour Security Jo Roe") == "Jo Roe"
+    assert person_name("Ann Masters Lee") == "Ann Masters Lee"
+    assert person_name("Alexandra Ocana-Ruiz") == "Alexandra Ocana-Ruiz"
+
+
+def test_a_man_s_bare_surname_does_not_join_a_woman_named_in_full():
+    doc = doc_of(
+        "Daily Planet",
+        "Moran and first lady Lena Moran welcomed the visitors on Monday.",
+        "“We are honoured,” Moran said, adding that he would show them the pier.",
+        "Moran said his guests would stay a week.",
+    )
+    assert find(doc, "We are honoured").entity == "Moran"
+    hers = doc_of(
+        "Daily Planet",
+        "First lady Lena Moran welcomed the visitors on Monday.",
+        "Moran said she would show them the pier.",
+    )
+    assert find(hers, "show them the pier").entity == "Lena Moran"
+
+
+def test_two_descriptions_stacked_after_a_name_keep_the_name():
+    doc = doc_of(
+        "Daily Planet",
+        "Ann Lee, the chairwoman of Harbour Watch, an advocacy group, called the idea “a disgrace.”",
+        "Reached for comment, a spokesman for Pier Co., the board's parent company, also denied that "
+        "the story was false.",
+        "Ms. Vo, whose victory was mockingly cheered by rivals, dismissed the idea that the pier was late.",
+    )
+    assert find(doc, "a disgrace").entity == "Ann Lee"
+    denied = find(doc, "also denied")
+    assert (denied.entity, denied.source_kind) == ("Pier Co.", "organization")
+    assert find(doc, "mockingly cheered").entity == "Vo"
+
+
+def test_who_after_a_thing_of_people_stands_for_the_people():
+    doc = doc_of(
+        "Daily Planet",
+        "The plan also drew the ire of Judge Bo Diaz who said he was puzzled by the claims.",
+        "It would be a major boost for pier reformers who say the board is too slow.",
+        "The chairman of the pier board, who said he was tired, left early.",
+    )
+    assert find(doc, "drew the ire").entity == "Bo Diaz"
+    assert find(doc, "major boost").source == "pier reformers"
+
+
+def test_subjects_with_a_hyphenated_participle_or_a_noun_that_is_a_cue_word():
+    doc = doc_of(
+        "Daily Planet",
+        "Bo Diaz won the seat. The tea party-backed candidate thanked his voters, calling the win a miracle.",
+        "Two coastal states filed a challenge on Thursday, saying that the law was void.",
+    )
+    assert find(doc, "calling the win").entity == "Bo Diaz"
+    two = find(doc, "Two coastal states")
+    assert (two.source, two.source_kind) == ("Two coastal states", "organization")
+
+
+def test_kinds_of_sources_that_had_none():
+    from compare.attribution.sources import source_kind
+
+    assert source_kind("The business community") == "organization"
+    assert source_kind("each side") == "organization"
+    assert source_kind("the magazine") == "outlet"
+    assert source_kind("other media outlets") == "outlet"
+    assert source_kind("The financial industry tycoon") == "person"
+    assert source_kind("several published reports") == "document"
+    assert source_kind("a poll published by the Ledger") == "document"
+    assert source_kind("the disclosure of the meeting") == "document"
+    assert source_kind("independent analysts alike") == "anonymous"
+    assert source_kind("Some on the right") == "person"
+
+
+def test_an_adverb_inside_a_possessive_phrase_stays():
+    doc = doc_of("Daily Planet", "The pier is late, according to Mr. Diaz's closely guarded memos.")
+    assert find(doc, "closely guarded").source == "Mr. Diaz's closely guarded memos"

@@ -143,3 +143,29 @@ def test_part_of_day_and_clock_times_outside_it() -> None:
     assert not outside_part_of_day("time:01:00", "Monday night")  # past midnight
     assert outside_part_of_day("time:14:00", "Monday night")
     assert not outside_part_of_day("time:11:00", "on Tuesday")
+
+
+def test_relative_points_and_days_between() -> None:
+    assert dates.relative_point("relative:last week") == (1, "week")
+    assert dates.relative_point("relative:two weeks ago") == (2, "week")
+    assert dates.relative_point("relative:yesterday") == (1, "day")
+    assert dates.relative_point("relative:next month") == (-1, "month")
+    others = ("relative:last night", "relative:within past 10 days", "relative:last weekend", "weekday:x")
+    for key in others:
+        assert dates.relative_point(key) is None
+    assert dates.points_conflict("relative:last week", "relative:two weeks ago")
+    assert not dates.points_conflict("relative:last week", "relative:three weeks ago")
+    assert not dates.points_conflict("relative:last week", "relative:a month ago")
+    # y's article a week later: its "two weeks ago" is x's "last week".
+    assert not dates.points_conflict("relative:last week", "relative:two weeks ago", 7)
+    assert dates.points_conflict("relative:yesterday", "relative:yesterday", 1)
+    assert dates.days_between("2024-05-08", "2024-05-15T10:00") == 7
+    assert dates.days_between(None, "2024-05-15") is None
+    assert dates.days_between("May 8", "2024-05-15") is None
+
+
+def test_date_words_inside_the_name_of_a_paper_or_programme() -> None:
+    assert find_dates("He wrote in USA TODAY that it was over.") == []
+    assert find_dates("She spoke on Fox News Sunday with him.") == []
+    assert [d[2] for d in find_dates("TODAY, he left on Sunday.")] == ["relative", "weekday"]
+    assert [d[3] for d in find_dates("Fox News said on Sunday it would.")] == ["weekday:sunday"]

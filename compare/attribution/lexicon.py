@@ -38,7 +38,12 @@ LEXICON = _load_lexicon()
 SPEECH = tuple(LEXICON["speech"])
 
 
-BELIEF = frozenset(LEXICON["belief"])
+# Inflected forms that are cues where their other forms are mostly nouns or deeds ("chanted" but
+# "chants", "ordered" but "order"): each form is its own lemma.
+BELIEF_FORMS = frozenset(LEXICON["belief_forms"])
+
+
+BELIEF = frozenset(LEXICON["belief"]) | BELIEF_FORMS
 
 
 _IRREGULAR = {
@@ -116,7 +121,8 @@ def _cue_lemmas() -> Mapping[str, str]:
     """Every inflected form of a cue verb -> its lemma. Later entries win where two lemmas share a
     form: belief verbs, then the particle verbs ("point out"), then speech verbs, "call", and the
     irregular forms of "go"."""
-    table = {f: lemma for lemma in LEXICON["belief"] for f in inflections(lemma)}
+    table = {f: f for f in BELIEF_FORMS}
+    table.update({f: lemma for lemma in LEXICON["belief"] for f in inflections(lemma)})
     for lemma in sorted(PARTICLE_ONLY):
         table.update({f: lemma for f in inflections(lemma)})
     table.update({f: lemma for lemma in SPEECH for f in inflections(lemma)})
@@ -176,6 +182,17 @@ TRAILING = {
     "conclude": ("by",),
     "remark": ("upon",),
     "blast": ("out",),
+    # Round fifteen, for the inflected forms of [belief_forms] (each its own lemma).
+    "balked": ("at",),
+    "sparred": ("over", "on", "with"),
+    "vouched": ("for",),
+    "marveled": ("at",),
+    "acquiesced": ("to", "in"),
+    "mused": ("about",),
+    "vented": ("about",),
+    "opined": ("on", "against", "about"),
+    "alluded": ("to",),
+    "alluding": ("to",),
 }
 
 

@@ -304,7 +304,9 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
         if loose and t.low in _AFTER_PARTICIPLE and j > i and is_verbish(toks[j - 1]):
             j += 1  # "one of the queries supplied to the Times", "emails sent to aides"
             continue
-        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose):
+        # "Two states filed": "states" is no verb ("Lee's remarks came" stays Lee's, the owner speaks)
+        noun = j + 1 < len(toks) and is_verbish(toks[j + 1]) and toks[j - 1].low not in CLITICS
+        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun):
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
             break  # "Sanders hasn't", "Clinton now": the subject ends
@@ -366,6 +368,7 @@ def subject_only(toks: list[Token], src: Phrase, text: str) -> Phrase:
     while end < len(toks) and toks[end].end <= src[2]:
         t = toks[end]
         verb_like = t.low.endswith(("ed", "n't", "’t")) and t.low not in ED_ADJ or t.low in PAST
+        verb_like = verb_like and "-" not in t.low  # "the tea party-backed candidate": an adjective
         if end > n and verb_like and not t.cap:
             break
         end += 1
@@ -404,6 +407,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 return src  # "The council, for its part, said", "Ms. Roe, also campaigning in Ohio,"
             if src and c + 2 < j and _manner_aside(toks[c + 1], toks[c + 2]):
                 return src  # "Mr. Diaz, clearly prepared for the attack, argued": how, not who
+            if src and _participle_aside(toks[c + 1 : j]):
+                return src  # "The lawyer, only recently hired, said": a participle aside, not a title
             if (
                 src
                 and _state_after(toks[c + 1 : j])
@@ -414,7 +419,7 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
-            if toks[c + 1].low not in RELATIVE and any(is_verbish(t) for t in toks[c + 1 : j]):
+            if toks[c + 1].low not in RELATIVE | {"whose"} and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
@@ -426,10 +431,25 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
             if src and src[0][:1].islower() and _is_name(toks[c + 1 : j]):
                 # "the group's executive director, Ann Lee, said": role first, then the name.
                 return text[src[1] : toks[j - 1].end], src[1], toks[j].end
+            if src and src[0][:1].islower() and toks[c + 1].low in {"a", "an", "the"}:
+                if _named_before(toks, src, text):
+                    continue  # "Ann Lee, the chair of X, an advocacy group, said": two descriptions stacked
+                if src[0].split()[0].lower() in {"a", "an", "the"}:  # "a spokesman for X, its parent, said"
+                    return text[src[1] : toks[j - 1].end], src[1], toks[j].end
             return None
         if is_quote(toks[c]):
             return None
     return None
+
+
+def _named_before(toks: list[Token], src: Phrase, text: str) -> bool:
+    """Whether the phrase ``src`` follows a comma after a name ("Ann Lee, the chair of X"), so a
+    second description after it stacks on the name; not after an opener ("Reached for comment,")."""
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n < 2 or toks[n - 1].text != ",":
+        return False
+    name = np_back(toks, n - 2, text)
+    return name is not None and _is_name(tokenize(text, name[1], name[2]))
 
 
 def _state_after(toks: list[Token]) -> bool:
@@ -482,6 +502,18 @@ def _manner_aside(adverb: Token, participle: Token) -> bool:
         and participle.low.endswith("ed")
         and participle.text[:1].islower()
     )
+
+
+_DEGREE = frozenset("only just long once still already newly recently since first".split())
+
+
+def _participle_aside(aside: list[Token]) -> bool:
+    """An aside that opens with a past participle, after adverbs at most ("only recently hired",
+    "hired last week", "asked about the plan"): it describes the subject before it."""
+    k = 0
+    while k < len(aside) and not aside[k].cap and (aside[k].low.endswith("ly") or aside[k].low in _DEGREE):
+        k += 1
+    return k < len(aside) and is_verbish(aside[k]) and not (k + 1 < len(aside) and aside[k + 1].low == "that")
 
 
 # Asides between commas that are not an appositive ("Hunter, meanwhile, said").
@@ -802,3 +834,28 @@ _S_VERBS = frozenset(
     "remains stands faces takes makes gets goes comes looks holds keeps leads needs lives runs sits lies "
     "becomes includes involves means has does wants".split()
 )
+
+
+# Participles that open a sentence with the question put to its subject ("Asked about the vote,
+# Lee said …", "Pressed on the deal, she repeated …").
+ASKED = frozenset("asked pressed questioned quizzed".split())
+
+
+def asked_subject(text: str, start: int, end: int) -> Phrase | None:
+    """The subject of the main clause after an opening "Asked …" clause in ``text[start:end]``:
+    the phrase after the first comma that a name or a subject pronoun follows ("Asked about the
+    rally, when he spoke, Mr. Lee said" -> "Mr. Lee"); None when there is none."""
+    toks = tokenize(text, start, end)
+    for k in range(1, len(toks) - 1):
+        if toks[k].text != ",":
+            continue
+        n = k + 1 + (is_quote(toks[k + 1]) and k + 2 < len(toks))
+        nxt = toks[n]
+        if nxt.low in SUBJECT_PRONOUNS and nxt.low not in {"it", "this", "that"}:
+            return nxt.text, nxt.start, nxt.end
+        if nxt.text[:1].isalpha() and nxt.cap and nxt.low not in BREAK | DETERMINERS:
+            return name_forward(toks, n, text)  # "Ann Lee played along": the name alone
+        if nxt.low in DETERMINERS:  # "the senator laughed": up to the verb
+            j = next((j for j in range(n + 1, min(n + 6, len(toks))) if is_verbish(toks[j])), None)
+            return _span(toks, n, j, text) if j else None
+    return None

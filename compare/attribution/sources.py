@@ -35,7 +35,8 @@ DOCUMENT_WORDS = frozenset(
     "verdict summary findings account biography manifesto platform budget census law text ad ads "
     "advertisement advertisements commercial update list questions question messages announcement "
     "snapshot rules rule plan clause missive memos letters cables finding excerpt excerpts copies "
-    "agreement deal cable dossier paper query queries case returns".split()
+    "agreement deal cable dossier paper query queries case returns story disclosure disclosures "
+    "figure".split()
 )
 ORG_WORDS = frozenset(
     "Party Department Ministry Committee Commission Agency Council Congress Senate House "
@@ -45,14 +46,15 @@ ORG_WORDS = frozenset(
     "Parliament Government Cabinet Assembly Kremlin Pentagon Downing Whitehall Democrats Republicans "
     "Labour Conservatives Tories Commission Caucus Foundation Movement Council PAC Fed Reserve Treasury "
     "Administration Secretariat Embassy Consulate Directorate Prosecutor's Lines Ltd Inc Corp Group "
-    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH".split()
+    "Holdings Industries Airlines Motors Systems Partners Shipyard Shipyards LLC PLC GmbH "
+    "Protection Enforcement Customs".split()
 )
 _ORG_HEADS = frozenset(
     "government campaign company police court committee administration agency department ministry "
     "military prosecutors prosecution authorities firm group organization organisation team office "
     "party union embassy council board panel agency regulators regime army navy coalition movement "
     "network spokesman's state county city authority jury hospital giant school agencies intelligence "
-    "force brigade squad".split()
+    "force brigade squad community side sides states".split()
 )
 PERSON_ROLES = re.compile(
     r"\b(?:spokes(?:man|woman|person)|lawyer|attorney|senator|president|minister|governor|congress(?:man|woman)|"
@@ -69,7 +71,7 @@ PERSON_ROLES = re.compile(
     r"chairmen|attendee|host|commentator|counselor|counsellor|legislator|hopeful|announcer)$",
     re.I,
 )
-_REFLEXIVE = re.compile(r"\s+(?:him|her|them|it)sel(?:f|ves)$")
+_REFLEXIVE = re.compile(r"\s+(?:(?:him|her|them|it)sel(?:f|ves)|alike|too|soon)$")
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
 _ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
 DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
@@ -79,7 +81,8 @@ HEARSAY = re.compile(
 )
 # "two of the people", "one of the officials present": the group after "of" is the head.
 _PARTITIVE = re.compile(
-    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|a\s+majority|a\s+handful|"
+    r"^(?:one|two|three|four|five|several|some|many|most|few|all|each|both|none|part|a\s+majority|"
+    r"a\s+handful|"
     r"a\s+number|a\s+group)\s+of\s+(?=\S)",
     re.I,
 )
@@ -105,7 +108,9 @@ _OUTLET_NOUNS = (
 _OUTLET_APPOSITIVE = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_OUTLET_NOUNS}\b", re.I)
 _OUTLET_WORDS = re.compile(
     rf"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OUTLET_NOUNS},?\s+[A-Z]|(?:state|local|conservative|liberal|"
-    r"foreign|national|news)\s+(?:media|websites|outlets|newspapers|television)\b)",
+    r"foreign|national|news|media|other)\s+(?:media|websites|outlets|newspapers|television)\b|"
+    r"media\s+stories\b|"
+    r"the\s+(?:newspaper|magazine|tabloid|broadcaster|news\s+agency|daily)$)",
     re.I,
 )
 _OUTLET_STAFF = re.compile(
@@ -256,6 +261,10 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if _GROUP_ONLY.match(text):
         return "anonymous"  # "two of the people", "those close to him", "some briefed on it"
     head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
+    whole = _PARTITIVE.sub("", text.split(",")[0])
+    cut = whole[len(head_phrase) :].split()
+    if cut and cut[0].endswith("ed") and not set(head_phrase.lower().split()) - _QUANTIFIERS - _ARTICLES:
+        head_phrase = whole  # "several published reports": a participle before the head, no agent after
     head_phrase = _REFLEXIVE.sub("", head_phrase)  # "the president himself"
     words = re.findall(r"[\w'’&.-]+", head_phrase)
     while len(words) > 1 and _TRAILING_PARTICIPLE.fullmatch(words[-1]) and is_plural(words[-2].lower()):
@@ -290,7 +299,7 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     )
     if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
         return "person"
-    if PERSON_ROLES.search(head):
+    if PERSON_ROLES.search(head) or head in _PERSON_NOUNS:
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
@@ -300,6 +309,10 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+# Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
+_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires".split())
 
 
 _PEOPLE_FIGURES = frozenset(
@@ -424,6 +437,7 @@ def person_mentions(
 # Words that name a role rather than the person ("President Trump" and "Trump" are one source).
 _ROLE_WORDS = frozenset(
     "president senator governor minister secretary director chairman chairwoman chair leader speaker "
+    "chancellor "
     "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
     "prime former vice chief first lady general".split()
 )
@@ -489,7 +503,9 @@ def person_name(source: str) -> str | None:
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
-        if n < len(words) and (_POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare)):
+        if n < len(words) and (
+            _POSSESSIVE_TAIL.search(tokens[n - 1]) or _role_word(bare) or _title_word(bare)
+        ):
             break  # "North Korea's Kim Jong Un", "NRA CEO Wayne Lee", "Justice Ann Lee": not the name
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
@@ -506,6 +522,20 @@ def person_name(source: str) -> str | None:
 def _role_word(word: str) -> bool:
     """A capitalised role before a name ("CEO", "Sheriff", "Agent", "Host")."""
     return bool(PERSON_ROLES.fullmatch(word)) or word.lower() in {"agent", "tem", "controversial"}
+
+
+def _title_word(word: str) -> bool:
+    """A capitalised word of a title before a name that is no first name: a role in the plural
+    ("Senators Ann Lee and Bo Diaz"), a hyphenated role ("Representative-elect", "Editor-in-Chief"),
+    a subject word of an office ("Secretary for Diplomatic Security Jo Roe")."""
+    plural = word.endswith("s") and (word[:-1].lower() in _ROLE_WORDS or word[:-1] in TITLES)
+    return plural or ("-" in word and _role_word(word.split("-")[0])) or word in _OFFICE_WORDS
+
+
+_OFFICE_WORDS = frozenset(
+    "Security Affairs Relations Rights Policy Protection Defense Defence Operations Services Safety "
+    "Intelligence Justice Health Education Labor Treasury Trade Finance Commerce Veterans".split()
+)
 
 
 # Capitalised words that open a sentence and never a name ("Has Trump been asked?").

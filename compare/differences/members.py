@@ -62,6 +62,7 @@ class MemberView:
     spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each of the member's sentences
     # the whole article's index (names, dates, figures)
     index: DocumentIndex | None = dataclasses.field(default=None, compare=False, repr=False)
+    published: str | None = None  # the article's day of publication, where known
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def gather(member: Member, doc: Document, index: DocumentIndex | None = None) ->
         index.numbered,
         tuple(spans),
         index,
+        doc.article.published,
     )
 
 
