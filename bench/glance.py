@@ -86,11 +86,19 @@ def main() -> None:
             mapping, pairs = to_gold(result, meta), gold_pairs(gold)
             listed = agreed(result)
             for c in listed:
-                t = tiers.setdefault(f"{strength(c.score)}{' fragment' if fragment_claim(c, docs) else ''}", [0, 0])
+                tier = strength(c.score) + (" fragment" if fragment_claim(c, docs) else "")
+                t = tiers.setdefault(tier, [0, 0])
                 t[0] += right(c, mapping, pairs)
                 t[1] += 1
-            tiered = sorted(listed, key=lambda c: (STRENGTHS.index(strength(c.score)), fragment_claim(c, docs)))
-            for how, order in (("story", listed), ("by_strength", tiered), ("glance_order", glance_order(listed, docs))):
+            tiered = sorted(
+                listed, key=lambda c: (STRENGTHS.index(strength(c.score)), fragment_claim(c, docs))
+            )
+            orders = (
+                ("story", listed),
+                ("by_strength", tiered),
+                ("glance_order", glance_order(listed, docs)),
+            )
+            for how, order in orders:
                 shown = order[:10]
                 for k, top in enumerate((shown[:1], shown[:3], shown)):
                     tally[how][2 * k] += sum(right(c, mapping, pairs) for c in top)

@@ -15,9 +15,9 @@ from compare.model import (
     PossibleMatch,
     Provenance,
     ProvenanceEdge,
+    Quotation,
     WordEdit,
 )
-from compare.model import Quotation
 from compare.report.glance import (
     clip,
     entity_key,
@@ -195,4 +195,5 @@ def test_quote_fragments_and_weak_matches_go_last_in_the_glance():
     assert [(x.claim, x.strength) for x in g.agreed] == [("c3", "moderate"), ("c1", "strong"), ("c2", "weak")]
     # c2's gist is Alpha's wording, not Beta's shorter quote fragment
     assert g.agreed[2].gist.startswith("The mayor said")
-    assert g.as_dict()["agreed"][2] == {"claim": "c2", "gist": g.agreed[2].gist, "score": 0.2, "strength": "weak"}
+    expected = {"claim": "c2", "gist": g.agreed[2].gist, "score": 0.2, "strength": "weak"}
+    assert g.as_dict()["agreed"][2] == expected

@@ -48,7 +48,8 @@ def test_html_mutes_a_weak_match_and_explains_the_score():
     assert re.search(r'<div class="row claim conflict st-weak" id="claim-c1"', html)
     assert '<span class="badge st-weak" title="match 0.24, weak: the sentences' in html
     glance = html[html.index('<section id="glance"') : html.index('<section id="overview"')]
-    assert re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)">', glance) == [("c3", "strong"), ("c1", "weak")]
+    listed = re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)">', glance)
+    assert listed == [("c3", "strong"), ("c1", "weak")]
     assert "matches: 1 strong, 1 weak; weak matches last" in glance
     assert '<p class="bands">' in html and "under 0.3: the sentences may share only names" in html
 
@@ -68,13 +69,21 @@ def test_relay_lines_name_the_person_not_the_description():
     b = make_doc("Beta", [["The plan works, Ms. Roe said.", "Sun."]])
     s = doc.sentences[0]
     att = Attribution(
-        "attributed", "said", s.start + 21, s.start + 25, source="GOP rival Jane Roe",
-        source_kind="person", entity="Jane Roe",
+        "attributed",
+        "said",
+        s.start + 21,
+        s.start + 25,
+        source="GOP rival Jane Roe",
+        source_kind="person",
+        entity="Jane Roe",
     )
     doc = Document(doc.article, doc.sentences, attributions=(att, None))
     claim = Claim(
-        "c1", (Member("alpha", (0,)), Member("beta", (0,))), 0.6,
-        firsthand=("beta",), relays=(Relay("alpha", "GOP rival Jane Roe", "person"),),
+        "c1",
+        (Member("alpha", (0,)), Member("beta", (0,))),
+        0.6,
+        firsthand=("beta",),
+        relays=(Relay("alpha", "GOP rival Jane Roe", "person"),),
     )
     lines = [text for text, _ in relay_lines(claim, {"alpha": doc, "beta": b})]
     assert lines == [

@@ -363,6 +363,7 @@ class _Builder:
                     )
                 )
             shown, minor = ranked_differences(claim)
+            level = strength(claim.score)
             claim_rows.append(
                 Row(
                     f"claim-{claim.id}",
@@ -377,8 +378,8 @@ class _Builder:
                     round(claim.score, 2),
                     claim.reference if shown_edits(claim, self.docs) else "",
                     tuple(self._diff_view(d) for d in minor),
-                    strength(claim.score),
-                    f"{match_label(claim.score, strength(claim.score))}: {STRENGTH_NOTES[strength(claim.score)]}",
+                    level,
+                    f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -611,7 +612,12 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
         "first": g.first_published,
         "last": g.last_published,
         "agreed": [
-            {"claim": a.claim, "gist": display_text(a.gist), "strength": a.strength, "score": f"{a.score:.2f}"}
+            {
+                "claim": a.claim,
+                "gist": display_text(a.gist),
+                "strength": a.strength,
+                "score": f"{a.score:.2f}",
+            }
             for a in g.agreed
         ],
         "agreed_strengths": strength_counts(g) if g.agreed else "",

@@ -9,12 +9,12 @@ from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     match_label,
-    strength_counts,
     possible_note,
     provenance_by_article,
     ranked_differences,
     relay_label,
     relay_lines,
+    strength_counts,
     summarize_unique,
 )
 from .summary import summarize
