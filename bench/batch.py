@@ -30,9 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 # ---------------------------------------------------------------- measuring a process tree
-def _tree_rss(root: int, cpu: dict[int, float] | None = None) -> tuple[int, dict[int, int]]:
+def _tree_rss(
+    root: int, cpu: dict[int, float] | None = None, pss: list[int] | None = None
+) -> tuple[int, dict[int, int]]:
     """Current RSS summed over ``root`` and its descendants, and each one's peak (VmHWM), in KiB;
-    ``cpu`` gets each process's CPU seconds so far (utime + stime), by pid."""
+    ``cpu`` gets each process's CPU seconds so far (utime + stime), by pid; ``pss`` gets the
+    current PSS summed over the tree appended (each shared page divided among the processes that
+    map it: the tree's memory in all, where summed RSS counts a shared page once per process)."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -48,9 +52,15 @@ def _tree_rss(root: int, cpu: dict[int, float] | None = None) -> tuple[int, dict
             if ppid == p and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
-    total, peaks = 0, {}
+    total, peaks, pss_total = 0, {}, 0
     ticks = os.sysconf("SC_CLK_TCK")
     for pid in tree:
+        if pss is not None:
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as fh:
+                    pss_total += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+            except (OSError, StopIteration, ValueError):
+                pass
         if cpu is not None:
             try:
                 with open(f"/proc/{pid}/stat") as fh:
@@ -65,6 +75,8 @@ def _tree_rss(root: int, cpu: dict[int, float] | None = None) -> tuple[int, dict
             peaks[pid] = int(fields.get("VmHWM", "0 kB").split()[0])
         except (OSError, ValueError):
             continue
+    if pss is not None:
+        pss.append(pss_total)
     return total, peaks
 
 
@@ -75,15 +87,17 @@ def run_measured(cmd: list[str]) -> dict[str, float]:
     before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak_total, peak_one, peak_parent = 0, 0, 0
+    peak_total, peak_one, peak_parent, peak_pss = 0, 0, 0, 0
     cpu: dict[int, float] = {}
+    pss: list[int] = []
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_total, peak_one, peak_parent
+        nonlocal peak_total, peak_one, peak_parent, peak_pss
         while not stop.is_set():
-            total, peaks = _tree_rss(proc.pid, cpu)
+            total, peaks = _tree_rss(proc.pid, cpu, pss)
             peak_total = max(peak_total, total)
+            peak_pss = max(peak_pss, pss.pop())
             peak_one = max([peak_one, *peaks.values()])
             peak_parent = max(peak_parent, peaks.get(proc.pid, 0))
             stop.wait(0.1)
@@ -106,6 +120,7 @@ def run_measured(cmd: list[str]) -> dict[str, float]:
         "rc": proc.returncode,
         "stderr": err.strip().splitlines()[-1] if err.strip() else "",
         "tree_mib": peak_total / 1024,
+        "pss_mib": peak_pss / 1024,
         "one_mib": peak_one / 1024,
         "parent_mib": peak_parent / 1024,
         "rusage_mib": max(after, before) / 1024,
@@ -385,6 +400,7 @@ def section_scale(n: int, jobs: int) -> None:
         "events/s",
         "articles/s",
         "peak RSS tree MiB",
+        "peak PSS tree MiB",
         "largest process MiB",
         "main process MiB",
         "output MiB",
@@ -405,6 +421,7 @@ def section_scale(n: int, jobs: int) -> None:
                 f"{size / m['wall']:.2f}",
                 f"{articles / m['wall']:.1f}",
                 f"{m['tree_mib']:.0f}",
+                f"{m['pss_mib']:.0f}",
                 f"{m['one_mib']:.0f}",
                 f"{m['parent_mib']:.0f}",
                 f"{mib:.0f}",

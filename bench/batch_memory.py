@@ -2,6 +2,7 @@
 
     python bench/batch_memory.py --events 500,1500          # RSS growth per event, one process each
     python bench/batch_memory.py --events 1500 --trace      # plus tracemalloc's top growth by line
+    python bench/batch_memory.py --tree 100 [--code DIR]    # a real batch: each process's peak
 
 The events are not computed here: a few real events are compared once (cached under
 /tmp/mem-replay-*.pkl), and ``run_jobs`` then runs with an engine that hands back, for each job,
@@ -22,6 +23,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 EVENTS = REPO.parent / "shared" / "corpus" / "events"
@@ -133,13 +135,125 @@ def measure(n: int, trace: bool, top: int) -> None:
             print(f"  {stat.size_diff / 1024:9.1f} KiB {stat.count_diff:8d} blocks  {stat.traceback[0]}")
 
 
+_LIBS = ("numpy", "scipy", "sklearn", "sqlite_utils")
+
+
+def _proc_sample(pid: int) -> dict[str, int] | None:
+    """RSS, its peak (VmHWM) and PSS (each shared page divided among its sharers) of one process, KiB."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            status = dict(line.split(":", 1) for line in fh if ":" in line)
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            rollup = dict(line.split(":", 1) for line in fh if ":" in line and not line[0].isdigit())
+    except (OSError, ValueError):
+        return None
+    kib = {k: int(v.split()[0]) for k, v in {**status, **rollup}.items() if v.strip().endswith("kB")}
+    return {"rss": kib.get("VmRSS", 0), "hwm": kib.get("VmHWM", 0), "pss": kib.get("Pss", 0)}
+
+
+def _libs(pid: int) -> set[str]:
+    """Which of the heavy packages ``pid`` has loaded, read from its mapped files."""
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return set()
+    return {lib for lib in _LIBS if f"/site-packages/{lib}/" in maps}
+
+
+def _role(pid: int, root: int, parents: dict[int, int]) -> str:
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        cmd = ""
+    if pid == root:
+        return "batch (client)"
+    if parents.get(pid) != root:
+        return "worker"  # forked by the forkserver (whose command line it shows)
+    for name in ("forkserver", "resource_tracker"):
+        if name in cmd:
+            return name.replace("_", " ")
+    return "child"
+
+
+def tree(n: int, code: Path, jobs: int) -> None:
+    """Run ``storydiff batch`` of ``code`` on n generated events; each process's peak RSS and PSS."""
+    import threading
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from batch import _tree_rss
+    from make_corpus import generate
+
+    seen: dict[int, dict[str, Any]] = {}
+    peak_rss = peak_pss = 0
+    with tempfile.TemporaryDirectory(dir="/tmp", prefix="mem-tree-") as tmp:
+        generate(Path(tmp) / "src", n)
+        cmd = [
+            sys.executable,
+            "-m",
+            "compare",
+            "batch",
+            f"{tmp}/src",
+            "-o",
+            f"{tmp}/out",
+            "--jobs",
+            str(jobs),
+        ]
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        proc = subprocess.Popen(cmd, env=env, cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stop = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_rss, peak_pss
+            ticks = 0
+            while not stop.is_set():
+                _, peaks = _tree_rss(proc.pid)
+                parents = {}
+                for pid in peaks:
+                    try:
+                        parents[pid] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                    except (OSError, IndexError, ValueError):
+                        continue
+                got = {pid: s for pid in peaks if (s := _proc_sample(pid))}
+                peak_rss = max(peak_rss, sum(s["rss"] for s in got.values()))
+                peak_pss = max(peak_pss, sum(s["pss"] for s in got.values()))
+                for pid, s in got.items():
+                    rec = seen.setdefault(pid, {"role": _role(pid, proc.pid, parents), "libs": set()})
+                    for k, v in s.items():
+                        rec[k] = max(rec.get(k, 0), v)
+                    if ticks % 10 == 0:
+                        rec["libs"] |= _libs(pid)
+                ticks += 1
+                stop.wait(0.1)
+
+        t = threading.Thread(target=sample, daemon=True)
+        t.start()
+        proc.wait()
+        stop.set()
+        t.join()
+    print(
+        f"{n} events, --jobs {jobs}, code {code}: peak summed RSS {peak_rss / 1024:.0f} MiB, "
+        f"summed PSS {peak_pss / 1024:.0f} MiB"
+    )
+    for rec in (seen[pid] for pid in sorted(seen)):
+        print(
+            f"  {rec['role']:18} peak RSS {rec['hwm'] / 1024:6.1f}  peak PSS {rec['pss'] / 1024:6.1f} MiB"
+            f"  loaded: {', '.join(sorted(rec['libs'])) or '-'}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", default="500,1500", help="comma-separated event counts, one process each")
     ap.add_argument("--trace", action="store_true", help="tracemalloc's top growth by line")
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single count, in this process
+    ap.add_argument("--tree", type=int, help="run a real batch of N generated events; each process's peak")
+    ap.add_argument("--code", type=Path, default=REPO, help="the storydiff checkout --tree runs")
+    ap.add_argument("--jobs", type=int, default=2, help="--jobs for --tree")
     args = ap.parse_args(argv)
+    if args.tree:
+        tree(args.tree, args.code.resolve(), args.jobs)
+        return 0
     if args.one:
         measure(args.one, args.trace, args.top)
         return 0

@@ -7,9 +7,10 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from test_batch import FERRY, LIBRARY, run, write_event
 
-from compare.batch.store import TABLES, event_records
+from compare.batch.store import _INDEXES, _SCHEMA, TABLES, Store, event_records
 
 
 def _db(out: Path) -> sqlite3.Connection:
@@ -152,7 +153,9 @@ def test_event_records_keys_name_their_event() -> None:
 def test_rows_go_in_as_sqlite_utils_would_write_them() -> None:
     """``_insert`` (one executemany) writes what sqlite-utils' insert_all wrote before it: rows
     with their keys in any order, missing keys as NULL, containers as JSON text."""
-    import sqlite_utils
+    sqlite_utils = pytest.importorskip(
+        "sqlite_utils", reason="sqlite-utils (the test extra) is not installed"
+    )
 
     from compare.batch.store import _insert
 
@@ -178,3 +181,104 @@ def test_rows_go_in_as_sqlite_utils_would_write_them() -> None:
     db["t"].create({"id": str, "n": int}, pk="id")
     _insert(db.conn, "t", [{"id": "a", "n": 1}, {"id": "b", "n": 2}])
     assert list(db.conn.execute("SELECT * FROM t")) == [("a", 1), ("b", 2)]
+
+
+def _made_by_sqlite_utils(path: Path) -> None:
+    """The store's tables as the store made them through sqlite-utils until 2026-12-02."""
+    sqlite_utils = pytest.importorskip(
+        "sqlite_utils", reason="sqlite-utils (the test extra) is not installed"
+    )
+
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for table in reversed(TABLES):
+        columns, pk, fks = _SCHEMA[table]
+        db[table].create(columns, pk=pk, foreign_keys=fks, not_null={pk})
+        for col, _, _ in fks:
+            db[table].create_index([col], if_not_exists=True)
+        for cols in _INDEXES.get(table, []):
+            db[table].create_index(cols, if_not_exists=True)
+        if table == "sentences":
+            db[table].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db.conn.close()
+
+
+def _schema(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_schema_is_the_one_sqlite_utils_wrote(tmp_path: Path) -> None:
+    """The store creates its tables with the standard library alone (keeping NumPy, which
+    sqlite-utils imports, out of the batch process); the schema, word for word and in the same
+    order, is what sqlite-utils wrote, so Datasette and sqlite-utils read the file as before."""
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    ours.mkdir()
+    theirs.mkdir()
+    Store.open(ours).close()
+    _made_by_sqlite_utils(theirs / "storydiff.db")
+    assert _schema(ours / "storydiff.db") == _schema(theirs / "storydiff.db")
+    assert len(_schema(ours / "storydiff.db")) == 47
+    # sqlite-utils reads it as its own: the FTS index and its triggers are found
+    import sqlite_utils
+
+    db = sqlite_utils.Database(ours / "storydiff.db")
+    assert db["sentences"].detect_fts() == "sentences_fts"
+    assert {t.name for t in db["sentences"].triggers} == {"sentences_ai", "sentences_ad", "sentences_au"}
+    assert db["attributions"].pks == ["sentence"]
+    assert {(fk.column, fk.other_table) for fk in db["claim_members"].foreign_keys} == {
+        ("event", "events"),
+        ("claim", "claims"),
+        ("article", "articles"),
+        ("sentence", "sentences"),
+    }
+
+
+def test_a_batch_store_matches_one_written_on_sqlite_utils_tables(tmp_path: Path) -> None:
+    """The same batch written into tables sqlite-utils made gives the same rows, full-text index
+    included (``iterdump`` of both files), and full-text search finds stemmed words."""
+    events = _events(tmp_path)
+    out_ours, out_theirs = tmp_path / "ours", tmp_path / "theirs"
+    for out in (out_ours, out_theirs):
+        run(str(events), "-o", str(out), "-j", "1", "--formats", "json")
+    # theirs again, into tables sqlite-utils made: a deleted store is rebuilt by the next run
+    (out_theirs / "storydiff.db").unlink()
+    _made_by_sqlite_utils(out_theirs / "storydiff.db")
+    assert _schema(out_theirs / "storydiff.db") != []
+    run(str(events), "-o", str(out_theirs), "-j", "1", "--formats", "json")
+    dumps = []
+    for out in (out_ours, out_theirs):
+        conn = _db(out)
+        # the content hashes cover the code, which is the same here; reports name no folder
+        dumps.append(list(conn.iterdump()))
+        hits = conn.execute(
+            "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'passengers'"
+        ).fetchone()[0]
+        conn.close()
+        assert hits > 0, out
+    assert dumps[0] == dumps[1]
+
+
+@pytest.mark.slow
+def test_the_batch_process_imports_no_numpy(tmp_path: Path) -> None:
+    """With ``--jobs 2`` the workers compare and the batch process only writes: it imports neither
+    NumPy nor sqlite-utils (18 MiB of its memory when the store was written through sqlite-utils),
+    nor the module that loads the pipeline into the forkserver."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from compare.cli import run\n"
+        f"sys.argv = ['storydiff', 'batch', {str(_events(tmp_path))!r}, '-o', {str(tmp_path / 'out')!r},"
+        " '-j', '2', '--formats', 'json,html']\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('numpy', 'sqlite_utils', 'compare.batch.warm') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert (tmp_path / "out" / "ferry-fire" / "report.json").is_file()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_report_html import hand_comparison, make_doc
 
 from compare.model import (
@@ -13,15 +15,25 @@ from compare.model import (
     PossibleMatch,
     Provenance,
     ProvenanceEdge,
+    Quotation,
     WordEdit,
 )
-from compare.report.glance import clip, entity_key, glance, headline, shown_edits, source_nodes
+from compare.report.glance import (
+    clip,
+    entity_key,
+    glance,
+    headline,
+    quote_fragment,
+    shown_edits,
+    source_nodes,
+    strength,
+)
 
 
 def test_glance_of_the_hand_comparison():
     g = glance(hand_comparison())
-    assert [cid for cid, _ in g.agreed] == ["c1", "c3"] and g.agreed_outlets == 3 and g.agreed_total == 2
-    assert g.agreed[1][1] == "Two people were taken to hospital."  # the shortest wording
+    assert [a.claim for a in g.agreed] == ["c1", "c3"] and g.agreed_outlets == 3 and g.agreed_total == 2
+    assert g.agreed[1].gist == "Two people were taken to hospital."  # the shortest wording
     assert [(x.claim, x.kind) for x in g.conflicts] == [("c1", "number"), ("c3", "number")]
     assert dict(g.conflicts[0].values)["daily-ledger"] == "dozens"
     assert [(a, n) for a, n, _ in g.only] == [("harbour-gazette", 1), ("daily-ledger", 1)]
@@ -134,13 +146,54 @@ def test_two_agreed_claims_sharing_a_sentence_get_different_gists():
     c1 = Claim("c1", (Member("alpha", (0,)), Member("beta", (0,))), 0.6)
     c2 = Claim("c2", (Member("alpha", (0,)), Member("beta", (1,))), 0.5)
     g = glance(Comparison((a, b), (c1, c2)))
-    assert g.agreed == (("c1", "The bridge was closed by rain."), ("c2", "The ferry stopped running."))
+    assert [(a.claim, a.gist, a.strength) for a in g.agreed] == [
+        ("c1", "The bridge was closed by rain.", "strong"),
+        ("c2", "The ferry stopped running.", "strong"),
+    ]
     # c3 passes over the wording c1 showed; c4, whose every wording was shown, keeps its shortest.
     c3 = Claim("c3", (Member("alpha", (1,)), Member("beta", (0,))), 0.5)
     c4 = Claim("c4", (Member("alpha", (1,)), Member("beta", (0,))), 0.4)
     g = glance(Comparison((a, b), (c1, c3, c4)))
-    assert [gist for _, gist in g.agreed] == [
+    assert [a.gist for a in g.agreed] == [
         "The bridge was closed by rain.",
         "The bridge shut.",
         "The bridge shut.",
     ]
+
+
+def test_strength_bands_follow_the_score_as_printed():
+    assert [strength(x) for x in (0.0, 0.294, 0.296, 0.3, 0.49, 0.496, 0.5, 1.0)] == [
+        "weak",
+        "weak",
+        "moderate",
+        "moderate",
+        "moderate",
+        "strong",
+        "strong",
+        "strong",
+    ]
+
+
+def _quoted_doc(name: str, first: str, second: str) -> Document:
+    """Two sentences in one paragraph, the second a quotation opened in the first."""
+    doc = make_doc(name, [[first, second]])
+    s0, s1 = doc.sentences
+    opening = s0.start + first.index("\u201c")
+    q = Quotation(0, opening, s1.end)
+    sentences = (replace(s0, quotations=(0,)), replace(s1, quotation=0, quotations=(0,)))
+    return replace(doc, sentences=sentences, quotations=(q,))
+
+
+def test_quote_fragments_and_weak_matches_go_last_in_the_glance():
+    a = _quoted_doc("Alpha", "The mayor said \u201cwe will rebuild.", "It will take years.\u201d")
+    b = _quoted_doc("Beta", "The mayor vowed \u201cto rebuild.", "It takes years.\u201d")
+    assert not quote_fragment(a, 0) and quote_fragment(a, 1)
+    fragments = Claim("c1", (Member("alpha", (1,)), Member("beta", (1,))), 0.9)
+    weak = Claim("c2", (Member("alpha", (0,)), Member("beta", (1,))), 0.2)
+    lead = Claim("c3", (Member("alpha", (0,)), Member("beta", (0,))), 0.35)
+    g = glance(Comparison((a, b), (fragments, weak, lead)))
+    assert [(x.claim, x.strength) for x in g.agreed] == [("c3", "moderate"), ("c1", "strong"), ("c2", "weak")]
+    # c2's gist is Alpha's wording, not Beta's shorter quote fragment
+    assert g.agreed[2].gist.startswith("The mayor said")
+    expected = {"claim": "c2", "gist": g.agreed[2].gist, "score": 0.2, "strength": "weak"}
+    assert g.as_dict()["agreed"][2] == expected

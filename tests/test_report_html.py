@@ -358,11 +358,11 @@ def test_overview_lists_outlets_counts_and_figures(hand_html):
 
 
 def test_claim_rows_cells_and_marks(hand_html):
-    rows = re.findall(r'<div class="row ([a-z ]+)" id="([^"]+)"', hand_html)
+    rows = re.findall(r'<div class="row ([a-z -]+)" id="([^"]+)"', hand_html)
     ids = [i for _, i in rows]
     # Story order: unique sentences follow the claim holding their article's previous claimed sentence.
     assert ids == ["claim-c1", "claim-c2", "claim-c3", "u-harbour-gazette-3", "u-daily-ledger-3"]
-    assert dict((i, k) for k, i in rows)["claim-c1"] == "claim conflict"
+    assert dict((i, k) for k, i in rows)["claim-c1"] == "claim conflict st-strong"
     row1 = hand_html[hand_html.index('id="claim-c1"') : hand_html.index('id="claim-c2"')]
     conflict = 'title="conflict (number): Harbour Gazette: “60” · Daily Ledger: “dozens”'
     assert f'<mark class="m conflict k-number" {conflict}' in row1
@@ -520,7 +520,10 @@ def test_glance_comes_first_and_names_what_matters(hand_html):
     main_start = hand_html.index("<main>")
     assert hand_html.index('<section id="glance"', main_start) < hand_html.index('<section id="overview"')
     glance = hand_html[hand_html.index('<section id="glance"') : hand_html.index('<section id="overview"')]
-    assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3", "c1", "c3"]
+    agreed = re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)"><a href="#claim-c\d+">', glance)
+    assert agreed == [("c1", "strong"), ("c3", "strong")]
+    assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3"]
+    assert "matches: 2 strong; weak matches last" in glance
     assert "All 3 outlets report" in glance and "2 conflicting details" in glance
     assert '<li data-source="outlet:harbour gazette"><bdi class="sl">Harbour Gazette</bdi>' in glance
     assert "#filter=unique&amp;outlet=daily-ledger" in glance

@@ -35,7 +35,7 @@ def test_glance_comes_first_and_lines_hang_under_their_label():
     out = render_text(hand_comparison(), width=60)
     lines = out.splitlines()
     assert out.index("At a glance") < out.index("Conflicts (2):") < out.index("Claims")
-    assert "All 3 outlets report:" in out
+    assert "All 3 outlets report (matches: 2 strong):" in out
     assert "  Harbour Gazette (outlet) ×2: Daily Ledger 1," in out
     # A wrapped difference line continues under its values, never at column 0.
     k = next(i for i, line in enumerate(lines) if line.startswith("  conflict number: "))

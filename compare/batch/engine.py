@@ -262,18 +262,12 @@ def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers fork from a clean single-threaded server that has the pipeline imported
-    # once, rather than from this process and whatever threads it runs.
+    # once, rather than from this process and whatever threads it runs. ``warm`` loads the
+    # pipeline's libraries there too, so that the workers share them (docs/batch.md).
     ctx: multiprocessing.context.BaseContext
     try:
         ctx = multiprocessing.get_context("forkserver")
-        multiprocessing.set_forkserver_preload(
-            [
-                "compare.batch.engine",
-                "compare.pipeline",
-                "compare.report.jsonout",
-                "compare.report.htmlreport",
-            ]
-        )
+        multiprocessing.set_forkserver_preload(["compare.batch.engine", "compare.batch.warm"])
     except ValueError:  # no forkserver on this platform (Windows)
         ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(

@@ -304,7 +304,7 @@ _CONTAINERS = (dict, list, tuple)
 
 
 def _cell(value: Any) -> Any:
-    """A value as sqlite-utils would store it: containers as JSON text, the rest as they are."""
+    """A value as sqlite-utils stores it: containers as JSON text, the rest as they are."""
     if isinstance(value, _CONTAINERS):
         return json.dumps(value, default=repr, ensure_ascii=False)
     return value
@@ -326,49 +326,93 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
     conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(cols))})", params)
 
 
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+_SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL"}
+
+
+def schema_sql(table: str) -> list[str]:
+    """The statements that create ``table`` with its indexes (and, for ``sentences``, its FTS5
+    index and the triggers that keep it in step), in the very text sqlite-utils writes for
+    ``create(pk=..., foreign_keys=..., not_null={pk})``, ``create_index`` and
+    ``enable_fts(create_triggers=True, tokenize="porter")``: the stored schema is the same
+    whichever made the file (``tests/test_batch_store.py`` compares the two)."""
+    columns, pk, fks = _SCHEMA[table]
+    refs = {col: f" REFERENCES {_quote(other)}({_quote(other_col)})" for col, other, other_col in fks}
+    lines = ",\n".join(
+        f"   {_quote(col)} {_SQL_TYPES[kind]}"
+        + (" PRIMARY KEY NOT NULL" if col == pk else "")
+        + refs.get(col, "")
+        for col, kind in columns.items()
+    )
+    sql = [f"CREATE TABLE {_quote(table)} (\n{lines}\n)"]
+    for cols in [[col] for col, _, _ in fks] + _INDEXES.get(table, []):
+        name = _quote(f"idx_{table}_{'_'.join(cols)}")
+        sql.append(f"CREATE INDEX {name}\n    ON {_quote(table)} ({', '.join(map(_quote, cols))})")
+    if table == "sentences":
+        sql += _fts_sql(table, "text")
+    return sql
+
+
+def _fts_sql(table: str, col: str) -> list[str]:
+    t, fts, c = _quote(table), _quote(f"{table}_fts"), _quote(col)
+    delete = f"INSERT INTO {fts} ({fts}, rowid, {c}) VALUES('delete', old.rowid, old.{c});"
+    insert = f"INSERT INTO {fts} (rowid, {c}) VALUES (new.rowid, new.{c});"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING FTS5 (\n    {c},\n    tokenize='porter',\n    content={t}\n)",
+        f"CREATE TRIGGER {_quote(table + '_ai')} AFTER INSERT ON {t} BEGIN\n  {insert}\nEND",
+        f"CREATE TRIGGER {_quote(table + '_ad')} AFTER DELETE ON {t} BEGIN\n  {delete}\nEND",
+        f"CREATE TRIGGER {_quote(table + '_au')} AFTER UPDATE ON {t} BEGIN\n  {delete}\n  {insert}\nEND",
+    ]
+
+
 @dataclass(slots=True)
 class Store:
-    """The open database of one batch; ``Store.open(outdir)`` creates the tables on first use."""
+    """The open database of one batch; ``Store.open(outdir)`` creates the tables on first use.
 
-    db: Any  # sqlite_utils.Database
+    Written through the standard library's ``sqlite3`` alone: the client process stays free of
+    sqlite-utils, whose import pulls in NumPy (about 18 MiB of the client's memory, docs/batch.md).
+    """
+
+    conn: sqlite3.Connection
 
     @classmethod
     def open(cls, outdir: str | Path) -> Store:
-        import sqlite_utils
-
         conn = sqlite3.connect(str(Path(outdir) / DB_NAME))
         conn.execute("PRAGMA foreign_keys = ON")
+        # As sqlite-utils sets it (the store was first written through it): a trigger's own
+        # statements may fire triggers, and REPLACE's deletes fire delete triggers.
+        conn.execute("PRAGMA recursive_triggers = ON")
         # One writer, a transaction per event: WAL with NORMAL sync commits without an fsync per
         # event (a crash loses at most the last events, which the journal then recomputes as the
         # store's hash check fails), where the default rollback journal costs several fsyncs each.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        db = sqlite_utils.Database(conn)
-        store = cls(db)
+        store = cls(conn)
         store._create()
         return store
 
     def _create(self) -> None:
-        for table in reversed(TABLES):  # parents first
-            if self.db[table].exists():
-                continue
-            columns, pk, fks = _SCHEMA[table]
-            self.db[table].create(columns, pk=pk, foreign_keys=fks, not_null={pk})
-            for col, _, _ in fks:
-                self.db[table].create_index([col], if_not_exists=True)
-            for cols in _INDEXES.get(table, []):
-                self.db[table].create_index(cols, if_not_exists=True)
-            if table == "sentences":
-                self.db[table].enable_fts(["text"], create_triggers=True, tokenize="porter")
+        have = {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [t for t in reversed(TABLES) if t not in have]  # parents first
+        if not missing:
+            return
+        with self.conn:  # all or nothing: an interrupted first run leaves no table without its indexes
+            self.conn.execute("BEGIN")
+            for table in missing:
+                for sql in schema_sql(table):
+                    self.conn.execute(sql)
 
     def has(self, event: str, digest: str) -> bool:
         """Whether the store holds this event as computed from inputs with this content hash."""
-        cur = self.db.execute("SELECT 1 FROM events WHERE event = ? AND hash = ?", [event, digest])
+        cur = self.conn.execute("SELECT 1 FROM events WHERE event = ? AND hash = ?", [event, digest])
         return cur.fetchone() is not None
 
     def replace(self, row: EventRow, digest: str, records: Records | None) -> None:
         """Put one event's rows in place of whatever the store held for it, in one transaction."""
-        conn = self.db.conn
+        conn = self.conn
         with conn:
             self._delete(row.event)
             _insert(conn, "events", [_event_record(row, digest)])
@@ -380,19 +424,19 @@ class Store:
     def keep_only(self, events: Iterable[str]) -> int:
         """Remove every event not in ``events`` (it left the batch); returns how many went."""
         keep = set(events)
-        gone = [e for (e,) in self.db.execute("SELECT event FROM events").fetchall() if e not in keep]
-        with self.db.conn:
+        gone = [e for (e,) in self.conn.execute("SELECT event FROM events").fetchall() if e not in keep]
+        with self.conn:
             for event in gone:
                 self._delete(event)
         return len(gone)
 
     def _delete(self, event: str) -> None:
         for table in TABLES:
-            self.db.execute(f"DELETE FROM [{table}] WHERE event = ?", [event])
+            self.conn.execute(f"DELETE FROM [{table}] WHERE event = ?", [event])
 
     def counts(self) -> dict[str, int]:
-        return {t: self.db[t].count for t in TABLES}
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in TABLES}
 
     def close(self) -> None:
-        self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # fold the log back into the file
-        self.db.conn.close()
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # fold the log back into the file
+        self.conn.close()

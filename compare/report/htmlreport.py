@@ -17,8 +17,8 @@ from markupsafe import Markup, escape
 
 from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
-from .glance import Glance, clip, gist, glance, shown_edits, source_nodes
-from .labels import ranked_differences, relay_label
+from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
+from .labels import STRENGTH_NOTES, match_label, ranked_differences, relay_label, strength_counts
 from .summary import summarize
 from .templating import asset, content_policy, script_json
 
@@ -115,6 +115,8 @@ class Row:
     score: float
     reference: str = ""  # claim rows: the article whose wording the word edits compare against
     minor: tuple[DiffView, ...] = ()  # claim rows: the differences folded under "minor differences"
+    strength: str = ""  # claim rows: glance.strength of the score
+    match: str = ""  # claim rows: what the score and strength mean, for a tooltip
 
 
 def _unique_dom_id(article: str, index: int) -> str:
@@ -361,6 +363,7 @@ class _Builder:
                     )
                 )
             shown, minor = ranked_differences(claim)
+            level = strength(claim.score)
             claim_rows.append(
                 Row(
                     f"claim-{claim.id}",
@@ -375,6 +378,8 @@ class _Builder:
                     round(claim.score, 2),
                     claim.reference if shown_edits(claim, self.docs) else "",
                     tuple(self._diff_view(d) for d in minor),
+                    level,
+                    f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -466,6 +471,7 @@ def _coverage(c: Comparison, rows: list[Row]) -> dict[str, Any]:
         relayed = ", ".join(x.outlet for x in r.cells if x.relayed)
         title = f"{r.key}: carried by {carried}" + (f"; relayed by {relayed}" if relayed else "")
         title += "; conflicting details" if r.conflict else ""
+        title += f"; {r.match}"
         n = sum(s != "absent" for s in states)
         groups.setdefault(n, []).append(
             {"row": r, "states": states, "title": title, "gist": gist(by_id[r.key], docs)}
@@ -605,7 +611,16 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
         "headline": g.headline,
         "first": g.first_published,
         "last": g.last_published,
-        "agreed": [{"claim": cid, "gist": display_text(text)} for cid, text in g.agreed],
+        "agreed": [
+            {
+                "claim": a.claim,
+                "gist": display_text(a.gist),
+                "strength": a.strength,
+                "score": f"{a.score:.2f}",
+            }
+            for a in g.agreed
+        ],
+        "agreed_strengths": strength_counts(g) if g.agreed else "",
         "agreed_outlets": g.agreed_outlets,
         "agreed_total": g.agreed_total,
         "conflicts": [
@@ -689,5 +704,6 @@ def render_html(
         js=Markup(js),
         csp=content_policy(css, js),
         data=Markup(script_json(data)),
+        bands={"strong": STRONG_FROM, "weak": WEAK_BELOW},
     )
     return html

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..differences import is_minor
 from ..model import Attribution, Claim, Comparison, Difference, Document, Unique
+from .glance import STRENGTHS, Glance
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -16,32 +17,70 @@ def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Diff
     return tuple(d for d in ranked if not is_minor(d)), tuple(d for d in ranked if is_minor(d))
 
 
+# What the views say about a claim's match, by strength (``glance.strength``).
+STRENGTH_NOTES = {
+    "strong": "the sentences most likely state the same fact",
+    "moderate": "the sentences may state the same fact; check them",
+    "weak": "the sentences may share only names or a topic, not a fact",
+}
+
+
+def match_label(score: float, level: str) -> str:
+    """'match 0.29, weak': the claim score (the mean estimated probability that its sentences
+    state one fact) and its strength."""
+    return f"match {score:.2f}, {level}"
+
+
+def strength_counts(g: Glance) -> str:
+    """'matches: 3 strong, 1 weak' over the agreed claims the glance lists."""
+    levels = [a.strength for a in g.agreed]
+    return "matches: " + ", ".join(f"{levels.count(s)} {s}" for s in STRENGTHS if s in levels)
+
+
+def source_name(source: str | None, kind: str | None, entity: str | None = None) -> str:
+    """How a summary names a source: the person's name the attribution stage resolved ("GOP rival
+    Mitt Romney", "Mr. Romney" → "Mitt Romney"), else the wording up to its first comma ("Maggie
+    Gallagher, a founder of …" → "Maggie Gallagher"). The sentence itself keeps the wording."""
+    if entity and kind == "person":
+        return entity
+    if not source:
+        return "unnamed source"
+    return source.split(",")[0].strip() or source
+
+
 def relay_label(att: Attribution) -> str:
     """'via Daily Mail ← Vladimir Safronov (person)' or 'hedged: reportedly'."""
     if att.type == "hedged" and not att.source:
         return f"hedged: {att.cue}"
-    chain = " ← ".join([v.source for v in att.via] + [att.source or "unnamed source"])
+    chain = " ← ".join([v.source for v in att.via] + [source_name(att.source, att.source_kind, att.entity)])
     kind = f" ({att.source_kind})" if att.source_kind else ""
     return f"{'via ' if att.via else ''}{chain}{kind}"
 
 
 def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
-    """Who relays the claim and from whom, who states it first-hand, and a warning when nobody does."""
+    """Who relays the claim and from whom, and who states it as its own fact (or that none does)."""
     out = []
+    entities = {
+        (m.article, att.source): att.entity
+        for m in claim.members
+        for i in m.sentences
+        if (att := docs[m.article].attributions[i]) is not None
+    }
     if claim.relays:
         for r in claim.relays:
-            chain = " ← ".join([v.source for v in r.via] + [r.source or "unnamed source"])
+            name = source_name(r.source, r.source_kind, entities.get((r.article, r.source)))
+            chain = " ← ".join([v.source for v in r.via] + [name])
             kind = f" ({r.source_kind})" if r.source_kind else ""
             outlet = docs[r.article].article.outlet
             if r.type == "hedged" and not r.source:
                 out.append((f"{outlet} hedges it, naming no source", "yellow"))
             else:
-                out.append((f"{outlet} relays: {chain}{kind}", "yellow"))
+                out.append((f"{outlet} attributes it to {chain}{kind}", "yellow"))
         if claim.firsthand:
             names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
-            out.append((f"first-hand: {names}", "dim"))
+            out.append((f"stated as fact, with no source named, by {names}", "dim"))
         else:
-            out.append(("no outlet states this first-hand", "bold yellow"))
+            out.append(("every outlet attributes it to a source or hedges it", "yellow"))
     return out
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 from ..model import Comparison
-from .glance import glance
+from .glance import glance, strength
 from .labels import (
+    STRENGTH_NOTES,
+    match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
     relay_label,
     relay_lines,
+    strength_counts,
     summarize_unique,
 )
 from .summary import summarize
@@ -70,8 +73,11 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         return [*lines, ""] if g.sources or g.chains else lines
     if g.agreed:
         who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
-        lines += [f"**{who} report:**", ""]
-        lines += [f"- {cid}: {_md(text)}" for cid, text in g.agreed]
+        lines += [f"**{who} report** ({strength_counts(g)}):", ""]
+        lines += [
+            f"- {a.claim}: {_md(a.gist)}" + ("" if a.strength == "strong" else f" _({a.strength} match)_")
+            for a in g.agreed
+        ]
         if g.agreed_total > len(g.agreed):
             lines.append(f"- and {g.agreed_total - len(g.agreed)} more")
         lines.append("")
@@ -127,8 +133,11 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
     ]
     lines += ["## Claims", ""]
     for c in comparison.claims:
-        lines.append(f"### {c.id} ({len(c.members)} outlets)")
+        level = strength(c.score)
+        lines.append(f"### {c.id} ({len(c.members)} outlets, {match_label(c.score, level)})")
         lines.append("")
+        if level == "weak":
+            lines += [f"_Weak match: {STRENGTH_NOTES['weak']}._", ""]
         for m in c.members:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)

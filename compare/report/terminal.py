@@ -10,13 +10,16 @@ import io
 import re
 
 from ..model import Claim, Comparison, Document, Sentence
-from .glance import Glance, glance, shown_edits
+from .glance import Glance, glance, shown_edits, strength
 from .labels import (
+    STRENGTH_NOTES,
+    match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
     relay_label,
     relay_lines,
+    strength_counts,
     summarize_unique,
 )
 from .summary import summarize
@@ -102,9 +105,14 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         return
     if g.agreed:
         who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
-        console.print(Text(f"{who} report:", style="bold"))
-        for cid, text in g.agreed:
-            _hanging(console, f"  {cid} ", terminal_safe(text))
+        head = Text(f"{who} report", style="bold")
+        head.append(f" ({strength_counts(g)})", style="dim")
+        console.print(head + Text(":", style="bold"))
+        for a in g.agreed:
+            body = Text(terminal_safe(a.gist), style="dim" if a.strength == "weak" else "")
+            if a.strength != "strong":
+                body.append(f" [{a.strength} match]", style="yellow")
+            _hanging(console, f"  {a.claim} ", body)
         if g.agreed_total > len(g.agreed):
             console.print(f"  and {g.agreed_total - len(g.agreed)} more")
     else:
@@ -242,11 +250,15 @@ def _print_claim(
 
     console.print()
     outlets = ", ".join(name[m.article] for m in c.members)
+    level = strength(c.score)
     head = Text(f"{c.id}", style="bold")
-    head.append(f"  {len(c.members)} outlets ({outlets})  similarity {c.score:.2f}", style="dim")
+    head.append(f"  {len(c.members)} outlets ({outlets})  ", style="dim")
+    head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     if any(d.conflict for d in c.differences):
         head.append("  CONFLICT", style="bold red")
     _hanging(console, "", head, hang=2)
+    if level == "weak":
+        _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow")
     edits = shown_edits(c, docs)
     for m in c.members:
         doc = docs[m.article]
