@@ -82,7 +82,7 @@ _NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]+|[A-Z])\.? ){1,4}[A-Z][a-zA-Z'�
 
 def _plain_surname(word: str) -> bool:
     return bool(word) and word not in MONTHS and word not in WEEKDAYS and word not in _STOP_CAPS and (
-        word not in PLACE_NAMES and word not in ORGANISATION_WORDS
+        word not in PLACE_NAMES and word not in ORGANISATION_WORDS and word not in _MASTHEADS
     )
 
 
@@ -457,6 +457,11 @@ _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps".split()
 )
+# The last word of a newspaper's name ("National Enquirer", "the Enquirer's"): no surname.
+_MASTHEADS = frozenset(
+    "enquirer inquirer gazette chronicle globe observer examiner courier dispatch sentinel bulletin ledger "
+    "messenger".split()
+)
 # Words that name a part of a place ("South Boston", "Midtown Manhattan") and party adjectives that
 # describe one ("Democratic Connecticut").
 _PLACE_PARTS = frozenset(
@@ -499,12 +504,13 @@ def _one_word_organisation(text: str, word: str) -> bool:
     magazine or a website ("Acxiom spokesman", "Newsweek magazine"); never a word the article
     writes in lower case ("time", "express"). The outlets of `compare.outlets` are not enough
     alone: "Bloomberg" is Michael Bloomberg in an article that never gives his given name."""
-    return word in _staffed(text) and word not in _article_words(text)[0]
+    return (word in _staffed(text) or word in _MASTHEADS) and word not in _article_words(text)[0]
 
 
 # Capitalised words that label a text rather than name anything ("UPDATE:", "marked SECRET").
 _CAPS_LABELS = frozenset(
-    "update updated breaking exclusive watch video correction advertisement related secret classified".split()
+    "update updated breaking exclusive watch video correction advertisement related secret classified note "
+    "editor editors".split()
 )
 
 
@@ -554,7 +560,7 @@ def _label(
         return None  # "Democratic Missouri Sen.", "heavily Democratic Connecticut", "former Arkansas Rep."
     if any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
         return "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
-    if len(core) >= 2 and core[-1] in _BUSINESS_TAILS:
+    if len(core) >= 2 and (core[-1] in _BUSINESS_TAILS or core[-1] in _MASTHEADS):
         return "organization"
     if 2 <= len(core) <= 4:
         # A person's name holds no function word, and no place before its last word ("Secure

@@ -1083,3 +1083,8 @@ def test_demonyms_particles_patrols_and_a_person_before_and() -> None:
 
 def test_a_party_member_who_speaks_is_no_person_named() -> None:
     assert labelled("The committee's senior Democrat said so.") == [("Democrat", None, "democrat")]
+
+
+def test_a_masthead_word_is_no_surname() -> None:
+    text = "The National Enquirer ran it. The Enquirer's owner spoke."
+    assert [lab for _, lab, _ in labelled(text)] == ["organization", "organization"]
