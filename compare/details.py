@@ -43,7 +43,8 @@ _STOP_CAPS = frozenset(
 )
 _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
 _CONNECTORS = frozenset(
-    {"of", "for", "the", "and", "de", "da", "van", "von", "der", "den", "al", "bin", "del", "la", "le", "du", "&"}
+    {"of", "for", "the", "and", "de", "da", "van", "von", "der", "den", "al", "bin", "del", "la", "le", "du"}
+    | {"&"}
 )
 # Capitalised particles that open a name ("Al Qaeda", "Al Gore", "De Blasio"): kept at its start.
 _PARTICLES = frozenset({"Al", "De", "Da", "Van", "Von", "Del", "La", "Le", "Du", "Bin"})
@@ -81,8 +82,12 @@ _NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]+|[A-Z])\.? ){1,4}[A-Z][a-zA-Z'�
 
 
 def _plain_surname(word: str) -> bool:
-    return bool(word) and word not in MONTHS and word not in WEEKDAYS and word not in _STOP_CAPS and (
-        word not in PLACE_NAMES and word not in ORGANISATION_WORDS and word not in _MASTHEADS
+    return (
+        bool(word)
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in _STOP_CAPS
+        and (word not in PLACE_NAMES and word not in ORGANISATION_WORDS and word not in _MASTHEADS)
     )
 
 
@@ -126,7 +131,9 @@ _SPEAKS = re.compile(
 )
 
 
-_PARTY_MEMBERS = frozenset("democrat democrats republican republicans independent conservative liberal".split())
+_PARTY_MEMBERS = frozenset(
+    "democrat democrats republican republicans independent conservative liberal".split()
+)
 
 
 @lru_cache(maxsize=16)
@@ -196,7 +203,9 @@ def _committee_on(run: list[tuple[str, int, int]], toks: list[tuple[str, int, in
     )
 
 
-def _bracketed_start(s: str, run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
+def _bracketed_start(
+    s: str, run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int
+) -> bool:
     """Whether the ")" at toks[k] closes words an editor put in brackets before a name, inside a
     sentence ("said that (Russian President Vladimir) Putin had"): the run opened right after "(",
     a lower-case word stands before the bracket and a capitalised word follows it after a space.
@@ -206,7 +215,7 @@ def _bracketed_start(s: str, run: list[tuple[str, int, int]], toks: list[tuple[s
     return (
         start >= 2
         and s[start - 1] == "("
-        and re.search(r"[a-z,]\s$", s[:start - 1]) is not None
+        and re.search(r"[a-z,]\s$", s[: start - 1]) is not None
         and nxt is not None
         and nxt[0][:1].isupper()
         and nxt[1] == toks[k][2] + 1
@@ -251,14 +260,18 @@ def _one_organisation(run: list[tuple[str, int, int]], toks: list[tuple[str, int
     return False
 
 
-def _ends_before(run: list[tuple[str, int, int]], connector: str, surnames: frozenset[str] = frozenset()) -> bool:
+def _ends_before(
+    run: list[tuple[str, int, int]], connector: str, surnames: frozenset[str] = frozenset()
+) -> bool:
     """Whether ``connector`` ends the name in ``run`` rather than joins it to the next capitalised
     word: "for" after a person's name ("Governor Rick Perry for the Republican nomination") joins
     only a one-word start or an organisation ("Christie for Governor", "Center for American
     Progress"); "of" after a titled person's name is a description ("Sen. Jon Tester of the ...")."""
     words = [_norm_word(w) for w, _, _ in run]
-    titled_person = bool(words) and words[0] in TITLE_WORDS and any(
-        w not in TITLE_WORDS and w not in _CONNECTORS for w in words[1:]
+    titled_person = (
+        bool(words)
+        and words[0] in TITLE_WORDS
+        and any(w not in TITLE_WORDS and w not in _CONNECTORS for w in words[1:])
     )
     if connector == "for":
         if _is_place(run):
@@ -349,8 +362,10 @@ def _names_from_run(
     # part of a name: a word the article writes in lower case, or a plural that is no known surname.
     opening = not s[: run[0][1]].strip(' "“‘(') or bool(DATELINE.fullmatch(s[: run[0][1]]))
     first = _norm_word(run[0][0])
-    if opening and first not in TITLE_WORDS and (
-        (first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames)
+    if (
+        opening
+        and first not in TITLE_WORDS
+        and ((first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames))
     ):
         run = run[1:]
         while run and run[0][0].lower() in _CONNECTORS:
@@ -431,10 +446,12 @@ def _name_detail(
         return None  # lower-case elsewhere in the article: a common word, not a name
     if shown.isupper() and len(part) >= 3:
         return None  # a shouted headline inside a quote
-    if len(part) == 1 and (
-        words[0] in _CAPS_LABELS or (len(words[0]) >= 5 and words[0] in lower_words) or len(words[0]) >= 7
-    ) and (
-        part[0][0].isupper() and "." not in part[0][0]
+    if (
+        len(part) == 1
+        and (
+            words[0] in _CAPS_LABELS or (len(words[0]) >= 5 and words[0] in lower_words) or len(words[0]) >= 7
+        )
+        and (part[0][0].isupper() and "." not in part[0][0])
     ):
         return None  # "UPDATE:", "marked SECRET": a word in capitals, not an acronym
     if words == ["ok"]:
@@ -550,12 +567,18 @@ def _label(
         or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
     ):
         return "place"  # "South Boston", "Central America"
-    if len(core) == 2 and core[0] in _PLACE_PARTS and re.search(r"(?:an|ese)$", core[-1]) and (
-        core[-1] not in surnames
+    if (
+        len(core) == 2
+        and core[0] in _PLACE_PARTS
+        and re.search(r"(?:an|ese)$", core[-1])
+        and (core[-1] not in surnames)
     ):
         return None  # "North Korean", "South African": an adjective
-    if len(core) == 2 and core[-1] in PLACE_NAMES and not titled and (
-        core[0] in _PARTY_ADJECTIVES or core[0] in _article_words(text)[0]
+    if (
+        len(core) == 2
+        and core[-1] in PLACE_NAMES
+        and not titled
+        and (core[0] in _PARTY_ADJECTIVES or core[0] in _article_words(text)[0])
     ):
         return None  # "Democratic Missouri Sen.", "heavily Democratic Connecticut", "former Arkansas Rep."
     if any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:

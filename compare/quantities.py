@@ -277,7 +277,8 @@ def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | No
         if tuple(t.low for t in toks[i : i + n]) == words:
             j = i + n
             # "a few dozen", "several hundred thousand": the vague word counts the scale after it.
-            while j < len(toks) and toks[j].low in SCALES and words[-1] not in SCALES and words[-1] != "dozen":
+            scaled = words[-1] not in SCALES and words[-1] != "dozen"
+            while scaled and j < len(toks) and toks[j].low in SCALES:
                 low, high, j = low * SCALES[toks[j].low], high * SCALES[toks[j].low], j + 1
             return _make(text, toks, i, j, None, low, high, None, "vague"), j
     for words, kind in _QUALIFIERS_BY_FIRST.get(first, ()):

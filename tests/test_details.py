@@ -1022,7 +1022,7 @@ def test_of_after_a_named_person_ends_the_name() -> None:
 
 
 def test_bracketed_words_before_a_name_join_it() -> None:
-    text = 'He said that (Norland President Ola) Kappel had called.'
+    text = "He said that (Norland President Ola) Kappel had called."
     assert labelled(text)[-1] == ("President Ola) Kappel", "person", "kappel")
     # an acronym in brackets after the spelled-out name stays apart
     got = texts("The Harbour Safety Board (HSB) Director Ola Kappel spoke.", "name")

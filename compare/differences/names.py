@@ -49,10 +49,7 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         m.article: [
             d
             for d in details_of(m, "name")
-            if d.label in NAME_LABELS
-            and not is_quoted(m, d)
-            and not _party(d)
-            and d.key not in _PLATFORMS
+            if d.label in NAME_LABELS and not is_quoted(m, d) and not _party(d) and d.key not in _PLATFORMS
         ]
         for m in members
     }
