@@ -16,6 +16,7 @@ from .lexicon import (
     AUX,
     BELIEF,
     BREAK,
+    CLITICS,
     CUE_AUX,
     CUE_LEMMA,
     DAYS,
@@ -595,10 +596,37 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         src = np_forward(toks, i + 1, text, loose=True)
         if src is not None and (src[0][:1].isupper() or src[0].split()[0].lower() in DETERMINERS | {"one"}):
             return _rel(text, t.start, t.end, "speech", src), i + 1
+    if t.low in {"reads", "read"} and not t.cap and i > 1:
+        src = _document_reads(toks, i, text)  # "“…,” a memo detailing the findings reads."
+        if src is not None:
+            return _rel(text, t.start, t.end, "speech", src), i + 1
     if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
         src = np_back(toks, i - 1, text)  # "…, the court heard": what was said in court
         return _rel(text, t.start, t.end, "speech", src), i + 1
     return None
+
+
+_READS_REACH = 10  # words from a closing quotation mark to "reads"
+
+
+def _document_reads(toks: list[Token], i: int, text: str) -> Phrase | None:
+    """The document before "reads" at toks[i] when it closes a tag after a quotation ("“…,” a memo
+    detailing the findings reads.", "The letter reads: “…”"): a phrase opened by a determiner or a
+    capital whose head, within its first four tokens, is a document; None otherwise."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and not (nxt.text in {".", ":", ","} or is_quote(nxt)):
+        return None
+    n = i - 1
+    while n >= 0 and i - n <= _READS_REACH and (toks[n].text[:1].isalnum() or toks[n].low in CLITICS):
+        n -= 1
+    # after a closing quotation mark, or opening the sentence before a colon or a quotation
+    opened = is_quote(toks[n]) if n >= 0 else nxt is not None and (nxt.text == ":" or is_quote(nxt))
+    words = toks[n + 1 : i]
+    if not opened or not words or not (words[0].low in DETERMINERS or words[0].cap):
+        return None
+    if not any(w.low in DOCUMENT_WORDS for w in words[:4]):
+        return None
+    return text[words[0].start : words[-1].end], words[0].start, words[-1].end
 
 
 def _after_quotation(toks: list[Token], i: int) -> bool:

@@ -50,7 +50,7 @@ def _span(toks: list[Token], i: int, j: int, text: str) -> tuple[str, int, int] 
 
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
-    if j < 0 or toks[j].text in ",;:()—–" or is_quote(toks[j]) or toks[j].low in BREAK:
+    if j < 0 or toks[j].text in ",;:()—–" or toks[j].text in _DASHES or is_quote(toks[j]) or toks[j].low in BREAK:
         return None
     if toks[j].low in PRONOUNS:
         return toks[j].text, toks[j].start, toks[j].end
@@ -60,6 +60,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.text == "." and i >= 2 and is_abbrev(toks[i - 2].text):
             i -= 1
             continue
+        if prev.text == "-" and not (i >= 2 and toks[i - 2].end == prev.start and prev.end == toks[i].start):
+            break  # "-- an accusation he knows well -- the nominee said": a dash, not a hyphen
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
@@ -104,7 +106,11 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if inside_name and i - 1 > 0:
             i -= 1  # "the Alliance Against Defamation": a preposition inside a name
             continue
-        if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
+        if prev.text == "to" and toks[i].cap and i >= 3 and toks[i - 2].cap and toks[i - 2].low not in BREAK:
+            i -= 1  # "Freedom to Marry", "Right to Life": a lower-case "to" inside a name
+            continue
+        owner = toks[i].low in CLITICS and prev.low not in BREAK  # "The state's caucuses": a noun
+        if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap and not owner:
             break
         if prev.low == "and":
             if not _coordinated(toks, i):
@@ -442,10 +448,19 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     return None
 
 
+_DESCRIPTION_REACH = 8
+
+
 def _named_before(toks: list[Token], src: Phrase, text: str) -> bool:
     """Whether the phrase ``src`` follows a comma after a name ("Ann Lee, the chair of X"), so a
     second description after it stacks on the name; not after an opener ("Reached for comment,")."""
     n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    for _ in range(_DESCRIPTION_REACH):  # a description longer than ``np_back`` walks
+        if n < 2 or toks[n - 1].text == "," or not toks[n - 1].text[:1].isalnum():
+            break
+        if is_verbish(toks[n - 1]) or toks[n - 1].low in BREAK - {"to"} or toks[n - 1].low in PRONOUNS:
+            return False
+        n -= 1
     if n < 2 or toks[n - 1].text != ",":
         return False
     name = np_back(toks, n - 2, text)
@@ -487,7 +502,7 @@ def _is_name(toks: list[Token]) -> bool:
 _SETTING = frozenset("in at during speaking writing appearing interviewed".split())
 # Words that open an aside about time, place or manner, never an appositive (which names or
 # describes): PolNeAR leaves such asides out of the source.
-_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning".split())
+_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning as".split())
 
 
 def _scene_aside(t: Token) -> bool:

@@ -150,7 +150,15 @@ _EVENT_HEAD = re.compile(
 def is_event(source: str) -> bool:
     """Whether a source phrase names an event or a treaty, which cannot speak."""
     head = _HEAD_STOP.sub("", " ".join(source.split(",")[0].split()))
+    if _MEMBERS_CAUCUS.search(head):
+        return False  # "the state's four legislative caucuses": groups of members, not a vote
     return bool(_EVENT_HEAD.search(head)) and not PERSON_ROLES.search(head)
+
+
+# Caucuses of a legislature, which speak ("The Democratic caucus said"), unlike "the Iowa caucuses".
+_MEMBERS_CAUCUS = re.compile(
+    r"\b(?:legislative|congressional|parliamentary|party|house|senate|assembly)\s+caucuses$", re.I
+)
 
 
 def _unnamed_group(words: Sequence[str], head: str) -> bool:
