@@ -278,11 +278,12 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         n += 1
     # "In January, Trump cancelled a visit, saying": past an opening phrase that ends in a comma
     # and has no verb, to the subject of the main clause.
-    comma = next((c for c, t in enumerate(toks[:12]) if t.text == ","), len(toks))
+    comma = next((c for c, t in enumerate(toks[:12]) if t.text == "," and not _in_number(toks, c)), len(toks))
     after = toks[comma + 1] if comma + 1 < len(toks) else None
     # "Nigel Evans, a Conservative MP, …" is an appositive: the name is the subject.
     subject_next = after is not None and (
-        after.cap and after.low not in DETERMINERS or after.low in SUBJECT_PRONOUNS
+        after.cap and after.low not in DETERMINERS and not after.text[:1].isdigit()  # "Ida Holt, 60,"
+        or after.low in SUBJECT_PRONOUNS
     )
     if (
         subject_next
@@ -295,6 +296,13 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         return rel
     src = subject_only(toks, src, text)
     return replace(rel, source=src[0], source_start=src[1], source_end=src[2])
+
+
+def _in_number(toks: list[Token], c: int) -> bool:
+    """The comma toks[c] groups the digits of a number ("$200,000")."""
+    return 0 < c < len(toks) - 1 and toks[c - 1].end == toks[c].start == toks[c + 1].start - 1 and (
+        toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit()
+    )
 
 
 # A quotation of 15+ characters in the sentence: a stance verb beside it reports speech.
@@ -449,6 +457,8 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
     # Passive: "first reported by The Washington Post", "was told by officials".
     if k < len(toks) and toks[k].low == "by" and prev is not None and prev.low in _BY_AUX:
         return _rel(text, *cue, kind, np_forward(toks, k + 1, text)), k + 1
+    if _bare_passive(toks, i, k, lemma):  # "Mayor Bashed By Rivals Over Plan": a headline's passive
+        return _rel(text, *cue, kind, np_forward(toks, k + 1, text)), k + 1
     # "The Daily Mail reports him as saying", "quoted Smith as telling": the speaker follows.
     if lemma in {"report", "quote", "cite", "tell", "describe"}:
         m = as_saying(toks, k, text)
@@ -481,6 +491,29 @@ _CONTROL = frozenset(
     "tended began begin begins begun beginning start starts started eager ready willing reluctant "
     "hesitant careful".split()
 )
+
+
+def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
+    """A past participle followed by "by" and its agent with no auxiliary, as headlines and asides
+    write the passive ("Lee bashed by the left over …", "Lee, criticized by rivals, …"); not "by"
+    and a gerund ("responded by tweeting") nor a time ("said by Friday")."""
+    t = toks[i]
+    if k + 1 >= len(toks) or toks[k].low != "by" or lemma in _BY_VERBS or t.low == lemma:
+        return False
+    if t.low.endswith("ing") or t.low.endswith("s") and not t.low.endswith("ss"):
+        return False
+    agent = toks[k + 1]
+    if agent.low.endswith("ing") or agent.low in DAYS or agent.low in {"then", "now"}:
+        return False
+    if i > 0 and toks[i - 1].low in {"when", "if", "as", "after", "before", "while", "once", "until"}:
+        return False  # "he would not elaborate when asked by a reporter": the question, not the answer
+    a = i - 1
+    while a > 0 and (toks[a].low in {"and", "or", "first", "later", "widely"} or toks[a].low.endswith("ed")):
+        a -= 1  # "first reviewed and reported by"
+    if a >= 0 and toks[a].text in {",", "(", "—", "–", "--"}:
+        return False  # "A review, first reported by Fox News, shows": an aside on what the subject is
+    opened = toks[0].low in _PREPOSITIONS and not any(t.text == "," for t in toks[:i])
+    return not opened  # "In a letter reported by Fox, Page wrote": the noun of an opening phrase
 
 
 def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relation, int] | None:
@@ -973,7 +1006,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
 # have battled other online threats say": the people, with their clause, as PolNeAR marks it).
 _RELATIVE_REACH = 16
 # Heads that "who" describes as people: "those who", "a person who", "some who".
-_WHO_HEADS = frozenset("those people some many a an the anyone everyone few most others".split())
+_WHO_HEADS = frozenset("those people some many a an the anyone everyone few most others one another someone".split())
 
 
 def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:

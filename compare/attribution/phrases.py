@@ -132,8 +132,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break  # a verb: "The committee released a statement … saying"
         i -= 1
     i = _quantified(toks, i)
-    while i < j and toks[i].low in _LEADING:
-        i += 1
+    while i < j and toks[i].low in _LEADING and not (toks[i].low == "at" and toks[i + 1].low == "least" and i + 2 <= j):
+        i += 1  # not "At least one insider"
     i = _past_adverbial(toks, i, j)
     found = _span(toks, i, j + 1, text)
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
@@ -404,6 +404,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            if src and src[0].isdigit() and len(src[0]) <= 3:
+                continue  # "Rex Moran, 44, a plumber, said": an age, the name is further back
             if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
                 continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
