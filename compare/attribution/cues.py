@@ -31,6 +31,7 @@ from .lexicon import (
     PASSIVE_AUX,
     PRONOUNS,
     RELATIVE,
+    RETORTS,
     SPEECH_LEMMAS,
     STANCE,
     STRICT,
@@ -282,7 +283,9 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     after = toks[comma + 1] if comma + 1 < len(toks) else None
     # "Nigel Evans, a Conservative MP, …" is an appositive: the name is the subject.
     subject_next = after is not None and (
-        after.cap and after.low not in DETERMINERS and not after.text[:1].isdigit()  # "Ida Holt, 60,"
+        after.cap
+        and after.low not in DETERMINERS
+        and not after.text[:1].isdigit()  # "Ida Holt, 60,"
         or after.low in SUBJECT_PRONOUNS
     )
     if (
@@ -300,8 +303,10 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
 
 def _in_number(toks: list[Token], c: int) -> bool:
     """The comma toks[c] groups the digits of a number ("$200,000")."""
-    return 0 < c < len(toks) - 1 and toks[c - 1].end == toks[c].start == toks[c + 1].start - 1 and (
-        toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit()
+    return (
+        0 < c < len(toks) - 1
+        and toks[c - 1].end == toks[c].start == toks[c + 1].start - 1
+        and (toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit())
     )
 
 
@@ -879,8 +884,8 @@ def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
     # "The suit states Russia would …": a document that states opens its content without "that".
     stated = lemma == "state" and i > 0 and toks[i - 1].low in _STATING_DOCUMENTS
     if lemma in STRICT and not strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1) and not stated:
-        if not object_past(toks, i):
-            return None
+        if not object_past(toks, i) or lemma in RETORTS:
+            return None  # "Police shot back at the gunman": a retort only in a reporting frame
         loose = True
     if lemma == "call" and k == i + 1 and k < len(toks) and toks[k].cap and not is_quote(toks[k]):
         prev = toks[i - 1] if i > 0 else None
@@ -1006,7 +1011,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
 # have battled other online threats say": the people, with their clause, as PolNeAR marks it).
 _RELATIVE_REACH = 16
 # Heads that "who" describes as people: "those who", "a person who", "some who".
-_WHO_HEADS = frozenset("those people some many a an the anyone everyone few most others one another someone".split())
+_WHO_HEADS = frozenset(
+    "those people some many a an the anyone everyone few most others one another someone".split()
+)
 
 
 def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:

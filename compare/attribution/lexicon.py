@@ -234,7 +234,8 @@ CLITICS = frozenset("'s ’s 've ’ve 're ’re 'll ’ll 'd ’d 'm ’m".spli
 
 
 _TOKEN = re.compile(
-    r"[^\W_]+(?=[’'](?:s|ve|re|ll|d|m)\b)|[’'](?:s|ve|re|ll|d|m)\b|[^\W_]+(?:[’'.&-][^\W_]+)*|--+|[^\w\s]", re.U
+    r"[^\W_]+(?=[’'](?:s|ve|re|ll|d|m)\b)|[’'](?:s|ve|re|ll|d|m)\b|[^\W_]+(?:[’'.&-][^\W_]+)*|--+|[^\w\s]",
+    re.U,
 )
 
 

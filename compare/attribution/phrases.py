@@ -50,7 +50,13 @@ def _span(toks: list[Token], i: int, j: int, text: str) -> tuple[str, int, int] 
 
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
-    if j < 0 or toks[j].text in ",;:()—–" or toks[j].text in _DASHES or is_quote(toks[j]) or toks[j].low in BREAK:
+    if (
+        j < 0
+        or toks[j].text in ",;:()—–"
+        or toks[j].text in _DASHES
+        or is_quote(toks[j])
+        or toks[j].low in BREAK
+    ):
         return None
     if toks[j].low in PRONOUNS:
         return toks[j].text, toks[j].start, toks[j].end
@@ -102,12 +108,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "in" and i >= 2 and toks[i].text == "10" and _count(toks[i - 2].low):
             i -= 2  # "Six in 10 voters", "About 4 in 10": the share is one phrase
             continue
-        inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
-        if inside_name and i - 1 > 0:
-            i -= 1  # "the Alliance Against Defamation": a preposition inside a name
-            continue
-        if prev.text == "to" and toks[i].cap and i >= 3 and toks[i - 2].cap and toks[i - 2].low not in BREAK:
-            i -= 1  # "Freedom to Marry", "Right to Life": a lower-case "to" inside a name
+        if _inside_name(toks, i):
+            i -= 1
             continue
         owner = toks[i].low in CLITICS and prev.low not in BREAK  # "The state's caucuses": a noun
         if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap and not owner:
@@ -132,13 +134,26 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break  # a verb: "The committee released a statement … saying"
         i -= 1
     i = _quantified(toks, i)
-    while i < j and toks[i].low in _LEADING and not (toks[i].low == "at" and toks[i + 1].low == "least" and i + 2 <= j):
+    while (
+        i < j
+        and toks[i].low in _LEADING
+        and not (toks[i].low == "at" and toks[i + 1].low == "least" and i + 2 <= j)
+    ):
         i += 1  # not "At least one insider"
     i = _past_adverbial(toks, i, j)
     found = _span(toks, i, j + 1, text)
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
         return None  # "stop arguing", "shown saying": a verb or adverb, not a source
     return found
+
+
+def _inside_name(toks: list[Token], i: int) -> bool:
+    """Whether the word before toks[i] joins two capitalised words of one name: a capitalised
+    preposition ("the Alliance Against Defamation") or a lower-case "to" ("Freedom to Marry")."""
+    prev = toks[i - 1]
+    if not (toks[i].cap and i >= 2 and toks[i - 2].cap):
+        return False
+    return prev.cap and prev.low in BREAK or prev.text == "to" and i >= 3 and toks[i - 2].low not in BREAK
 
 
 # Prepositions that open an adverbial before the subject ("Ahead of the vote Lee wrote", "Despite

@@ -19,8 +19,8 @@ from ..lexicon import DATELINE_LINE
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import full_outlet_name, is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
-from .narration import background
 from .lexicon import is_plural
+from .narration import background
 from .phrases import ASKED, asked_subject, plural_subject
 from .sources import (
     ANONYMOUS_HEADS,
@@ -941,7 +941,9 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
                 or (s.quotation is not None and (_quote_direct(document, s) or _whole_quotation(document, s)))
             )
         ):
-            who = speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i, document)
+            who = (
+                speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i, document)
+            )
             att = replace(who, quote="direct") if who else _unattributed_quote(document, quoted)
         if att is None and block is not None and s.paragraph == block[1] + 1:
             att = block[0]
