@@ -55,6 +55,15 @@ def test_the_role_after_the_aside_resolves_to_the_person_the_article_gave_it() -
     assert _find(atts, "acknowledged").entity == "Ann Lee"
 
 
+def test_a_role_of_three_modifiers_resolves_to_the_person_the_aside_names() -> None:
+    atts = _attributions(
+        "Ann Lee said the vote was close.",
+        "When asked whether Bo Diaz changed course -- a charge Lee knows well -- the presumptive "
+        "Republican presidential nominee acknowledged the change.",
+    )
+    assert _find(atts, "acknowledged").entity == "Ann Lee"
+
+
 # ---- names and descriptions ------------------------------------------------------------------------
 def test_a_lower_case_to_inside_an_organisation_name_keeps_the_stacked_description_on_the_person() -> None:
     atts = _attributions(

@@ -74,7 +74,7 @@ PERSON_ROLES = re.compile(
 _REFLEXIVE = re.compile(r"\s+(?:(?:him|her|them|it)sel(?:f|ves)|alike|too|soon)$")
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
 _ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
-DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
+DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z0-9-]+)$")
 THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
 HEARSAY = re.compile(
     r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
