@@ -233,7 +233,9 @@ _EVENT = re.compile(
 
 
 # Caucuses of a legislature are groups of members who speak ("the four legislative caucuses said").
-_MEMBERS = re.compile(r"\b(?:legislative|congressional|parliamentary|party|house|senate)\s+caucus(?:es)?$", re.I)
+_MEMBERS = re.compile(
+    r"\b(?:legislative|congressional|parliamentary|party|house|senate)\s+caucus(?:es)?$", re.I
+)
 
 
 def scan(corpus: Path = CORPUS, show: bool = False) -> dict[str, int]:

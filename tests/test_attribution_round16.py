@@ -243,3 +243,45 @@ def test_a_short_opening_quotation_carries_its_tag_to_the_next_quoted_paragraph(
         '"You would have expected more from her. We know who they are. "',
     )
     assert _find(atts, "expected more").entity == "Bo Diaz"
+
+
+# ---- openers, relative asides, places, quantifiers -------------------------------------------------
+def test_an_opening_participle_phrase_with_a_quoted_title_leaves_the_subject_after_it() -> None:
+    text = (
+        'Speaking on "Sunday Talk," Sen. Jo Roe, R-S.C., would not go that far but said Lee must apologize.'
+    )
+    assert _find(_attributions(text), "Sunday Talk").entity == "Jo Roe"
+
+
+def test_a_which_clause_after_a_stacked_description_keeps_the_name() -> None:
+    text = (
+        "Todd Lee, the president and chief executive of Harbour Steel USA, which buys and sells steel, "
+        "said the tariffs were helping."
+    )
+    assert _find(_attributions(text), "Todd Lee").entity == "Todd Lee"
+
+
+def test_a_place_after_a_role_is_no_person_s_name() -> None:
+    from compare.attribution.sources import person_name
+
+    assert person_name("A British government spokeswoman in Washington") is None
+    assert person_name("Rosa Vint from Leeds") == "Rosa Vint"
+    att = _find(_attributions("A port spokeswoman in Ayr said the ferry was late."), "ferry")
+    assert att.entity != "Ayr"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The reaction would be different this time, some said.", "some"),
+        ("But many admitted they did not know the challenger.", "many"),
+    ],
+)
+def test_a_lone_quantifier_is_an_anonymous_source(text: str, source: str) -> None:
+    att = _find(_attributions(text), text[:12])
+    assert (att.source, att.source_kind) == (source, "anonymous")
+
+
+def test_with_several_saying_keeps_the_clause_subject() -> None:
+    text = "Democratic candidates demanded the report on Friday, with several saying that voters deserve it."
+    assert _find(_attributions(text), "several").source == "Democratic candidates"

@@ -280,6 +280,9 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     # "In January, Trump cancelled a visit, saying": past an opening phrase that ends in a comma
     # and has no verb, to the subject of the main clause.
     comma = next((c for c, t in enumerate(toks[:12]) if t.text == "," and not _in_number(toks, c)), len(toks))
+    opener = n + 1 if n < len(toks) and toks[n].low.endswith("ing") and toks[n].cap else n  # "Speaking on X,"
+    while comma + 1 < len(toks) and is_quote(toks[comma + 1]):
+        comma += 1  # 'Speaking on "Fox News Sunday," Sen. Jo Roe …': past the closing mark
     after = toks[comma + 1] if comma + 1 < len(toks) else None
     # "Nigel Evans, a Conservative MP, …" is an appositive: the name is the subject.
     subject_next = after is not None and (
@@ -291,7 +294,10 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     if (
         subject_next
         and toks[comma].start < rel.start
-        and not any(is_verbish(t) or t.low in FOLLOWING_VERB or t.low in CUE_LEMMA for t in toks[n:comma])
+        and not any(
+            is_verbish(t) or t.low in FOLLOWING_VERB or t.low in CUE_LEMMA and not t.cap
+            for t in toks[opener:comma]
+        )
     ):
         n = comma + 1
     src = np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None

@@ -144,6 +144,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
     found = _span(toks, i, j + 1, text)
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
         return None  # "stop arguing", "shown saying": a verb or adverb, not a source
+    if found and found[0] in _PART | {"several", "few"} and i > 0 and toks[i - 1].low == "with":
+        return None  # "candidates demanded it, with several saying": some of the clause's subject
     return found
 
 
@@ -442,7 +444,10 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
-            if toks[c + 1].low not in RELATIVE | {"whose"} and any(is_verbish(t) for t in toks[c + 1 : j]):
+            relative = toks[c + 1].low in RELATIVE | {"whose"}
+            if src and src[0][:1].islower() and relative and _named_before(toks, src, text):
+                continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
+            if not relative and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):

@@ -444,9 +444,9 @@ def _resolve(
         found = _elided_noun(rel.source_start, document)
         if found:
             return f"{src} ({found})", "document"
-        if low == "one":  # "A dozen officers stood watch; one warned photographers": one of them
-            group = _plural_antecedent(rel.source_start, index, document)
-            return (f"{src} ({group})" if group else src), "anonymous"
+    if low == "one":  # "A dozen officers stood watch; one warned photographers": one of them
+        group = _plural_antecedent(rel.source_start, index, document)
+        return (f"{src} ({group})" if group else src), "anonymous"
     issued = _issuer(low, index, document, sources)
     if issued:
         return issued  # "the statement read" after "a statement from X": X, as ``_from_whom`` gives it

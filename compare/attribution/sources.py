@@ -518,6 +518,9 @@ def person_name(source: str) -> str | None:
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
+    if 0 < n < len(words) and words[n - 1] in _PLACE_PREPOSITIONS:
+        # "a spokeswoman in Washington", "Rosa Vint from Leeds": a place, the name (if any) before it
+        return person_name(" ".join(tokens[: n - 1])) if n > 1 else None
     name = [w for w in words[n:] if w]
     if name and name[-1].strip(".") in _SUFFIXES:
         # "Donald Trump Jr." is not his father: the suffix stays, written one way ("Jr.", "II")
@@ -525,6 +528,9 @@ def person_name(source: str) -> str | None:
         if len(name) == 1:
             return None
     return " ".join(name) or None
+
+
+_PLACE_PREPOSITIONS = frozenset("in at from near outside inside".split())
 
 
 def _role_word(word: str) -> bool:
