@@ -311,6 +311,9 @@ def main() -> None:
         return
     if not (CORPUS / "gold-dev").is_dir():
         sys.exit(f"no gold-dev corpus at {CORPUS}")
+    args.gold = Path(args.gold).name  # "../shared/corpus/gold-train" names the set "gold-train"
+    if not (CORPUS / args.gold).is_dir():
+        sys.exit(f"no gold set {args.gold} in {CORPUS}")
     result = score(args.attribution, args.per_claim, args.gold)
     if args.brief:
         print(

@@ -162,6 +162,8 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
             a, b = m.start(), m.end()
             if any(a < e and s0 < b for s0, e, _, _ in found):
                 continue
+            if _part_of_a_title(s, a, m.group(), label):
+                continue
             key = _date_key(m.group(), label)
             if label == "year" and _COUNTED_YEAR.match(s[b:]) and not _YEAR_CONTEXT.search(s[:a]):
                 continue  # "2000 troops": a count that looks like a year
@@ -170,6 +172,17 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
             if key:
                 found.append((a, b, label, key))
     return sorted(found)
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")
+
+
+def _part_of_a_title(s: str, a: int, t: str, label: str) -> bool:
+    """A date word inside the name of a paper or programme: "USA TODAY" (a relative word in
+    capitals after a capitalised word), "Fox News Sunday" (a weekday right after "News")."""
+    if label == "relative" and t.isupper() and len(t) > 2:
+        return bool(_CAPITALISED_BEFORE.search(s[:a]))
+    return label == "weekday" and t[:1].isupper() and s[:a].endswith("News ")
 
 
 def _date_key(t: str, label: str) -> str:

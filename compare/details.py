@@ -46,6 +46,12 @@ _CONNECTORS = frozenset(
     {"of", "for", "the", "and", "de", "da", "van", "von", "al", "bin", "del", "la", "le", "du", "&"}
 )
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+# "I" and contractions ("I'm", "We've", "It's") are capitalised without naming anyone: they end a
+# name ("Kathy and I", "Ultimately I") and are none themselves.
+_PRONOUN = re.compile(
+    r"^(?:I|I['’](?:m|ve|ll|d)|"
+    r"(?:We|You|They|He|She|It|That|There|Here|What|Who|Let)['’](?:s|re|ve|ll|d|m))$"
+)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ABBREVIATIONS = (
     _SUFFIXES
@@ -68,20 +74,38 @@ def _norm_word(w: str) -> str:
     return re.sub(r"[^a-z0-9]", "", w.lower())
 
 
+# A run of capitalised words, middle initials included ("Vladimir V. Putin", "Sen. Angus King").
+_NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]+|[A-Z])\.? ){1,4}[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*")
+
+
+def _plain_surname(word: str) -> bool:
+    return bool(word) and word not in MONTHS and word not in WEEKDAYS and word not in _STOP_CAPS and (
+        word not in PLACE_NAMES and word not in ORGANISATION_WORDS
+    )
+
+
 @lru_cache(maxsize=16)
 def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words seen in lower case, surnames of multi-word person names) for one article."""
     lower = frozenset(re.findall(r"(?<![\w.])[a-z][a-z'’-]*", text))
     surnames: set[str] = set()
-    for m in re.finditer(r"(?<=[a-z,;:] )((?:[A-Z][a-z'’]+\.? ){1,2})([A-Z][a-zA-Z'’-]+)\b", text):
-        words = [_norm_word(w) for w in m.group(1).split()]
-        last = _norm_word(_strip_possessive(m.group(2)))
-        if not any(
-            w in ORGANISATION_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in [*words, last]
-        ) and (last not in MONTHS and last not in WEEKDAYS):
-            surnames.add(last)
-    for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-zA-Z'’-]+)", text):
-        surnames.add(_norm_word(_strip_possessive(m.group(1))))
+    for m in _NAME_RUN.finditer(text):
+        words = [_norm_word(_strip_possessive(w)) for w in m.group().split()]
+        titles = [i for i, w in enumerate(words) if w in TITLE_WORDS]
+        if titles:  # "Russian President Vladimir V. Putin", "Rep. Steve King": the words after the title
+            rest = [w for w in words[titles[-1] + 1 :] if len(w) > 1]
+            if titles[-1] < len(words) - 1 and rest and _plain_surname(rest[-1]):
+                surnames.add(words[-1])
+            continue
+        start = m.start()
+        if start < 2 or not re.match(r"[a-z,;:]", text[start - 2]):
+            words = words[1:]  # a sentence's first word may be any capitalised word ("Later Ada Rhodes")
+        if not 2 <= len(words) <= 3:
+            continue
+        if not any(w in ORGANISATION_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in words) and (
+            _plain_surname(words[-1])
+        ):
+            surnames.add(words[-1])
     return lower, frozenset(surnames)
 
 
@@ -129,7 +153,13 @@ def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> 
         if is_cap and not _PARTY_TAG.match(word):
             run.append(tok)
             continue
-        if run and word.lower() in _CONNECTORS and _cap_follows(toks, k + 1) and not _list_and(run, toks, k):
+        if (
+            run
+            and word.lower() in _CONNECTORS
+            and _cap_follows(toks, k + 1)
+            and not _list_and(run, toks, k)
+            and not _ends_before(run, word.lower())
+        ):
             run.append(tok)
             continue
         if run:
@@ -151,7 +181,43 @@ def _list_and(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]],
         or _norm_word(run[-1][0]) in PLACE_NAMES
         or _norm_word(nxt) in PLACE_NAMES
         or right in PLACE_NAMES
+        or not _one_organisation(run, toks, k)
     )
+
+
+def _one_organisation(run: list[tuple[str, int, int]], toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether "and" at toks[k] sits inside one organisation's name: a connector or an organisation
+    word on its left ("Department of Health and Human Services", "House Ways and Means"), or an
+    organisation word in the capitalised words after it ("Homeland Security and Governmental Affairs
+    Committee"). Otherwise the words either side are two names: "Trump and Clinton", "President
+    Emmanuel Macron and German Chancellor Angela Merkel"."""
+    left = [_norm_word(w) for w, _, _ in run]
+    if any(w in ORGANISATION_WORDS or w in ("of", "for") for w in left):
+        return True
+    for word, _, _ in toks[k + 1 :]:
+        if not (word[:1].isupper() or word.lower() in _CONNECTORS):
+            break
+        if _norm_word(_strip_possessive(word)) in ORGANISATION_WORDS:
+            return True
+    return False
+
+
+def _ends_before(run: list[tuple[str, int, int]], connector: str) -> bool:
+    """Whether ``connector`` ends the name in ``run`` rather than joins it to the next capitalised
+    word: "for" after a person's name ("Governor Rick Perry for the Republican nomination") joins
+    only a one-word start or an organisation ("Christie for Governor", "Center for American
+    Progress"); "of" after a titled person's name is a description ("Sen. Jon Tester of the ...")."""
+    words = [_norm_word(w) for w, _, _ in run]
+    titled_person = bool(words) and words[0] in TITLE_WORDS and any(
+        w not in TITLE_WORDS and w not in _CONNECTORS for w in words[1:]
+    )
+    if connector == "for":
+        if _is_place(run):
+            return True  # "Moscow for the Miss Universe pageant"
+        return titled_person or (len(words) > 1 and not any(w in ORGANISATION_WORDS for w in words))
+    if connector == "of":
+        return titled_person and not any(w in ORGANISATION_WORDS for w in words)
+    return False
 
 
 def _cap_follows(toks: list[tuple[str, int, int]], k: int) -> bool:
@@ -208,16 +274,18 @@ def _names_from_run(
     lower_words: frozenset[str],
     surnames: frozenset[str],
 ) -> list[Detail]:
-    while run and (run[-1][0].lower() in _CONNECTORS):
-        run = run[:-1]
+    while run and (run[-1][0].lower() in _CONNECTORS or _PRONOUN.match(run[-1][0])):
+        run = run[:-1]  # "Kathy and I", "Ultimately I"
     # Drop function words that are capitalised only because they open the sentence or a quote.
-    while run and (_norm_word(run[0][0]) in _STOP_CAPS or run[0][0].lower() in _CONNECTORS):
+    while run and (
+        _norm_word(run[0][0]) in _STOP_CAPS or run[0][0].lower() in _CONNECTORS or _PRONOUN.match(run[0][0])
+    ):
         run = run[1:]
     if not run:
         return []
     # A run holding a capitalised pronoun or preposition is a headline in title case ("Trump Throws
-    # His Hat in Ring"), not a name.
-    if any(_norm_word(w) in _HEADLINE_WORDS for w, _, _ in run[1:]):
+    # His Hat in Ring", "Christie Announces He's Running For President"), not a name.
+    if any(_norm_word(w) in _HEADLINE_WORDS or _PRONOUN.match(w) for w, _, _ in run[1:]):
         return []
     # A capitalised common word opening the sentence ("Leaders of the NAACP", "Firefighters") is not
     # part of a name: a word the article writes in lower case, or a plural that is no known surname.
@@ -236,7 +304,14 @@ def _names_from_run(
     for i, tok in enumerate(run):
         w = _norm_word(tok[0])
         prev = _norm_word(run[i - 1][0]) if i else ""
-        if i and w in TITLE_WORDS and prev not in TITLE_WORDS and prev not in _CONNECTORS and parts[-1]:
+        if (
+            i
+            and w in TITLE_WORDS
+            and prev not in TITLE_WORDS
+            and prev not in _CONNECTORS
+            and parts[-1]
+            and not _surname_title(parts[-1], run, i, surnames)
+        ):
             parts.append([])
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
             parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
@@ -256,6 +331,16 @@ def _names_from_run(
     return out
 
 
+def _surname_title(
+    part: list[tuple[str, int, int]], run: list[tuple[str, int, int]], i: int, surnames: frozenset[str]
+) -> bool:
+    """Whether the title word run[i] is the surname of the titled person in ``part``: "Rep. Steve
+    King", "Sen. Angus King" (the run ends there, or the article names the surname elsewhere)."""
+    if _norm_word(part[0][0]) not in TITLE_WORDS or len(part) < 2:
+        return False
+    return i == len(run) - 1 or _norm_word(_strip_possessive(run[i][0])) in surnames
+
+
 def _name_detail(
     text: str,
     base: int,
@@ -269,6 +354,8 @@ def _name_detail(
     titled = 0
     while titled < len(words) - 1 and words[titled] in TITLE_WORDS:
         titled += 1
+    if titled and len(words) == 2 and words[1] in ORGANISATION_WORDS:
+        titled = 0  # "Justice Department", "Defence Ministry": a title word used as an adjective
     core = [w for w in words[titled:] if w and w not in _CONNECTORS]
     if not core or (len(part) == 1 and words[0] in TITLE_WORDS):
         return None
@@ -284,26 +371,74 @@ def _name_detail(
         return None  # lower-case elsewhere in the article: a common word, not a name
     if shown.isupper() and len(part) >= 3:
         return None  # a shouted headline inside a quote
+    if len(part) == 1 and (words[0] in _CAPS_LABELS or (len(words[0]) >= 5 and words[0] in lower_words)) and (
+        part[0][0].isupper() and "." not in part[0][0]
+    ):
+        return None  # "UPDATE:", "marked SECRET": a word in capitals, not an acronym
     phrase = " ".join(w.lower() for w, _, _ in part[titled:])
     raw_acronym = len(part) == 1 and (
         _strip_possessive(part[0][0]).replace(".", "").isupper() and len(core[0]) >= 2
     )
+    label = _label(text, words, titled, core, phrase, shown, raw_acronym, surnames)
+    return Detail("name", shown, start, end, key=_name_key(core, label, phrase), label=label)
+
+
+# Capitalised words that never sit in a person's name: the last word of a place ("Middle East",
+# "Persian Gulf", "Trump Tower") or of a business or paper ("Tiffany Boutique", "USA Today").
+_PLACE_TAILS = frozenset(
+    "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
+    "border airport park bridge tower towers building plaza base harbor harbour beach canal".split()
+)
+_BUSINESS_TAILS = frozenset(
+    "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
+    "museum theater theatre stadium arena prison jail grill bar inc llc today".split()
+)
+# Capitalised words that label a text rather than name anything ("UPDATE:", "marked SECRET").
+_CAPS_LABELS = frozenset(
+    "update updated breaking exclusive watch video correction advertisement related secret classified".split()
+)
+
+
+def _label(
+    text: str,
+    words: list[str],
+    titled: int,
+    core: list[str],
+    phrase: str,
+    shown: str,
+    raw_acronym: bool,
+    surnames: frozenset[str],
+) -> str | None:
+    """person / place / organization, or None for a name that is none of these (a title alone,
+    an adjective, a phrase in title case)."""
+    role_words = TITLE_WORDS | PLACE_WORDS | PLACE_NAMES | _CONNECTORS
+    if titled and all(w in role_words for w in words):
+        return None  # "Attorney General", "Secretary of State": a role, nobody named
     if titled or (len(core) == 1 and core[0] in surnames):
-        label = "person"
-    elif (
+        return "person"
+    if (
         phrase.rstrip(".") in PLACE_NAMES
         or phrase in PLACE_NAMES
         or core[-1] in PLACE_WORDS
         or (len(core) == 1 and core[0] in PLACE_NAMES)
+        or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
     ):
-        label = "place"
-    elif any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
-        label = "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
-    elif 2 <= len(core) <= 4 or (len(core) == 1 and core[0] in _speakers(text)):
-        label = "person"
-    else:
-        label = None
-    return Detail("name", shown, start, end, key=_name_key(core, label, phrase), label=label)
+        return "place"
+    if any(w in ORGANISATION_WORDS for w in core) or raw_acronym or "&" in shown:
+        return "organization"  # "&" joins partners' names into a firm's ("Graves & Lund")
+    if len(core) >= 2 and core[-1] in _BUSINESS_TAILS:
+        return "organization"
+    if 2 <= len(core) <= 4:
+        # A person's name holds no function word, and no place before its last word ("Secure
+        # America Now" is a group).
+        if any(w in _STOP_CAPS for w in core[:-1]):
+            return None
+        if any(w in PLACE_NAMES for w in core[:-1]) and core[-1] in _article_words(text)[0]:
+            return "organization"  # "U.S. Embassy", "Secure America Now" (not "Jordan Fabian")
+        return "person"
+    if len(core) == 1 and core[0] in _speakers(text):
+        return "person"
+    return None
 
 
 def _name_key(core: list[str], label: str | None, phrase: str) -> str:
@@ -316,7 +451,8 @@ def _name_key(core: list[str], label: str | None, phrase: str) -> str:
         if label == "organization" and len(core[0]) <= 6:
             return "".join(sorted(core[0]))  # "NAACP" and "N.A.A.C.P." meet the spelled-out name's initials
         return PLACE_ALIASES.get(phrase, core[0])
-    content = [w for w in core if w not in ("us", "uk", "the")]
+    phrase_words = " ".join(core).replace("united states", "us").replace("united kingdom", "uk").split()
+    content = [w for w in phrase_words if w not in ("us", "uk", "the")] or core
     return "".join(sorted(w[0] for w in content)) if len(content) > 1 else content[0]
 
 

@@ -441,9 +441,19 @@ _ADDRESS_AFTER = frozenset(
 )
 
 
+# Capitalised words before a number that names a bill, a ballot measure or a project: "Amendment
+# 64", "SB 1062", "Proposition 8" (the number is part of the name, not a count).
+_MEASURE_BEFORE = frozenset("amendment proposition prop bill measure resolution initiative sb hb hr".split())
+
+
 def _label_number(toks: list[_Tok], i: int, j: int) -> bool:
-    """A number that labels rather than counts: "section 3", "Flight 17", "10 Downing Street"."""
+    """A number that labels rather than counts: "section 3", "Flight 17", "10 Downing Street",
+    "the No. 2 Republican", "Amendment 64"."""
     if i > 0 and toks[i - 1].low in _LABEL_BEFORE:
+        return True
+    if i > 1 and toks[i - 1].text == "." and toks[i - 2].text == "No":
+        return toks[i - 1].start == toks[i - 2].end  # "No. 2", not "no. 2" ending a sentence
+    if i > 0 and toks[i - 1].low in _MEASURE_BEFORE and toks[i - 1].text[:1].isupper():
         return True
     return j < len(toks) and toks[j].low in _ADDRESS_AFTER and toks[j].text[:1].isupper()
 
@@ -518,8 +528,19 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     blo, bhi = interval(b)
     if math.isnan(alo) or math.isnan(blo):
         return False
+    if (_open_plural(a) and blo >= alo) or (_open_plural(b) and alo >= blo):
+        return True  # "spent thousands of dollars" does not deny "tens of thousands of dollars"
     (alo_open, ahi_open), (blo_open, bhi_open) = open_ends(a), open_ends(b)
     return _meets(alo, alo_open, bhi, bhi_open) and _meets(blo, blo_open, ahi, ahi_open)
+
+
+# A bare plural of a scale word gives an order of magnitude from below: "thousands of dollars" is
+# said of $40,000 too, so it never conflicts with a larger figure (a smaller one it does deny).
+_OPEN_PLURALS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
+
+
+def _open_plural(q: Quantity) -> bool:
+    return q.label == "vague" and q.text.strip().lower() in _OPEN_PLURALS
 
 
 def _meets(lo: float, lo_open: bool, hi: float, hi_open: bool) -> bool:

@@ -162,3 +162,10 @@ def test_relative_points_and_days_between() -> None:
     assert dates.days_between("2024-05-08", "2024-05-15T10:00") == 7
     assert dates.days_between(None, "2024-05-15") is None
     assert dates.days_between("May 8", "2024-05-15") is None
+
+
+def test_date_words_inside_the_name_of_a_paper_or_programme() -> None:
+    assert find_dates("He wrote in USA TODAY that it was over.") == []
+    assert find_dates("She spoke on Fox News Sunday with him.") == []
+    assert [d[2] for d in find_dates("TODAY, he left on Sunday.")] == ["relative", "weekday"]
+    assert [d[3] for d in find_dates("Fox News said on Sunday it would.")] == ["weekday:sunday"]

@@ -231,3 +231,24 @@ def test_agree_when_rounded(a: str, b: str, agree: bool) -> None:
 
     assert agree_when_rounded(one(a), one(b)) is agree
     assert agree_when_rounded(one(b), one(a)) is agree
+
+
+def test_numbers_naming_a_measure_or_a_rank_are_not_counts() -> None:
+    assert [q.text for q in find_quantities("Voters passed Amendment 64 and SB 1062.")] == []
+    assert [q.text for q in find_quantities("the No. 2 Liberal in the council")] == []
+    # a lower-case "no." ends a sentence, and "bill" in lower case counts nothing by itself
+    assert [q.text for q in find_quantities("He said no. 2 people died.")] == ["2"]
+    assert [q.text for q in find_quantities("a bill 20 senators backed")] == ["20"]
+
+
+def test_a_bare_plural_scale_word_does_not_deny_a_larger_figure() -> None:
+    def q(text: str) -> Quantity:
+        found = parse_quantity(text)
+        assert found is not None
+        return found
+
+    assert compatible(q("thousands"), q("tens of thousands"))
+    assert compatible(q("tens of thousands"), q("thousands"))
+    assert compatible(q("hundreds"), q("1,200"))
+    assert not compatible(q("thousands"), q("500"))  # a smaller figure it does deny
+    assert not compatible(q("hundreds of thousands"), q("more than 1.8 million"))  # not a bare plural
