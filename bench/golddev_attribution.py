@@ -218,7 +218,7 @@ def _implausible(source: str, sentence: str) -> str | None:
         return "they"
     if source.lower() in {"he", "she", "him", "her", "it", "its", "his", "their"}:
         return "pronoun"
-    if _EVENT.search(source):
+    if _EVENT.search(source) and not _MEMBERS.search(source):
         return "event"
     return None
 
@@ -229,6 +229,12 @@ _EVENT = re.compile(
     r"partnership|accord|summit|war|attack|attacks|shooting|storm|hurricane|earthquake|olympics|games|"
     r"referendum|vote|inauguration|debate|convention)$",
     re.I,
+)
+
+
+# Caucuses of a legislature are groups of members who speak ("the four legislative caucuses said").
+_MEMBERS = re.compile(
+    r"\b(?:legislative|congressional|parliamentary|party|house|senate)\s+caucus(?:es)?$", re.I
 )
 
 

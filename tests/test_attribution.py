@@ -480,7 +480,7 @@ def test_round_two_cue_spans(text, want):
         ("Mayor Lin visited the harbour and said the ferry would return.", "Mayor Lin"),
         ("In March, Lin cancelled the trip, saying the talks had failed.", "Lin"),
         ("Owen Hale, a harbour pilot, quit the board, saying the ferry was unsafe.", "Owen Hale"),
-        ("Lin hit back, saying the audit was wrong.", "Lin"),
+        ("Lin stood firm, saying the audit was wrong.", "Lin"),  # "hit back" is a cue since round sixteen
         # an aside between commas is not an appositive; a time phrase is not a source
         ("Gray, meanwhile, said the vote was rigged.", "Gray"),
         ("Councillor Gray on Wednesday morning said the audit was late.", "Councillor Gray"),

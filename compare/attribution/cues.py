@@ -16,6 +16,7 @@ from .lexicon import (
     AUX,
     BELIEF,
     BREAK,
+    CLITICS,
     CUE_AUX,
     CUE_LEMMA,
     DAYS,
@@ -30,6 +31,7 @@ from .lexicon import (
     PASSIVE_AUX,
     PRONOUNS,
     RELATIVE,
+    RETORTS,
     SPEECH_LEMMAS,
     STANCE,
     STRICT,
@@ -277,16 +279,25 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         n += 1
     # "In January, Trump cancelled a visit, saying": past an opening phrase that ends in a comma
     # and has no verb, to the subject of the main clause.
-    comma = next((c for c, t in enumerate(toks[:12]) if t.text == ","), len(toks))
+    comma = next((c for c, t in enumerate(toks[:12]) if t.text == "," and not _in_number(toks, c)), len(toks))
+    opener = n + 1 if n < len(toks) and toks[n].low.endswith("ing") and toks[n].cap else n  # "Speaking on X,"
+    while comma + 1 < len(toks) and is_quote(toks[comma + 1]):
+        comma += 1  # 'Speaking on "Fox News Sunday," Sen. Jo Roe …': past the closing mark
     after = toks[comma + 1] if comma + 1 < len(toks) else None
     # "Nigel Evans, a Conservative MP, …" is an appositive: the name is the subject.
     subject_next = after is not None and (
-        after.cap and after.low not in DETERMINERS or after.low in SUBJECT_PRONOUNS
+        after.cap
+        and after.low not in DETERMINERS
+        and not after.text[:1].isdigit()  # "Ida Holt, 60,"
+        or after.low in SUBJECT_PRONOUNS
     )
     if (
         subject_next
         and toks[comma].start < rel.start
-        and not any(is_verbish(t) or t.low in FOLLOWING_VERB or t.low in CUE_LEMMA for t in toks[n:comma])
+        and not any(
+            is_verbish(t) or t.low in FOLLOWING_VERB or t.low in CUE_LEMMA and not t.cap
+            for t in toks[opener:comma]
+        )
     ):
         n = comma + 1
     src = np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None
@@ -294,6 +305,15 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         return rel
     src = subject_only(toks, src, text)
     return replace(rel, source=src[0], source_start=src[1], source_end=src[2])
+
+
+def _in_number(toks: list[Token], c: int) -> bool:
+    """The comma toks[c] groups the digits of a number ("$200,000")."""
+    return (
+        0 < c < len(toks) - 1
+        and toks[c - 1].end == toks[c].start == toks[c + 1].start - 1
+        and (toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit())
+    )
 
 
 # A quotation of 15+ characters in the sentence: a stance verb beside it reports speech.
@@ -448,6 +468,8 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
     # Passive: "first reported by The Washington Post", "was told by officials".
     if k < len(toks) and toks[k].low == "by" and prev is not None and prev.low in _BY_AUX:
         return _rel(text, *cue, kind, np_forward(toks, k + 1, text)), k + 1
+    if _bare_passive(toks, i, k, lemma):  # "Mayor Bashed By Rivals Over Plan": a headline's passive
+        return _rel(text, *cue, kind, np_forward(toks, k + 1, text)), k + 1
     # "The Daily Mail reports him as saying", "quoted Smith as telling": the speaker follows.
     if lemma in {"report", "quote", "cite", "tell", "describe"}:
         m = as_saying(toks, k, text)
@@ -480,6 +502,29 @@ _CONTROL = frozenset(
     "tended began begin begins begun beginning start starts started eager ready willing reluctant "
     "hesitant careful".split()
 )
+
+
+def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
+    """A past participle followed by "by" and its agent with no auxiliary, as headlines and asides
+    write the passive ("Lee bashed by the left over …", "Lee, criticized by rivals, …"); not "by"
+    and a gerund ("responded by tweeting") nor a time ("said by Friday")."""
+    t = toks[i]
+    if k + 1 >= len(toks) or toks[k].low != "by" or lemma in _BY_VERBS or t.low == lemma:
+        return False
+    if t.low.endswith("ing") or t.low.endswith("s") and not t.low.endswith("ss"):
+        return False
+    agent = toks[k + 1]
+    if agent.low.endswith("ing") or agent.low in DAYS or agent.low in {"then", "now"}:
+        return False
+    if i > 0 and toks[i - 1].low in {"when", "if", "as", "after", "before", "while", "once", "until"}:
+        return False  # "he would not elaborate when asked by a reporter": the question, not the answer
+    a = i - 1
+    while a > 0 and (toks[a].low in {"and", "or", "first", "later", "widely"} or toks[a].low.endswith("ed")):
+        a -= 1  # "first reviewed and reported by"
+    if a >= 0 and toks[a].text in {",", "(", "—", "–", "--"}:
+        return False  # "A review, first reported by Fox News, shows": an aside on what the subject is
+    opened = toks[0].low in _PREPOSITIONS and not any(t.text == "," for t in toks[:i])
+    return not opened  # "In a letter reported by Fox, Page wrote": the noun of an opening phrase
 
 
 def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relation, int] | None:
@@ -595,10 +640,37 @@ def _special_cue(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         src = np_forward(toks, i + 1, text, loose=True)
         if src is not None and (src[0][:1].isupper() or src[0].split()[0].lower() in DETERMINERS | {"one"}):
             return _rel(text, t.start, t.end, "speech", src), i + 1
+    if t.low in {"reads", "read"} and not t.cap and i > 1:
+        src = _document_reads(toks, i, text)  # "“…,” a memo detailing the findings reads."
+        if src is not None:
+            return _rel(text, t.start, t.end, "speech", src), i + 1
     if t.low == "heard" and i > 0 and toks[i - 1].low in _HEARINGS:
         src = np_back(toks, i - 1, text)  # "…, the court heard": what was said in court
         return _rel(text, t.start, t.end, "speech", src), i + 1
     return None
+
+
+_READS_REACH = 10  # words from a closing quotation mark to "reads"
+
+
+def _document_reads(toks: list[Token], i: int, text: str) -> Phrase | None:
+    """The document before "reads" at toks[i] when it closes a tag after a quotation ("“…,” a memo
+    detailing the findings reads.", "The letter reads: “…”"): a phrase opened by a determiner or a
+    capital whose head, within its first four tokens, is a document; None otherwise."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and not (nxt.text in {".", ":", ","} or is_quote(nxt)):
+        return None
+    n = i - 1
+    while n >= 0 and i - n <= _READS_REACH and (toks[n].text[:1].isalnum() or toks[n].low in CLITICS):
+        n -= 1
+    # after a closing quotation mark, or opening the sentence before a colon or a quotation
+    opened = is_quote(toks[n]) if n >= 0 else nxt is not None and (nxt.text == ":" or is_quote(nxt))
+    words = toks[n + 1 : i]
+    if not opened or not words or not (words[0].low in DETERMINERS or words[0].cap):
+        return None
+    if not any(w.low in DOCUMENT_WORDS for w in words[:4]):
+        return None
+    return text[words[0].start : words[-1].end], words[0].start, words[-1].end
 
 
 def _after_quotation(toks: list[Token], i: int) -> bool:
@@ -818,8 +890,8 @@ def _loose(toks: list[Token], i: int, k: int, lemma: str) -> bool | None:
     # "The suit states Russia would …": a document that states opens its content without "that".
     stated = lemma == "state" and i > 0 and toks[i - 1].low in _STATING_DOCUMENTS
     if lemma in STRICT and not strict_ok(toks, i, k) and not (lemma == "call" and k > i + 1) and not stated:
-        if not object_past(toks, i):
-            return None
+        if not object_past(toks, i) or lemma in RETORTS:
+            return None  # "Police shot back at the gunman": a retort only in a reporting frame
         loose = True
     if lemma == "call" and k == i + 1 and k < len(toks) and toks[k].cap and not is_quote(toks[k]):
         prev = toks[i - 1] if i > 0 else None
@@ -945,7 +1017,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
 # have battled other online threats say": the people, with their clause, as PolNeAR marks it).
 _RELATIVE_REACH = 16
 # Heads that "who" describes as people: "those who", "a person who", "some who".
-_WHO_HEADS = frozenset("those people some many a an the anyone everyone few most others".split())
+_WHO_HEADS = frozenset(
+    "those people some many a an the anyone everyone few most others one another someone".split()
+)
 
 
 def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:

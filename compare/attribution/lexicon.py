@@ -59,11 +59,13 @@ _IRREGULAR = {
     "seek": ("seek", "seeks", "sought"),
     "show": ("show", "shows", "showed", "shown", "showing"),
     "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
+    "hit": ("hit", "hits", "hitting"),
     "forecast": ("forecast", "forecasts"),
 }
 
 
-STRICT = frozenset(LEXICON["strict"])
+STRICT = frozenset(LEXICON["strict"]) | {"shoot", "fire", "hit"}  # the retorts (``RETORTS``)
 
 
 NOUNISH = frozenset(LEXICON["nounish"])
@@ -97,8 +99,17 @@ _NO_DOUBLE = frozenset("answer counter offer question visit edit limit target".s
 _STRESSED_END = frozenset("prefer refer confer defer infer deter".split())
 
 
+# Verbs that are a retort only with "back" ("Ryan shot back:", "fired back at critics", "hit
+# back, saying"): speech then, and only in a reporting frame (a comma, colon, quotation or "that"
+# after them: "police shot back at the gunman" is no cue).
+RETORTS = ("shoot", "fire", "hit")
+
+
 SPEECH_LEMMAS = (
-    frozenset(SPEECH) | {"call", "point", "go", "refer", "talk", "according"} | frozenset(LEXICON["voiced"])
+    frozenset(SPEECH)
+    | {"call", "point", "go", "refer", "talk", "according"}
+    | frozenset(LEXICON["voiced"])
+    | frozenset(RETORTS)
 )
 
 
@@ -111,10 +122,11 @@ PARTICLES = {
     "speak": ("about", "of", "out", "on"),
     "rail": ("against", "at", "about"),
     "lash": ("out",),
+    **{lemma: ("back",) for lemma in RETORTS},
 }
 
 
-PARTICLE_ONLY = frozenset({"point", "go", "refer", "talk", "speak", "rail", "lash"})
+PARTICLE_ONLY = frozenset({"point", "go", "refer", "talk", "speak", "rail", "lash", *RETORTS})
 
 
 def _cue_lemmas() -> Mapping[str, str]:
@@ -222,7 +234,8 @@ CLITICS = frozenset("'s ’s 've ’ve 're ’re 'll ’ll 'd ’d 'm ’m".spli
 
 
 _TOKEN = re.compile(
-    r"[^\W_]+(?=[’'](?:s|ve|re|ll|d|m)\b)|[’'](?:s|ve|re|ll|d|m)\b|[^\W_]+(?:[’'.&-][^\W_]+)*|[^\w\s]", re.U
+    r"[^\W_]+(?=[’'](?:s|ve|re|ll|d|m)\b)|[’'](?:s|ve|re|ll|d|m)\b|[^\W_]+(?:[’'.&-][^\W_]+)*|--+|[^\w\s]",
+    re.U,
 )
 
 

@@ -50,7 +50,13 @@ def _span(toks: list[Token], i: int, j: int, text: str) -> tuple[str, int, int] 
 
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
-    if j < 0 or toks[j].text in ",;:()—–" or is_quote(toks[j]) or toks[j].low in BREAK:
+    if (
+        j < 0
+        or toks[j].text in ",;:()—–"
+        or toks[j].text in _DASHES
+        or is_quote(toks[j])
+        or toks[j].low in BREAK
+    ):
         return None
     if toks[j].low in PRONOUNS:
         return toks[j].text, toks[j].start, toks[j].end
@@ -60,6 +66,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.text == "." and i >= 2 and is_abbrev(toks[i - 2].text):
             i -= 1
             continue
+        if prev.text == "-" and not (i >= 2 and toks[i - 2].end == prev.start and prev.end == toks[i].start):
+            break  # "-- an accusation he knows well -- the nominee said": a dash, not a hyphen
         if prev.text in "&-" or prev.text in ("’s", "'s"):
             i -= 1
             continue
@@ -100,11 +108,11 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "in" and i >= 2 and toks[i].text == "10" and _count(toks[i - 2].low):
             i -= 2  # "Six in 10 voters", "About 4 in 10": the share is one phrase
             continue
-        inside_name = prev.cap and prev.low in BREAK and toks[i].cap and i >= 2 and toks[i - 2].cap
-        if inside_name and i - 1 > 0:
-            i -= 1  # "the Alliance Against Defamation": a preposition inside a name
+        if _inside_name(toks, i):
+            i -= 1
             continue
-        if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap:
+        owner = toks[i].low in CLITICS and prev.low not in BREAK  # "The state's caucuses": a noun
+        if prev.low in BREAK or prev.low in PRONOUNS or prev.low in CUE_LEMMA and not prev.cap and not owner:
             break
         if prev.low == "and":
             if not _coordinated(toks, i):
@@ -126,13 +134,28 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break  # a verb: "The committee released a statement … saying"
         i -= 1
     i = _quantified(toks, i)
-    while i < j and toks[i].low in _LEADING:
-        i += 1
+    while (
+        i < j
+        and toks[i].low in _LEADING
+        and not (toks[i].low == "at" and toks[i + 1].low == "least" and i + 2 <= j)
+    ):
+        i += 1  # not "At least one insider"
     i = _past_adverbial(toks, i, j)
     found = _span(toks, i, j + 1, text)
     if found and " " not in found[0] and found[0].islower() and not _lone_noun(found[0]):
         return None  # "stop arguing", "shown saying": a verb or adverb, not a source
+    if found and found[0] in _PART | {"several", "few"} and i > 0 and toks[i - 1].low == "with":
+        return None  # "candidates demanded it, with several saying": some of the clause's subject
     return found
+
+
+def _inside_name(toks: list[Token], i: int) -> bool:
+    """Whether the word before toks[i] joins two capitalised words of one name: a capitalised
+    preposition ("the Alliance Against Defamation") or a lower-case "to" ("Freedom to Marry")."""
+    prev = toks[i - 1]
+    if not (toks[i].cap and i >= 2 and toks[i - 2].cap):
+        return False
+    return prev.cap and prev.low in BREAK or prev.text == "to" and i >= 3 and toks[i - 2].low not in BREAK
 
 
 # Prepositions that open an adverbial before the subject ("Ahead of the vote Lee wrote", "Despite
@@ -398,6 +421,8 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
+            if src and src[0].isdigit() and len(src[0]) <= 3:
+                continue  # "Rex Moran, 44, a plumber, said": an age, the name is further back
             if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
                 continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
             named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
@@ -419,7 +444,10 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
-            if toks[c + 1].low not in RELATIVE | {"whose"} and any(is_verbish(t) for t in toks[c + 1 : j]):
+            relative = toks[c + 1].low in RELATIVE | {"whose"}
+            if src and src[0][:1].islower() and relative and _named_before(toks, src, text):
+                continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
+            if not relative and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
@@ -442,10 +470,19 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     return None
 
 
+_DESCRIPTION_REACH = 8
+
+
 def _named_before(toks: list[Token], src: Phrase, text: str) -> bool:
     """Whether the phrase ``src`` follows a comma after a name ("Ann Lee, the chair of X"), so a
     second description after it stacks on the name; not after an opener ("Reached for comment,")."""
     n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    for _ in range(_DESCRIPTION_REACH):  # a description longer than ``np_back`` walks
+        if n < 2 or toks[n - 1].text == "," or not toks[n - 1].text[:1].isalnum():
+            break
+        if is_verbish(toks[n - 1]) or toks[n - 1].low in BREAK - {"to"} or toks[n - 1].low in PRONOUNS:
+            return False
+        n -= 1
     if n < 2 or toks[n - 1].text != ",":
         return False
     name = np_back(toks, n - 2, text)
@@ -487,7 +524,7 @@ def _is_name(toks: list[Token]) -> bool:
 _SETTING = frozenset("in at during speaking writing appearing interviewed".split())
 # Words that open an aside about time, place or manner, never an appositive (which names or
 # describes): PolNeAR leaves such asides out of the source.
-_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning".split())
+_SCENE_OPENERS = frozenset("after before for during despite unlike also still campaigning as".split())
 
 
 def _scene_aside(t: Token) -> bool:

@@ -19,6 +19,7 @@ from ..lexicon import DATELINE_LINE
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import full_outlet_name, is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
+from .lexicon import is_plural
 from .narration import background
 from .phrases import ASKED, asked_subject, plural_subject
 from .sources import (
@@ -341,6 +342,31 @@ _ORG_NAME = re.compile(
 )
 
 
+_THE_DOCUMENT = re.compile(r"^the\s+(?P<doc>[a-z-]+)$")
+_ISSUER_REACH = 6  # sentences back to the one that named the document's author
+
+
+def _issuer(
+    low: str, index: int, document: Document, sources: Sequence[tuple[str, str | None, int]]
+) -> tuple[str, str] | None:
+    """Who issued the document a bare "the <document>" names, when a sentence just before quoted
+    it from someone ("… read a joint statement from Ann Lee" then "“…,” the statement read."):
+    that sentence's source and kind, when it is what follows "<document> from" (not "Ten members
+    signed a letter from Ann Lee": the signers are not the letter's author)."""
+    m = _THE_DOCUMENT.match(low)
+    if not m or m.group("doc") not in DOCUMENT_WORDS:
+        return None
+    doc = re.escape(m.group("doc"))
+    for name, kind, k in reversed(sources):
+        if k < index - _ISSUER_REACH:
+            break
+        said = document.sentences[k].text
+        m = re.search(rf"\b{doc}\s+(?:from|by|of)\s+(?:the\s+)?(?=[A-Z])", said)
+        if kind in {"person", "organization"} and m and said[m.end() :].startswith(name.removeprefix("the ")):
+            return name, kind
+    return None
+
+
 def _org_antecedent(pos: int, document: Document, sources: list[tuple[str, str | None, int]]) -> str | None:
     """The nearest organisation named before ``pos`` ("Bluewater Lines" for "the company", "the
     International Atomic Energy Agency" for "the agency")."""
@@ -418,6 +444,12 @@ def _resolve(
         found = _elided_noun(rel.source_start, document)
         if found:
             return f"{src} ({found})", "document"
+    if low == "one":  # "A dozen officers stood watch; one warned photographers": one of them
+        group = _plural_antecedent(rel.source_start, index, document)
+        return (f"{src} ({group})" if group else src), "anonymous"
+    issued = _issuer(low, index, document, sources)
+    if issued:
+        return issued  # "the statement read" after "a statement from X": X, as ``_from_whom`` gives it
     if is_event(src):
         return None, None  # "the 2016 election", "the Trans-Pacific Partnership": no one speaks
     inner = CONTAINER.match(src)
@@ -569,11 +601,29 @@ def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
         s = sents[k]
         found = plural_subject(text, s.start, pos if k == index else s.end)
         if found is None or any(a <= found[1] < b for a, b in quotes):
+            people = _people_who(pos, s, text) if k == index else None
+            if people:
+                return people
             continue
         if k == index and len(text[found[2] : pos].split()) < 3:
             continue  # "The documents, they said, show": the content's subject, not the speaker
         return found[0]
     return None
+
+
+_PEOPLE_WHO = re.compile(r"\b([a-z]+)\s+who\b")
+_PEOPLE = frozenset("people police men women children staff".split())
+
+
+def _people_who(pos: int, sentence: Sentence, text: str) -> str | None:
+    """People described by a "who" clause earlier in the sentence, for a later "they" ("he met with
+    people who told him about their experiences, some of which they said …"): the latest plural."""
+    found = None
+    for m in _PEOPLE_WHO.finditer(text, sentence.start, pos):
+        word = m.group(1)
+        if word in _PEOPLE or (is_plural(word) and not word.endswith("ss")):
+            found = word
+    return found
 
 
 # Where a speaker talked to an outlet: that outlet relays the words ("speaking to the Daily Ledger").
@@ -891,7 +941,9 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
                 or (s.quotation is not None and (_quote_direct(document, s) or _whole_quotation(document, s)))
             )
         ):
-            who = speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i)
+            who = (
+                speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i, document)
+            )
             att = replace(who, quote="direct") if who else _unattributed_quote(document, quoted)
         if att is None and block is not None and s.paragraph == block[1] + 1:
             att = block[0]
@@ -1055,12 +1107,22 @@ def _interviewee(done: Sequence[Attribution | None], sents: Sequence[Sentence], 
     return None
 
 
+def _opening_quotation(document: Document, s: Sentence, att: Attribution) -> bool:
+    """The sentence opens with a quotation that closes before its cue ("“It's overkill,” Bo Diaz
+    told the Planet."): a direct quote, however short."""
+    quos = [document.quotations[q] for q in s.quotations]
+    return any(q.start <= s.start + 1 and q.end <= att.start for q in quos) and s.text[:1] in _QUOTE_CHARS
+
+
 def _recent_speaker(
-    done: Sequence[Attribution | None], sents: Sequence[Sentence], i: int
+    done: Sequence[Attribution | None], sents: Sequence[Sentence], i: int, document: Document
 ) -> Attribution | None:
+    """The speaker of the latest quotation within reach: a direct quote, or a tag on a quotation too
+    short to count as one ("“It's overkill,” Bo Diaz told the Planet." then a quoted paragraph)."""
     for k in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
         att = done[k]
-        if att is not None and att.type == "attributed" and att.quote == "direct" and att.source:
+        quoted = att is not None and (att.quote == "direct" or _opening_quotation(document, sents[k], att))
+        if att is not None and att.type == "attributed" and quoted and att.source:
             return att
     return None
 

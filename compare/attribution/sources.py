@@ -74,7 +74,7 @@ PERSON_ROLES = re.compile(
 _REFLEXIVE = re.compile(r"\s+(?:(?:him|her|them|it)sel(?:f|ves)|alike|too|soon)$")
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*\.?")
 _ARTICLES = frozenset({"the", "a", "an"})  # "The port authority" opening a sentence is not a name
-DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z0-9-]+)$")
+DEFINITE_ROLE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z0-9-]+)$")
 THIS_ARTICLE = re.compile(r"\b(?:this|our)\s+(?:post|article|story|report|newspaper|site|blog)\b", re.I)
 HEARSAY = re.compile(
     r"^(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple|recent)\s+)*reports?$", re.I
@@ -150,7 +150,15 @@ _EVENT_HEAD = re.compile(
 def is_event(source: str) -> bool:
     """Whether a source phrase names an event or a treaty, which cannot speak."""
     head = _HEAD_STOP.sub("", " ".join(source.split(",")[0].split()))
+    if _MEMBERS_CAUCUS.search(head):
+        return False  # "the state's four legislative caucuses": groups of members, not a vote
     return bool(_EVENT_HEAD.search(head)) and not PERSON_ROLES.search(head)
+
+
+# Caucuses of a legislature, which speak ("The Democratic caucus said"), unlike "the Iowa caucuses".
+_MEMBERS_CAUCUS = re.compile(
+    r"\b(?:legislative|congressional|parliamentary|party|house|senate|assembly)\s+caucuses$", re.I
+)
 
 
 def _unnamed_group(words: Sequence[str], head: str) -> bool:
@@ -510,6 +518,9 @@ def person_name(source: str) -> str | None:
         if (bare in NOT_NAME_START or bare in _OPENERS) and not re.fullmatch(r"[A-Z]\.", words[n - 1]):
             break  # "Despite Trump", "Has Trump", "Saying President Obama": sentence openers
         n -= 1
+    if 0 < n < len(words) and words[n - 1] in _PLACE_PREPOSITIONS:
+        # "a spokeswoman in Washington", "Rosa Vint from Leeds": a place, the name (if any) before it
+        return person_name(" ".join(tokens[: n - 1])) if n > 1 else None
     name = [w for w in words[n:] if w]
     if name and name[-1].strip(".") in _SUFFIXES:
         # "Donald Trump Jr." is not his father: the suffix stays, written one way ("Jr.", "II")
@@ -517,6 +528,9 @@ def person_name(source: str) -> str | None:
         if len(name) == 1:
             return None
     return " ".join(name) or None
+
+
+_PLACE_PREPOSITIONS = frozenset("in at from near outside inside".split())
 
 
 def _role_word(word: str) -> bool:
