@@ -325,6 +325,8 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     ):
         n = comma + 1
     src = np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None
+    if src is not None and toks[n].low in SUBJECT_PRONOUNS:
+        src = toks[n].text, toks[n].start, toks[n].end  # "Instead, he laid out a plan, saying": he
     if src is None or src[2] > rel.start:
         return rel
     src = subject_only(toks, src, text)
