@@ -162,5 +162,7 @@ def test_a_cue_joined_by_and_inside_a_who_clause_takes_the_person_described() ->
 
 
 def test_a_pronoun_after_an_opener_is_the_subject_of_a_participle() -> None:
-    atts = _attributions("Bo Diaz spoke on Monday.", "Instead, he laid out a plan, saying his rule will be fair.")
+    atts = _attributions(
+        "Bo Diaz spoke on Monday.", "Instead, he laid out a plan, saying his rule will be fair."
+    )
     assert _find(atts, "laid out").entity == "Bo Diaz"
