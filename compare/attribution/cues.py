@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import DATELINE, MONTH_NAMES, WEEKDAYS
 from .lexicon import (
     AUX,
+    BACK_RETORTS,
     BELIEF,
     BREAK,
     CLITICS,
@@ -52,6 +53,7 @@ from .phrases import (
     appositive,
     as_saying,
     is_label,
+    name_before,
     name_forward,
     name_list,
     np_back,
@@ -259,11 +261,33 @@ def _shown_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None
     return np_back(toks, n - 2, text)
 
 
+_WHO_AND_REACH = 24  # words from "and <cue>" back to the "who" opening the clause
+
+
+def _who_did_and(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ "…: Senator Ann Lee, who voted against it and complained that …": a cue joined by "and"
+    inside a "who" clause takes the person the clause describes."""
+    n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    j = skip_aux_back(toks, n - 1)
+    if j < 1 or toks[j].low not in {"and", "but"}:
+        return None
+    for r in range(j - 1, max(0, j - _WHO_AND_REACH), -1):
+        t = toks[r]
+        if t.low == "who":
+            ante = np_back(toks, r - 2 if toks[r - 1].text == "," else r - 1, text)
+            if ante is None or ante[0].lower() in PRONOUNS:
+                return None
+            return ante if ante[0][:1].isupper() or ante[0].split()[0].lower() in DETERMINERS else None
+        if t.text in {";", ":", "(", ")"} or is_quote(t) or (t.text == "," and toks[r + 1].low != "who"):
+            return None
+    return None
+
+
 def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token], text: str) -> Relation:
     """ ", adding that …" takes the subject of its clause: the previous cue's source, else the
     noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
     the subject before the passive."""
-    shown = _shown_subject(rel, toks, text)
+    shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text)
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
@@ -301,6 +325,8 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     ):
         n = comma + 1
     src = np_forward(toks, n, text) if n < len(toks) and toks[n].start < rel.start else None
+    if src is not None and toks[n].low in SUBJECT_PRONOUNS:
+        src = toks[n].text, toks[n].start, toks[n].end  # "Instead, he laid out a plan, saying": he
     if src is None or src[2] > rel.start:
         return rel
     src = subject_only(toks, src, text)
@@ -425,6 +451,13 @@ def _issued_statement(toks: list[Token], i: int, text: str) -> tuple[Relation, i
     return None
 
 
+def _framed_after(toks: list[Token], k: int) -> bool:
+    """A reporting frame right after a cue ending before toks[k]: a comma, colon, full stop,
+    quotation mark or "that" (not the comma before it: ", pushing back against the plan")."""
+    nxt = toks[k] if k < len(toks) else None
+    return nxt is None or nxt.text in {",", ":", "."} or is_quote(nxt) or nxt.low == "that"
+
+
 # "went on to say", "went on to curse out …": speech after "went on to" (any other verb is a deed).
 _GO_ON_TO = frozenset(CUE_LEMMA) | frozenset("curse yell scream shout insult lecture swear rant".split())
 
@@ -459,6 +492,8 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
     if loose is None or _not_reporting(toks, i, k, lemma):
         return None, i + 1
     kind = "speech" if lemma in SPEECH_LEMMAS and not loose else "weak"
+    if lemma in BACK_RETORTS and k < len(toks) and toks[k].low == "back" and _framed_after(toks, k + 1):
+        kind = "speech"  # "Lee pushed back: …", as "shot back" (``RETORTS``)
     if k < len(toks) and (toks[k].text == ":" or toks[k].low in TRAILING.get(lemma, ())):
         k += 1  # PolNeAR marks "said:" and "asked about" as the cue
     k = _cue_tail(toks, k, lemma)
@@ -1030,8 +1065,15 @@ def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase |
     n = next((n for n, t in enumerate(toks) if t.start == src[1]), None)
     if n is None:
         return src
-    for r in range(n - 1, max(0, n - _RELATIVE_REACH), -1):
+    r, skipped = n - 1, 0
+    while r > max(0, n - _RELATIVE_REACH - skipped):
         t = toks[r]
+        aside = _nickname_start(toks, r) if is_quote(t) else None
+        aside = _setting_start(toks, r) if t.text == "," else aside
+        if aside is not None:
+            skipped += r - aside + 1
+            r = aside - 1  # '"Unabomber" Ted Kaczynski', "who, in 1996, helped": asides in the clause
+            continue
         if t.text in {",", ";", ":", "(", ")"} or is_quote(t):
             return src
         if t.low == "who" or (t.low == "that" and r > 0 and is_plural(toks[r - 1].low) and n - r < 8):
@@ -1042,8 +1084,32 @@ def _past_relative(toks: list[Token], src: Phrase | None, text: str) -> Phrase |
             person = t.low == "who" and (head[0].split()[0].lower() in _WHO_HEADS or head[0].islower())
             if not (person or is_plural(head[0].split()[-1].lower()) or head[0][:1].isupper()):
                 return src
-            return text[head[1] : src[2]], head[1], src[2]
+            name = name_before(toks, head, text) if head[0][:1].islower() else None
+            start = name[1] if name else head[1]  # "Jo Ray, a profiler who caught X, said": Jo Ray
+            return text[start : src[2]], start, src[2]
+        r -= 1
     return src
+
+
+def _nickname_start(toks: list[Token], r: int) -> int | None:
+    """The opening mark of a capitalised nickname in quotation marks closing at toks[r]
+    ('"Unabomber" Ted Kaczynski'), or None."""
+    for o in (r - 2, r - 3):
+        if o >= 0 and is_quote(toks[o]) and all(t.cap for t in toks[o + 1 : r]):
+            return o
+    return None
+
+
+_SETTING_WORDS = frozenset("in on at during after before since by".split())
+
+
+def _setting_start(toks: list[Token], r: int) -> int | None:
+    """The first comma of a short setting set off by commas after "who" ("who, in 1996, helped"),
+    when toks[r] is the second; None otherwise."""
+    for c in range(r - 2, max(0, r - 6), -1):
+        if toks[c].text == ",":
+            return c if toks[c - 1].low == "who" and toks[c + 1].low in _SETTING_WORDS else None
+    return None
 
 
 def _cue_tail(toks: list[Token], k: int, lemma: str) -> int:

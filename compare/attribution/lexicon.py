@@ -103,6 +103,9 @@ _STRESSED_END = frozenset("prefer refer confer defer infer deter".split())
 # back, saying"): speech then, and only in a reporting frame (a comma, colon, quotation or "that"
 # after them: "police shot back at the gunman" is no cue).
 RETORTS = ("shoot", "fire", "hit")
+# A weak verb that is a retort with "back" in the same reporting frame ("Lee pushed back: …",
+# "pushed back, saying"); elsewhere it stays weak ("pushed back on the plan", "pushed for").
+BACK_RETORTS = frozenset({"push"})
 
 
 SPEECH_LEMMAS = (
@@ -248,6 +251,10 @@ TITLES = frozenset(
 Phrase = tuple[str, int, int]  # a phrase as written and its span in the article text
 
 
+# A name written with a lower-case particle joined to it ("diGenova", "deBlasio").
+CAMEL_NAME = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
@@ -257,7 +264,8 @@ class Token:
 
     @property
     def cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+        t = self.text
+        return t[:1].isupper() or t[:1].isdigit() or (t != self.low and CAMEL_NAME.match(t) is not None)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -281,6 +289,7 @@ def is_abbrev(word: str) -> bool:
         word in TITLES
         or (len(word) == 1 and word.isupper())
         or word in _STATE_ABBREVS
+        or word in {"Jr", "Sr"}  # "Trump Jr.'s attorney"
         or (word[:1].isupper() and "." in word)  # "U.S", "N.J", "D.C"
     )
 

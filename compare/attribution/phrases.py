@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTH_NAMES, US_STATE_ABBREVIATIONS
+from ..lexicon import MONTH_NAMES, PLACE_NAMES, US_STATE_ABBREVIATIONS
 from .lexicon import (
     AUX,
     BREAK,
+    CAMEL_NAME,
     CLITICS,
     CLOSE,
     CUE_LEMMA,
@@ -48,6 +49,20 @@ def _span(toks: list[Token], i: int, j: int, text: str) -> tuple[str, int, int] 
     return text[toks[i].start : toks[j - 1].end], toks[i].start, toks[j - 1].end
 
 
+# Writings named with what they are written on or about ("a note on the petition").
+_WRITTEN_ON = frozenset("note notes statement report memo letter message caption sign label comment".split())
+
+
+def _linked(toks: list[Token], i: int) -> bool:
+    """A word and a preposition before toks[i] that keep the phrase going left: "close to",
+    "briefed on", "familiar with", and a writing "on" what it is written on ("a note on the
+    petition", "the statement on her health")."""
+    prev, word = toks[i - 1].low, toks[i - 2].low
+    if prev == "to" and word in CLOSE or prev in _ABOUT and word in _INFORMED:
+        return True
+    return prev == "on" and word in _WRITTEN_ON and toks[i].low in DETERMINERS
+
+
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
     if (
@@ -81,11 +96,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break
         if prev.text == "n" and i >= 2 and toks[i - 2].text == "\\":
             break  # a line break written out as "\n" in scraped text
-        if prev.low == "to" and i >= 2 and toks[i - 2].low in CLOSE:
-            i -= 2  # "a source close to the investigation"
-            continue
-        if prev.low in _ABOUT and i >= 2 and toks[i - 2].low in _INFORMED:
-            i -= 2  # "two people briefed on the talks", "those familiar with the matter"
+        if i >= 2 and _linked(toks, i):
+            i -= 2  # "a source close to the investigation", "people briefed on the talks"
             continue
         if prev.low == "her" and toks[i].text[:1].islower():
             i -= 1  # "her aides": a determiner
@@ -413,19 +425,41 @@ _FIRM_SUFFIXES = [[w] for w in "inc ltd llc corp co plc lp llp".split()]
 
 
 def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
-    """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"."""
+    """The name before an appositive that ends at the comma toks[j]: "Smith, a lawyer at X,"; a
+    state set after a place is passed first ("Jo Roe, a doctor in Kisco, New York, said")."""
+    if _place_comma(toks, j):
+        found = _appositive(toks, j, text, skip_place=True)
+        if found is not None:
+            return found
+    return _appositive(toks, j, text)
+
+
+def _place_comma(toks: list[Token], j: int) -> int | None:
+    """The comma between a place and the state or country set after it that the comma toks[j]
+    closes ("in Mount Kisco, New York,"), or None."""
+    for n in (j - 2, j - 3):
+        if n > 0 and toks[n].text == "," and toks[n - 1].cap and all(t.cap for t in toks[n + 1 : j]):
+            if " ".join(t.low for t in toks[n + 1 : j]) in PLACE_NAMES:
+                return n
+    return None
+
+
+def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) -> Phrase | None:
+    place = _place_comma(toks, j) if skip_place else None
     for c in range(j - 1, max(0, j - 30), -1):
-        if toks[c].text == ",":
+        if toks[c].text == "," and c != place:
             src = np_back(toks, c - 1, text)
             if src is None and c > 0 and toks[c - 1].text == ")":
                 src = parenthesised(toks, c - 1, text)  # "Adam Schiff (Calif.), the ranking Democrat,"
+            if skip_place and src and src[0].lower() in DAYS:
+                continue  # "Mr. Roe, at an appearance on Saturday, in Kisco, Ohio, said": a day
             if src and _PARTY_TAG.fullmatch(src[0]):
                 continue  # "Sen. Max Baucus, D-Mont., the representative …,": the name is further back
             if src and src[0].isdigit() and len(src[0]) <= 3:
                 continue  # "Rex Moran, 44, a plumber, said": an age, the name is further back
             if [t.low for t in toks[c + 1 : j] if t.text != "."] in _FIRM_SUFFIXES:
                 continue  # "Bo Diaz, manager of Vance for Mayor, Inc., said": the firm's own comma
-            named = src is not None and src[0][:1].isupper() and src[0].lower() not in PRONOUNS
+            named = src is not None and _upper(src[0]) and src[0].lower() not in PRONOUNS
             if named and toks[c + 1].low in _SETTING and c > 0 and toks[c - 1].cap:
                 return src  # "Netanyahu, in an address televised across Israel, said": where, not who
             if src and _scene_aside(toks[c + 1]):
@@ -434,32 +468,28 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
                 return src  # "Mr. Diaz, clearly prepared for the attack, argued": how, not who
             if src and _participle_aside(toks[c + 1 : j]):
                 return src  # "The lawyer, only recently hired, said": a participle aside, not a title
-            if (
-                src
-                and _state_after(toks[c + 1 : j])
-                and (src[0][:1].isupper() or src[0].split()[0] in DETERMINERS)
-            ):
+            if src and _state_after(toks[c + 1 : j]) and (_upper(src[0]) or src[0].split()[0] in DETERMINERS):
                 return (
                     text[src[1] : toks[j - 1].end],
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
             relative = toks[c + 1].low in RELATIVE | {"whose"}
-            if src and src[0][:1].islower() and relative and _named_before(toks, src, text):
+            if src and _lower(src[0]) and relative and _named_before(toks, src, text):
                 continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
             if not relative and any(is_verbish(t) for t in toks[c + 1 : j]):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
-            if src and src[0][:1].isupper() and src[0].lower() not in PRONOUNS:
+            if src and _upper(src[0]) and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
                     return src  # "Owen Drake, the Ledger reports, says": a parenthetical, not a title
                 if all(t.low in _ASIDES for t in toks[c + 1 : j]):
                     return src  # "Hunter, meanwhile, said"
                 # Name and appositive; the span keeps the closing comma, as PolNeAR marks it.
                 return text[src[1] : toks[j - 1].end], src[1], toks[j].end
-            if src and src[0][:1].islower() and _is_name(toks[c + 1 : j]):
+            if src and _lower(src[0]) and _is_name(toks[c + 1 : j]):
                 # "the group's executive director, Ann Lee, said": role first, then the name.
                 return text[src[1] : toks[j - 1].end], src[1], toks[j].end
-            if src and src[0][:1].islower() and toks[c + 1].low in {"a", "an", "the"}:
+            if src and _lower(src[0]) and toks[c + 1].low in _DESCRIPTION_OPENERS:
                 if _named_before(toks, src, text):
                     continue  # "Ann Lee, the chair of X, an advocacy group, said": two descriptions stacked
                 if src[0].split()[0].lower() in {"a", "an", "the"}:  # "a spokesman for X, its parent, said"
@@ -470,23 +500,41 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     return None
 
 
+def _upper(phrase: str) -> bool:
+    """Whether a phrase opens with a capital, or a name written "diGenova"."""
+    return phrase[:1].isupper() or CAMEL_NAME.match(phrase) is not None
+
+
+def _lower(phrase: str) -> bool:
+    """Whether a phrase opens with a lower-case word that is no name written "diGenova"."""
+    return phrase[:1].islower() and CAMEL_NAME.match(phrase) is None
+
+
 _DESCRIPTION_REACH = 8
+# Words opening a description set after a phrase ("a spokesman for X, its parent company, said").
+_DESCRIPTION_OPENERS = frozenset("a an the its their".split())
 
 
 def _named_before(toks: list[Token], src: Phrase, text: str) -> bool:
     """Whether the phrase ``src`` follows a comma after a name ("Ann Lee, the chair of X"), so a
     second description after it stacks on the name; not after an opener ("Reached for comment,")."""
+    return name_before(toks, src, text) is not None
+
+
+def name_before(toks: list[Token], src: Phrase, text: str) -> Phrase | None:
+    """The name that the description ``src`` is set after ("Ann Lee" for "Ann Lee, the chair of
+    X"), or None."""
     n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
     for _ in range(_DESCRIPTION_REACH):  # a description longer than ``np_back`` walks
         if n < 2 or toks[n - 1].text == "," or not toks[n - 1].text[:1].isalnum():
             break
         if is_verbish(toks[n - 1]) or toks[n - 1].low in BREAK - {"to"} or toks[n - 1].low in PRONOUNS:
-            return False
+            return None
         n -= 1
     if n < 2 or toks[n - 1].text != ",":
-        return False
+        return None
     name = np_back(toks, n - 2, text)
-    return name is not None and _is_name(tokenize(text, name[1], name[2]))
+    return name if name is not None and _is_name(tokenize(text, name[1], name[2])) else None
 
 
 def _state_after(toks: list[Token]) -> bool:

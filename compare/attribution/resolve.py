@@ -161,6 +161,8 @@ def _opening_subject(
         m = _OPENING_NAME.match(text, s.start, pos if k == index else s.end)
         if m is None or m.group(1).split()[0] in _NOT_SUBJECT or m.group(1).split()[0] in NOT_NAME_START:
             continue
+        if _PARTICIPLE_OPENER.fullmatch(m.group(1)) and "," in text[m.end(1) : pos if k == index else s.end]:
+            continue  # "Reached for comment, it denied": an opening participle clause is no subject
         name = m.group(1)
         kind = source_kind(name, known)
         if kind == "person" and _named_person(name, names):
@@ -173,6 +175,9 @@ def _opening_subject(
 _OPENING_NAME = re.compile(
     r"[\s\"“‘']*((?:[Tt]he\s+)?(?!The\b)[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*)*)\s+[a-z]"
 )
+# One capitalised participle opening a clause that a comma closes ("Reached for comment,",
+# "Contacted by phone,", "Speaking on Monday,"): names in -ed are short ("Ted", "Reed").
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]{3,}(?:ed|ing)")
 _NOT_SUBJECT = frozenset(
     "It It’s It's They He She We I You This That These Those There Here But And Or So Yet His Her Its "
     "Their Our My Your A An".split()

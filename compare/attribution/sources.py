@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from ..lexicon import MONTH_NAMES, PLACE_NAMES, WEEKDAYS
 from ..outlets import outlet_name
-from .lexicon import PRONOUNS, TITLES, is_plural
+from .lexicon import CAMEL_NAME, PRONOUNS, TITLES, is_plural
 
 # ---- source kinds (for attribution) ------------------------------------------------------------
 _HEAD_STOP = re.compile(
@@ -89,7 +89,7 @@ _PARTITIVE = re.compile(
 # A bare group word, alone or with what ties it to the story ("those close to him", "the two").
 _GROUP_ONLY = re.compile(
     r"^(?:the\s+)?(?:those|some|others|many|several|both|two|three|few)"
-    r"(?:\s+(?:close|familiar|briefed|involved|knowledgeable|with|who|in|at)\b.*)?$",
+    r"(?:\s+(?:close|familiar|briefed|involved|knowledgeable|with|who|in|at|on|inside|within)\b.*)?$",
     re.I | re.S,
 )
 CONTAINER = re.compile(
@@ -133,7 +133,16 @@ _GROUP_HEADS = re.compile(
 )
 
 
+# A political camp, unnamed people ("the left", "the religious right", "the far-left").
+_CAMP = re.compile(
+    r"^the\s+(?:(?:far|hard|radical|religious|christian|populist|new|alt|activist|political)[\s-]+)?"
+    r"(?:left|right)(?:[\s-]+wing)?$",
+    re.I,
+)
+# The head of a possessive phrase: "the former secretary of state's campaign" -> campaign.
+_OWNED_HEAD = re.compile(r"\S['’]s\s+(?:[\w-]+\s+){0,2}(?P<head>[\w-]+)$")
 _PARTY_PLURALS = frozenset({"democrats", "republicans", "conservatives", "liberals", "progressives"})
+_CAMP_PLURALS = frozenset({"liberals", "progressives"})  # no party: "Liberals" opening a sentence
 _QUANTIFIERS = frozenset("many some several other others few most numerous two three four five".split())
 
 
@@ -168,7 +177,7 @@ def _unnamed_group(words: Sequence[str], head: str) -> bool:
         return False
     names = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _ARTICLES]
     if head in _PARTY_PLURALS:  # "Many Democrats": unnamed; "Democrats", "House Democrats": the party
-        return words[0].lower() in _QUANTIFIERS
+        return words[0].lower() in _QUANTIFIERS or (len(words) == 1 and head in _CAMP_PLURALS)
     return not names
 
 
@@ -266,10 +275,16 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"  # "the special counsel, Ann Lee", "One of its members, Bo Diaz"
     if _UNNAMED.search(text):
         return "anonymous"  # "a council officer, who asked not to be named"
-    if _GROUP_ONLY.match(text):
-        return "anonymous"  # "two of the people", "those close to him", "some briefed on it"
+    if _GROUP_ONLY.match(text) or _CAMP.match(text):
+        return "anonymous"  # "two of the people", "those close to him", "some on the right", "the left"
     head_phrase = _HEAD_STOP.sub("", _PARTITIVE.sub("", text.split(",")[0]))  # the name before any appositive
     whole = _PARTITIVE.sub("", text.split(",")[0])
+    owned = _OWNED_HEAD.search(whole)
+    owner = whole[: owned.start() + 1].split() if owned else []
+    # "The head of Iran's agency": the possessive is inside the phrase after "of"
+    inside_of = len(owner) > 1 and owner[-2] == "of" and owner[-1][:1].isupper()
+    if owned and owned.group("head").lower() in _ORG_HEADS - {"spokesman's"} and not inside_of:
+        return "organization"  # "the former secretary of state's campaign": the head follows the 's
     cut = whole[len(head_phrase) :].split()
     if cut and cut[0].endswith("ed") and not set(head_phrase.lower().split()) - _QUANTIFIERS - _ARTICLES:
         head_phrase = whole  # "several published reports": a participle before the head, no agent after
@@ -300,23 +315,28 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     if any(w in ORG_WORDS and nxt in _NAME_PREPOSITIONS for w, nxt in zip(words, words[1:], strict=False)):
         return "organization"  # "the Alliance Against Defamation", "Citizens for Ethics"
     tail = 0
-    while tail < len(words) and words[-1 - tail][:1].isupper():
+    while tail < len(words) and _capital(words[-1 - tail]):
         tail += 1
     titled = any(w.strip(".") in TITLES for w in words) or bool(
         PERSON_ROLES.search(" ".join(words[: -tail or None]))
     )
-    if last[:1].isupper() and (tail >= 2 or titled or len(words) == 1):
+    if _capital(last) and (tail >= 2 or titled or len(words) == 1):
         return "person"
     if PERSON_ROLES.search(head) or head in _PERSON_NOUNS:
         return "person"  # "the White House press secretary": a role at the head, whatever names it
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
     named = any(
-        w[:1].isupper() and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words
+        _capital(w) and w.lower() not in _ARTICLES | _QUANTIFIERS for w in words
     )  # not "Two engineers"
     if named or PERSON_ROLES.search(head_phrase):
         return "person"
     return "anonymous" if head.endswith("s") else None
+
+
+def _capital(word: str) -> bool:
+    """A word opening with a capital, or a name written with a lower-case particle ("diGenova")."""
+    return word[:1].isupper() or CAMEL_NAME.match(word) is not None
 
 
 # Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
@@ -361,8 +381,9 @@ _NAME_PREPOSITIONS = frozenset({"Against", "For", "On", "To", "In"})
 _NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt|Capt)\.?\s+|(?:President|Senator|Governor|"
     r"Minister|Secretary|Judge|Mayor|Chancellor|Chairman|Director|General|Colonel|Captain|Officer|Detective|"
-    r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:\s+(?:[A-Z]\.|"
-    r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
+    r"Pope|King|Queen|Prince|Princess|Rep\.|Sen\.)\s+)?(?:(?<![a-z])[a-z]{1,3}(?=[A-Z][a-z]))?"
+    r"[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:\s+(?:[A-Z]\.|"
+    r"(?:[a-z]{1,3}(?=[A-Z][a-z]))?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?|"
     r"(?:de|van|von|bin|al|da|le)(?=\s+[A-Z]))){0,5}\b"
 )
 NOT_NAME_START = frozenset(
@@ -420,6 +441,10 @@ def person_mentions(
             spans = spans[1:]
         if not spans:
             continue
+        first = spans[0][1].strip(".")
+        titled_first = first in TITLES or _title_word(first) or _role_word(first)
+        if len(spans) >= 3 and text[max(0, m.start() - 3) : m.start()] == "of " and not titled_first:
+            spans = spans[1:]  # "Secretary of State Mike Roe", "the District of Columbia Jo Roe"
         # "Senate Majority Leader Harry Reid" -> "Harry Reid": the name after the last thing-word.
         cut = max((n + 1 for n, (_, w) in enumerate(spans) if _thing_word(w)), default=0)
         if cut:
@@ -507,7 +532,7 @@ def person_name(source: str) -> str | None:
     n = len(words)
     while n > 0:
         bare = words[n - 1].strip(".")
-        if not (bare[:1].isupper() and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()):
+        if not (_capital(bare) and bare.replace("-", "").replace("'", "").replace("’", "").isalpha()):
             break
         if bare in TITLES or bare.lower() in _ROLE_WORDS or bare in ORG_WORDS or bare in _NAME_STOP:
             break
