@@ -122,8 +122,11 @@ def name_flags(r: dict) -> list[str]:
         flags.append("ends with a title or function word")
     if low[0] in FUNCTION_WORDS:
         flags.append("starts with a function word")
-    if len(words) >= 2 and low[0] in TITLE_WORDS and all(w in TITLE_WORDS for w in low[:-1]) and (
-        r["gap_next"] == " " and _cap(r["next"])
+    if (
+        len(words) >= 2
+        and low[0] in TITLE_WORDS
+        and all(w in TITLE_WORDS for w in low[:-1])
+        and (r["gap_next"] == " " and _cap(r["next"]))
     ):
         flags.append("title + first name, surname left out")
     if len(words) == 1 and r["initial"] and r["label"] != "place":

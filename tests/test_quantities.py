@@ -6,7 +6,15 @@ import math
 
 import pytest
 
-from compare.quantities import canonical, compatible, find_quantities, interval, is_exact, parse_quantity
+from compare.quantities import (
+    Quantity,
+    canonical,
+    compatible,
+    find_quantities,
+    interval,
+    is_exact,
+    parse_quantity,
+)
 
 
 def one(text: str):

@@ -535,6 +535,7 @@ def _unmodified(rel: Relation) -> Relation:
         named = (
             bool(before)
             and all(w[:1].isupper() or w in _PERSONAL for w in before)
+            and m is not None
             and "," not in src[: m.start()]
         )
         named = named and before[-1].lower() not in _OPENING_DETERMINERS  # "The early reports"
@@ -824,8 +825,10 @@ def _sentence(
             # "Asked about the vote, Lee said …": the question put to the main clause's subject
             if any(r.source_start is not None and r.start > rel.end for r in rels if r is not rel):
                 continue
-            found = asked_subject(text, sentence.start, sentence.end)
-            found = found or (None, None, None)  # "Asked point-blank, “Is that you?”": the asker's words
+            # "Asked point-blank, “Is that you?”": the asker's words
+            found: tuple[str | None, int | None, int | None] = asked_subject(
+                text, sentence.start, sentence.end
+            ) or (None, None, None)
             rel = replace(rel, source=found[0], source_start=found[1], source_end=found[2])
         if aside is not None and rel.source_start is not None and rel.source_start > rel.start:
             # "Boris Johnson, who said …, tweeted the news": the main verb's subject is the aside's

@@ -282,8 +282,8 @@ def glance(comparison: Comparison) -> Glance:
         own = [s for s in doc.sentences if (doc.article.id, s.index) not in claimed]
         if own and n > 1:
             # its first sentence that is not a quote fragment, when it has one
-            first = next((s for s in own if not quote_fragment(doc, s.index)), own[0])
-            only.append((doc.article.id, len(own), clip(first.text, GIST_CHARS)))
+            lead = next((s for s in own if not quote_fragment(doc, s.index)), own[0])
+            only.append((doc.article.id, len(own), clip(lead.text, GIST_CHARS)))
     agreed: list[Agreed] = []
     for c in glance_order(agreed_all, docs)[:GLANCE_AGREED]:
         text = gist(c, docs, taken={a.gist for a in agreed})
