@@ -128,11 +128,11 @@ def test_of_before_a_name_of_three_words_leaves_the_place_out() -> None:
 
 def test_a_state_after_a_place_is_passed_to_the_name_before_the_description() -> None:
     text = (
-        "Meanwhile, the statement on her health, from Dr. Ann Lee, an internist at the Kisco Medical "
-        "Group in Mount Kisco, New York, said the senator has allergies."
+        "Meanwhile, the note on her fitness, from Dr. Ann Lee, a doctor at the Brook Family "
+        "Practice in Lake Brook, Ohio, said the senator has a cold."
     )
     (cue, src), *_ = _rels(text)
-    assert cue == "said" and src is not None and src.startswith("Dr. Ann Lee, an internist")
+    assert cue == "said" and src is not None and src.startswith("Dr. Ann Lee, a doctor")
     assert _rels('"It is fine," Bo Diaz of Austin, Texas, said.') == [("said", "Bo Diaz of Austin, Texas")]
 
 
