@@ -237,8 +237,22 @@ def _shares_subject(rel: Relation, toks: list[Token]) -> bool:
     if any(w.rstrip(":,").endswith("ing") for w in rel.cue.lower().split()):  # "saying:" too
         return True
     n = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
-    j = skip_aux_back(toks, n - 1)
+    j = _past_coordinated_aside(toks, skip_aux_back(toks, n - 1))
     return j >= 0 and toks[j].low in {"and", "but", "then"}
+
+
+_ASIDE_REACH = 12  # words of an aside set off by commas after "and" ("and, like his allies, said")
+
+
+def _past_coordinated_aside(toks: list[Token], j: int) -> int:
+    """The "and"/"but" before an aside that the comma toks[j] closes ("… in public and, echoing his
+    allies, has said": the cue shares the clause's subject), else j."""
+    if j < 2 or toks[j].text != ",":
+        return j
+    for c in range(j - 1, max(0, j - _ASIDE_REACH), -1):
+        if toks[c].text == "," or is_quote(toks[c]):
+            return c - 1 if c > 0 and toks[c - 1].low in {"and", "but"} and toks[c].text == "," else j
+    return j
 
 
 # Participles of a passive that frames a quotation: "is shown saying", "was heard telling".
@@ -1027,7 +1041,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     antecedent of "who", a name before an appositive or parenthesis, else the phrase after an
     inverted cue ("…,” said Sen. John Smith, a lawyer)."""
     low = toks[i].low
-    j = skip_aux_back(toks, i - 1)
+    j = _past_coordinated_aside(toks, skip_aux_back(toks, i - 1))
     src = None
     if j >= 0 and toks[j].low in RELATIVE and j > 0:
         jj = j - 2 if toks[j - 1].text == "," and j > 1 else j - 1
@@ -1041,6 +1055,8 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
+    if inverted and CUE_LEMMA.get(low) == "call" and not toks[i].cap and not _after_quotation(toks, i):
+        inverted = False  # "Jo Roe, head of X, called the idea illegal": "call X Y", the idea is no source
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.

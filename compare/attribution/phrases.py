@@ -477,7 +477,7 @@ def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) 
             relative = toks[c + 1].low in RELATIVE | {"whose"}
             if src and _lower(src[0]) and relative and _named_before(toks, src, text):
                 continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
-            if not relative and any(is_verbish(t) for t in toks[c + 1 : j]):
+            if not relative and any(is_verbish(t) for t in _before_who(toks[c + 1 : j])):
                 return None  # "On Tuesday, Sanders endorsed Clinton, saying": a clause, not a title
             if src and _upper(src[0]) and src[0].lower() not in PRONOUNS:
                 if any(t.low in CUE_LEMMA and not t.cap for t in toks[c + 1 : j]):
@@ -495,9 +495,32 @@ def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) 
                 if src[0].split()[0].lower() in {"a", "an", "the"}:  # "a spokesman for X, its parent, said"
                     return text[src[1] : toks[j - 1].end], src[1], toks[j].end
             return None
-        if is_quote(toks[c]):
+        if is_quote(toks[c]) and not _plural_possessive(toks, c):
             return None
     return None
+
+
+def _plural_possessive(toks: list[Token], c: int) -> bool:
+    """Whether the mark toks[c] is the apostrophe of a plural possessive ("the Farmers’ Union"):
+    glued to a word ending in "s", with a capitalised word after it."""
+    return (
+        toks[c].text in {"’", "'"}
+        and 0 < c < len(toks) - 1
+        and toks[c - 1].end == toks[c].start
+        and toks[c - 1].low.endswith("s")
+        and toks[c + 1].start > toks[c].end
+        and toks[c + 1].cap
+    )
+
+
+def _before_who(aside: list[Token]) -> list[Token]:
+    """The words of a description before the "who" clause it holds ("a profiler who helped catch
+    X": "a profiler"), so the clause's verb does not make the description a clause; the whole aside
+    when it opens with no article or has no "who"."""
+    if not aside or aside[0].low not in _DESCRIPTION_OPENERS:
+        return aside
+    w = next((n for n, t in enumerate(aside) if t.low == "who"), None)
+    return aside if w is None else aside[:w]
 
 
 def _upper(phrase: str) -> bool:

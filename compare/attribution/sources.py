@@ -232,6 +232,24 @@ def spoken_for(source: str | None, known_outlets: Sequence[str] = ()) -> tuple[s
     return None
 
 
+def _speaks_for_body(text: str) -> bool:
+    """Whether an unnamed spokesperson speaks for a body not named by a capital ("a spokesman for
+    the agency", "A representative for his office"): the body speaks, as "a Number 10 spokesperson"
+    does; "a spokesman for the president" stays a person."""
+    head, _, after = text.partition(",")
+    m = _SPOKES.match(head.strip())
+    words = (m.group("for") or "").split() if m else []
+    if len(words) < 2 or after.strip()[:1].isupper():
+        return False  # "a spokesman for the committee, Jo Roe": she is named
+    body = words[1:]  # "the California secretary of state" is a person's office: no capital, no "of"
+    if any(w[:1].isupper() or w.lower() == "of" for w in body):
+        return False
+    return words[0].lower() in _BODY_OWNERS and body[-1].lower() in _ORG_HEADS
+
+
+_BODY_OWNERS = frozenset("the his her their its this that".split())
+
+
 def _org_like(name: str) -> bool:
     """A capitalised name that reads as a company or body rather than a person: one word (the
     person case, "a Ryan spokesman", is told apart by the caller's names), an abbreviation, or
@@ -260,6 +278,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     )
     if spoken:
         return spoken[1]
+    if _speaks_for_body(text):
+        return "organization"  # "A representative for his office", "a spokesman for the agency"
     if _DEMONYMS.match(low):
         return "organization"  # "The Iranians have said": a country speaking through its government
     if outlet_name(text, known_outlets) or _OUTLET_APPOSITIVE.search(text) or _OUTLET_WORDS.match(text):
