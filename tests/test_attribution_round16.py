@@ -111,9 +111,7 @@ def test_caucuses_of_a_legislature_speak_but_a_state_s_caucuses_are_an_event() -
 
 
 def test_at_least_one_insider_who_had_contact_with_a_name_is_the_insider() -> None:
-    text = (
-        "At least one party insider who has spoken often with Diaz told the Daily Ledger he would stand."
-    )
+    text = "At least one party insider who has spoken often with Diaz told the Daily Ledger he would stand."
     att = _find(_attributions(text), "insider")
     assert att.source.startswith("At least one party insider") and att.source_kind == "anonymous"
     assert _find(_attributions("The board called for a vote to at least rebuke the mayor."), "rebuke") is None

@@ -1055,7 +1055,8 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
-    if inverted and CUE_LEMMA.get(low) == "call" and not toks[i].cap and not _after_quotation(toks, i):
+    title_case = i > 0 and toks[i].cap  # "…, Calls For Jailing X": a headline (``_headline_subject``)
+    if inverted and CUE_LEMMA.get(low) == "call" and not title_case and not _after_quotation(toks, i):
         inverted = False  # "Jo Roe, head of X, called the idea illegal": "call X Y", the idea is no source
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
