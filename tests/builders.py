@@ -22,3 +22,27 @@ def make_article(outlet: str, *paragraphs: str, title: str | None = None, **meta
         source=f"{slugify(outlet)}.txt",
         **meta,
     )
+
+
+def attributions(*paragraphs: str) -> dict[str, object]:
+    """Sentence text -> its attribution (or None), for an article of these paragraphs."""
+    from compare.attribution.resolve import attribute
+    from compare.segment import segment
+
+    doc = segment(make_article("Daily Planet", *paragraphs))
+    return {s.text: a for s, a in zip(doc.sentences, attribute(doc), strict=True)}
+
+
+def attribution_of(atts: dict[str, object], fragment: str):
+    """The attribution of the one sentence of ``atts`` that holds ``fragment``."""
+    for text, att in atts.items():
+        if fragment in text:
+            return att
+    raise AssertionError(f"no sentence holds {fragment!r}")
+
+
+def relations(text: str) -> list[tuple[str, str | None]]:
+    """(cue, source) of every relation the cue finder reads in ``text``."""
+    from compare.attribution.cues import find_relations
+
+    return [(r.cue, r.source) for r in find_relations(text, 0, len(text))]

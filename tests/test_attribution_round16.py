@@ -4,29 +4,12 @@ a general rule. Every sentence here is written for the tests; none is real news.
 from __future__ import annotations
 
 import pytest
-from builders import make_article
+from builders import attribution_of as _find
+from builders import attributions as _attributions
+from builders import relations as _rels
 
-from compare.attribution.cues import find_relations
 from compare.attribution.lexicon import tokenize
-from compare.attribution.resolve import attribute
 from compare.attribution.sources import is_event
-from compare.segment import segment
-
-
-def _attributions(*paragraphs: str) -> dict[str, object]:
-    doc = segment(make_article("Daily Planet", *paragraphs))
-    return {s.text: a for s, a in zip(doc.sentences, attribute(doc), strict=True)}
-
-
-def _find(atts: dict[str, object], fragment: str):
-    for text, att in atts.items():
-        if fragment in text:
-            return att
-    raise AssertionError(f"no sentence holds {fragment!r}")
-
-
-def _rels(text: str) -> list[tuple[str, str | None]]:
-    return [(r.cue, r.source) for r in find_relations(text, 0, len(text))]
 
 
 # ---- dashes ------------------------------------------------------------------------------------

@@ -4,13 +4,9 @@ a general rule. Every sentence here is written for the tests; none is real news.
 from __future__ import annotations
 
 import pytest
+from builders import relations as _rels
 
-from compare.attribution.cues import find_relations
 from compare.attribution.sources import source_kind
-
-
-def _rels(text: str) -> list[tuple[str, str | None]]:
-    return [(r.cue, r.source) for r in find_relations(text, 0, len(text))]
 
 
 # ---- a cue after "and" and an aside shares the clause's subject ----------------------------------

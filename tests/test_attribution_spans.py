@@ -4,13 +4,10 @@ kinds seen on the 110 corpus events. Every sentence here is invented for the tes
 from __future__ import annotations
 
 import pytest
+from builders import relations as _rels
 
-from compare.attribution.resolve import find_relations, source_kind
+from compare.attribution.resolve import source_kind
 from compare.attribution.sources import source_entity
-
-
-def _rels(text: str) -> list[tuple[str, str | None]]:
-    return [(r.cue, r.source) for r in find_relations(text, 0, len(text))]
 
 
 @pytest.mark.parametrize(
