@@ -8,6 +8,7 @@ weekend") and relative dates ("last week" -> ``relative:last week``). Used by
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .lexicon import MONTHS, WEEKDAYS
@@ -263,12 +264,10 @@ def relative_point(key: str) -> tuple[int, str] | None:
 
 def days_between(earlier: str | None, later: str | None) -> int | None:
     """Whole days from one ISO date (or date-time) to another; None when either is unknown."""
-    import datetime as _dt
-
     if not earlier or not later:
         return None
     try:
-        a, b = (_dt.date.fromisoformat(v[:10]) for v in (earlier, later))
+        a, b = (datetime.date.fromisoformat(v[:10]) for v in (earlier, later))
     except ValueError:
         return None
     return (b - a).days

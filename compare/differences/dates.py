@@ -30,7 +30,7 @@ WEEKDAY_CONFLICT_MAX_GAP = 1
 # Minutes between two clock times before they conflict ("5 p.m." vs "5:30 p.m." is a rounding, not
 # a contradiction); a judgement call, as gold-dev has no two clock times to compare.
 TIME_CONFLICT_MINUTES = 60
-# Relative points ("Two weeks ago, Trump recruited ... former New York mayor Rudy Giuliani") open
+# Relative points ("Two weeks ago, the club hired … a new coach") open
 # their sentence or clause more often than weekdays do, so the words of the event sit further
 # away: their words are looked for this many words each side (EVENT_WINDOW for other dates).
 POINT_WINDOW = 8

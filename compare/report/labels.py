@@ -5,7 +5,7 @@ order a reader wants them (most salient first, the minor ones apart)."""
 from __future__ import annotations
 
 from ..differences import is_minor
-from ..model import Attribution, Claim, Comparison, Difference, Document, Unique
+from ..model import Attribution, Claim, Comparison, Difference, Document, Unique, Via
 from .glance import STRENGTHS, Glance
 
 
@@ -52,9 +52,13 @@ def relay_label(att: Attribution) -> str:
     """'via Daily Mail ← Vladimir Safronov (person)' or 'hedged: reportedly'."""
     if att.type == "hedged" and not att.source:
         return f"hedged: {att.cue}"
-    chain = " ← ".join([v.source for v in att.via] + [source_name(att.source, att.source_kind, att.entity)])
-    kind = f" ({att.source_kind})" if att.source_kind else ""
-    return f"{'via ' if att.via else ''}{chain}{kind}"
+    chain = _chain(att.via, source_name(att.source, att.source_kind, att.entity), att.source_kind)
+    return f"{'via ' if att.via else ''}{chain}"
+
+
+def _chain(via: tuple[Via, ...], name: str, kind: str | None) -> str:
+    """'Daily Mail ← Vladimir Safronov (person)': the outlets relayed through, then the source."""
+    return " ← ".join([v.source for v in via] + [name]) + (f" ({kind})" if kind else "")
 
 
 def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
@@ -69,13 +73,12 @@ def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]
     if claim.relays:
         for r in claim.relays:
             name = source_name(r.source, r.source_kind, entities.get((r.article, r.source)))
-            chain = " ← ".join([v.source for v in r.via] + [name])
-            kind = f" ({r.source_kind})" if r.source_kind else ""
+            chain = _chain(r.via, name, r.source_kind)
             outlet = docs[r.article].article.outlet
             if r.type == "hedged" and not r.source:
                 out.append((f"{outlet} hedges it, naming no source", "yellow"))
             else:
-                out.append((f"{outlet} attributes it to {chain}{kind}", "yellow"))
+                out.append((f"{outlet} attributes it to {chain}", "yellow"))
         if claim.firsthand:
             names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
             out.append((f"stated as fact, with no source named, by {names}", "dim"))
