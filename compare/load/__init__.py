@@ -3,8 +3,8 @@ the HTML responses in WARC files.
 
 This is the only package that reads inputs: ``files`` reads bytes safely (regular files only,
 under a size limit) and decodes them, ``formats`` turns text into ``Article`` values,
-``boilerplate`` keeps page furniture out of them, ``web`` fetches URLs and ``warc`` reads web
-archives.
+``boilerplate`` keeps page furniture out of them, ``sidecar`` reads the metadata kept beside plain
+files (``meta.json``), ``web`` fetches URLs and ``warc`` reads web archives.
 """
 
 from __future__ import annotations
@@ -24,12 +24,17 @@ from .formats import (
     slugify,
     unique_ids,
 )
+from .sidecar import MAX_SIDECAR_BYTES, SIDECAR_NAME, check_matched, fields_for
 from .web import is_url
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
+    "MAX_SIDECAR_BYTES",
+    "SIDECAR_NAME",
     "SUFFIXES",
     "check_encoding",
+    "check_matched",
+    "fields_for",
     "is_url",
     "load_articles",
     "load_file",
@@ -52,14 +57,16 @@ def load_articles(
     articles: list[Article] = []
     for path in paths:
         articles.extend(load_file(os.fspath(path), options))
+    check_matched(os.fspath(p) for p in paths if not is_url(os.fspath(p)))
     return unique_ids(articles)
 
 
 def load_file(path: str, options: Options | None = None) -> tuple[Article, ...]:
-    """Read one input, a file or an http(s) URL, into one or more articles."""
+    """Read one input, a file or an http(s) URL, into one or more articles. A file takes what it
+    does not give itself (outlet, title, date, URL) from a ``meta.json`` beside it (``sidecar``)."""
     options = options or Options()
     if is_url(path):
         from .web import load_url
 
         return (load_url(path, options),)
-    return load_path(path, options)
+    return load_path(path, options, fields_for(path))
