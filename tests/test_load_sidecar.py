@@ -309,3 +309,17 @@ def test_batch_with_a_malformed_sidecar_still_compares(tmp_path: Path) -> None:
     result = batch(str(tmp_path / "ev"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert (tmp_path / "out" / "mayor" / "report.json").is_file()
+
+
+def test_compare_dir_star_takes_meta_json_for_the_sidecar(event: Path, tmp_path: Path) -> None:
+    result, data = compare_json(*sorted(event.iterdir()))  # compare DIR/*
+    assert result.exit_code == 0 and result.stderr == ""
+    assert sorted(a["published"] for a in data["articles"]) == ["2026-03-10", "2026-03-17"]
+    broken = write(tmp_path / "b", {"a.txt": GAZETTE, "b.txt": TIMES, "meta.json": "{"})
+    result, data = compare_json(*sorted(broken.iterdir()))
+    assert result.exit_code == 0 and "ignored: invalid JSON" in result.stderr
+    assert len(data["articles"]) == 2
+    alone = CliRunner().invoke(main, ["compare", str(event / "meta.json")])
+    assert alone.exit_code == 1
+    line = f"Error: {event / 'meta.json'}: is a metadata sidecar, not an article"
+    assert alone.stderr.splitlines() == [line + " (pass the article files beside it)"]

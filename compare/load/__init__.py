@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from ..errors import UsageError
 from ..model import Article, Options
 from .files import DEFAULT_MAX_FILE_BYTES, check_encoding, read_text
 from .formats import (
@@ -24,7 +25,7 @@ from .formats import (
     slugify,
     unique_ids,
 )
-from .sidecar import MAX_SIDECAR_BYTES, SIDECAR_NAME, check_matched, fields_for
+from .sidecar import MAX_SIDECAR_BYTES, SIDECAR_NAME, check_matched, fields_for, is_sidecar_name
 from .web import is_url
 
 __all__ = [
@@ -52,12 +53,19 @@ def load_articles(
     paths: Sequence[str | os.PathLike[str]], options: Options | None = None
 ) -> tuple[Article, ...]:
     """Read every input (files or http(s) URLs; a JSONL file may hold several articles) and give
-    each article a unique id."""
+    each article a unique id. A ``meta.json`` among the inputs (``compare DIR/*``) is the sidecar
+    of its folder, read as such for the files beside it, and not an article (as in batch)."""
     options = options or Options()
+    names = [os.fspath(p) for p in paths]
+    files = [p for p in names if is_url(p) or not is_sidecar_name(p)]
+    if names and not files:
+        raise UsageError(
+            "is a metadata sidecar, not an article", names[0], "pass the article files beside it"
+        )
     articles: list[Article] = []
-    for path in paths:
-        articles.extend(load_file(os.fspath(path), options))
-    check_matched(os.fspath(p) for p in paths if not is_url(os.fspath(p)))
+    for path in files:
+        articles.extend(load_file(path, options))
+    check_matched(p for p in files if not is_url(p))
     return unique_ids(articles)
 
 

@@ -57,6 +57,11 @@ def sidecar_path(path: str) -> str:
     return os.path.join(os.path.dirname(path), SIDECAR_NAME)
 
 
+def is_sidecar_name(path: str) -> bool:
+    """Whether ``path`` is named like a sidecar (``meta.json``, in any case)."""
+    return os.path.basename(path).lower() == SIDECAR_NAME
+
+
 def fields_for(path: str) -> dict[str, str]:
     """The fields the sidecar beside ``path`` gives for it ({} when there is none or it names
     no such file); a sidecar that cannot be read is reported once on stderr and gives {}."""
