@@ -141,6 +141,32 @@ def test_what_the_file_gives_wins_over_the_sidecar(tmp_path: Path) -> None:
     )
 
 
+def test_a_saved_page_gives_its_own_metadata_first(tmp_path: Path) -> None:
+    from tests.test_load import DATE, PAGE, SITE
+
+    meta = {
+        name: {"outlet": "Side", "title": "Side title", "date": "2020-01-01", "url": "https://side.example"}
+        for name in ("dated.html", "bare.html")
+    }
+    folder = write(
+        tmp_path / "h",
+        {
+            "dated.html": PAGE.format(site=SITE, date=DATE),
+            "bare.html": PAGE.format(site="", date=""),
+            "meta.json": json.dumps(meta),
+        },
+    )
+    (dated,) = load_file(str(folder / "dated.html"))
+    assert (dated.outlet, dated.published) == ("The Valley Courier", "2024-03-14")
+    assert dated.url == "https://valleycourier.example/news/tram-depot-fire"
+    (bare,) = load_file(str(folder / "bare.html"))
+    assert (bare.outlet, bare.published, bare.title) == (
+        "Side",
+        "2020-01-01",
+        "Tram depot fire halts services",
+    )
+
+
 def test_several_articles_in_one_file_take_nothing(tmp_path: Path) -> None:
     lines = "\n".join(json.dumps({"text": t}) for t in (GAZETTE, TIMES))
     meta = {"many.jsonl": {"outlet": "Side", "date": "2020-01-01"}}

@@ -241,7 +241,7 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
     """Read every article in ``root`` (a folder, or one WARC file) and group them into events
     (see ``compare.grouping``). The HTML pages in WARC files count as articles."""
-    from ..load import load_file
+    from ..load import check_matched, load_file
     from ..load.warc import is_warc
     from .grouping import group_articles
 
@@ -286,6 +286,7 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         for art in loaded:
             articles.append(art)
             where.append(art.source if len(loaded) > 1 else str(f))
+    check_matched(w for w in where if Path(w).is_file())  # not WARC pages, not JSONL records
     grouping = group_articles(articles)
     namer = _Namer()
     jobs = []
