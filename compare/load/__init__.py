@@ -46,12 +46,14 @@ __all__ = [
 def load_articles(
     paths: Sequence[str | os.PathLike[str]], options: Options | None = None
 ) -> tuple[Article, ...]:
-    """Read every input (files or http(s) URLs; a JSONL file may hold several articles) and give
-    each article a unique id."""
+    """Read every input (files, folders of them, or http(s) URLs; a JSONL file may hold several
+    articles) and give each article a unique id."""
     options = options or Options()
     articles: list[Article] = []
-    for path in paths:
-        articles.extend(load_file(os.fspath(path), options))
+    from .folder import expand_folders
+
+    for path in expand_folders(os.fspath(p) for p in paths):
+        articles.extend(load_file(path, options))
     return unique_ids(articles)
 
 
