@@ -52,11 +52,14 @@ __all__ = [
 def load_articles(
     paths: Sequence[str | os.PathLike[str]], options: Options | None = None
 ) -> tuple[Article, ...]:
-    """Read every input (files or http(s) URLs; a JSONL file may hold several articles) and give
-    each article a unique id. A ``meta.json`` among the inputs (``compare DIR/*``) is the sidecar
-    of its folder, read as such for the files beside it, and not an article (as in batch)."""
+    """Read every input (files, folders of them, or http(s) URLs; a JSONL file may hold several
+    articles) and give each article a unique id. A ``meta.json`` among the inputs (``compare
+    DIR/*``) is the sidecar of its folder, read as such for the files beside it, and not an article
+    (as in batch); a folder's sidecar is read the same way."""
     options = options or Options()
-    names = [os.fspath(p) for p in paths]
+    from .folder import expand_folders
+
+    names = expand_folders(os.fspath(p) for p in paths)
     files = [p for p in names if is_url(p) or not is_sidecar_name(p)]
     if names and not files:
         raise UsageError(
