@@ -39,7 +39,7 @@ class DifferenceLine:
     values: tuple[tuple[str, str], ...]  # (article id, wording as shown)
     absent: tuple[str, ...]  # article ids of the claim's members without a value
     absent_label: str  # "not given by", "not quoted by", "stated plainly by"
-    why: str  # the conflict's reason with outlet names, else the salience reason; may be ""
+    why: str  # a conflict's reason, with outlet names; "" for other differences
 
 
 def shown_value(kind: str, value: str) -> str:
@@ -64,8 +64,9 @@ def with_outlet_names(text: str, outlets: dict[str, str]) -> str:
 def difference_line(diff: Difference, claim: Claim, outlets: dict[str, str]) -> DifferenceLine:
     """``diff`` of ``claim`` for display; ``outlets`` maps article ids to outlet names (raw text:
     each view escapes it). A conflict says why the values cannot both be true (its ``reason``, else
-    its ``note``); other differences give their salience reason ("a date only some give")."""
-    why = with_outlet_names(diff.reason or diff.note, outlets) if diff.conflict else diff.salience_reason
+    its ``note``); for the others the values and the silent outlets say it all (the HTML keeps the
+    salience reason, "a date only some give, in the lead", as the item's tooltip)."""
+    why = with_outlet_names(diff.reason or diff.note, outlets) if diff.conflict else ""
     if diff.kind == "attribution" and any(v == STATED for _, v in diff.values):
         # "stated as fact" is not a wording: the outlets that state it are named after the others.
         values = tuple((a, shown_value(diff.kind, v)) for a, v in diff.values if v != STATED)

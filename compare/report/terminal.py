@@ -264,10 +264,10 @@ def _print_claim(
     outlets = ", ".join(name[m.article] for m in c.members)
     level = strength(c.score)
     head = Text(f"{c.id}", style="bold")
-    head.append(f"  {len(c.members)} outlets ({outlets})  ", style="dim")
-    head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     if any(d.conflict for d in c.differences):
         head.append("  CONFLICT", style="bold red")
+    head.append(f"  {len(c.members)} outlets ({outlets})  ", style="dim")
+    head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     _hanging(console, "", head, hang=2)
     if level == "weak":
         _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow")
