@@ -283,7 +283,11 @@ def _print_claim(
             if att is not None:
                 body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
         outlet = name[m.article]
-        outlet = outlet if len(outlet) < label_width else outlet[: label_width - 2] + "…"
+        if len(outlet) > label_width:
+            # Too long for the column (a narrow terminal): the name in full on a line of its own,
+            # never cut to "New York…", which could be more than one outlet.
+            _hanging(console, " ", Text(outlet, style="bold"), hang=3)
+            outlet = ""
         _hanging(console, " " + outlet.ljust(label_width + 1), body, label_style="bold")
     shown, minor = ranked_differences(c)
     raw = {a: docs[a].article.outlet for a in docs}
