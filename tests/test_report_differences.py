@@ -185,3 +185,12 @@ def test_a_long_outlet_name_is_never_cut_in_a_narrow_terminal():
     assert lines[k + 1].strip() == "The council approved the budget on Monday."
     assert any(x.startswith(" Daily Post") and "The council" in x for x in lines)
     assert not any("…" in x for x in lines[k - 2 : k + 3])
+
+
+def test_a_title_glued_to_its_lede_is_cut_in_the_heading():
+    glued = "Budget passes after a long night " + "and the lede of the story runs on and on " * 8
+    a = make_article("Valley Courier", "The council approved the budget on Monday.", title=glued)
+    b = make_article("Daily Post", "The council approved the budget on Monday.")
+    lines = render_text(compare([a, b]), width=80, brief=True).splitlines()
+    k = lines.index("Daily Post  1 sentence  [daily-post]")
+    assert k == 4 and lines[3].endswith("…")  # the title takes two lines at most
