@@ -11,7 +11,7 @@ from test_report_html import hand_comparison
 
 from compare import compare, render
 from compare.model import Comparison, Difference
-from compare.report.labels import difference_line, shown_value, with_outlet_names
+from compare.report.labels import clip_apart, difference_line, shown_value, with_outlet_names
 from compare.report.markdown import render_markdown
 from compare.report.terminal import render_text
 
@@ -194,3 +194,17 @@ def test_a_title_glued_to_its_lede_is_cut_in_the_heading():
     lines = render_text(compare([a, b]), width=80, brief=True).splitlines()
     k = lines.index("Daily Post  1 sentence  [daily-post]")
     assert k == 4 and lines[3].endswith("…")  # the title takes two lines at most
+
+
+def test_clipped_values_that_differ_still_look_different():
+    shared = "the harbour board met for an hour and then the chair said that the " * 2
+    a, b = shared + "red ferry will sail again soon", shared + "blue ferry will sail again soon"
+    out = clip_apart([a, b, "a short one"], 60)
+    assert out[0] != out[1] and "red ferry" in out[0] and "blue ferry" in out[1]
+    assert out[0].startswith("…") and all(len(x) <= 60 for x in out) and out[2] == "a short one"
+    assert clip_apart([a, a], 60)[0] == clip_apart([a, a], 60)[1]  # the same value stays the same
+    long = Difference("quote", (("harbour-gazette", a), ("daily-ledger", b)), True, "red against blue")
+    html = render(_with(long), "html")
+    glance = html[html.index('<ul class="gconf">') :]
+    glance = glance[: glance.index("</ul>")]
+    assert "red ferry" in glance and "blue ferry" in glance

@@ -20,6 +20,7 @@ from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
 from .labels import (
     STRENGTH_NOTES,
+    clip_apart,
     conflict_lines,
     difference_line,
     match_label,
@@ -430,7 +431,8 @@ class _Builder:
 
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
         line = difference_line(d, claim, self.outlet)
-        values = tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in line.values)
+        shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
+        values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))
         absent = tuple(self.outlet.get(a, a) for a in line.absent)
         why = clip(display_text(line.why), TITLE_CHARS)
         return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
@@ -644,7 +646,13 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
             {
                 "claim": claim,
                 "kind": kind,
-                "values": [(outlet.get(a, a), clip(display_text(v), VALUE_CHARS)) for a, v in line.values],
+                "values": list(
+                    zip(
+                        [outlet.get(a, a) for a, _ in line.values],
+                        clip_apart([display_text(v) for _, v in line.values], VALUE_CHARS),
+                        strict=True,
+                    )
+                ),
                 "absent": [outlet.get(a, a) for a in line.absent],
                 "absent_label": line.absent_label,
                 "why": clip(display_text(line.why), TITLE_CHARS),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..differences import is_minor
 from ..differences.attribution import STATED
 from ..model import Attribution, Claim, Comparison, Difference, Document, Unique, Via
-from .glance import STRENGTHS, Glance
+from .glance import STRENGTHS, Glance, clip
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -193,3 +193,33 @@ def conflict_lines(comparison: Comparison, outlets: dict[str, str]) -> list[tupl
         for d in c.differences
         if d.conflict
     ]
+
+
+# Words kept before the place where two clipped values part ("…the Debbie Wasserman…").
+APART_CONTEXT = 3
+
+
+def clip_apart(values: list[str], limit: int) -> list[str]:
+    """Each value cut to ``limit`` characters (``glance.clip``) so that values that differ still
+    look different: two long quotations that part after 20 shared words would both show only the
+    shared words, so a value whose cut equals another's starts a few words before they part."""
+    cut = [clip(v, limit) for v in values]
+    words = [v.split() for v in values]
+    out = []
+    for i, w in enumerate(words):
+        shared = [
+            _shared_words(w, words[j])
+            for j in range(len(values))
+            if j != i and cut[j] == cut[i] and values[j] != values[i]
+        ]
+        start = max(shared, default=0) - APART_CONTEXT
+        out.append("…" + clip(" ".join(w[start:]), limit - 1) if shared and start > 0 else cut[i])
+    return out
+
+
+def _shared_words(a: list[str], b: list[str]) -> int:
+    """How many words ``a`` and ``b`` share from their start."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k
