@@ -150,7 +150,7 @@ def test_html_shows_who_gives_the_value_and_who_does_not_escaped():
     item = html[html.index('<li class="differs"') :]
     item = item[: item.index("</li>")]
     assert '<span class="dv absent">not given by <bdi class="dvo">Harbour Gazette</bdi>, ' in item
-    assert "<bdi class=\"dvo\">Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;</bdi></span>" in item
+    assert '<bdi class="dvo">Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;</bdi></span>' in item
     assert "only daily-ledger gives it" not in item  # the ids of the note are not shown
 
 
