@@ -2,6 +2,7 @@
 
 Usage (from the repo root):
     .venv/bin/python bench/details_errors.py [--gold gold-dev|gold-train|both] [--examples N]
+    .venv/bin/python bench/details_errors.py --misses [KIND]   # each missed gold kind, to read
 
 Each difference storydiff finds on a gold claim (the claim's own members, storydiff's attribution,
 as `bench/details.py` scores them) is listed (the annotators list a difference of that kind on the
@@ -74,11 +75,36 @@ def table(sets: tuple[str, ...]) -> dict[str, Counter]:
     return rows
 
 
+def misses(sets: tuple[str, ...], kind: str | None = None) -> Counter:
+    """Print each gold difference kind storydiff misses on a gold claim (terminal only, to read:
+    the gold values and the members' sentences, cut short); returns the counts per kind."""
+    counts: Counter = Counter()
+    for gold_set, gold, docs, gc, members in gold_claims("tool", sets):
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+        predicted = {d.kind for d in claim.differences}
+        for g in gc["differences"]:
+            if g["kind"] not in KINDS or g["kind"] in predicted or (kind and g["kind"] != kind):
+                continue
+            predicted.add(g["kind"])  # one miss per kind and claim, as the score counts it
+            counts[g["kind"]] += 1
+            print(f"{gold_set} {gold['event']} #{gc['id']} {g['kind']}: {g['values']} ({g.get('note', '')})")
+            for m in members:
+                text = " ".join(docs[m.article].sentences[i].text for i in m.sentences)
+                print(f"    [{m.article}] {text[:300]}")
+            shown = [f"{d.kind}: {d.note}" for d in claim.differences]
+            print(f"    storydiff: {shown}")
+    return counts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default="both", help="gold-dev, gold-train or both (each printed)")
+    ap.add_argument("--misses", nargs="?", const="all", help="print the missed gold kinds (or one kind)")
     args = ap.parse_args()
     sets = ("gold-dev", "gold-train") if args.gold == "both" else (args.gold,)
+    if args.misses:
+        print(misses(sets, None if args.misses == "all" else args.misses))
+        return
     heads = ("listed", "extra", "same words, other kind", "other only", "nothing", "other kinds")
     for gold_set in sets:
         rows = table((gold_set,))

@@ -1088,3 +1088,52 @@ def test_a_party_member_who_speaks_is_no_person_named() -> None:
 def test_a_masthead_word_is_no_surname() -> None:
     text = "The National Enquirer ran it. The Enquirer's owner spoke."
     assert [lab for _, lab, _ in labelled(text)] == ["organization", "organization"]
+
+
+# ---------------------------------------------------------------- round 11
+
+
+def test_a_range_takes_the_unit_of_its_second_figure() -> None:
+    nums = details("The judge may give him 30 to 40 months, and sales rose from 10 to 20 percent.", "number")
+    assert [(d.text, d.low, d.high, d.unit) for d in nums][0] == ("30 to 40 months", 30, 40, "months")
+    assert [d.text for d in nums][1:] == ["10", "20 percent"]  # "from ... to" is a change
+
+
+def test_a_maximum_of_and_multimillion_are_figures() -> None:
+    (cap,) = details("The charge carries a maximum of two years in jail.", "number")
+    assert (cap.text, cap.high, cap.unit) == ("a maximum of two years", 2, "years")
+    (suit,) = details("The club filed a multimillion-dollar lawsuit.", "number")
+    assert (suit.low, suit.high, suit.label) == (2e6, 9.99e8, "vague")
+
+
+def test_years_meet_months_as_one_span() -> None:
+    a = document("Express", "The baker faces up to four years in prison.")
+    b = document("Daily Mail", "Lawyers asked that the baker serve 30 to 40 months in prison.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert not diff.conflict and "vaguer" in diff.note
+
+
+def test_a_precise_sum_and_the_round_sum_it_rounds_to_are_one_figure() -> None:
+    a = document("Express", "The mayor bought a $21,640 silver-plated clock and a rug.")
+    b = document("Daily Mail", "The mayor bought a $22,000 clock, a rug and a boat.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert not diff.conflict and "vaguer" in diff.note
+    c = document("Courier", "The mayor spent over $500 at a florist.")
+    d = document("Ledger", "The mayor spent $512.30 at a florist and $1,874.55 at a bakery.")
+    claim, _ = claim_of(c, d)
+    (diff,) = [x for x in claim.differences if x.kind == "number"]
+    assert dict(diff.values)["ledger"].startswith("$512.30")
+
+
+def test_rounded_twins_need_money_and_a_precise_figure() -> None:
+    from compare.differences.numbers import rounded_twins
+
+    def money(text: str, value: float, unit: str | None = "$") -> Detail:
+        return Detail("number", text, 0, 0, text, value, None, None, unit)
+
+    assert rounded_twins(money("$4,272.78", 4272.78), money("$4,000", 4000))
+    assert not rounded_twins(money("$3,544.00", 3544), money("over $300", 300))
+    assert not rounded_twins(money("$750,000", 750000), money("$700,000", 700000))
+    assert not rounded_twins(money("4,272", 4272, None), money("4,000", 4000, None))
