@@ -1137,3 +1137,15 @@ def test_rounded_twins_need_money_and_a_precise_figure() -> None:
     assert not rounded_twins(money("$3,544.00", 3544), money("over $300", 300))
     assert not rounded_twins(money("$750,000", 750000), money("$700,000", 700000))
     assert not rounded_twins(money("4,272", 4272, None), money("4,000", 4000, None))
+
+
+def test_a_year_as_modifier_meets_a_month_of_that_year() -> None:
+    a = document("Express", "The panel asked about a 2019 meeting at the harbour office.")
+    b = document("Daily Mail", "The panel asked about a March 2019 meeting at the harbour office with the mayor.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert dict(diff.values) == {"express": "2019", "daily-mail": "March 2019"}
+    c = document("Courier", "The panel asked about the 2019 vote at the harbour office.")
+    d = document("Ledger", "The panel asked about the vote at the harbour office.")
+    claim, _ = claim_of(c, d)
+    assert not [x for x in claim.differences if x.kind == "date"]

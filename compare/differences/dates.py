@@ -134,7 +134,8 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         m.article: [
             d
             for d in details_of(m, "date")
-            if not is_quoted(m, d) and d.label != "year-modifier" and d.key not in _PUBLICATION_RELATIVE
+            if not is_quoted(m, d) and d.key not in _PUBLICATION_RELATIVE
+            and (d.label != "year-modifier" or _finer_elsewhere(d, m, members))
         ]
         for m in members
     }
@@ -164,6 +165,20 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         return diff
     reason = next((r for r in reasons.values() if r), "")
     return dataclasses.replace(diff, reason=reason)
+
+
+def _finer_elsewhere(d: Detail, m: MemberView, members: Sequence[MemberView]) -> bool:
+    """A year used as a modifier ("a 2016 meeting") is a date of the claim only where another
+    member dates the same thing more finely in that year ("a June 2016 meeting"): the annotators
+    list the month one outlet adds; "the 2016 election" beside an undated one is no difference."""
+    year = d.key.split(":", 1)[1]
+    return any(
+        o.key.split(":", 1)[0] in ("month", "date") and o.key.split(":", 1)[1].startswith(year + "-")
+        for x in members
+        if x is not m
+        for o in details_of(x, "date")
+        if not is_quoted(x, o)
+    )
 
 
 def _finer(a: Detail, b: Detail) -> bool:
