@@ -1149,3 +1149,29 @@ def test_a_year_as_modifier_meets_a_month_of_that_year() -> None:
     d = document("Ledger", "The panel asked about the vote at the harbour office.")
     claim, _ = claim_of(c, d)
     assert not [x for x in claim.differences if x.kind == "date"]
+
+
+def test_a_date_only_one_outlet_quotes_is_a_date_it_gives() -> None:
+    a = document("Express", '"In nine years the pact will lapse," the minister said.')
+    b = document("Daily Mail", "The minister said the pact would lapse.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert not diff.conflict and dict(diff.values) == {"express": "In nine years"}
+
+
+def test_quoted_dates_never_conflict() -> None:
+    a = document("Express", '"The ferry sank on Monday," the captain said of the ferry.')
+    b = document("Daily Mail", '"The ferry sank on Tuesday," the captain said of the ferry.')
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences if d.kind == "date")
+
+
+def test_a_short_quotation_two_outlets_share_is_quoting() -> None:
+    a = document("Express", 'The mayor called the lawsuit "reckless" on Monday.')
+    b = document("Daily Mail", 'The mayor called the lawsuit "reckless" in a statement.')
+    c = document("Courier", "The mayor called the lawsuit reckless.")
+    claim, _ = claim_of(a, b, c)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert diff.note == "courier paraphrases"
+    claim, _ = claim_of(a, c)  # one outlet's scare quotes alone do not make a quotation
+    assert not [d for d in claim.differences if d.kind == "quote"]

@@ -134,7 +134,7 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         m.article: [
             d
             for d in details_of(m, "date")
-            if not is_quoted(m, d) and d.key not in _PUBLICATION_RELATIVE
+            if d.key not in _PUBLICATION_RELATIVE
             and (d.label != "year-modifier" or _finer_elsewhere(d, m, members))
         ]
         for m in members
@@ -144,6 +144,8 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
 
     def conflicts(x: Detail, y: Detail) -> bool:
         mx, my = owner.get(id(x)), owner.get(id(y))
+        if (mx is not None and is_quoted(mx, x)) or (my is not None and is_quoted(my, y)):
+            return False
         if mx is None or my is None:
             return dates_conflict(x, y)
         reason = why_dates_conflict(mx, x, my, y)
