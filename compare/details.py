@@ -19,6 +19,7 @@ from .lexicon import (
     DATELINE,
     MONTHS,
     ORGANISATION_WORDS,
+    PERSON_PLACES,
     PLACE_ALIASES,
     PLACE_NAMES,
     PLACE_WORDS,
@@ -39,6 +40,7 @@ _STOP_CAPS = frozenset(
     "just not no yes all some many most much more other another each every both either neither such "
     "one two three four five six seven eight nine ten first last next now today asked according web "
     "under over during without within despite because until unless once instead thus indeed "
+    "very really quite extremely "
     "mr mrs ms dr".split()
 )
 _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
@@ -78,16 +80,49 @@ def _norm_word(w: str) -> str:
 
 
 # A run of capitalised words, middle initials included ("Vladimir V. Putin", "Sen. Angus King").
-_NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]+|[A-Z])\.? ){1,4}[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*")
+# A full stop only after an initial or a short title ("Sen.", "Cmdr."): "Pyeongchang. North
+# Korean ..." is two sentences, and made "Korean" a surname.
+_NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]{0,4}\.|[A-Z][a-z'’]+|[A-Z]) ){1,4}[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*")
 
 
 def _plain_surname(word: str) -> bool:
+    """A word that may be a surname: a place that is also a name ("Rep. Jim Jordan") may."""
     return (
         bool(word)
         and word not in MONTHS
         and word not in WEEKDAYS
         and word not in _STOP_CAPS
-        and (word not in PLACE_NAMES and word not in ORGANISATION_WORDS and word not in _MASTHEADS)
+        and (word not in PLACE_NAMES or word in PERSON_PLACES)
+        and word not in ORGANISATION_WORDS
+        and word not in _MASTHEADS
+    )
+
+
+def _no_surname_in(words: list[str]) -> bool:
+    """Whether a 2-3 word run without a title holds a word that no person's name holds: an
+    organisation or function word, a place (but "Jim Jordan" is a person, "Northern Virginia" and
+    "West Virginia" are places)."""
+    if " ".join(words) in PLACE_NAMES or words[0] in _PLACE_PARTS or words[-1] in _PARTY_MEMBERS:
+        return True
+    return any(
+        w in ORGANISATION_WORDS or w in _STOP_CAPS or (w in PLACE_NAMES and w not in PERSON_PLACES)
+        for w in words
+    )
+
+
+# Surnames written first ("Kim Jong Un", "Xi Jinping", "Moon Jae-in"): the first word is the
+# person's key, so that a later "Kim" or "Mr. Xi" is the same person. "Kim" of two words is a given
+# name ("Kim Darroch") unless the given name after it is hyphenated ("Kim Jong-un").
+_SURNAME_FIRST = frozenset("kim xi moon park choi".split())
+
+
+def _surname_first(core: list[str]) -> bool:
+    return (
+        2 <= len(core) <= 3
+        and core[0] in _SURNAME_FIRST
+        and (len(core) == 3 or "-" in core[1] or core[0] == "xi")
+        and not any(w in TITLE_WORDS or w in PLACE_WORDS or w in ORGANISATION_WORDS for w in core[1:])
+        and not any(w in PLACE_NAMES for w in core[1:])
     )
 
 
@@ -106,17 +141,15 @@ def _article_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if titles:  # "Russian President Vladimir V. Putin", "Rep. Steve King": the words after the title
             rest = [w for w in words[titles[-1] + 1 :] if len(w) > 1]
             if titles[-1] < len(words) - 1 and rest and _plain_surname(rest[-1]):
-                surnames.add(words[-1])
+                surnames.add(rest[0] if _surname_first(rest) else words[-1])
             continue
         start = m.start()
         if start < 2 or not re.match(r"[a-z,;:]", text[start - 2]):
             words = words[1:]  # a sentence's first word may be any capitalised word ("Later Ada Rhodes")
         if not 2 <= len(words) <= 3:
             continue
-        if not any(w in ORGANISATION_WORDS or w in PLACE_NAMES or w in _STOP_CAPS for w in words) and (
-            _plain_surname(words[-1])
-        ):
-            surnames.add(words[-1])
+        if not _no_surname_in(words) and _plain_surname(words[-1]):
+            surnames.add(words[0] if _surname_first(words) else words[-1])
     return lower, frozenset(surnames)
 
 
@@ -322,7 +355,9 @@ def _is_possessive(word: str) -> bool:
 
 def _is_place(part: list[tuple[str, int, int]]) -> bool:
     phrase = " ".join(w for w, _, _ in part).lower().rstrip(".")
-    return phrase in PLACE_NAMES or (len(part) >= 2 and _norm_word(part[-1][0]) in PLACE_WORDS)
+    last = _norm_word(part[-1][0])
+    tail = last in _PLACE_TAILS and not any(_norm_word(w) in ORGANISATION_WORDS for w, _, _ in part)
+    return phrase in PLACE_NAMES or (len(part) >= 2 and (last in PLACE_WORDS or tail))
 
 
 def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
@@ -595,6 +630,8 @@ def _label(
             return "organization"  # "U.S. Embassy", "Secure America Now" (not "Jordan Fabian")
         if core[-1] in _STOP_CAPS or ("for" in words and core[-1] in TITLE_WORDS):
             return "organization"  # "Secure America Now", "Christie for Governor": a group, a campaign
+        if not titled and all(w in _article_words(text)[0] for w in core):
+            return None  # "Very Serious", "Great Again": words the article writes in lower case
         return "person"
     if len(core) == 1 and _one_word_organisation(text, core[0]):
         return "organization"  # "Twitter", "Newsweek", "Acxiom spokesman"
@@ -608,6 +645,8 @@ def _name_key(core: list[str], label: str | None, phrase: str) -> str:
         return PLACE_ALIASES.get(phrase.rstrip("."), PLACE_ALIASES.get(phrase, " ".join(core)))
     if label == "person":
         names = [w for w in core if w not in _SUFFIXES]
+        if _surname_first(names[-3:]) and len(names) <= 3:
+            return names[0]
         return names[-1] if names else core[-1]
     if len(core) == 1:
         if label == "organization" and len(core[0]) <= 6:

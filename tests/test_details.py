@@ -1175,3 +1175,36 @@ def test_a_short_quotation_two_outlets_share_is_quoting() -> None:
     assert diff.note == "courier paraphrases"
     claim, _ = claim_of(a, c)  # one outlet's scare quotes alone do not make a quotation
     assert not [d for d in claim.differences if d.kind == "quote"]
+
+
+def _names(text: str) -> list[tuple[str, str | None, str]]:
+    doc = segment(make_article("Express", text))
+    return [
+        (d.text, d.label, d.key)
+        for s in doc.sentences
+        for d in extract_details(doc.article.text, s, doc.quotations)
+        if d.kind == "name"
+    ]
+
+
+def test_a_surname_written_first_keys_the_person() -> None:
+    found = _names("Leader Kim Jong Un met envoys on Monday. On Tuesday Kim Jong Un left, and Kim waved.")
+    assert ("Kim", "person", "kim") in found and ("Kim Jong Un", "person", "kim") in found
+    # Two words without a hyphen: "Kim" is a given name.
+    assert ("Kim Halloran", "person", "halloran") in _names("The envoy Kim Halloran spoke.")
+
+
+def test_a_place_that_is_also_a_name() -> None:
+    person = _names("The panel met Rep. Tom Jordan on Monday. The talks went well, Jordan said.")
+    assert ("Jordan", "person", "jordan") in person
+    place = _names("The ministers met in Jordan on Monday, and flew to Puerto Rico and Sacramento.")
+    assert {(t, label) for t, label, _ in place} >= {("Jordan", "place"), ("Puerto Rico", "place")}
+    assert ("Sacramento", "place") in {(t, label) for t, label, _ in place}
+
+
+def test_a_phrase_in_title_case_and_a_run_over_two_sentences_are_nobody() -> None:
+    found = _names("The aide mocked the Very Serious meetings at the harbour office on Monday.")
+    assert not [n for n in found if n[1] == "person"]
+    # "Harbourtown. North Korean ..." is two sentences: "Korean" is no surname.
+    text = "Athletes met in Harbourtown. North Korean and South Korean athletes walked. North Korean state media said so."
+    assert not [n for n in _names(text) if n[1] == "person"]
