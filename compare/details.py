@@ -507,7 +507,8 @@ _PLACE_TAILS = frozenset(
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
-    "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps".split()
+    "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps "
+    "wireless airlines motors studios pictures records".split()
 )
 # The last word of a newspaper's name ("National Enquirer", "the Enquirer's"): no surname.
 _MASTHEADS = frozenset(
@@ -524,7 +525,8 @@ _PARTY_ADJECTIVES = frozenset("democratic republican".split())
 # Bowl", "World Cup", "Election Day", "Fifth Amendment", "Affordable Care Act").
 _EVENT_TAILS = frozenset(
     "bowl cup olympics games day eve amendment act award awards prize series championship championships "
-    "tournament open marathon festival convention".split()
+    "tournament open marathon festival convention war address lecture summit caravan treaty doctrine "
+    "server".split()
 )
 # One-word organisations too frequent in the news to leave to cues (measured on the corpus events:
 # each is named in several of them), besides the outlets of `compare.outlets`.

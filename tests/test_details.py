@@ -1208,3 +1208,12 @@ def test_a_phrase_in_title_case_and_a_run_over_two_sentences_are_nobody() -> Non
     # "Harbourtown. North Korean ..." is two sentences: "Korean" is no surname.
     text = "Athletes met in Harbourtown. North Korean and South Korean athletes walked. North Korean state media said so."
     assert not [n for n in _names(text) if n[1] == "person"]
+
+
+def test_wars_speeches_and_doctrines_are_no_people() -> None:
+    text = "Veterans of the Harbour War heard of the Rowan Doctrine in the Inaugural Address."
+    found = {(t, label) for t, label, _ in _names(text)}
+    assert not [t for t, label in found if label == "person"]
+    assert ("Harbourline Wireless", "organization") in {
+        (t, label) for t, label, _ in _names("Customers of Harbourline Wireless complained.")
+    }
