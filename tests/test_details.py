@@ -1217,3 +1217,10 @@ def test_wars_speeches_and_doctrines_are_no_people() -> None:
     assert ("Harbourline Wireless", "organization") in {
         (t, label) for t, label, _ in _names("Customers of Harbourline Wireless complained.")
     }
+
+
+def test_an_outlet_naming_itself_is_no_name_difference() -> None:
+    a = document("Harbour Times", "A senior official told the Harbour Times that the pier would close.")
+    b = document("Daily Mail", "The pier would close, a senior official said.")
+    claim, _ = claim_of(a, b)
+    assert not [d for d in claim.differences if d.kind == "name"]
