@@ -10,6 +10,7 @@ members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quan
 
 from __future__ import annotations
 
+
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -218,6 +219,32 @@ def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> 
             out.extend(_names_from_run(text, s, base, run, lower_words, surnames))
             run = []
     return out
+
+
+def headline_only(text: str, d: Detail) -> bool:
+    """A name on the article's first line, a headline in title case ("Senate Democrats' Vote to End
+    Shutdown Infuriates Some"), that the article never writes elsewhere: its capitalised verbs and
+    nouns, not someone named (round 11, read on the corpus). Extraction keeps them (the attribution
+    stage reads a headline's speaker from its names); name differences leave them out."""
+    headline = _headline(text)
+    return headline is not None and d.start < headline[0] and _strip_possessive(d.text) not in headline[1]
+
+
+@lru_cache(maxsize=16)
+def _headline(text: str) -> tuple[int, str] | None:
+    """(end of the first line, the article without it, repeats included) when the first line is
+    in title case."""
+    lead = len(text) - len(text.lstrip())
+    first_line = text[lead:].split("\n", 1)[0].strip()
+    if not first_line or not _title_case(first_line):
+        return None
+    return lead + len(first_line), text.replace(first_line, " ")
+
+
+def _title_case(s: str) -> bool:
+    """A sentence whose longer words (four letters or more) are nearly all capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 # Organisations named with "on" before their subject: "House Committee on Oversight and Government

@@ -1224,3 +1224,19 @@ def test_an_outlet_naming_itself_is_no_name_difference() -> None:
     b = document("Daily Mail", "The pier would close, a senior official said.")
     claim, _ = claim_of(a, b)
     assert not [d for d in claim.differences if d.kind == "name"]
+
+
+def test_a_title_case_headline_names_only_what_the_article_names() -> None:
+    from compare.details import headline_only
+
+    text = "Harbour Board Vote to Close Pier Angers Some Fishermen\n\nThe Harbour Board voted on Monday."
+    doc = segment(make_article("Express", *text.split("\n\n")))
+    found = [extract_details(doc.article.text, s, doc.quotations) for s in doc.sentences]
+    names = [d for ds in found for d in ds if d.kind == "name"]
+    junk = [d.text for d in names if headline_only(doc.article.text, d)]
+    assert "Close Pier Angers Some Fishermen" in junk
+    assert [d.text for d in names if not headline_only(doc.article.text, d)] == ["Harbour Board"]
+    a = Document(doc.article, doc.sentences, doc.quotations, tuple(found))
+    b = document("Daily Mail", "The harbour board voted to close the pier.")
+    claim, _ = claim_of(a, b)
+    assert not [d for d in claim.differences if d.kind == "name"]

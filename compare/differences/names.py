@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..details import find_names, initials_key, names_match
+from ..details import find_names, headline_only, initials_key, names_match
 from ..lexicon import PLACE_NAMES, TITLE_WORDS
 from ..model import Attribution, Detail, Difference
 from .keyed import keyed_difference
@@ -54,6 +54,7 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
             and not _party(d)
             and d.key not in _PLATFORMS
             and not _own_outlet(m, d)
+            and not headline_only(m.text, d)
         ]
         for m in members
     }
