@@ -1240,3 +1240,8 @@ def test_a_title_case_headline_names_only_what_the_article_names() -> None:
     b = document("Daily Mail", "The harbour board voted to close the pier.")
     claim, _ = claim_of(a, b)
     assert not [d for d in claim.differences if d.kind == "name"]
+
+
+def test_could_of_perception_is_no_hedge() -> None:
+    found = details("She could see the boats, and the pier could close.", "hedge")
+    assert [(d.text, d.start) for d in found] == [("could", 34)]
