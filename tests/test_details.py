@@ -1137,6 +1137,7 @@ def test_rounded_twins_need_money_and_a_precise_figure() -> None:
     assert not rounded_twins(money("$3,544.00", 3544), money("over $300", 300))
     assert not rounded_twins(money("$750,000", 750000), money("$700,000", 700000))
     assert not rounded_twins(money("4,272", 4272, None), money("4,000", 4000, None))
+    assert not rounded_twins(money("$43,999", 43999), money("$43,000", 43000))  # rounds to $44,000
 
 
 def test_a_year_as_modifier_meets_a_month_of_that_year() -> None:

@@ -166,7 +166,9 @@ def rounded_twins(a: Detail, b: Detail) -> bool:
     if zeros < 2 or "." in coarse.text or significant < NEAR_TWIN_DIGITS or coarse.value <= 0:
         return False
     step = 10.0**zeros
-    return any(abs(f(fine.value / step) * step - coarse.value) < 1e-6 for f in (round, math.floor))
+    # "over $10,000" for $10,977.74: a lower bound is written truncated, a plain figure rounded.
+    ways = (round, math.floor) if coarse.low is not None and coarse.high is None else (round,)
+    return any(abs(f(fine.value / step) * step - coarse.value) < 1e-6 for f in ways)
 
 
 def _same_thing(x: _Number, y: _Number) -> bool:
