@@ -8,6 +8,8 @@ segmentation cuts differently, and an event with a missing sentence gets no vect
 
     PYTHONPATH=$PWD .venv/bin/python bench/align_mpnet.py measure          # small grid
     PYTHONPATH=$PWD .venv/bin/python bench/align_mpnet.py measure --full   # bench/align.py's GRID
+    PYTHONPATH=$PWD .venv/bin/python bench/align_mpnet.py measure --full MiniLM mpnet   # chosen ones
+    PYTHONPATH=$PWD .venv/bin/python bench/align_mpnet.py region   # pair precision / recall above p
     MPNET_DIR=/tmp/mpnet-x/all-mpnet-base-v2 python bench/align_mpnet.py time EVENT  # encoding speed
 
 ``measure`` prints, per configuration: the pooled AP of the LOEO pair ranking per folder, the
@@ -36,6 +38,7 @@ for _name, _env in (("MINILM_CACHE", "ALIGN_MINILM_CACHE"), ("E5_CACHE", "ALIGN_
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # align.py drops this folder
 import align_experiments as ax  # noqa: E402
+import numpy as np  # noqa: E402
 from align_learned import FIXED_SETTINGS  # noqa: E402
 
 COLS = {kind: [f"{kind}_cos", f"{kind}_gap_low", f"{kind}_gap_high"] for kind in ("minilm", "e5", "mpnet")}
@@ -74,7 +77,7 @@ def fixed_f1(events, probs) -> dict:
     return out
 
 
-def measure(full: bool) -> None:
+def measure(full: bool, only: list[str]) -> None:
     events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
     missing = [ev.name for ev in events if not all(c in ev.names for cs in COLS.values() for c in cs)]
     if missing:
@@ -82,6 +85,8 @@ def measure(full: bool) -> None:
     grid = bench.GRID if full else ax.SMALL_GRID
     per_event = {}
     for name, cols in CONFIGS.items():
+        if only and name not in only:
+            continue
         t0 = time.perf_counter()
         bench.USE[:] = cols
         probs = bench.loeo_probabilities(events, "lr")
@@ -98,7 +103,7 @@ def measure(full: bool) -> None:
             "seconds": round(time.perf_counter() - t0),
         }
         print(json.dumps(row), flush=True)
-    for folder in bench.GOLD_FOLDERS:
+    for folder in bench.GOLD_FOLDERS if {"mpnet", "MiniLM"} <= per_event.keys() else ():
         diff = [
             a - b
             for ev, a, b in zip(events, per_event["mpnet"], per_event["MiniLM"], strict=True)
@@ -116,6 +121,27 @@ def measure(full: bool) -> None:
             ),
             flush=True,
         )
+
+
+def region(thresholds=(0.1, 0.2, 0.3, 0.5)) -> None:
+    """Pair-level precision and recall (candidate pairs that map to a gold pair) of the LOEO
+    probabilities at or above each threshold, MiniLM against mpnet, per folder."""
+    events = [bench.load_event(e, folder) for folder, e in bench.gold_events()]
+    for name in ("MiniLM", "mpnet"):
+        bench.USE[:] = CONFIGS[name]
+        probs = bench.loeo_probabilities(events, "lr")
+        for folder in bench.GOLD_FOLDERS:
+            y = np.concatenate([ev.labels for ev in events if ev.folder == folder])
+            p = np.concatenate([L.probs for ev, L in zip(events, probs, strict=True) if ev.folder == folder])
+            row = {"config": name, "folder": folder, "positives": int(y.sum())}
+            for t in thresholds:
+                sel = p >= t
+                row[f">={t}"] = (
+                    int(sel.sum()),
+                    round(float(y[sel].mean()), 3),
+                    round(float(y[sel].sum() / y.sum()), 3),
+                )
+            print(json.dumps(row), flush=True)
 
 
 def encode_speed(event: str, repeats: int = 3) -> None:
@@ -158,7 +184,9 @@ def encode_speed(event: str, repeats: int = 3) -> None:
 def main() -> None:
     args = sys.argv[1:]
     if args[:1] == ["measure"]:
-        measure("--full" in args)
+        measure("--full" in args, [a for a in args[1:] if not a.startswith("--")])
+    elif args[:1] == ["region"]:
+        region()
     elif args[:1] == ["time"] and len(args) == 2:
         encode_speed(args[1])
     else:
