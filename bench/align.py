@@ -101,7 +101,9 @@ def _add_cached(ev: Event, path: Path, prefix: str) -> None:
         _CACHED[path] = pickle.loads(path.read_bytes())
     cache = _CACHED[path]
     texts = [s.text for d in ev.documents for s in d.sentences]
-    if not all(t in cache for t in texts):
+    if not all(t in cache for t in texts):  # a stale cache: say so rather than drop the columns quietly
+        missing = sum(t not in cache for t in texts)
+        print(f"{path}: {missing} sentences of {ev.name} not cached, no {prefix}_* columns", file=sys.stderr)
         return
     E = np.asarray([cache[t] for t in texts], dtype=float)
     f = ev.features
