@@ -131,14 +131,21 @@ def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]
         if (att := docs[m.article].attributions[i]) is not None
     }
     if claim.relays:
+        # Outlets that relay it from the same source share one line ("Fox News, HuffPost attribute
+        # it to Mitt Romney (person)"), in the order of their first relay.
+        by_chain: dict[str, list[str]] = {}
         for r in claim.relays:
             name = source_name(r.source, r.source_kind, entities.get((r.article, r.source)))
-            chain = _chain(r.via, name, r.source_kind)
-            outlet = docs[r.article].article.outlet
-            if r.type == "hedged" and not r.source:
-                out.append((f"{outlet} hedges it, naming no source", "yellow"))
+            chain = "" if r.type == "hedged" and not r.source else _chain(r.via, name, r.source_kind)
+            outlets = by_chain.setdefault(chain, [])
+            if docs[r.article].article.outlet not in outlets:
+                outlets.append(docs[r.article].article.outlet)
+        for chain, outlets in by_chain.items():
+            who, one = ", ".join(outlets), len(outlets) == 1
+            if not chain:
+                out.append((f"{who} {'hedges' if one else 'hedge'} it, naming no source", "yellow"))
             else:
-                out.append((f"{outlet} attributes it to {chain}", "yellow"))
+                out.append((f"{who} {'attributes' if one else 'attribute'} it to {chain}", "yellow"))
         if claim.firsthand:
             names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
             out.append((f"stated as fact, with no source named, by {names}", "dim"))
