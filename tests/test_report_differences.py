@@ -208,3 +208,18 @@ def test_clipped_values_that_differ_still_look_different():
     glance = html[html.index('<ul class="gconf">') :]
     glance = glance[: glance.index("</ul>")]
     assert "red ferry" in glance and "blue ferry" in glance
+
+
+def test_a_hostile_silent_outlet_stays_inert_in_every_view():
+    evil = make_article(
+        "Evil\x1b]0;pwned\x07 Wire\u202e", "The council approved the budget after a long debate."
+    )
+    good = make_article("Valley Courier", "The council approved the budget on Monday after a long debate.")
+    c = compare([evil, good])
+    text = render(c, "text", width=100)
+    assert "  differs date: Valley Courier: on Monday | not given by Evil Wire<U+202E>" in text
+    assert "\x1b" not in text and "\u202e" not in text
+    md = render(c, "markdown")
+    assert "not given by Evil \\]0;pwned Wire\\<U+202E\\>" in md and "\x1b" not in md
+    html = render(c, "html")
+    assert '<span class="dv absent">not given by <bdi class="dvo">Evil' in html
