@@ -218,6 +218,7 @@ def test_a_hostile_silent_outlet_stays_inert_in_every_view():
     c = compare([evil, good])
     text = render(c, "text", width=100)
     assert "  differs date: Valley Courier: on Monday | not given by Evil Wire<U+202E>" in text
+    assert "1 claim: 1 carried by all outlets" in text and "**1 claim**: " in render(c, "markdown")
     assert "\x1b" not in text and "\u202e" not in text
     md = render(c, "markdown")
     assert "not given by Evil \\]0;pwned Wire\\<U+202E\\>" in md and "\x1b" not in md

@@ -139,7 +139,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
+        f"**{s.claims} claim{'s' if s.claims != 1 else ''}**: "
+        f"{s.claims_all} carried by all outlets, {s.claims_some} by some; "
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]

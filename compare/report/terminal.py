@@ -244,7 +244,8 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
     console.print()
     console.rule(Text("Claims", style="bold"))
     counts = (
-        f"{summary.claims} claims: {summary.claims_all} carried by all outlets, "
+        f"{summary.claims} claim{'s' if summary.claims != 1 else ''}: "
+        f"{summary.claims_all} carried by all outlets, "
         f"{summary.claims_some} by some; {summary.conflicts} with conflicting details"
     )
     _hanging(console, "", counts, hang=2)
