@@ -224,3 +224,22 @@ def test_a_hostile_silent_outlet_stays_inert_in_every_view():
     assert "not given by Evil \\]0;pwned Wire\\<U+202E\\>" in md and "\x1b" not in md
     html = render(c, "html")
     assert '<span class="dv absent">not given by <bdi class="dvo">Evil' in html
+
+
+def test_two_givers_and_a_silent_outlet_say_whether_the_givers_differ():
+    both = Difference(
+        "date",
+        (("harbour-gazette", "Friday"), ("daily-ledger", "On Friday")),
+        False,
+        "only harbour-gazette, daily-ledger give it",
+        salience=0.6,
+        salience_reason="a date only some give",
+    )
+    line = difference_line(both, _with(both).claims[0], OUTLETS)
+    assert line.absent == ("evil",) and line.why == "a date only some give"
+    text = render_text(_with(both), width=160)
+    assert (
+        "  differs date: Harbour Gazette: Friday | Daily Ledger: On Friday | not given by Evil & Co "
+        "<b>bold</b> (a date only some give)"
+    ) in text
+    assert difference_line(ONLY_DATE, _with(ONLY_DATE).claims[0], OUTLETS).why == ""

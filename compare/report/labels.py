@@ -39,7 +39,8 @@ class DifferenceLine:
     values: tuple[tuple[str, str], ...]  # (article id, wording as shown)
     absent: tuple[str, ...]  # article ids of the claim's members without a value
     absent_label: str  # "not given by", "not quoted by", "stated plainly by"
-    why: str  # a conflict's reason, with outlet names; "" for other differences
+    why: str  # a conflict's reason with outlet names; when several give a value and some none, the
+    # salience reason ("a date only some give"); else ""
 
 
 def shown_value(kind: str, value: str) -> str:
@@ -64,8 +65,10 @@ def with_outlet_names(text: str, outlets: dict[str, str]) -> str:
 def difference_line(diff: Difference, claim: Claim, outlets: dict[str, str]) -> DifferenceLine:
     """``diff`` of ``claim`` for display; ``outlets`` maps article ids to outlet names (raw text:
     each view escapes it). A conflict says why the values cannot both be true (its ``reason``, else
-    its ``note``); for the others the values and the silent outlets say it all (the HTML keeps the
-    salience reason, "a date only some give, in the lead", as the item's tooltip)."""
+    its ``note``). Where several outlets give a value and some give none, the salience reason says
+    whether the givers differ ("the dates differ") or only some give it ("a date only some give");
+    elsewhere the values and the silent outlets say it all (the HTML keeps the salience reason as
+    the item's tooltip)."""
     why = with_outlet_names(diff.reason or diff.note, outlets) if diff.conflict else ""
     if diff.kind == "attribution" and any(v == STATED for _, v in diff.values):
         # "stated as fact" is not a wording: the outlets that state it are named after the others.
@@ -74,6 +77,10 @@ def difference_line(diff: Difference, claim: Claim, outlets: dict[str, str]) -> 
     given = {a for a, _ in diff.values}
     absent = tuple(dict.fromkeys(m.article for m in claim.members if m.article not in given))
     values = tuple((a, shown_value(diff.kind, v)) for a, v in diff.values)
+    if not why and len(values) > 1 and absent:
+        # "Fox News: Friday | New York Times: On Friday | not given by HuffPost" could read as Fox
+        # and the Times disagreeing: the reason says whether the givers differ or only some give it.
+        why = diff.salience_reason
     return DifferenceLine(values, absent, ABSENT.get(diff.kind, ABSENT_OTHER), why)
 
 
