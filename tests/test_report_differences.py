@@ -243,3 +243,9 @@ def test_two_givers_and_a_silent_outlet_say_whether_the_givers_differ():
         "<b>bold</b> (a date only some give)"
     ) in text
     assert difference_line(ONLY_DATE, _with(ONLY_DATE).claims[0], OUTLETS).why == ""
+
+
+def test_a_claim_head_says_all_outlets_or_names_the_ones_that_carry_it():
+    out = render_text(hand_comparison(), width=120)
+    assert "c1  CONFLICT  all 3 outlets  match 0.71, strong" in out
+    assert "c2  2 outlets (Harbour Gazette, Daily Ledger)  match 0.64, strong" in out

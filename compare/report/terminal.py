@@ -272,7 +272,10 @@ def _print_claim(
     head = Text(f"{c.id}", style="bold")
     if any(d.conflict for d in c.differences):
         head.append("  CONFLICT", style="bold red")
-    head.append(f"  {len(c.members)} outlets ({outlets})  ", style="dim")
+    carried = {m.article for m in c.members}
+    # Every outlet carries it: say so rather than list the names that the heading already gives.
+    who = f"all {len(docs)} outlets" if carried == set(docs) else f"{len(carried)} outlets ({outlets})"
+    head.append(f"  {who}  ", style="dim")
     head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     _hanging(console, "", head, hang=2)
     if level == "weak":
