@@ -331,7 +331,8 @@ def _print_difference(
         _hanging(console, label, one, label_style=label_style)
         return
     indent = " " * (len(label) - len(label.lstrip()) + 2)
-    head = Text(label.rstrip(), style=label_style)
+    head = Text()
+    head.append(label.rstrip(), style=label_style or None)
     if why:
         head.append(f" {why}", style="dim")
     _hanging(console, "", head, hang=len(indent))
