@@ -254,7 +254,8 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
     relayed = ", ".join(f"{name[a]} {n}/{t}" for a, n, t in summary.relayed if t)
     if any(n for _, n, _ in summary.relayed):
         _hanging(console, "", f"second-hand sentences: {relayed}", hang=2)
-    label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 5))
+    # The outlet column takes at most a quarter of the line; a longer name stacks (_print_claim).
+    label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 4))
     for c in comparison.claims:
         _print_claim(console, c, docs, name, label_width)
     _print_unique(console, comparison, docs, name)
@@ -279,8 +280,11 @@ def _print_claim(
     head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     _hanging(console, "", head, hang=2)
     if level == "weak":
-        _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow")
+        _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow", hang=4)
     edits = shown_edits(c, docs)
+    # A name too long for the column (a narrow terminal) is never cut to "New York…", which could be
+    # more than one outlet: the claim's names then go in full on lines of their own, text under them.
+    stacked = any(len(name[m.article]) >= label_width for m in c.members)
     for m in c.members:
         doc = docs[m.article]
         body = Text()
@@ -291,13 +295,11 @@ def _print_claim(
             att = doc.attributions[si]
             if att is not None:
                 body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
-        outlet = name[m.article]
-        if len(outlet) > label_width:
-            # Too long for the column (a narrow terminal): the name in full on a line of its own,
-            # never cut to "New York…", which could be more than one outlet.
-            _hanging(console, " ", Text(outlet, style="bold"), hang=3)
-            outlet = ""
-        _hanging(console, " " + outlet.ljust(label_width + 1), body, label_style="bold")
+        if stacked:
+            _hanging(console, " ", Text(name[m.article], style="bold"), hang=3)
+            _hanging(console, "    ", body)
+        else:
+            _hanging(console, " " + name[m.article].ljust(label_width + 1), body, label_style="bold")
     shown, minor = ranked_differences(c)
     raw = {a: docs[a].article.outlet for a in docs}
     for d in shown:
@@ -309,7 +311,7 @@ def _print_claim(
     for d in minor:
         _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
     for line, style in relay_lines(c, docs):
-        _hanging(console, "  ", terminal_safe(line), style=style)
+        _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
 
 
 def _print_difference(
