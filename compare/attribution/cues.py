@@ -82,7 +82,7 @@ _HEDGE = re.compile(
     r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:said|reported|believed|alleged|rumou?red|thought|understood)\s+to|"
     r"it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:assumed|believed|understood|reported|alleged|rumou?red|claimed|said)|"
     r"according\s+to\s+(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple)\s+)*reports|"
-    r"(?:media|press|news|unconfirmed)\s+reports\s+(?:say|said|suggest|suggested|claim|claimed|indicate)|"
+    r"(?:(?:media|press|news|unconfirmed)\s+|(?<!\w\s))reports\s+(?:say|said|suggest|suggested|claim|claimed|indicate)|"
     r"there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports)\b",
     re.I,
 )
@@ -172,6 +172,8 @@ def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
     speaks it: a speech cue "planned to ask" (the list only tells how the paper knows)."""
     if rel.kind != "weak" or rel.source_start is None or rel.source_start > rel.start:
         return rel
+    if CUE_LEMMA.get(rel.cue.lower().split()[-1]) in _WITHHELD:
+        return rel  # "… declined to comment.": nothing was said, whatever quotation stood before
     k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
     if k + 1 >= len(toks) or toks[k].low != "to" or CUE_LEMMA.get(toks[k + 1].low) not in SPEECH_LEMMAS:
         return rel
@@ -187,6 +189,10 @@ def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
         return rel
     end = toks[k + 1].end
     return replace(rel, cue=text[rel.start : end], end=end, kind="speech")
+
+
+# Verbs that withhold what their infinitive would say: "declined to comment", "refused to say".
+_WITHHELD = frozenset({"decline", "refuse"})
 
 
 # Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".
@@ -849,12 +855,16 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
     low = toks[i].low
     prev = toks[i - 1] if i > 0 else None
     if prev is None:
-        return False
+        return _opening_plural(toks, i)
     if prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}:
         if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if low in NOUNISH and low.endswith("s") and nxt is not None and nxt.low in _PLURAL_VERBS:
+        return prev.low not in PRONOUNS  # "Police reports say", but "He reports said" is no sentence
+    if low in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of"} and prev.text[:1].islower():
+        return prev.low not in PRONOUNS | RELATIVE  # "requests for further comment"
     if prev.low in _STATING_DOCUMENTS and (nxt is None or nxt.low == "that" or nxt.cap or nxt.text in ",.:"):
         return False  # "The new suit claims that …", "…,” the suit claims.": a verb
     if (
@@ -885,6 +895,24 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("in to of after since before by from about on over with despite".split())
+
+# Words after a plural noun opening a sentence: "Calls and e-mails to his aides were not returned",
+# "Charges against him were dropped" ("Reports say …" has a verb there).
+_NOUN_FOLLOWERS = frozenset("and to for from of about on against by with over".split())
+
+
+# Verbs that agree with a plural subject, after a plural noun: "News reports say", "calls were".
+_PLURAL_VERBS = frozenset("say said have had are were show showed suggest suggested indicate indicated".split())
+
+
+def _opening_plural(toks: list[Token], i: int) -> bool:
+    """A plural [nounish] word opening the sentence, followed by "and", a preposition, an auxiliary
+    or a cue verb: the head of the subject, not a verb (no subject stands before it)."""
+    low = toks[i].low
+    if i != 0 or low not in NOUNISH or not low.endswith("s") or len(toks) < 2:
+        return False
+    nxt = toks[1].low
+    return nxt in _NOUN_FOLLOWERS or nxt in AUX or nxt in CUE_LEMMA  # "Reports say", "Calls were"
 
 
 def _tag_opens(toks: list[Token], j: int) -> bool:
