@@ -80,3 +80,82 @@ def test_a_possessive_before_a_title_in_quotes_is_no_closing_mark() -> None:
     text = "He said so on Fox News' \"The Evening Hour\" program. Then the vote came."
     (quote,) = find_quotations(text, paragraph_spans(text))
     assert text[quote.start : quote.end] == '"The Evening Hour"'
+
+
+# ---- entities: a relative's name is not the office holder's -------------------------------------
+def _event(*articles: tuple[str, ...]) -> list[dict[str, object]]:
+    """Sentence text -> attribution for each article (outlet, paragraphs …) of one event."""
+    from dataclasses import replace
+
+    from builders import make_article
+
+    from compare.attribution import attribute, same_entities
+    from compare.segment import segment
+
+    outlets = tuple(a[0] for a in articles)
+    docs = [segment(make_article(outlet, *paras)) for outlet, *paras in articles]
+    docs = list(same_entities([replace(d, attributions=attribute(d, outlets)) for d in docs]))
+    return [{s.text: a for s, a in zip(d.sentences, d.attributions, strict=True)} for d in docs]
+
+
+def test_a_titled_surname_takes_the_bearer_of_that_title() -> None:
+    atts = attributions(
+        "Jo Vale, one of ex-Vice President Rex Vale’s two daughters, wrote that she was upset.",
+        "Former Vice President Vale has said the matter is closed.",
+    )
+    assert attribution_of(atts, "matter is closed").entity == "Rex Vale"
+    assert attribution_of(atts, "upset").entity == "Jo Vale"
+
+
+def test_two_first_names_before_one_surname_name_no_one_in_full() -> None:
+    atts = attributions(
+        "A blogger criticized Malia and Sasha Moran on Friday.",
+        "Mr. Moran said the girls were fine.",
+    )
+    assert attribution_of(atts, "girls were fine").entity == "Moran"
+
+
+def test_bush_and_a_full_name_keep_the_full_name() -> None:
+    atts = attributions("A decade after Tom A. Bush and Rex Vale won, Mr. Vale said he was proud.")
+    assert attribution_of(atts, "proud").entity == "Rex Vale"
+
+
+def test_mr_surname_never_joins_a_first_lady_across_outlets() -> None:
+    planet, notes = _event(
+        ("Daily Planet", "President Rex Moran said the video was vile.", "Mr. Moran added that it was sick."),
+        (
+            "Quayside Notes",
+            "The first lady, Ann Moran, said the photo was disturbing.",
+            "President Rex Moran had earlier left for a trip.",
+        ),
+    )
+    assert attribution_of(planet, "it was sick").entity == "Rex Moran"
+    assert attribution_of(notes, "disturbing").entity == "Ann Moran"
+
+
+def test_mr_surname_stays_bare_when_the_event_names_only_the_first_lady() -> None:
+    planet, notes = _event(
+        ("Daily Planet", "Mr. Moran said the video was vile."),
+        ("Quayside Notes", "The first lady, Ann Moran, said the photo was disturbing."),
+    )
+    assert attribution_of(planet, "video was vile").entity == "Moran"
+
+
+# ---- a description keeps its words; a name under another role is not its antecedent ---------------
+def test_a_description_resolved_keeps_the_words_as_written() -> None:
+    atts = attributions("Ann Lee won the primary on Tuesday.", "The presumptive nominee said she would campaign hard.")
+    att = attribution_of(atts, "campaign hard")
+    assert (att.source, att.entity) == ("The presumptive nominee (Ann Lee)", "Ann Lee")
+
+
+def test_a_name_introduced_under_another_role_is_no_antecedent() -> None:
+    atts = attributions(
+        "Rep. Bo Diaz grabbed the camera on Friday.",
+        "The reporter asks him to let go of the camera.",
+    )
+    assert attribution_of(atts, "reporter asks").source == "The reporter"
+    atts = attributions(
+        "Jo Roe, the former bureau director, has told investigators that the delay mattered.",
+        "The inspector general said the email held sealed material.",
+    )
+    assert attribution_of(atts, "sealed material").entity != "Jo Roe"

@@ -77,6 +77,25 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     return None
 
 
+def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
+    """Whether a person was introduced under another role than ``role``: "Rep. Bo Diaz" is no
+    "reporter", "Jo Roe, the former bureau director," no "inspector general"; such a name is no
+    antecedent for a description that no one was introduced with."""
+    start, end, written = name
+    title = written.split()[0].strip(".")
+    if title in _TITLE_ROLES and role.split()[-1] not in _TITLE_ROLES[title].split():
+        return True
+    if person_name(written) is None:  # a description already: "Mr. Diaz's lawyer" is no "inspector"
+        nouns = [w for w in re.findall(r"[a-z][\w-]*", written) if PERSON_ROLES.fullmatch(w)]
+        return bool(nouns) and nouns[-1] != role.split()[-1]
+    after = written[written.index(",") :] + "," if "," in written else text[end : end + 80]
+    aside = re.match(r",\s+(?:the|a|an)\s+([^,;:()]{1,60}?)(?=[,;:()]|(?<=[a-z])\.(?:\s|$))", after)
+    if aside is None:
+        return False
+    nouns = [w for w in aside.group(1).split() if w.islower() and PERSON_ROLES.fullmatch(w)]
+    return bool(nouns) and nouns[-1] != role.split()[-1]
+
+
 def _owner_opens(before: str) -> bool:
     """Whether the words before a possessive name leave it the subject's owner: a few words at most
     ("Later Bo Diaz's letter", "Then there was Bo Diaz's reply"), no pronoun subject ("Instead, it
@@ -426,9 +445,13 @@ def _resolve(
             return f"{src} ({person_name(found) or found})", "person"
         plural = m.group("role").endswith(("men", "s"))  # "the chairmen": several people, none named
         if not plural and not ANONYMOUS_HEADS.intersection(m.group("role").split("-")):
-            found = _antecedent(rel.source_start, index, document, names)  # "the 43-year-old"
-            if found:
-                return found, "person"
+            role = m.group("role")
+            fits = [n for n in names if not _other_role(n, role, document.article.text)]
+            found = _antecedent(rel.source_start, index, document, fits)  # "the 43-year-old"
+            if found:  # the words as written, and who they are: "the presumptive nominee (Ann Lee)"
+                inner = re.search(r"\(([^()]+)\)$", found)
+                name = person_name(inner.group(1) if inner else found)
+                return (f"{src} ({name})" if name else found), "person"
     m = _DEFINITE_ORG.match(low)
     if m:
         found = _org_antecedent(rel.source_start, document, sources)
@@ -965,15 +988,65 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
         elif block is not None and s.paragraph > block[1] + 1:
             block = None
         out.append(att)
+    names = [n for n in names if not _shared_surname(n, names, text)]
     fullest = fullest_names([n[2] for n in names if not _ATTRIBUTIVE.match(text, n[1])])
     apart = _his_not_hers(out, sents, text, fullest, names)
     bare = {k: v for k, v in fullest.items() if k not in apart}
     return tuple(
-        replace(a, entity=_entity(a.source, a.source_kind, bare if _bare(a.source) else fullest, text, known))
+        replace(
+            a,
+            entity=_office_holder(a.source, a.source_kind, names)
+            or _entity(a.source, a.source_kind, bare if _bare(a.source) else fullest, text, known),
+        )
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+# A first name joined to a full name before it: "Malia and Sasha Obama" (two people, one surname).
+_FIRST_AND = re.compile(r"(?:^|[^\w.’'-])([A-Z][a-z]+)\s+and\s+$")
+
+
+def _shared_surname(name: tuple[int, int, str], names: Sequence[tuple[int, int, str]], text: str) -> bool:
+    """A full name after "<First> and", where <First> is nobody's surname in the article: "Malia and
+    Sasha Obama" names two daughters, and neither is the fullest name of a bare "Mr. Obama". ("Bush
+    and Dick Cheney" keeps its name: Bush is a surname the article uses.)"""
+    m = _FIRST_AND.search(text, max(0, name[0] - 30), name[0])
+    if m is None or len((person_name(name[2]) or "").split()) < 2:
+        return False
+    if re.search(r"\b[A-Z][\w.’'-]*\s+$", text[max(0, m.start(1) - 20) : m.start(1)]):
+        return False  # "George W. Bush and Dick Cheney": the word before "and" ends a name
+    first = m.group(1).lower()
+    return all(person_key(person_name(n[2]) or n[2]) != first for n in names)
+
+
+# Words before a surname that name no office: "Mr.", "former", "the".
+_NOT_OFFICE = frozenset("Mr Mrs Ms Dr Miss Former former Ex ex The the Then then Late late".split())
+
+
+def _office_words(mention: str, name: str) -> frozenset[str]:
+    """The capitalised title words written before ``name`` in ``mention``: "Former Vice President
+    Cheney" -> {Vice, President}."""
+    head = mention.split(",")[0].split(name.split()[0])[0]
+    return frozenset(w for w in (x.strip(".") for x in re.split(r"[\s-]+", head)) if w[:1].isupper()) - _NOT_OFFICE
+
+
+def _office_holder(source: str | None, kind: str | None, names: Sequence[tuple[int, int, str]]) -> str | None:
+    """A surname under an office title ("Former Vice President Cheney") is the bearer the article
+    names in full under that title ("ex-Vice President Dick Cheney’s"), not the fullest name of the
+    surname, which may be a relative's ("Mary Cheney", named first)."""
+    name = person_name(source or "") if kind == "person" else None
+    if not source or not name or " " in name:
+        return None
+    office = _office_words(source, name)
+    if not office:
+        return None
+    for _, _, mention in names:
+        full = person_name(mention)
+        if full and " " in full and person_key(full) == person_key(name) and office <= _office_words(mention, full):
+            return full
+    return None
 
 
 # Words before a woman's name: "first lady Ann Lee", "his wife, Ann Lee", "Mrs. Ann Lee".
@@ -1248,6 +1321,50 @@ def _fits(name: str, other: str) -> bool:
     return a <= b or b <= a
 
 
+_MAN = re.compile(r"\bMr\b\.?")
+_WOMAN = re.compile(r"\b(?:Mrs|Ms|Miss)\b\.?|\b(?:[Ff]irst [Ll]ady|wife|daughter|sister|mother|widow)\b")
+
+
+def _sexes(documents: Sequence[Document]) -> dict[str, set[str]]:
+    """Entity -> "m" and/or "f", as its sources are written across the event ("Mr. Lee"; "the first
+    lady, Ann Lee", "Mrs. Lee"): what two wordings of one surname must share to be one person."""
+    out: dict[str, set[str]] = {}
+    for doc in documents:
+        for a in doc.attributions:
+            if a is None or not a.entity or not a.source or a.source_kind != "person":
+                continue
+            head = re.sub(r"\s*\([^()]*\)$", "", a.source).split(",")
+            lead = " ".join(head[:2]) if person_name(head[0]) is None else head[0]  # "his wife, Ann Lee"
+            if _MAN.search(lead):
+                out.setdefault(a.entity, set()).add("m")
+            if _WOMAN.search(lead):
+                out.setdefault(a.entity, set()).add("f")
+    return out
+
+
+def _men_named(documents: Sequence[Document], surname: str) -> list[str]:
+    """Full names of ``surname`` that the event's articles give in their narration, most used
+    first, leaving out those written for a woman ("first lady Ann Lee", "Mrs. Ann Lee")."""
+    count: dict[str, int] = {}
+    for doc in documents:
+        text = doc.article.text
+        for start, _, mention in person_mentions(text, doc.article.body_start):
+            name = person_name(mention)
+            if not name or len(name.split()) < 2 or person_key(name) != person_key(surname):
+                continue
+            if _WOMAN.search(mention) or _FEMALE_BEFORE.search(text, max(0, start - 30), start):
+                continue
+            count[name] = count.get(name, 0) + 1
+    return sorted(count, key=lambda n: (-count[n], -len(n), n))
+
+
+def _same_sex(sexes: Mapping[str, set[str]], a: str, b: str) -> bool:
+    """Whether two wordings can be one person: not when one is written only for a man, the other
+    only for a woman."""
+    x, y = sexes.get(a, set()), sexes.get(b, set())
+    return {frozenset(x), frozenset(y)} != {frozenset("m"), frozenset("f")}
+
+
 def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
     """The documents with one canonical name per person across the event: "Trump" in one outlet
     and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
@@ -1270,13 +1387,18 @@ def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
                 key = person_key(a.entity)
                 forms = counts.setdefault(key if key in apart else key.split()[0], {})
                 forms[a.entity] = forms.get(a.entity, 0) + 1
+    sexes = _sexes(documents)
     label: dict[str, str] = {}
     for forms in counts.values():
         # The most used full names first; each wording joins the first one it fits ("Paul Ryan" and
-        # "Paul D. Ryan", "Trump" and "Donald J. Trump"; not "Ivanka Trump").
+        # "Paul D. Ryan", "Trump" and "Donald J. Trump"; not "Ivanka Trump"), never a name written for
+        # a woman when it was written for a man ("Mr. Trump" is not "the first lady, Melania Trump").
         full = sorted((f for f in forms if len(f.split()) >= 2), key=lambda f: (-forms[f], -len(f), f))
         for f in forms:
-            label[f] = next((g for g in full if _fits(f, g)), f)
+            label[f] = next((g for g in full if _fits(f, g) and _same_sex(sexes, f, g)), f)
+            if label[f] == f and any(_fits(f, g) and not _same_sex(sexes, f, g) for g in full):
+                # "Mr. Lee", kept apart from "the first lady, Ann Lee": the man the event names in full
+                label[f] = next((g for g in _men_named(documents, f) if _fits(f, g)), f)
     out = []
     for doc in documents:
         atts = tuple(
