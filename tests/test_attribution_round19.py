@@ -159,3 +159,70 @@ def test_a_name_introduced_under_another_role_is_no_antecedent() -> None:
         "The inspector general said the email held sealed material.",
     )
     assert attribution_of(atts, "sealed material").entity != "Jo Roe"
+
+
+# ---- errors of the fresh samples (seeds 101 and 113) ---------------------------------------------
+def test_he_after_a_list_of_names_is_not_the_last_one_listed() -> None:
+    atts = attributions(
+        "Polls show most voters oppose the plan.",
+        "Mr. Moran’s wish for praise was plain when he named pundits as allies, naming Jo Hale, Ann Ing,"
+        " Tom Carl and Rex Lim, although he insisted that “they do not decide policy.”",
+    )
+    assert attribution_of(atts, "insisted").source == "Mr. Moran"
+
+
+def test_an_appositive_between_commas_is_no_list() -> None:
+    atts = attributions(
+        "The group was founded in 1990.",
+        "The center's president, Ann Lee, has been deriding what she called “fear-mongering” by the other side.",
+    )
+    assert attribution_of(atts, "deriding").source.endswith("Ann Lee")
+
+
+def test_issued_a_statement_after_an_opening_clause_takes_the_appositive() -> None:
+    text = "As word spread on Friday, the group’s chief, Bo Diaz, issued a formal statement saying that it was fine."
+    assert _rels(text)[0] == ("issued a formal statement saying", "the group’s chief, Bo Diaz")
+
+
+def test_a_name_inside_a_description_is_an_object_not_the_speaker() -> None:
+    text = (
+        "“The square is ours,” Rex Mayne, a Republican trying to unseat Representative Tom J. Hale II,"
+        " a Democrat, in the Third District, said in a statement."
+    )
+    (rel,) = _rels(text)
+    assert rel[1] is not None and rel[1].startswith("Rex Mayne, a Republican")
+    assert _rels("Jo Roe, who defeated Tom Hale, a Democrat, said she was glad.")[0][1].startswith("Jo Roe")
+
+
+def test_a_description_then_a_place_aside_is_the_source() -> None:
+    assert _rels("On Tuesday, a spokesman, in Dover, said the bank was sound.")[0] == ("said", "a spokesman")
+
+
+def test_the_governor_quoted_last_wins_over_another_named_later() -> None:
+    atts = attributions(
+        "Oakland Republican Gov. Asa Vale on Wednesday urged lawmakers to change the bill.",
+        "Vale said he wants to strike the right balance.",
+        "Elsewhere, Ridge lawmakers and Gov. Rex Moran vowed to clarify their own law.",
+        "But Vale cited a generational gap. As evidence, the governor said even his own son had signed a petition.",
+    )
+    assert attribution_of(atts, "own son").entity == "Asa Vale"
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("The Rocky Ridge High Intensity Drug Trafficking Area", "organization"),
+        ("the U.S. Conference of Harbour Pilots", "organization"),
+        ("The Ohio Republican", "person"),
+        ("the Harbour Examiner's Jo Roe", "person"),
+    ],
+)
+def test_a_capitalised_phrase_after_the_names_no_one(source: str, kind: str) -> None:
+    from compare.attribution.sources import source_kind
+
+    assert source_kind(source) == kind
+
+
+def test_a_strict_cue_with_a_time_adverb_before_that() -> None:
+    assert _rels("He added later that the firm was behind.") == [("added", "He")]
+    assert _rels("The company added later gains of 200 jobs.") == []

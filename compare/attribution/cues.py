@@ -463,6 +463,8 @@ def _issued_statement(toks: list[Token], i: int, text: str) -> tuple[Relation, i
         if toks[n].low in _ISSUED:
             j = skip_aux_back(toks, i - 1)
             src = np_back(toks, j, text) if j >= 0 else None
+            if src is None and j > 0 and toks[j].text == ",":
+                src = appositive(toks, j, text)  # "On Friday, its chief, Bo Diaz, issued a statement"
             if n + 1 < len(toks) and toks[n + 1].low == "saying":
                 n += 1  # PolNeAR keeps "issued a statement saying" whole (8 of 8 on train)
             return _rel(text, toks[i].start, toks[n].end, "speech", src), n + 1

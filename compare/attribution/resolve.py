@@ -61,9 +61,13 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     sents = document.sentences
     owners = names
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
-    here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos]
+    text = document.article.text
+    here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos and not _listed(n, text)]
     if here:
         return here[-1][2]
+    whose = [n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])]
+    if whose and len({n[2] for n in whose}) == 1 and _owner_opens(text[sents[sentence].start : whose[0][0]]):
+        return _POSSESSIVE_END.sub("", whose[0][2])  # "Diaz's plan was clear when he said …"
     for k in range(sentence - 1, max(-1, sentence - 8), -1):
         there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
         if there:
@@ -94,6 +98,20 @@ def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
         return False
     nouns = [w for w in aside.group(1).split() if w.islower() and PERSON_ROLES.fullmatch(w)]
     return bool(nouns) and nouns[-1] != role.split()[-1]
+
+
+def _listed(name: tuple[int, int, str], text: str) -> bool:
+    """A name in a list of three or more ("naming Ann Lee, Bo Diaz and Jo Roe"): the people listed
+    are what the clause is about, not the "he" who goes on speaking."""
+    before = text[max(0, name[0] - 40) : name[0]]
+    if re.search(r"[A-Z][\w.’'-]*,\s+$", before) and re.match(r"(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]", text[name[1] :]):
+        return True  # a member in the middle, a name on each side ("Carl" in "…, Ann Lee, Carl Roe and …")
+    return _LAST_LISTED.search(before) is not None or _FIRST_LISTED.match(text, name[1]) is not None
+
+
+# The end of a list before its last member: ", Tucker Carl and " (the one before it set off by a comma).
+_FIRST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+(?:and\s+)?[A-Z][\w.’'-]*\s+[A-Z]")
+_LAST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},?\s+and\s+$")
 
 
 def _owner_opens(before: str) -> bool:
@@ -232,7 +250,12 @@ def _headline_names(document: Document) -> list[tuple[int, int, str]]:
 
 
 def _role_antecedent(
-    pos: int, role: str, document: Document, names: list[tuple[int, int, str]], phrase: str = ""
+    pos: int,
+    role: str,
+    document: Document,
+    names: list[tuple[int, int, str]],
+    phrase: str = "",
+    recent: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person the article introduced with ``role`` before ``pos`` ("the senator" after "Sen. Ann
     Lee", "the prime minister" after "Prime Minister Bo Diaz" or "Bo Diaz, the prime minister"), the
@@ -267,13 +290,28 @@ def _role_antecedent(
     # "French President Emmanuel Macron" yields "the president" to a president named without a country
     plain = [name for qualified, name in found if not qualified]
     latest = plain or [name for _, name in found]
-    return latest[-1] if latest else None
+    # Two bearers of the role: the one the last sentences quote ("Gov. Hutchinson … he cited … the
+    # governor said" is Hutchinson though "Gov. Mike Pence" of another state is named later)
+    spoken = [name for name in latest if person_key(person_name(name) or name) in recent]
+    return (spoken or latest)[-1] if latest else None
+
+
+def _person_keys(sources: Sequence[tuple[str, str | None, int]], index: int, reach: int = 3) -> list[str]:
+    """Surnames of the people quoted in the ``reach`` sentences before sentence ``index``."""
+    keys = []
+    for source, kind, at in sources:
+        if kind == "person" and index - reach <= at < index:
+            inner = re.search(r"\(([^()]+)\)$", source)
+            name = person_name(inner.group(1) if inner else source)
+            if name:
+                keys.append(person_key(name))
+    return keys
 
 
 # A word before a role that makes it another office: "Vice President", "former Gov.", "deputy chief".
 _OTHER_ROLE = re.compile(r"\b(vice|deputy|former|ex|assistant|acting|then)[\s-]*$", re.I)
 # A proper adjective before a role: "French President", "South Korean President": a country's own.
-_QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
+_QUALIFIED = re.compile(r"\b(?!Republican|Democratic|Independent|Libertarian)[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
 
 
 # ---- per sentence ------------------------------------------------------------------------------
@@ -440,7 +478,8 @@ def _resolve(
         if spoken:
             return f"{src} ({spoken[0]})", spoken[1]  # "the spokesperson" after "A spokesperson for X"
     if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
-        found = _role_antecedent(rel.source_start, m.group("role"), document, names, src)
+        recent = frozenset(_person_keys(sources, index))
+        found = _role_antecedent(rel.source_start, m.group("role"), document, names, src, recent)
         if found:
             return f"{src} ({person_name(found) or found})", "person"
         plural = m.group("role").endswith(("men", "s"))  # "the chairmen": several people, none named

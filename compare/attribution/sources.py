@@ -340,6 +340,10 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     titled = any(w.strip(".") in TITLES for w in words) or bool(
         PERSON_ROLES.search(" ".join(words[: -tail or None]))
     )
+    possessive = any(_POSSESSIVE_TAIL.search(w) for w in words)
+    member = last in {"Republican", "Democrat", "Independent", "Libertarian"}  # "The Ohio Republican"
+    if words[0] in {"The", "the"} and tail >= len(words) - 1 >= 2 and not (titled or possessive or member):
+        return "organization"  # "The Rocky Mountain Drug Area": no one's name follows "the"
     if _capital(last) and (tail >= 2 or titled or len(words) == 1):
         return "person"
     if PERSON_ROLES.search(head) or head in _PERSON_NOUNS:
