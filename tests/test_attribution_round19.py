@@ -226,3 +226,14 @@ def test_a_capitalised_phrase_after_the_names_no_one(source: str, kind: str) -> 
 def test_a_strict_cue_with_a_time_adverb_before_that() -> None:
     assert _rels("He added later that the firm was behind.") == [("added", "He")]
     assert _rels("The company added later gains of 200 jobs.") == []
+
+
+def test_the_woman_is_no_man_named_before() -> None:
+    atts = attributions(
+        "The photo was first posted by a website run by the commentator Bo Diaz.",
+        "The woman told the Daily Ledger that she had never met the senator.",
+    )
+    att = attribution_of(atts, "never met")
+    assert (att.source, att.entity) == ("The woman", "woman")
+    atts = attributions("Another man then tells the crowd to leave.", "The man asks them to go.")
+    assert "Another man" in str(attribution_of(atts, "asks them").source)  # called a man: still him

@@ -296,6 +296,10 @@ def _role_antecedent(
     return (spoken or latest)[-1] if latest else None
 
 
+# Nouns for anyone: "the man" is a named person only when the article called that person a man.
+_GENERIC_PEOPLE = frozenset("man woman boy girl person".split())
+
+
 def _person_keys(sources: Sequence[tuple[str, str | None, int]], index: int, reach: int = 3) -> list[str]:
     """Surnames of the people quoted in the ``reach`` sentences before sentence ``index``."""
     keys = []
@@ -487,6 +491,8 @@ def _resolve(
             role = m.group("role")
             fits = [n for n in names if not _other_role(n, role, document.article.text)]
             found = _antecedent(rel.source_start, index, document, fits)  # "the 43-year-old"
+            if found and role in _GENERIC_PEOPLE and role not in found.lower().split():
+                found = None  # "The woman told the News" after "a site run by Bo Diaz": someone unnamed
             if found:  # the words as written, and who they are: "the presumptive nominee (Ann Lee)"
                 inner = re.search(r"\(([^()]+)\)$", found)
                 name = person_name(inner.group(1) if inner else found)
