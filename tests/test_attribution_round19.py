@@ -237,3 +237,51 @@ def test_the_woman_is_no_man_named_before() -> None:
     assert (att.source, att.entity) == ("The woman", "woman")
     atts = attributions("Another man then tells the crowd to leave.", "The man asks them to go.")
     assert "Another man" in str(attribution_of(atts, "asks them").source)  # called a man: still him
+
+
+# ---- round twenty: errors of the fresh sample (seed 127) ----------------------------------------
+def test_editor_in_chief_is_one_role() -> None:
+    text = "The Ledger’s editor in chief, Jo Roe, later tweeted that “we stand by our reporting.”"
+    assert _rels(text) == [("later tweeted", "The Ledger’s editor in chief, Jo Roe")]
+
+
+def test_a_person_noun_before_a_quotation_makes_a_nounish_word_a_verb() -> None:
+    atts = attributions("Bo Diaz grabs the camera.", "The cameraman replies, “we are just students.”")
+    att = attribution_of(atts, "just students")
+    assert (att.source, att.cue, att.source_kind) == ("The cameraman", "replies", "person")
+    assert attribution_of(attributions("His sexist remarks, “go home,” drew anger."), "drew anger") is None
+
+
+def test_a_quantity_before_a_plural_noun_makes_it_a_noun() -> None:
+    assert ("reports", "Various") not in _rels("Various reports in local media indicated that he had left.")
+    assert _rels("Some critics said the plan would fail.") == [("said", "Some critics")]
+
+
+def test_he_after_a_possessive_surname_opening_the_sentence_before() -> None:
+    atts = attributions(
+        "Rex Vale won the vote in 2008. But Sen. Ann Lee won most later contests, and Vale withdrew.",
+        "Vale's faith has shaped his career.",
+        "He wrote in his memoir that his work as a pastor helped him.",
+    )
+    assert attribution_of(atts, "memoir").source == "Vale"
+
+
+def test_a_colon_line_with_a_weak_cue_names_the_quoted_paragraph() -> None:
+    atts = attributions(
+        "“You have been named too,” Ann Lee said.",
+        "Bo Diaz responded to the claims in a statement on Friday:",
+        "“I had nothing to do with the story and have not read it.",
+        "“I do not surround myself with hacks.”",
+    )
+    assert attribution_of(atts, "nothing to do").source == "Bo Diaz"
+    assert attribution_of(atts, "surround myself").source == "Bo Diaz"
+
+
+def test_a_colon_line_with_no_cue_stops_the_last_speaker() -> None:
+    atts = attributions(
+        "“We are just students,” the cameraman replies.",
+        "Over at the Harbour Blog, a post beside the video provides this commentary:",
+        "“Expect more of this from a party that has lost its way in the capital.",
+        "The majority was given a chance and ran it into the ground.”",
+    )
+    assert attribution_of(atts, "Expect more").source is None

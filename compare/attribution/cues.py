@@ -68,7 +68,7 @@ from .phrases import (
     trailing_appositive,
     who_clause,
 )
-from .sources import DOCUMENT_WORDS, source_kind
+from .sources import DOCUMENT_WORDS, PERSON_ROLES, source_kind
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
@@ -863,18 +863,24 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if low in NOUNISH and low.endswith("s") and prev.low in _QUANTITIES:
+        return True  # "Various reports in state media indicated", "Several claims"
     if low in NOUNISH and low.endswith("s") and nxt is not None and nxt.low in _PLURAL_VERBS:
         return prev.low not in PRONOUNS  # "Police reports say", but "He reports said" is no sentence
     if low in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of"} and prev.text[:1].islower():
         return prev.low not in PRONOUNS | RELATIVE  # "requests for further comment"
     if prev.low in _STATING_DOCUMENTS and (nxt is None or nxt.low == "that" or nxt.cap or nxt.text in ",.:"):
         return False  # "The new suit claims that …", "…,” the suit claims.": a verb
+    quoted_after = nxt is not None and (
+        is_quote(nxt) or nxt.text in {",", ":"} and i + 2 < len(toks) and is_quote(toks[i + 2])
+    )
     if (
         low in NOUNISH
         and prev.low not in _FINDERS
         and (prev.low.endswith(("'s", "’s")) or (lower_modifier and not is_plural(prev.low)))
+        and not (quoted_after and lower_modifier and _personish(prev.low))
     ):
-        return True  # "Trump's comments", "sexist remarks"
+        return True  # "Trump's comments", "sexist remarks"; not "The cameraman replies, “…”"
     framed = nxt is None or nxt.text in {":", "."} or nxt.low == "that" or is_quote(nxt)
     # A comma frames a verb only in an inverted tag ("“…,” the Times reports, …").
     framed |= nxt is not None and nxt.text == "," and _tag_opens(toks, i - 1)
@@ -898,11 +904,18 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
 
 _PREPOSITIONS = frozenset("in to of after since before by from about on over with despite".split())
 
+
+def _personish(word: str) -> bool:
+    """A noun for a person ("cameraman", "reporter", "spokeswoman"), by its role word or ending."""
+    return PERSON_ROLES.search(word) is not None or word.endswith(("man", "woman", "person", "er", "or"))
+
 # Words after a plural noun opening a sentence: "Calls and e-mails to his aides were not returned",
 # "Charges against him were dropped" ("Reports say …" has a verb there).
 _NOUN_FOLLOWERS = frozenset("and to for from of about on against by with over".split())
 
 
+# Quantities before a plural noun: "Various reports", "several claims", "numerous calls".
+_QUANTITIES = frozenset("various several numerous multiple many some other few conflicting".split())
 # Verbs that agree with a plural subject, after a plural noun: "News reports say", "calls were".
 _PLURAL_VERBS = frozenset("say said have had are were show showed suggest suggested indicate indicated".split())
 

@@ -102,6 +102,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         if prev.low == "her" and toks[i].text[:1].islower():
             i -= 1  # "her aides": a determiner
             continue
+        if prev.low == "in" and toks[i].low == "chief" and i >= 2 and toks[i - 2].text[:1].isalpha():
+            i -= 1  # "editor in chief", "commander in chief": one role
+            continue
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
             continue

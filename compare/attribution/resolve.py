@@ -78,6 +78,9 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         ):
             # "Diaz's letter did not mention it. He said …": the only person, the subject's owner
             return _POSSESSIVE_END.sub("", whose[0][2])
+        bare = _OPENING_OWNER.match(text, sents[k].start, sents[k].end)
+        if not whose and bare and bare.group(1).lower() in {person_key(n[2]) for n in names}:
+            return bare.group(1)  # "Diaz's faith shaped him. He wrote …": a surname the article named
     return None
 
 
@@ -98,6 +101,10 @@ def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
         return False
     nouns = [w for w in aside.group(1).split() if w.islower() and PERSON_ROLES.fullmatch(w)]
     return bool(nouns) and nouns[-1] != role.split()[-1]
+
+
+# A surname written as a possessive opening a sentence: "Huckabee's religion has played a role".
+_OPENING_OWNER = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,2}?([A-Z][\w’'-]+)['’]s\s+[a-z]")
 
 
 def _listed(name: tuple[int, int, str], text: str) -> bool:
@@ -1020,6 +1027,10 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             who = (
                 speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i, document)
             )
+            if (who is None or not who.source) and block is not None and s.paragraph == block[1] + 1:
+                who = block[0]  # "X responded in a statement:" then the quoted paragraph
+            elif (who is None or not who.source) and i and sents[i - 1].quotation == quoted and out[-1]:
+                who = out[-1] if out[-1].source else who  # the same quotation, run on: the same speaker
             att = replace(who, quote="direct") if who else _unattributed_quote(document, quoted)
         if att is None and block is not None and s.paragraph == block[1] + 1:
             att = block[0]
@@ -1027,7 +1038,8 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             att = _hedge(text, s)
         if DATELINE_LINE.match(s.text.strip(_QUOTE_CHARS)):
             att = None  # '"TEL AVIV (Reuters) -' left inside a quotation by the scrape: a place
-        intro = base[i]
+        intro = base[i] if base[i] and base[i].source else _weak_intro(found[i], i, document, known, names, sources)
+        intro = intro or base[i]
         if intro is not None and s.text.rstrip().endswith(":") and _ends_paragraph(sents, i):
             block = (intro, s.paragraph)
         elif block is not None and s.paragraph > block[1] + 1:
@@ -1240,6 +1252,23 @@ def _opening_quotation(document: Document, s: Sentence, att: Attribution) -> boo
     return any(q.start <= s.start + 1 and q.end <= att.start for q in quos) and s.text[:1] in _QUOTE_CHARS
 
 
+def _weak_intro(
+    found: Sequence[Relation],
+    i: int,
+    document: Document,
+    known: Sequence[str],
+    names: list[tuple[int, int, str]],
+    sources: list[tuple[str, str | None, int]],
+) -> Attribution | None:
+    """For a paragraph that ends on a colon with no reporting cue, the speaker its weak cue names
+    ("Trump responded to the allegations in a statement:" then the quotation): who the quoted
+    paragraph after it is from. The colon line itself stays the outlet's."""
+    if not document.sentences[i].text.rstrip().endswith(":"):
+        return None
+    named = [replace(r, kind="speech") for r in found if r.source is not None]
+    return _sentence(named[:1], i, document, known, names, sources) if named else None
+
+
 def _recent_speaker(
     done: Sequence[Attribution | None], sents: Sequence[Sentence], i: int, document: Document
 ) -> Attribution | None:
@@ -1247,6 +1276,8 @@ def _recent_speaker(
     short to count as one ("“It's overkill,” Bo Diaz told the Planet." then a quoted paragraph)."""
     for k in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
         att = done[k]
+        if att is None and sents[k].text.rstrip().endswith(":") and _ends_paragraph(sents, k):
+            return None  # "A post offers this commentary:": someone else's words follow, not the last speaker's
         quoted = att is not None and (att.quote == "direct" or _opening_quotation(document, sents[k], att))
         if att is not None and att.type == "attributed" and quoted and att.source:
             return att

@@ -348,6 +348,8 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "person"
     if PERSON_ROLES.search(head) or head in _PERSON_NOUNS:
         return "person"  # "the White House press secretary": a role at the head, whatever names it
+    if last.islower() and last.endswith(("man", "woman")) and last not in {"human", "ottoman"}:
+        return "person"  # "The cameraman", "a fisherwoman"
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
     named = any(
