@@ -285,3 +285,15 @@ def test_a_colon_line_with_no_cue_stops_the_last_speaker() -> None:
         "The majority was given a chance and ran it into the ground.”",
     )
     assert attribution_of(atts, "Expect more").source is None
+
+
+def test_a_spokesman_for_her_is_the_source_not_her() -> None:
+    assert _rels("A spokesman for her said she was ready.") == [("said", "A spokesman for her")]
+    assert _rels("A spokesman for him said the talks failed.") == [("said", "A spokesman for him")]
+    assert _rels("The cost of her claims rose.") == []
+
+
+def test_a_who_aside_closed_by_a_quotation_mark_leaves_the_main_verb() -> None:
+    atts = attributions('The front-runner, who has called his rivals "cranks" and "crooks," insists he will win.')
+    att = attribution_of(atts, "insists")
+    assert (att.source, att.cue, att.source_kind) == ("The front-runner", "insists", "person")

@@ -858,7 +858,8 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is None:
         return _opening_plural(toks, i)
-    if prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}:
+    her_object = prev.low == "her" and low not in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of", "to", "with"}
+    if (prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}) and not her_object:
         if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
@@ -1095,6 +1096,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _past_relative(toks, np_back(toks, j, text), text)
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
+    opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
+    if src is None and opened:
+        src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
@@ -1106,6 +1110,15 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
     return src
+
+
+def _who_aside_before(toks: list[Token], c: int) -> int | None:
+    """The comma opening an aside ", who …" that the comma toks[c] closes (at most 20 tokens
+    before), or None."""
+    for n in range(c - 1, max(0, c - 20), -1):
+        if toks[n].text == "," and n + 1 < c:
+            return n if toks[n + 1].low == "who" and n > 0 else None
+    return None
 
 
 # How far back from the cue's subject a "who"/"that" may open the clause it sits in ("people who

@@ -63,6 +63,9 @@ def _linked(toks: list[Token], i: int) -> bool:
     return prev == "on" and word in _WRITTEN_ON and toks[i].low in DETERMINERS
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+
+
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
     if (
@@ -73,7 +76,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         or toks[j].low in BREAK
     ):
         return None
-    if toks[j].low in PRONOUNS:
+    object_of = j >= 2 and toks[j].low in _OBJECT_PRONOUNS and toks[j - 1].low in {"for", "to", "with"}
+    if toks[j].low in PRONOUNS and not object_of:  # "a spokesman for her": the phrase, not "her"
         return toks[j].text, toks[j].start, toks[j].end
     i = j
     while i > 0 and j - i < 11:

@@ -835,6 +835,7 @@ def _main_clause_first(
 _MAIN_VERB = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|did|does|also|now|still|then|remains)\b"
     r"|\s+[a-z]+ed\b"
+    r"|\s+(?:says|insists|argues|contends|maintains|claims|adds|notes|writes|tells|warns|admits)\b"
 )
 
 
@@ -845,7 +846,7 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
         r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]
     ):
         comma = text.find(",", rel.end, sentence.end)  # "The president, who has long denied …, has"
-        return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+        return comma != -1 and _main_verb_after(text, comma, sentence.end)
     if rel.source_start is None or rel.source_end is None:
         return False
     if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
@@ -853,7 +854,16 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     if text[max(sentence.start, rel.source_start - 2) : rel.source_start].strip() != ",":
         return False
     comma = text.find(",", rel.end, sentence.end)
-    return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+    return comma != -1 and _main_verb_after(text, comma, sentence.end)
+
+
+def _main_verb_after(text: str, comma: int, end: int) -> bool:
+    """Whether the main verb follows the comma closing an aside, past a closing quotation mark
+    ('…, who called them "cranks," insists')."""
+    after = comma + 1
+    while after < end and text[after] in "\"”’'":
+        after += 1
+    return bool(_MAIN_VERB.match(text, after, end))
 
 
 def _closing_which(rel: Relation, sentence: Sentence, text: str) -> bool:

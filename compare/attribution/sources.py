@@ -366,7 +366,7 @@ def _capital(word: str) -> bool:
 
 
 # Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
-_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires".split())
+_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split())
 
 
 _PEOPLE_FIGURES = frozenset(
