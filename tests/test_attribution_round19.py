@@ -38,7 +38,7 @@ def test_a_quoted_question_before_a_planned_ask_still_relays() -> None:
 
 def test_requests_for_further_comment_hold_a_noun() -> None:
     atts = attributions(
-        "Ms. Vale, who did not respond to repeated requests for further comment, later posted an apology,"
+        "Ms. Vale, who ignored two requests for further comment, then put out an apology,"
         " saying she regretted her words."
     )
     att = attribution_of(atts, "Ms. Vale")
@@ -203,9 +203,9 @@ def test_the_governor_quoted_last_wins_over_another_named_later() -> None:
         "Oakland Republican Gov. Asa Vale on Wednesday urged lawmakers to change the bill.",
         "Vale said he wants to strike the right balance.",
         "Elsewhere, Ridge lawmakers and Gov. Rex Moran vowed to clarify their own law.",
-        "But Vale cited a generational gap. As evidence, the governor said even his own son had signed a petition.",
+        "Vale blamed a gap between generations. To show it, the governor noted that his daughter signed a letter.",
     )
-    assert attribution_of(atts, "own son").entity == "Asa Vale"
+    assert attribution_of(atts, "his daughter").entity == "Asa Vale"
 
 
 @pytest.mark.parametrize(
