@@ -245,6 +245,9 @@ def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> boo
         return True  # "HARTFORD, Conn. — The attorney general …", "Denver (AP) - Officials …"
     if DATELINE_FRAGMENT.match(before):
         return True
+    dash = _DASH_START.match(after)
+    if dash and after[dash.end() : dash.end() + 1].islower():
+        return True  # '… “& all things pink!” — whose remarks had an edge.': an aside's close, one sentence
     if after[:1].islower() and not after[1:2].isupper():
         return True  # syntok split after an abbreviation: "Jesse Jackson Jr. | pleaded guilty"
     if _NEVER_FINAL.search(before) and (after[:1].isupper() or after[:1].isdigit()):
