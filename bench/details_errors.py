@@ -108,7 +108,11 @@ def read_sample(n: int, seed: int) -> None:
     from compare.load import load_file
     from compare.pipeline import compare
 
-    gold = {json.loads(p.read_text())["event"] for s in ("gold-dev", "gold-train") for p in (CORPUS / s).glob("*.json")}
+    gold = {
+        json.loads(p.read_text())["event"]
+        for s in ("gold-dev", "gold-train")
+        for p in (CORPUS / s).glob("*.json")
+    }
     rows = []
     for folder in sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir() and p.name not in gold):
         files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "meta.json")

@@ -10,9 +10,9 @@ members lives in :mod:`compare.differences`, dates in :mod:`compare.dates`, quan
 
 from __future__ import annotations
 
-
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .dates import find_dates
@@ -83,7 +83,9 @@ def _norm_word(w: str) -> str:
 # A run of capitalised words, middle initials included ("Vladimir V. Putin", "Sen. Angus King").
 # A full stop only after an initial or a short title ("Sen.", "Cmdr."): "Pyeongchang. North
 # Korean ..." is two sentences, and made "Korean" a surname.
-_NAME_RUN = re.compile(r"\b(?:(?:[A-Z][a-z'’]{0,4}\.|[A-Z][a-z'’]+|[A-Z]) ){1,4}[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*")
+_NAME_RUN = re.compile(
+    r"\b(?:(?:[A-Z][a-z'’]{0,4}\.|[A-Z][a-z'’]+|[A-Z]) ){1,4}[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+)
 
 
 def _plain_surname(word: str) -> bool:
@@ -218,7 +220,41 @@ def find_names(text: str, s: str, base: int, blocked: list[tuple[int, int]]) -> 
         if run:
             out.extend(_names_from_run(text, s, base, run, lower_words, surnames))
             run = []
+    return _shared_surnames(s, base, out, (surnames, lower_words))
+
+
+def _shared_surnames(
+    s: str, base: int, names: list[Detail], known: tuple[frozenset[str], frozenset[str]]
+) -> list[Detail]:
+    """A lone given name joined by "and" to a person named in full shares that person's surname:
+    "Malia and Sasha Obama", "Bill and Hillary Clinton" name two people of one family, where the
+    run alone gives a nameless "Malia" and only "Sasha Obama" (read on the corpus). Not when the
+    lone word is a surname or a lower-case word elsewhere in the article ("Boeing and John Smith")."""
+    out = list(names)
+    for i in range(len(out) - 1):
+        one, full = out[i], out[i + 1]
+        given = one.text
+        if (
+            one.label is None
+            and full.label == "person"
+            and re.fullmatch(r"[A-Z][a-z]+", given) is not None
+            and _norm_word(given) not in TITLE_WORDS
+            and not any(_norm_word(given) in words for words in known)
+            and s[one.end - base : full.start - base] == " and "
+            and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z][A-Za-z'’-]*", full.text) is not None
+            and full.text.split()[0] != given  # "Harvard and Harvard Law"
+            and _starts_a_name(s[: one.start - base])
+        ):
+            out[i] = replace(one, key=full.key, label="person")
     return out
+
+
+def _starts_a_name(before: str) -> bool:
+    """Whether a name may start after ``before``: not inside a longer capitalised name ("Center on
+    Budget and Policy Priorities") nor after an article ("the Housing and Urban Development …")."""
+    words = before.split()
+    last = words[-1] if words else ""
+    return not (last[:1].isupper() or last.lower() in ("the", "of", "on", "for", "a", "an"))
 
 
 def headline_only(text: str, d: Detail) -> bool:

@@ -310,7 +310,8 @@ def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | No
         other = _core(toks, j + 1)
         # "46 to 57 months": a bare first figure takes the second's unit, unless "from" opens it
         # ("rose from 10 to 57 percent" is a change, not a range).
-        units = (None, unit) if unit is not None or (i and toks[i - 1].low == "from") else (None, *_RANGE_UNITS)
+        bare = unit is None and not (i and toks[i - 1].low == "from")
+        units = (None, *_RANGE_UNITS) if bare else (None, unit)
         if other is not None and other[0] > value and other[1] in units and _digits(toks[j + 1].text):
             return _make(text, toks, i, other[3], None, value, other[0], other[1] or unit, "range"), other[3]
     return _make(text, toks, i, j, value, None, None, unit, label), j

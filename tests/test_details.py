@@ -1142,7 +1142,9 @@ def test_rounded_twins_need_money_and_a_precise_figure() -> None:
 
 def test_a_year_as_modifier_meets_a_month_of_that_year() -> None:
     a = document("Express", "The panel asked about a 2019 meeting at the harbour office.")
-    b = document("Daily Mail", "The panel asked about a March 2019 meeting at the harbour office with the mayor.")
+    b = document(
+        "Daily Mail", "The panel asked about a March 2019 meeting at the harbour office with the mayor."
+    )
     claim, _ = claim_of(a, b)
     (diff,) = [d for d in claim.differences if d.kind == "date"]
     assert dict(diff.values) == {"express": "2019", "daily-mail": "March 2019"}
@@ -1207,7 +1209,10 @@ def test_a_phrase_in_title_case_and_a_run_over_two_sentences_are_nobody() -> Non
     found = _names("The aide mocked the Very Serious meetings at the harbour office on Monday.")
     assert not [n for n in found if n[1] == "person"]
     # "Harbourtown. North Korean ..." is two sentences: "Korean" is no surname.
-    text = "Athletes met in Harbourtown. North Korean and South Korean athletes walked. North Korean state media said so."
+    text = (
+        "Athletes met in Harbourtown. North Korean and South Korean athletes walked. "
+        "North Korean state media said so."
+    )
     assert not [n for n in _names(text) if n[1] == "person"]
 
 
@@ -1246,3 +1251,29 @@ def test_a_title_case_headline_names_only_what_the_article_names() -> None:
 def test_could_of_perception_is_no_hedge() -> None:
     found = details("She could see the boats, and the pier could close.", "hedge")
     assert [(d.text, d.start) for d in found] == [("could", 38)]  # "the pier could close"
+
+
+# ---------------------------------------------------------------- shared surnames
+
+
+def test_a_lone_given_name_before_and_shares_the_surname_that_follows() -> None:
+    assert labelled("The aide wrote that Tova and Lena Kappel should smile more.") == [
+        ("Tova", "person", "kappel"),
+        ("Lena Kappel", "person", "kappel"),
+    ]
+    # Inside a longer name, after "the", a repeated word or a capitalised suffix: no sharing.
+    assert ("Budget", None, "budget") in labelled("The Centre on Budget and Policy Norms said so.")
+    assert labelled("He saw the Housing and Urban Renewal plan.")[0] == ("Housing", None, "housing")
+    assert labelled("She studied at Norland and Norland Law.")[0] == ("Norland", None, "norland")
+    assert labelled("He worked at Glovan and Pereo PC last year.")[0][1] != "person"
+
+
+def test_two_members_naming_the_same_two_sisters_in_another_order_differ_in_no_name() -> None:
+    a = document("Express", "The aide mocked Tova and Lena Kappel at the fair on Friday.")
+    b = document("Daily Mail", "On Friday the aide mocked Lena and Tova Kappel at the fair.")
+    claim, _ = claim_of(a, b)
+    assert "name" not in kinds(claim)
+    c = document("Daily Mail", "On Friday the aide mocked Lena Kappel at the fair.")
+    d = document("Express", "The aide mocked Tova Kappel at the fair on Friday.")
+    claim, _ = claim_of(c, d)
+    assert "name" in kinds(claim)  # one sister against the other is a difference

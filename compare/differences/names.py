@@ -61,7 +61,10 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
 
     def carried(d: Detail, others: list[Detail], other: MemberView) -> bool:
         same = [o for o in others if names_match(d, o)]
-        if any(_given_name(d) and _given_name(o) and _given_name(d) != _given_name(o) for o in same):
+        given = _given_name(d)
+        # Named with another given name only when no namesake there shares it: "Sasha Obama"
+        # is carried by a member naming "Malia and Sasha Obama".
+        if given and same and all(_given_name(o) and _given_name(o) != given for o in same):
             return False
         index = other.index
         if index is None:

@@ -163,12 +163,15 @@ def rounded_twins(a: Detail, b: Detail) -> bool:
     coarse, fine = sorted((a, b), key=lambda d: len(digits[d].rstrip("0")) + ("." in d.text) * 2)
     zeros = len(digits[coarse]) - len(digits[coarse].rstrip("0"))
     significant = len(re.sub(r"\D", "", fine.text).strip("0"))
-    if zeros < 2 or "." in coarse.text or significant < NEAR_TWIN_DIGITS or coarse.value <= 0:
+    rough, exact = coarse.value, fine.value
+    if rough is None or exact is None:  # checked above; for the type checker
+        return False
+    if zeros < 2 or "." in coarse.text or significant < NEAR_TWIN_DIGITS or rough <= 0:
         return False
     step = 10.0**zeros
     # "over $10,000" for $10,977.74: a lower bound is written truncated, a plain figure rounded.
     ways = (round, math.floor) if coarse.low is not None and coarse.high is None else (round,)
-    return any(abs(f(fine.value / step) * step - coarse.value) < 1e-6 for f in ways)
+    return any(abs(f(exact / step) * step - rough) < 1e-6 for f in ways)
 
 
 def _same_thing(x: _Number, y: _Number) -> bool:
