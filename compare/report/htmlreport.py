@@ -22,10 +22,12 @@ from .labels import (
     STRENGTH_NOTES,
     clip_apart,
     conflict_lines,
+    cue_phrase,
     difference_line,
     match_label,
     ranked_differences,
     relay_label,
+    relay_lines,
     strength_counts,
 )
 from .summary import summarize
@@ -110,6 +112,7 @@ class DiffView:
     reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
     absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
     absent_label: str = ""  # "not given by", "not quoted by", …
+    lines: tuple[str, ...] = ()  # an attribution difference: the claim's relay lines, in place of values
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +234,7 @@ def _detail_title(d: Detail) -> str:
 
 def _attribution_marks(att: Attribution) -> list[Mark]:
     label = relay_label(att)
-    marks = [Mark(att.start, att.end, _RANK["cue"], "m cue", f"attribution cue “{att.cue}”: {label}")]
+    marks = [Mark(att.start, att.end, _RANK["cue"], "m cue", f"attribution {cue_phrase(att.cue)}: {label}")]
     if att.source_start is not None and att.source_end is not None:
         marks.append(Mark(att.source_start, att.source_end, _RANK["source"], "m src", f"source: {label}"))
     return marks
@@ -276,12 +279,18 @@ class _Builder:
         out: dict[str, list[Mark]] = {}
         ref = self.outlet.get(claim.reference, claim.reference) or "the other outlets"
         for d in claim.differences:
-            line = difference_line(d, claim, self.outlet)
-            parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
-            if line.absent:
-                parts.append(f"{line.absent_label} {', '.join(self.outlet.get(a, a) for a in line.absent)}")
             what = "conflict" if d.conflict else "differs"
-            why = f" ({clip(line.why, TITLE_CHARS)})" if line.why else ""
+            if d.kind == "attribution":
+                # Said once, as the relay lines: who each outlet attributes it to, who states it.
+                parts = [text for text, _ in relay_lines(claim, self.docs)]
+                why = f" ({d.salience_reason})" if d.salience_reason else ""
+            else:
+                line = difference_line(d, claim, self.outlet)
+                parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
+                if line.absent:
+                    names = ", ".join(self.outlet.get(a, a) for a in line.absent)
+                    parts.append(f"{line.absent_label} {names}")
+                why = f" ({clip(line.why, TITLE_CHARS)})" if line.why else ""
             title = f"{what} ({d.kind}): {' · '.join(parts)}{why}"
             for art, start, end in d.spans:
                 out.setdefault(art, []).append(Mark(start, end, _RANK[what], f"m {what} k-{d.kind}", title))
@@ -344,7 +353,7 @@ class _Builder:
         badge = clip(display_text(relay_label(att)), VALUE_CHARS) if att is not None else ""
         badge_html = Markup("")
         if att is not None:
-            badge_title = f"second-hand ({att.type}), cue {_quoted(att.cue)}" + (
+            badge_title = f"second-hand ({att.type}), {cue_phrase(clip(att.cue, VALUE_CHARS))}" + (
                 f", {att.quote} quote" if att.quote else ""
             )
             badge_html = Markup(
@@ -430,6 +439,11 @@ class _Builder:
         return rows
 
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
+        if d.kind == "attribution":
+            # The attribution is said once, as the relay lines, with the difference's reason.
+            lines = tuple(clip(display_text(t), TITLE_CHARS) for t, _ in relay_lines(claim, self.docs))
+            why = clip(display_text(d.salience_reason), TITLE_CHARS)
+            return DiffView(d.kind, d.conflict, (), why, d.salience_reason, lines=lines)
         line = difference_line(d, claim, self.outlet)
         shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
         values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))

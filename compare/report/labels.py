@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..differences import is_minor
 from ..differences.attribution import STATED
-from ..model import Attribution, Claim, Comparison, Difference, Document, Unique, Via
+from ..model import Attribution, Claim, Comparison, Difference, Document, Relay, Unique, Via
 from .glance import STRENGTHS, Glance, clip
 
 
@@ -115,6 +115,23 @@ def source_name(source: str | None, kind: str | None, entity: str | None = None)
     return source.split(",")[0].strip() or source
 
 
+# Quotation marks: a cue made of them marks a quotation whose speaker an earlier sentence named.
+_QUOTE_MARKS = set("\"'“”‘’«»„")
+
+
+def cue_phrase(cue: str) -> str:
+    """What an attribution's cue is, for a tooltip: 'cue “said”'; a cue that is only punctuation
+    names no verb, so it says what the punctuation does ('introduced by a colon', 'in quotation
+    marks'). Corpus (44 events): 32 such cues, 25 quotation marks and 7 colons."""
+    if re.search(r"\w", cue):
+        return f"cue “{cue}”"
+    if ":" in cue:
+        return "introduced by a colon"
+    if cue and set(cue.replace(" ", "")) <= _QUOTE_MARKS:
+        return "in quotation marks"
+    return f"marked by the punctuation “{cue}”" if cue.strip() else "with no cue word"
+
+
 def relay_label(att: Attribution) -> str:
     """'via Daily Mail ← Vladimir Safronov (person)' or 'hedged: reportedly'."""
     if att.type == "hedged" and not att.source:
@@ -129,36 +146,107 @@ def _chain(via: tuple[Via, ...], name: str, kind: str | None) -> str:
 
 
 def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
-    """Who relays the claim and from whom, and who states it as its own fact (or that none does)."""
+    """Who relays the claim and from whom, and who states it as its own fact (or that none does):
+    the one place every view says a claim's attribution. Outlets that relay it from the same source
+    share one line ("Fox News, HuffPost attribute it to Mitt Romney (person)"), in the order of
+    their first relay; a hedge names its word ("HuffPost hedges it with “reportedly”, naming no
+    source"). Where the claim has an attribution difference, each outlet's line rests on the
+    sentence the difference compared (``who_relays``), so the lines never contradict it."""
     out = []
-    entities = {
-        (m.article, att.source): att.entity
-        for m in claim.members
-        for i in m.sentences
-        if (att := docs[m.article].attributions[i]) is not None
-    }
-    if claim.relays:
-        # Outlets that relay it from the same source share one line ("Fox News, HuffPost attribute
-        # it to Mitt Romney (person)"), in the order of their first relay.
-        by_chain: dict[str, list[str]] = {}
-        for r in claim.relays:
-            name = source_name(r.source, r.source_kind, entities.get((r.article, r.source)))
-            chain = "" if r.type == "hedged" and not r.source else _chain(r.via, name, r.source_kind)
-            outlets = by_chain.setdefault(chain, [])
-            if docs[r.article].article.outlet not in outlets:
-                outlets.append(docs[r.article].article.outlet)
-        for chain, outlets in by_chain.items():
-            who, one = ", ".join(outlets), len(outlets) == 1
-            if not chain:
-                out.append((f"{who} {'hedges' if one else 'hedge'} it, naming no source", "yellow"))
-            else:
-                out.append((f"{who} {'attributes' if one else 'attribute'} it to {chain}", "yellow"))
-        if claim.firsthand:
-            names = ", ".join(docs[a].article.outlet for a in claim.firsthand)
-            out.append((f"stated as fact, with no source named, by {names}", "dim"))
+    relays = who_relays(claim, docs)
+    if not relays:
+        return out
+    by_chain: dict[tuple[bool, str], list[str]] = {}
+    for article, att in relays:
+        outlets = by_chain.setdefault(_relay_key(att, docs, article, claim), [])
+        if docs[article].article.outlet not in outlets:
+            outlets.append(docs[article].article.outlet)
+    for (hedged, key), outlets in by_chain.items():
+        who, one = ", ".join(outlets), len(outlets) == 1
+        if hedged:
+            hedge = f" with “{key}”" if key else ""
+            out.append((f"{who} {'hedges' if one else 'hedge'} it{hedge}, naming no source", "yellow"))
         else:
-            out.append(("every outlet attributes it to a source or hedges it", "yellow"))
+            out.append((f"{who} {'attributes' if one else 'attribute'} it to {key}", "yellow"))
+    relayed = {a for a, _ in relays}
+    stated = [a for a in dict.fromkeys(m.article for m in claim.members) if a not in relayed]
+    if stated:
+        names = ", ".join(docs[a].article.outlet for a in stated)
+        out.append((f"stated as fact, with no source named, by {names}", "dim"))
+    else:
+        out.append(("every outlet attributes it to a source or hedges it", "yellow"))
     return out
+
+
+def who_relays(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, Relay | Attribution]]:
+    """(article, what it rests on) for each outlet that relays the claim, in member order: the
+    attribution an attribution difference compared (found by its cue span) for the outlets it gives
+    a source, else the claim's relay (an outlet relays a claim when half its sentences are
+    second-hand). The two agree on 745 of the 746 attribution differences of 44 corpus events."""
+    diff = attribution_of(claim)
+    spans = {a: (s, e) for a, s, e in diff.spans} if diff else {}
+    relays = {r.article: r for r in claim.relays}
+    out: list[tuple[str, Relay | Attribution]] = []
+    for article in dict.fromkeys(m.article for m in claim.members):
+        doc = docs.get(article)
+        if doc is None:
+            continue
+        found = None
+        if article in spans:
+            found = next(
+                (
+                    att
+                    for m in claim.members
+                    if m.article == article
+                    for i in m.sentences
+                    if (att := doc.attributions[i]) is not None and (att.start, att.end) == spans[article]
+                ),
+                None,
+            )
+        if found is not None:
+            out.append((article, found))
+        elif article in relays:
+            out.append((article, relays[article]))
+    return out
+
+
+def attribution_of(claim: Claim) -> Difference | None:
+    """The claim's attribution difference, if it has one (at most one per claim)."""
+    return next((d for d in claim.differences if d.kind == "attribution"), None)
+
+
+def _relay_key(
+    att: Relay | Attribution, docs: dict[str, Document], article: str, claim: Claim
+) -> tuple[bool, str]:
+    """(False, the chain an outlet's line names: "Daily Mail ← Vladimir Safronov (person)"), or
+    (True, the word) of a hedge without a source ("" when its cue is no word)."""
+    if att.type == "hedged" and not att.source:
+        cue = att.cue if isinstance(att, Attribution) else _hedge_word(att, docs[article], claim)
+        return True, cue if re.search(r"\w", cue) else ""
+    entity = att.entity if isinstance(att, Attribution) else _entity(att, docs[article], claim)
+    return False, _chain(att.via, source_name(att.source, att.source_kind, entity), att.source_kind)
+
+
+def _member_attributions(doc: Document, claim: Claim) -> list[Attribution]:
+    return [
+        att
+        for m in claim.members
+        if m.article == doc.article.id
+        for i in m.sentences
+        if i < len(doc.attributions) and (att := doc.attributions[i]) is not None
+    ]
+
+
+def _entity(relay: Relay, doc: Document, claim: Claim) -> str | None:
+    """The resolved name of the relay's source in the outlet's member sentences."""
+    return next((a.entity for a in _member_attributions(doc, claim) if a.source == relay.source), None)
+
+
+def _hedge_word(relay: Relay, doc: Document, claim: Claim) -> str:
+    """The word of a hedge without a source ("reportedly"), from the outlet's member sentences."""
+    return next(
+        (a.cue for a in _member_attributions(doc, claim) if a.type == relay.type and not a.source), ""
+    )
 
 
 def provenance_by_article(comparison: Comparison) -> list[tuple[str, list[tuple[str, str | None, int]]]]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Comparison
+from ..model import Claim, Comparison, Document
 from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    attribution_of,
     conflict_lines,
     difference_line,
     match_label,
@@ -115,6 +116,36 @@ def _difference(line: DifferenceLine, name: dict[str, str]) -> str:
     return "; ".join(parts) + (f" _({_md(line.why)})_" if line.why else "")
 
 
+def _claim_differences(
+    c: Claim, docs: dict[str, Document], raw: dict[str, str], name: dict[str, str]
+) -> list[str]:
+    """A claim's differences as list items, then its relay lines; an attribution difference is
+    said once, as the relay lines nested under its label and reason."""
+    relays = [_md(text) for text, _style in relay_lines(c, docs)]
+    shown, minor = ranked_differences(c)
+    lines = []
+    for d in shown:
+        head = f"  - {'conflict' if d.conflict else 'differs'} ({d.kind})"
+        if d.kind == "attribution":
+            lines.append(head + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":")
+            lines += [f"    - {text}" for text in relays]
+        else:
+            lines.append(f"{head}: {_difference(difference_line(d, c, raw), name)}")
+    if minor:
+        lines.append(f"  - minor differences ({len(minor)}):")
+    for d in minor:
+        if d.kind == "attribution":
+            lines.append(
+                f"    - {d.kind}" + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":"
+            )
+            lines += [f"      - {text}" for text in relays]
+        else:
+            lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
+    if attribution_of(c) is None:
+        lines += [f"  - {text}" for text in relays]
+    return lines
+
+
 def render_markdown(comparison: Comparison, brief: bool = False) -> str:
     """The comparison as Markdown; ``brief`` stops after the glance."""
     docs = {d.article.id: d for d in comparison.documents}
@@ -159,16 +190,7 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
-        shown, minor = ranked_differences(c)
-        for d in shown:
-            line = _difference(difference_line(d, c, raw), name)
-            lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {line}")
-        if minor:
-            lines.append(f"  - minor differences ({len(minor)}):")
-        for d in minor:
-            lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
-        for text, _style in relay_lines(c, docs):
-            lines.append(f"  - {_md(text)}")
+        lines += _claim_differences(c, docs, raw, name)
         lines.append("")
     only = [u for u in comparison.unique if u.sentences]
     if only:

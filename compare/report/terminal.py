@@ -14,6 +14,7 @@ from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    attribution_of,
     conflict_lines,
     difference_line,
     match_label,
@@ -302,16 +303,41 @@ def _print_claim(
             _hanging(console, " " + name[m.article].ljust(label_width + 1), body, label_style="bold")
     shown, minor = ranked_differences(c)
     raw = {a: docs[a].article.outlet for a in docs}
+    relays = relay_lines(c, docs)
     for d in shown:
         mark = "conflict" if d.conflict else "differs"
         style = "bold red" if d.conflict else "bold"
-        _print_difference(console, f"  {mark} {d.kind}: ", difference_line(d, c, raw), name, style)
+        if d.kind == "attribution":
+            _print_relays(console, f"  {mark} {d.kind}:", d.salience_reason, relays, style)
+        else:
+            _print_difference(console, f"  {mark} {d.kind}: ", difference_line(d, c, raw), name, style)
     if minor:
         _hanging(console, "  ", f"minor differences ({len(minor)}):", style="dim")
     for d in minor:
-        _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
-    for line, style in relay_lines(c, docs):
-        _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
+        if d.kind == "attribution":
+            _print_relays(console, f"    {d.kind}:", d.salience_reason, relays, "dim", "dim")
+        else:
+            _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
+    if attribution_of(c) is None:
+        for line, style in relays:
+            _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
+
+
+def _print_relays(
+    console, label: str, why: str, relays: list[tuple[str, str]], label_style: str, style: str = ""
+) -> None:
+    """An attribution difference, said once: its label and why it matters, then the claim's relay
+    lines under it (who attributes it to whom, who states it as fact), in place of a list of values
+    that would repeat them."""
+    from rich.text import Text
+
+    head = Text(label, style=label_style)
+    if why:
+        head.append(f" {terminal_safe(why)}", style="dim")
+    indent = len(label) - len(label.lstrip()) + 2
+    _hanging(console, "", head, hang=indent)
+    for line, line_style in relays:
+        _hanging(console, " " * indent, terminal_safe(line), style=style or line_style, hang=indent + 2)
 
 
 def _print_difference(
