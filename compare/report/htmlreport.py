@@ -280,9 +280,10 @@ class _Builder:
         ref = self.outlet.get(claim.reference, claim.reference) or "the other outlets"
         for d in claim.differences:
             what = "conflict" if d.conflict else "differs"
-            if d.kind == "attribution":
+            relays = [text for text, _ in relay_lines(claim, self.docs)] if d.kind == "attribution" else []
+            if relays:
                 # Said once, as the relay lines: who each outlet attributes it to, who states it.
-                parts = [text for text, _ in relay_lines(claim, self.docs)]
+                parts = relays
                 why = f" ({d.salience_reason})" if d.salience_reason else ""
             else:
                 line = difference_line(d, claim, self.outlet)
@@ -439,9 +440,9 @@ class _Builder:
         return rows
 
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
-        if d.kind == "attribution":
+        lines = tuple(clip(display_text(t), TITLE_CHARS) for t, _ in relay_lines(claim, self.docs))
+        if d.kind == "attribution" and lines:
             # The attribution is said once, as the relay lines, with the difference's reason.
-            lines = tuple(clip(display_text(t), TITLE_CHARS) for t, _ in relay_lines(claim, self.docs))
             why = clip(display_text(d.salience_reason), TITLE_CHARS)
             return DiffView(d.kind, d.conflict, (), why, d.salience_reason, lines=lines)
         line = difference_line(d, claim, self.outlet)

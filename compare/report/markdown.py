@@ -126,7 +126,7 @@ def _claim_differences(
     lines = []
     for d in shown:
         head = f"  - {'conflict' if d.conflict else 'differs'} ({d.kind})"
-        if d.kind == "attribution":
+        if d.kind == "attribution" and relays:
             lines.append(head + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":")
             lines += [f"    - {text}" for text in relays]
         else:
@@ -134,7 +134,7 @@ def _claim_differences(
     if minor:
         lines.append(f"  - minor differences ({len(minor)}):")
     for d in minor:
-        if d.kind == "attribution":
+        if d.kind == "attribution" and relays:
             lines.append(
                 f"    - {d.kind}" + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":"
             )

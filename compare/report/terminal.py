@@ -307,14 +307,14 @@ def _print_claim(
     for d in shown:
         mark = "conflict" if d.conflict else "differs"
         style = "bold red" if d.conflict else "bold"
-        if d.kind == "attribution":
+        if d.kind == "attribution" and relays:
             _print_relays(console, f"  {mark} {d.kind}:", d.salience_reason, relays, style)
         else:
             _print_difference(console, f"  {mark} {d.kind}: ", difference_line(d, c, raw), name, style)
     if minor:
         _hanging(console, "  ", f"minor differences ({len(minor)}):", style="dim")
     for d in minor:
-        if d.kind == "attribution":
+        if d.kind == "attribution" and relays:
             _print_relays(console, f"    {d.kind}:", d.salience_reason, relays, "dim", "dim")
         else:
             _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
