@@ -210,6 +210,25 @@ def who_relays(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, Relay
     return out
 
 
+def relays_after(
+    claim: Claim, docs: dict[str, Document], lines: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The relay ``lines`` a view prints after the claim's differences: none when its attribution
+    difference already shows them (under its label), nor when every relay is a hedge without a
+    source that the hedge difference names ("differs hedge: Daily Ledger: reportedly | stated
+    plainly by Coastal Times" says all that "Daily Ledger hedges it …; stated as fact … by Coastal
+    Times" would)."""
+    if attribution_of(claim) is not None and lines:
+        return []
+    hedge = next((d for d in claim.differences if d.kind == "hedge"), None)
+    relays = who_relays(claim, docs)
+    if hedge is not None and relays:
+        hedgers = {a for a, _ in hedge.values}
+        if all(att.type == "hedged" and not att.source and a in hedgers for a, att in relays):
+            return []
+    return lines
+
+
 def attribution_of(claim: Claim) -> Difference | None:
     """The claim's attribution difference, if it has one (at most one per claim)."""
     return next((d for d in claim.differences if d.kind == "attribution"), None)

@@ -9,7 +9,6 @@ from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
-    attribution_of,
     conflict_lines,
     difference_line,
     match_label,
@@ -18,6 +17,7 @@ from .labels import (
     ranked_differences,
     relay_label,
     relay_lines,
+    relays_after,
     strength_counts,
     summarize_unique,
 )
@@ -121,7 +121,8 @@ def _claim_differences(
 ) -> list[str]:
     """A claim's differences as list items, then its relay lines; an attribution difference is
     said once, as the relay lines nested under its label and reason."""
-    relays = [_md(text) for text, _style in relay_lines(c, docs)]
+    relays_raw = relay_lines(c, docs)
+    relays = [_md(text) for text, _style in relays_raw]
     shown, minor = ranked_differences(c)
     lines = []
     for d in shown:
@@ -141,8 +142,7 @@ def _claim_differences(
             lines += [f"      - {text}" for text in relays]
         else:
             lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
-    if attribution_of(c) is None:
-        lines += [f"  - {text}" for text in relays]
+    lines += [f"  - {_md(text)}" for text, _style in relays_after(c, docs, relays_raw)]
     return lines
 
 

@@ -14,7 +14,6 @@ from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
-    attribution_of,
     conflict_lines,
     difference_line,
     match_label,
@@ -23,6 +22,7 @@ from .labels import (
     ranked_differences,
     relay_label,
     relay_lines,
+    relays_after,
     strength_counts,
     summarize_unique,
 )
@@ -318,9 +318,8 @@ def _print_claim(
             _print_relays(console, f"    {d.kind}:", d.salience_reason, relays, "dim", "dim")
         else:
             _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
-    if attribution_of(c) is None:
-        for line, style in relays:
-            _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
+    for line, style in relays_after(c, docs, relays):
+        _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
 
 
 def _print_relays(
