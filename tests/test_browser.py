@@ -518,16 +518,27 @@ def test_bidi_controls_stay_inside_their_element(browser, index_page, tmp_path):
 # silent, and whether its box stays inside the screen.
 DIFF_ITEMS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.diffs > li')).map(li => {
   const r = li.getBoundingClientRect();
-  const given = Array.from(li.querySelectorAll(':scope > .dv:not(.absent) > .dvo')).map(b => b.textContent);
-  const silent = Array.from(li.querySelectorAll(':scope > .dv.absent > .dvo')).map(b => b.textContent);
+  const pick = (sel) => Array.from(li.querySelectorAll(sel)).map(b => b.textContent);
+  // an attribution difference names the outlets in its relay lines (ul.who): relaying or stating it
+  const given = pick(':scope > .dv:not(.absent) > .dvo, :scope > ul.who > li > .dv:not(.absent) > .dvo');
+  const silent = pick(':scope > .dv.absent > .dvo, :scope > ul.who > li > .dv.absent > .dvo');
   return [li.closest('.row').id, given, silent, r.left >= 0 && r.right <= window.innerWidth + 0.5];
 })"""
+
+
+# Each attribution difference: its row, the values listed beside its relay lines, its relay lines.
+WHO_ITEMS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.diffs > li'))
+  .filter(li => li.querySelector(':scope > ul.who'))
+  .map(li => [li.closest('.row').id, li.querySelectorAll(':scope > .dv').length,
+    li.querySelectorAll(':scope > ul.who > li').length])"""
 
 
 @pytest.mark.parametrize("which", ["sample", "event"])
 def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports, event_report, which):
     """At 375 px each difference names each of its claim's outlets once, as giving a value or as
-    silent ("not given by …"), and no item runs off the screen."""
+    silent ("not given by …"), and no item runs off the screen. An attribution difference names
+    them in its relay lines: relaying or hedging it, or stating it as fact; and says nothing else
+    (no value list beside the lines)."""
     path = event_report if which == "event" else reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
@@ -543,6 +554,10 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
         for rid, given, silent, inside in items:
             assert sorted(given + silent) == members[rid], (rid, given, silent)
             assert inside, rid
+        who = pg.page.evaluate(WHO_ITEMS)
+        assert who, "no attribution difference to check"
+        for rid, values, lines in who:
+            assert values == 0 and lines >= 2, rid
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})

@@ -98,8 +98,14 @@ def test_html_lists_the_relay_lines_in_the_difference():
     row = html.split(f'id="claim-{claim}"')[1].split('<div class="row')[0]
     item = row.split('<li class="differs"')[1].split("</ul></li>")[0]
     assert "differs: attribution" in item and '<ul class="who">' in item
-    assert "<bdi>Daily Ledger, Northern Wire attribute it to Tomas Reyes (person)</bdi>" in item
-    assert "<bdi>stated as fact, with no source named, by Coastal Times</bdi>" in item
+    assert (
+        '<li><span class="dv"><bdi class="dvo">Daily Ledger</bdi>, <bdi class="dvo">Northern Wire</bdi>'
+        "</span> attribute it to Tomas Reyes (person)</li>"
+    ) in item
+    assert (
+        '<li>stated as fact, with no source named, by <span class="dv absent"><bdi class="dvo">'
+        "Coastal Times</bdi></span></li>"
+    ) in item
     assert "(said)" not in item and "stated as fact by" not in item
     mark = re.search(r'class="m differs k-attribution" title="([^"]*)"', html)
     assert mark and "Daily Ledger, Northern Wire attribute it to Tomas Reyes (person)" in mark.group(1)

@@ -20,6 +20,7 @@ from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
 from .labels import (
     STRENGTH_NOTES,
+    RelayLine,
     clip_apart,
     conflict_lines,
     cue_phrase,
@@ -28,6 +29,7 @@ from .labels import (
     ranked_differences,
     relay_label,
     relay_lines,
+    relay_parts,
     strength_counts,
 )
 from .summary import summarize
@@ -112,7 +114,7 @@ class DiffView:
     reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
     absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
     absent_label: str = ""  # "not given by", "not quoted by", …
-    lines: tuple[str, ...] = ()  # an attribution difference: the claim's relay lines, in place of values
+    lines: tuple[Markup, ...] = ()  # an attribution difference: the claim's relay lines, in place of values
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +442,7 @@ class _Builder:
         return rows
 
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
-        lines = tuple(clip(display_text(t), TITLE_CHARS) for t, _ in relay_lines(claim, self.docs))
+        lines = tuple(self._relay_html(r) for r in relay_parts(claim, self.docs))
         if d.kind == "attribution" and lines:
             # The attribution is said once, as the relay lines, with the difference's reason.
             why = clip(display_text(d.salience_reason), TITLE_CHARS)
@@ -451,6 +453,16 @@ class _Builder:
         absent = tuple(self.outlet.get(a, a) for a in line.absent)
         why = clip(display_text(line.why), TITLE_CHARS)
         return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
+
+    def _relay_html(self, line: RelayLine) -> Markup:
+        """A relay line with its outlets' names marked as a difference's values are (given, or
+        ``absent`` for the outlets that state it as fact), so a reader scans the names alike."""
+        names = Markup(", ").join(
+            Markup('<bdi class="dvo">{}</bdi>').format(self.outlet.get(a, a)) for a in line.outlets
+        )
+        who = Markup('<span class="dv{}">{}</span>').format(" absent" if line.stated else "", names)
+        after = (" " if line.after.startswith(" ") else "") + clip(display_text(line.after), TITLE_CHARS)
+        return Markup("{}{}{}").format(line.before, who if line.outlets else "", after)
 
     def articles(self) -> list[dict[str, Any]]:
         """The reading view: each article as paragraphs of sentence views (plus any text between)."""

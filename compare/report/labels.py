@@ -145,37 +145,57 @@ def _chain(via: tuple[Via, ...], name: str, kind: str | None) -> str:
     return " ← ".join([v.source for v in via] + [name]) + (f" ({kind})" if kind else "")
 
 
-def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class RelayLine:
+    """One line on who says a claim: ``before``, the outlets named (article ids, joined by commas),
+    then ``after``. ``stated``: the outlets state it as fact (else they attribute or hedge it)."""
+
+    outlets: tuple[str, ...]
+    before: str
+    after: str
+    style: str  # terminal style: "yellow" (second-hand), "dim" (stated as fact)
+    stated: bool = False
+
+    def text(self, docs: dict[str, Document]) -> str:
+        return self.before + ", ".join(docs[a].article.outlet for a in self.outlets) + self.after
+
+
+def relay_parts(claim: Claim, docs: dict[str, Document]) -> list[RelayLine]:
     """Who relays the claim and from whom, and who states it as its own fact (or that none does):
     the one place every view says a claim's attribution. Outlets that relay it from the same source
     share one line ("Fox News, HuffPost attribute it to Mitt Romney (person)"), in the order of
     their first relay; a hedge names its word ("HuffPost hedges it with “reportedly”, naming no
     source"). Where the claim has an attribution difference, each outlet's line rests on the
     sentence the difference compared (``who_relays``), so the lines never contradict it."""
-    out = []
+    out: list[RelayLine] = []
     relays = who_relays(claim, docs)
     if not relays:
         return out
     by_chain: dict[tuple[bool, str], list[str]] = {}
     for article, att in relays:
         outlets = by_chain.setdefault(_relay_key(att, docs, article, claim), [])
-        if docs[article].article.outlet not in outlets:
-            outlets.append(docs[article].article.outlet)
+        if all(docs[a].article.outlet != docs[article].article.outlet for a in outlets):
+            outlets.append(article)
     for (hedged, key), outlets in by_chain.items():
-        who, one = ", ".join(outlets), len(outlets) == 1
+        one = len(outlets) == 1
         if hedged:
             hedge = f" with “{key}”" if key else ""
-            out.append((f"{who} {'hedges' if one else 'hedge'} it{hedge}, naming no source", "yellow"))
+            after = f" {'hedges' if one else 'hedge'} it{hedge}, naming no source"
         else:
-            out.append((f"{who} {'attributes' if one else 'attribute'} it to {key}", "yellow"))
+            after = f" {'attributes' if one else 'attribute'} it to {key}"
+        out.append(RelayLine(tuple(outlets), "", after, "yellow"))
     relayed = {a for a, _ in relays}
-    stated = [a for a in dict.fromkeys(m.article for m in claim.members) if a not in relayed]
+    stated = tuple(a for a in dict.fromkeys(m.article for m in claim.members) if a not in relayed)
     if stated:
-        names = ", ".join(docs[a].article.outlet for a in stated)
-        out.append((f"stated as fact, with no source named, by {names}", "dim"))
+        out.append(RelayLine(stated, "stated as fact, with no source named, by ", "", "dim", stated=True))
     else:
-        out.append(("every outlet attributes it to a source or hedges it", "yellow"))
+        out.append(RelayLine((), "every outlet attributes it to a source or hedges it", "", "yellow"))
     return out
+
+
+def relay_lines(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, str]]:
+    """``relay_parts`` as (text, terminal style)."""
+    return [(line.text(docs), line.style) for line in relay_parts(claim, docs)]
 
 
 def who_relays(claim: Claim, docs: dict[str, Document]) -> list[tuple[str, Relay | Attribution]]:
