@@ -561,3 +561,29 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+# The provenance graph's label size on screen: its font size times the drawing's scale.
+LABEL_PX = """() => {
+  const svg = document.querySelector('svg.graph');
+  const t = svg.querySelector('text.glabel');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return parseFloat(getComputedStyle(t).fontSize) * scale;
+}"""
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_graph_labels_are_readable_on_a_phone(browser, reports, event_report, which):
+    """At 375 px the graph is not shrunk to fit (its 11 px labels fell to about 6 px on newswcl50-0):
+    labels stay at 9.5 px or more, and the figure, not the page, scrolls sideways."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        assert pg.page.evaluate(LABEL_PX) >= 9.5
+        assert pg.page.evaluate(OVERFLOW) <= 0
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})

@@ -100,7 +100,7 @@ def test_html_lists_the_relay_lines_in_the_difference():
     assert "differs: attribution" in item and '<ul class="who">' in item
     assert (
         '<li><span class="dv"><bdi class="dvo">Daily Ledger</bdi>, <bdi class="dvo">Northern Wire</bdi>'
-        "</span> attribute it to Tomas Reyes (person)</li>"
+        "</span> <bdi>attribute it to Tomas Reyes (person)</bdi></li>"
     ) in item
     assert (
         '<li>stated as fact, with no source named, by <span class="dv absent"><bdi class="dvo">'

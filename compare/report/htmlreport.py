@@ -461,7 +461,11 @@ class _Builder:
             Markup('<bdi class="dvo">{}</bdi>').format(self.outlet.get(a, a)) for a in line.outlets
         )
         who = Markup('<span class="dv{}">{}</span>').format(" absent" if line.stated else "", names)
-        after = (" " if line.after.startswith(" ") else "") + clip(display_text(line.after), TITLE_CHARS)
+        after = Markup("")
+        if line.after:
+            # the source's name is article text: isolated, so a right-to-left name stays in its place
+            space = " " if line.after.startswith(" ") else ""
+            after = Markup("{}<bdi>{}</bdi>").format(space, clip(display_text(line.after), TITLE_CHARS))
         return Markup("{}{}{}").format(line.before, who if line.outlets else "", after)
 
     def articles(self) -> list[dict[str, Any]]:
