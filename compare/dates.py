@@ -34,6 +34,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for label, p in (
         ("date", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
         ("date", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+        ("date", r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d\d|(?:19|20)\d\d)(?![\d/])"),
         ("weekday", rf"\b{_EDGE}(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?{_PART}\b"),
         ("month", rf"\b{_MONTH}(?:,?\s+{_YEAR})\b"),
         (
@@ -59,6 +60,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative", rf"\b{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier|later)\b"),
         ("relative", rf"\b(?:within|in|for|over)\s+(?:the\s+(?:next|past|last)\s+)?{_NUMWORD}\s+{_UNIT}\b"),
         ("relative", r"\b(?:in|within)\s+a\s+matter\s+of\s+(?:hours|days|weeks|minutes)\b"),
+        ("relative", r"\b(?:over|during)\s+the\s+weekend\b"),
         ("relative", r"\bat\s+the\s+(?:end|start|beginning)\s+of\s+the\s+(?:year|month|week)\b"),
         ("relative", r"\bthe\s+day\s+(?:before|after)\b"),
         ("relative", r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:nine|eigh|seven|six)teenth|twenty-first)\s+century\b"),
@@ -83,6 +85,8 @@ _GATE_PATTERNS: dict[str, re.Pattern[str]] = {
         ("ago", r"ago|earlier|later", re.I),
         ("unit", r"hour|day|week|month|year|decade|minute", re.I),
         ("matter", r"matter", re.I),
+        ("weekend", r"weekend", re.I),
+        ("slash", r"\d/\d", 0),
         ("of-the", r"of\s+the\s+(?:year|month|week)", re.I),
         ("day-before", r"day\s+(?:before|after)", re.I),
         ("century", r"century", re.I),
@@ -91,6 +95,7 @@ _GATE_PATTERNS: dict[str, re.Pattern[str]] = {
 _GATES: tuple[str, ...] = (
     "month",
     "month",
+    "slash",
     "weekday",
     "month",
     "month",
@@ -104,6 +109,7 @@ _GATES: tuple[str, ...] = (
     "ago",
     "unit",
     "matter",
+    "weekend",
     "of-the",
     "day-before",
     "century",
@@ -124,6 +130,7 @@ _WORD_GATES: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "later"),
     "unit": ("hour", "day", "week", "month", "year", "decade", "minute"),
     "matter": ("matter",),
+    "weekend": ("weekend",),
     "of-the": ("year", "month", "week"),
     "day-before": ("before", "after"),
     "century": ("century",),
@@ -192,6 +199,10 @@ def _date_key(t: str, label: str) -> str:
     if label == "weekday":
         weekday = next((w for w in WEEKDAYS if w in low), "")
         return f"weekday:{weekday}"
+    numeric = re.fullmatch(r"(\d+)/(\d+)/(\d+)", t.strip())
+    if label == "date" and numeric:  # "1/6/17": month, day, year, the American order
+        m, d, y = (int(g) for g in numeric.groups())
+        return f"date:{y + 2000 if y < 100 else y}-{m:02d}-{d:02d}"
     if label in ("date", "month"):
         month = next((MONTHS[w] for w in words if w in MONTHS), 0)
         nums = [int(w) for w in words if w.isdigit()]

@@ -37,6 +37,8 @@ _ORDINALS = {
     "thousandth": 1000,
 }
 _CURRENCY = {"$": "$", "£": "£", "€": "€", "us$": "$"}
+# Units a bare first figure of a range takes from the second ("18 to 24 months", "5 to 10 percent").
+_RANGE_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "%")
 _CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€"}
 _DURATIONS = {
     form: unit + "s"
@@ -58,6 +60,13 @@ _VAGUE: tuple[tuple[str, float, float], ...] = (
     ("thousands", 2000, 9999),
     ("millions", 2e6, 9.99e8),
     ("billions", 2e9, 9.99e11),
+    # "a multimillion-dollar lawsuit": millions, as an adjective (one token with its hyphens).
+    ("multimillion-dollar", 2e6, 9.99e8),
+    ("multi-million", 2e6, 9.99e8),
+    ("multimillion", 2e6, 9.99e8),
+    ("multibillion-dollar", 2e9, 9.99e11),
+    ("multi-billion", 2e9, 9.99e11),
+    ("multibillion", 2e9, 9.99e11),
     ("a handful", 2, 6),
     ("a few", 2, 5),
     ("a couple", 2, 3),
@@ -68,6 +77,8 @@ _VAGUE: tuple[tuple[str, float, float], ...] = (
 # Qualifiers and the interval they put around a value v. Widths: "about" ±10% is the usual
 # reading of a rounded news figure; "nearly"/"almost" mean just under v (down to 90%).
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("a maximum of", "max"),
+    ("a minimum of", "min"),
     ("no more than", "max"),
     ("no fewer than", "min"),
     ("as many as", "max"),
@@ -297,7 +308,11 @@ def _qualified(toks: list[_Tok], i: int, text: str) -> tuple[Quantity, int] | No
     # Ranges: "50-60", "50 to 60", "between 50 and 60" (the "between" form is caught by the caller).
     if unit != "ordinal" and j + 1 < len(toks) and toks[j].low in ("-", "to", "–") and _digits(toks[i].text):
         other = _core(toks, j + 1)
-        if other is not None and other[0] > value and other[1] in (None, unit) and _digits(toks[j + 1].text):
+        # "46 to 57 months": a bare first figure takes the second's unit, unless "from" opens it
+        # ("rose from 10 to 57 percent" is a change, not a range).
+        bare = unit is None and not (i and toks[i - 1].low == "from")
+        units = (None, *_RANGE_UNITS) if bare else (None, unit)
+        if other is not None and other[0] > value and other[1] in units and _digits(toks[j + 1].text):
             return _make(text, toks, i, other[3], None, value, other[0], other[1] or unit, "range"), other[3]
     return _make(text, toks, i, j, value, None, None, unit, label), j
 

@@ -300,7 +300,7 @@ def test_overview_screenshot_light_dark_and_print(browser, reports, tmp_path):
 
 # --- layout on real events, the glance, the index ----------------------------------------------
 
-WIDTHS = (390, 1400)
+WIDTHS = (375, 1400)  # the narrowest common phone (375) and a desktop
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Bounding boxes of the provenance graph's labels: every pair of them that intersects, and any label
 # that sticks out of the drawing (the SVG would cut it off).
@@ -512,3 +512,37 @@ def test_bidi_controls_stay_inside_their_element(browser, index_page, tmp_path):
     assert pg.page.evaluate(follows, ".gmeta bdi")
     assert pg.page.evaluate("getComputedStyle(document.querySelector('.s')).unicodeBidi") == "isolate"
     pg.close()
+
+
+# Every visible difference item: its claim, the outlets it gives a value for, the outlets it names as
+# silent, and whether its box stays inside the screen.
+DIFF_ITEMS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.diffs > li')).map(li => {
+  const r = li.getBoundingClientRect();
+  const given = Array.from(li.querySelectorAll(':scope > .dv:not(.absent) > .dvo')).map(b => b.textContent);
+  const silent = Array.from(li.querySelectorAll(':scope > .dv.absent > .dvo')).map(b => b.textContent);
+  return [li.closest('.row').id, given, silent, r.left >= 0 && r.right <= window.innerWidth + 0.5];
+})"""
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports, event_report, which):
+    """At 375 px each difference names each of its claim's outlets once, as giving a value or as
+    silent ("not given by …"), and no item runs off the screen."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        names = {a["id"]: a["outlet"] for a in pg.data["articles"]}
+        members = {
+            f"claim-{c['id']}": sorted(names[m["article"]] for m in c["members"]) for c in pg.data["claims"]
+        }
+        items = pg.page.evaluate(DIFF_ITEMS)
+        assert items and any(silent for _, _, silent, _ in items)
+        for rid, given, silent, inside in items:
+            assert sorted(given + silent) == members[rid], (rid, given, silent)
+            assert inside, rid
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -55,11 +56,28 @@ def test_missing_file(tmp_path: Path) -> None:
     assert_error(invoke("compare", TINY_FILES[0], missing), f"Error: {missing}: no such file")
 
 
-def test_directory(tmp_path: Path) -> None:
-    assert_error(
-        invoke("compare", str(tmp_path)),
-        f"Error: {tmp_path}: is a directory, not an article file (pass the files inside it)",
-    )
+def test_folder_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "meta.json").write_text("{}")
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "a.txt").write_text("Title\n\nA body sentence that is here.\n")
+    result = invoke("compare", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path}: is a folder with no article files in it (")
+    assert len(result.output.splitlines()) == 1
+
+
+def test_folder_stands_for_its_article_files(tmp_path: Path) -> None:
+    for f in TINY_FILES:
+        shutil.copy(f, tmp_path / Path(f).name)
+    (tmp_path / ".hidden.txt").write_text("not read")
+    (tmp_path / "meta.json").write_text("{}")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    by_folder = invoke("compare", "--format", "json", str(tmp_path))
+    named = sorted(str(tmp_path / Path(f).name) for f in TINY_FILES)
+    by_files = invoke("compare", "--format", "json", *named)
+    assert by_folder.exit_code == 0, by_folder.output
+    assert json.loads(by_folder.output) == json.loads(by_files.output)
 
 
 @pytest.mark.parametrize(

@@ -169,3 +169,11 @@ def test_date_words_inside_the_name_of_a_paper_or_programme() -> None:
     assert find_dates("She spoke on Fox News Sunday with him.") == []
     assert [d[2] for d in find_dates("TODAY, he left on Sunday.")] == ["relative", "weekday"]
     assert [d[3] for d in find_dates("Fox News said on Sunday it would.")] == ["weekday:sunday"]
+
+
+def test_numeric_dates_and_the_weekend() -> None:
+    from compare.dates import find_dates
+
+    found = find_dates("The note dated 3/9/19 and the one of 11/30/2018 came over the weekend, 24/7.")
+    assert [key for _, _, _, key in found] == ["date:2019-03-09", "date:2018-11-30", "relative:over weekend"]
+    assert find_dates("Three in 4/5 voters and 1/2/3.") == []

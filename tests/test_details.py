@@ -1088,3 +1088,192 @@ def test_a_party_member_who_speaks_is_no_person_named() -> None:
 def test_a_masthead_word_is_no_surname() -> None:
     text = "The National Enquirer ran it. The Enquirer's owner spoke."
     assert [lab for _, lab, _ in labelled(text)] == ["organization", "organization"]
+
+
+# ---------------------------------------------------------------- round 11
+
+
+def test_a_range_takes_the_unit_of_its_second_figure() -> None:
+    nums = details("The judge may give him 30 to 40 months, and sales rose from 10 to 20 percent.", "number")
+    assert [(d.text, d.low, d.high, d.unit) for d in nums][0] == ("30 to 40 months", 30, 40, "months")
+    assert [d.text for d in nums][1:] == ["10", "20 percent"]  # "from ... to" is a change
+
+
+def test_a_maximum_of_and_multimillion_are_figures() -> None:
+    (cap,) = details("The charge carries a maximum of two years in jail.", "number")
+    assert (cap.text, cap.high, cap.unit) == ("a maximum of two years", 2, "years")
+    (suit,) = details("The club filed a multimillion-dollar lawsuit.", "number")
+    assert (suit.low, suit.high, suit.label) == (2e6, 9.99e8, "vague")
+
+
+def test_years_meet_months_as_one_span() -> None:
+    a = document("Express", "The baker faces up to four years in prison.")
+    b = document("Daily Mail", "Lawyers asked that the baker serve 30 to 40 months in prison.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert not diff.conflict and "vaguer" in diff.note
+
+
+def test_a_precise_sum_and_the_round_sum_it_rounds_to_are_one_figure() -> None:
+    a = document("Express", "The mayor bought a $21,640 silver-plated clock and a rug.")
+    b = document("Daily Mail", "The mayor bought a $22,000 clock, a rug and a boat.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "number"]
+    assert not diff.conflict and "vaguer" in diff.note
+    c = document("Courier", "The mayor spent over $500 at a florist.")
+    d = document("Ledger", "The mayor spent $512.30 at a florist and $1,874.55 at a bakery.")
+    claim, _ = claim_of(c, d)
+    (diff,) = [x for x in claim.differences if x.kind == "number"]
+    assert dict(diff.values)["ledger"].startswith("$512.30")
+
+
+def test_rounded_twins_need_money_and_a_precise_figure() -> None:
+    from compare.differences.numbers import rounded_twins
+
+    def money(text: str, value: float, unit: str | None = "$") -> Detail:
+        return Detail("number", text, 0, 0, text, value, None, None, unit)
+
+    assert rounded_twins(money("$4,272.78", 4272.78), money("$4,000", 4000))
+    assert not rounded_twins(money("$3,544.00", 3544), money("over $300", 300))
+    assert not rounded_twins(money("$750,000", 750000), money("$700,000", 700000))
+    assert not rounded_twins(money("4,272", 4272, None), money("4,000", 4000, None))
+    assert not rounded_twins(money("$43,999", 43999), money("$43,000", 43000))  # rounds to $44,000
+
+
+def test_a_year_as_modifier_meets_a_month_of_that_year() -> None:
+    a = document("Express", "The panel asked about a 2019 meeting at the harbour office.")
+    b = document(
+        "Daily Mail", "The panel asked about a March 2019 meeting at the harbour office with the mayor."
+    )
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert dict(diff.values) == {"express": "2019", "daily-mail": "March 2019"}
+    c = document("Courier", "The panel asked about the 2019 vote at the harbour office.")
+    d = document("Ledger", "The panel asked about the vote at the harbour office.")
+    claim, _ = claim_of(c, d)
+    assert not [x for x in claim.differences if x.kind == "date"]
+
+
+def test_a_date_only_one_outlet_quotes_is_a_date_it_gives() -> None:
+    a = document("Express", '"In nine years the pact will lapse," the minister said.')
+    b = document("Daily Mail", "The minister said the pact would lapse.")
+    claim, _ = claim_of(a, b)
+    (diff,) = [d for d in claim.differences if d.kind == "date"]
+    assert not diff.conflict and dict(diff.values) == {"express": "In nine years"}
+
+
+def test_quoted_dates_never_conflict() -> None:
+    a = document("Express", '"The ferry sank on Monday," the captain said of the ferry.')
+    b = document("Daily Mail", '"The ferry sank on Tuesday," the captain said of the ferry.')
+    claim, _ = claim_of(a, b)
+    assert not any(d.conflict for d in claim.differences if d.kind == "date")
+
+
+def test_a_short_quotation_two_outlets_share_is_quoting() -> None:
+    a = document("Express", 'The mayor called the lawsuit "reckless" on Monday.')
+    b = document("Daily Mail", 'The mayor called the lawsuit "reckless" in a statement.')
+    c = document("Courier", "The mayor called the lawsuit reckless.")
+    claim, _ = claim_of(a, b, c)
+    (diff,) = [d for d in claim.differences if d.kind == "quote"]
+    assert diff.note == "courier paraphrases"
+    claim, _ = claim_of(a, c)  # one outlet's scare quotes alone do not make a quotation
+    assert not [d for d in claim.differences if d.kind == "quote"]
+
+
+def _names(text: str) -> list[tuple[str, str | None, str]]:
+    doc = segment(make_article("Express", text))
+    return [
+        (d.text, d.label, d.key)
+        for s in doc.sentences
+        for d in extract_details(doc.article.text, s, doc.quotations)
+        if d.kind == "name"
+    ]
+
+
+def test_a_surname_written_first_keys_the_person() -> None:
+    found = _names("Leader Kim Jong Un met envoys on Monday. On Tuesday Kim Jong Un left, and Kim waved.")
+    assert ("Kim", "person", "kim") in found and ("Kim Jong Un", "person", "kim") in found
+    # Two words without a hyphen: "Kim" is a given name.
+    assert ("Kim Halloran", "person", "halloran") in _names("The envoy Kim Halloran spoke.")
+
+
+def test_a_place_that_is_also_a_name() -> None:
+    person = _names("The panel met Rep. Tom Jordan on Monday. The talks went well, Jordan said.")
+    assert ("Jordan", "person", "jordan") in person
+    place = _names("The ministers met in Jordan on Monday, and flew to Puerto Rico and Sacramento.")
+    assert {(t, label) for t, label, _ in place} >= {("Jordan", "place"), ("Puerto Rico", "place")}
+    assert ("Sacramento", "place") in {(t, label) for t, label, _ in place}
+
+
+def test_a_phrase_in_title_case_and_a_run_over_two_sentences_are_nobody() -> None:
+    found = _names("The aide mocked the Very Serious meetings at the harbour office on Monday.")
+    assert not [n for n in found if n[1] == "person"]
+    # "Harbourtown. North Korean ..." is two sentences: "Korean" is no surname.
+    text = (
+        "Athletes met in Harbourtown. North Korean and South Korean athletes walked. "
+        "North Korean state media said so."
+    )
+    assert not [n for n in _names(text) if n[1] == "person"]
+
+
+def test_wars_speeches_and_doctrines_are_no_people() -> None:
+    text = "Veterans of the Harbour War heard of the Rowan Doctrine in the Inaugural Address."
+    found = {(t, label) for t, label, _ in _names(text)}
+    assert not [t for t, label in found if label == "person"]
+    assert ("Harbourline Wireless", "organization") in {
+        (t, label) for t, label, _ in _names("Customers of Harbourline Wireless complained.")
+    }
+
+
+def test_an_outlet_naming_itself_is_no_name_difference() -> None:
+    a = document("Harbour Times", "A senior official told the Harbour Times that the pier would close.")
+    b = document("Daily Mail", "The pier would close, a senior official said.")
+    claim, _ = claim_of(a, b)
+    assert not [d for d in claim.differences if d.kind == "name"]
+
+
+def test_a_title_case_headline_names_only_what_the_article_names() -> None:
+    from compare.details import headline_only
+
+    text = "Harbour Board Vote to Close Pier Angers Some Fishermen\n\nThe Harbour Board voted on Monday."
+    doc = segment(make_article("Express", *text.split("\n\n")))
+    found = [extract_details(doc.article.text, s, doc.quotations) for s in doc.sentences]
+    names = [d for ds in found for d in ds if d.kind == "name"]
+    junk = [d.text for d in names if headline_only(doc.article.text, d)]
+    assert "Close Pier Angers Some Fishermen" in junk
+    assert [d.text for d in names if not headline_only(doc.article.text, d)] == ["Harbour Board"]
+    a = Document(doc.article, doc.sentences, doc.quotations, tuple(found))
+    b = document("Daily Mail", "The harbour board voted to close the pier.")
+    claim, _ = claim_of(a, b)
+    assert not [d for d in claim.differences if d.kind == "name"]
+
+
+def test_could_of_perception_is_no_hedge() -> None:
+    found = details("She could see the boats, and the pier could close.", "hedge")
+    assert [(d.text, d.start) for d in found] == [("could", 38)]  # "the pier could close"
+
+
+# ---------------------------------------------------------------- shared surnames
+
+
+def test_a_lone_given_name_before_and_shares_the_surname_that_follows() -> None:
+    assert labelled("The aide wrote that Tova and Lena Kappel should smile more.") == [
+        ("Tova", "person", "kappel"),
+        ("Lena Kappel", "person", "kappel"),
+    ]
+    # Inside a longer name, after "the", a repeated word or a capitalised suffix: no sharing.
+    assert ("Budget", None, "budget") in labelled("The Centre on Budget and Policy Norms said so.")
+    assert labelled("He saw the Housing and Urban Renewal plan.")[0] == ("Housing", None, "housing")
+    assert labelled("She studied at Norland and Norland Law.")[0] == ("Norland", None, "norland")
+    assert labelled("He worked at Glovan and Pereo PC last year.")[0][1] != "person"
+
+
+def test_two_members_naming_the_same_two_sisters_in_another_order_differ_in_no_name() -> None:
+    a = document("Express", "The aide mocked Tova and Lena Kappel at the fair on Friday.")
+    b = document("Daily Mail", "On Friday the aide mocked Lena and Tova Kappel at the fair.")
+    claim, _ = claim_of(a, b)
+    assert "name" not in kinds(claim)
+    c = document("Daily Mail", "On Friday the aide mocked Lena Kappel at the fair.")
+    d = document("Express", "The aide mocked Tova Kappel at the fair on Friday.")
+    claim, _ = claim_of(c, d)
+    assert "name" in kinds(claim)  # one sister against the other is a difference

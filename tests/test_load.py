@@ -20,6 +20,7 @@ from compare.load import (
     slugify,
     unique_ids,
 )
+from compare.load.folder import article_files
 from compare.model import Article, Options
 
 BODY = "The council approved the budget on Tuesday. Taxes will rise by 3.5 percent."
@@ -272,6 +273,33 @@ def test_directory(tmp_path: Path) -> None:
     with pytest.raises(UnreadableArticle) as info:
         load_file(str(tmp_path))
     assert str(info.value) == f"{tmp_path}: is a directory, not an article file (pass the files inside it)"
+
+
+def test_load_articles_reads_a_folder_of_articles_in_name_order(tmp_path: Path) -> None:
+    write(tmp_path / "b-daily.txt", BODY)
+    write(tmp_path / "a-herald.md", BODY)
+    write(tmp_path / "meta.json", "{}")
+    write(tmp_path / ".draft.txt", BODY)
+    write(tmp_path / "cover.png", "not an image")
+    (tmp_path / "old").mkdir()
+    write(tmp_path / "old" / "c.txt", BODY)
+    arts = load_articles([tmp_path])
+    assert [a.source for a in arts] == [str(tmp_path / "a-herald.md"), str(tmp_path / "b-daily.txt")]
+
+
+def test_article_files_of_an_empty_folder_name_it(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableArticle) as info:
+        article_files(str(tmp_path))
+    message = str(info.value)
+    assert message.startswith(f"{tmp_path}: is a folder with no article files in it (storydiff reads .txt")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_is_kept_so_reading_names_it(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert article_files(str(tmp_path)) == (str(tmp_path / "pipe.txt"),)
+    with pytest.raises(UnreadableArticle, match="pipe.txt: is a FIFO"):
+        load_articles([tmp_path])
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")

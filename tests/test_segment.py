@@ -254,6 +254,18 @@ TRICKY = [
         "The letter warned the F.B.I. He later apologised.",
         ["The letter warned the F.B.I.", "He later apologised."],
     ),
+    (
+        "Enter Ms. Kappel — an aide who loves cats “& all things pink!” — whose remarks had an edge. "
+        "Then she left.",
+        [
+            "Enter Ms. Kappel — an aide who loves cats “& all things pink!” — whose remarks had an edge.",
+            "Then she left.",
+        ],
+    ),
+    (
+        "Was it fair? — she asked herself. The sign read “Closed!” — Tuesday's crowd left.",
+        ["Was it fair? — she asked herself.", "The sign read “Closed!”", "— Tuesday's crowd left."],
+    ),
 ]
 
 

@@ -59,7 +59,7 @@ def load_sources(
     sources: Sequence[Source], options: Options
 ) -> tuple[tuple[Article, ...], tuple[tuple[str, str], ...]]:
     """Read an event's inputs; a file that fails is reported as bad and the rest go on."""
-    from ..load import load_file, unique_ids
+    from ..load import check_matched, is_url, load_file, unique_ids
 
     articles: list[Article] = []
     bad: list[tuple[str, str]] = []
@@ -77,6 +77,7 @@ def load_sources(
             bad.append((exc.path or src.path, exc.message + (f" ({exc.hint})" if exc.hint else "")))
             continue
         articles.extend(_apply_overrides(a, src) for a in loaded)
+    check_matched(s.path for s in sources if s.article is None and not is_url(s.path))
     return unique_ids(articles), tuple(bad)
 
 
@@ -190,27 +191,40 @@ def code_fingerprint() -> str:
 
 
 def event_hash(job: EventJob, settings: BatchSettings, fingerprint: str) -> str:
-    """Content hash of everything an event's outputs depend on: inputs, code, options, formats."""
-    from ..load.files import check_regular
+    """Content hash of everything an event's outputs depend on: inputs (and the metadata sidecars
+    beside them), code, options, formats."""
+    from ..load.sidecar import sidecar_path
 
     h = hashlib.sha256()
     h.update(fingerprint.encode())
     h.update(
         repr((settings.options, settings.formats, job.name, job.label, job.problem, job.bad_files)).encode()
     )
+    sidecars: set[str] = set()
     for src in job.sources:
         h.update(repr((src.path, src.record, src.outlet, src.title, src.published, src.url)).encode())
         if src.article is not None:
             h.update(repr(src.article).encode())
             continue
-        try:
-            check_regular(src.path)  # a FIFO would block the open, a device never end
-            with open(src.path, "rb") as fh:
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(chunk)
-        except (OSError, StorydiffError) as exc:
-            h.update(f"unreadable:{exc.__class__.__name__}:{exc}".encode())
+        _hash_file(h, src.path)
+        sidecar = sidecar_path(src.path)
+        if sidecar not in sidecars and os.path.lexists(sidecar):  # its dates and URLs are inputs too
+            sidecars.add(sidecar)
+            h.update(repr(("sidecar", sidecar)).encode())
+            _hash_file(h, sidecar)
     return h.hexdigest()
+
+
+def _hash_file(h: Any, path: str) -> None:
+    from ..load.files import check_regular
+
+    try:
+        check_regular(path)  # a FIFO would block the open, a device never end
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except (OSError, StorydiffError) as exc:
+        h.update(f"unreadable:{exc.__class__.__name__}:{exc}".encode())
 
 
 def _work(job: EventJob, settings: BatchSettings, outdir: str) -> Finished:

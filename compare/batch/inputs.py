@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorydiffError, UsageError
-from ..load import SUFFIXES, is_url, slugify
+from ..load import is_url, slugify
+from ..load.folder import OTHER_TYPE, classify
 from ..model import Article, Options
 from .model import EventJob, Source
-
-# Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
-# each event's sentence spans and dates in meta.json) and system litter.
-SIDECAR_NAMES = ("meta.json", "manifest.json", "manifest.csv", "manifest.jsonl", "desktop.ini", "thumbs.db")
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -32,23 +29,6 @@ class Discovery:
     ignored: tuple[tuple[str, str], ...] = ()
     duplicates: tuple[tuple[str, str], ...] = ()
     ungrouped: tuple[str, ...] = ()
-
-
-# Files of other types are listed in the index (a stray .pdf may be an article saved wrongly);
-# hidden files and sidecars are passed over in silence.
-OTHER_TYPE = "not an article file type; storydiff reads " + " ".join(SUFFIXES)
-
-
-def classify(path: Path) -> str | None:
-    """Why a file is not read as an article, or None when it is one."""
-    name = path.name
-    if name.startswith(".") or name.startswith("~"):
-        return "hidden file"
-    if name.lower() in SIDECAR_NAMES:
-        return "metadata sidecar, not an article"
-    if path.suffix.lower() not in SUFFIXES:
-        return OTHER_TYPE
-    return None
 
 
 class _Namer:
@@ -241,7 +221,7 @@ def from_manifest(manifest: str | os.PathLike[str]) -> Discovery:
 def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discovery:
     """Read every article in ``root`` (a folder, or one WARC file) and group them into events
     (see ``compare.grouping``). The HTML pages in WARC files count as articles."""
-    from ..load import load_file
+    from ..load import check_matched, load_file
     from ..load.warc import is_warc
     from .grouping import group_articles
 
@@ -286,6 +266,7 @@ def from_flat_folder(root: str | os.PathLike[str], options: Options) -> Discover
         for art in loaded:
             articles.append(art)
             where.append(art.source if len(loaded) > 1 else str(f))
+    check_matched(w for w in where if Path(w).is_file())  # not WARC pages, not JSONL records
     grouping = group_articles(articles)
     namer = _Namer()
     jobs = []

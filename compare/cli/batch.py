@@ -177,7 +177,8 @@ def batch_command(
     """Compare many events: a report for each event in SOURCE (or --manifest), and an index, in OUTDIR.
 
     Each subfolder of SOURCE is an event (files named meta.json, hidden files and other file
-    types are not read as articles). A file that cannot be read is left out of its event; an
+    types are not read as articles; a meta.json gives the files beside it the dates, URLs,
+    outlets and titles they lack). A file that cannot be read is left out of its event; an
     event with no readable article is skipped. OUTDIR also gets summary.csv, summary.jsonl and
     storydiff.db (SQLite: events, articles, sentences, claims, differences). Exit status: 0 when
     every event was compared, 1 when some were skipped or some files were bad (each is listed on

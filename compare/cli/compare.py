@@ -41,7 +41,7 @@ from .options import build_options, common_options
 @common_options
 def compare_command(files, fmt, output, width, color, brief, vectors, min_score, encoding) -> None:
     """Compare FILES, the reports of one event (.txt, .md, .html, .json, .jsonl, or http(s) URLs
-    of web pages)."""
+    of web pages). A folder stands for the article files directly inside it."""
     from ..atomic import not_regular, write_atomic
 
     if brief and fmt not in ("text", "markdown"):
@@ -50,6 +50,12 @@ def compare_command(files, fmt, output, width, color, brief, vectors, min_score,
     kind = not_regular(output) if output else None
     if kind:
         raise click.ClickException(f"{output}: is {kind}; -o writes only regular files")
+    from ..load.folder import expand_folders
+
+    try:
+        files = expand_folders(files)
+    except StorydiffError as exc:
+        raise click.ClickException(str(exc)) from None
     if (
         output
         and os.path.exists(output)

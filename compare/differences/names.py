@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..details import find_names, initials_key, names_match
+from ..details import find_names, headline_only, initials_key, names_match
 from ..lexicon import PLACE_NAMES, TITLE_WORDS
 from ..model import Attribution, Detail, Difference
 from .keyed import keyed_difference
@@ -49,14 +49,22 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         m.article: [
             d
             for d in details_of(m, "name")
-            if d.label in NAME_LABELS and not is_quoted(m, d) and not _party(d) and d.key not in _PLATFORMS
+            if d.label in NAME_LABELS
+            and not is_quoted(m, d)
+            and not _party(d)
+            and d.key not in _PLATFORMS
+            and not _own_outlet(m, d)
+            and not headline_only(m.text, d)
         ]
         for m in members
     }
 
     def carried(d: Detail, others: list[Detail], other: MemberView) -> bool:
         same = [o for o in others if names_match(d, o)]
-        if any(_given_name(d) and _given_name(o) and _given_name(d) != _given_name(o) for o in same):
+        given = _given_name(d)
+        # Named with another given name only when no namesake there shares it: "Sasha Obama"
+        # is carried by a member naming "Malia and Sasha Obama".
+        if given and same and all(_given_name(o) and _given_name(o) != given for o in same):
             return False
         index = other.index
         if index is None:
@@ -71,6 +79,14 @@ def name_difference(members: Sequence[MemberView]) -> Difference | None:
         return d.label == "person" or context_share(m, d, members, NAME_CONTEXT_WORDS) >= NAME_CONTEXT_SHARE
 
     return keyed_difference("name", members, names, carried, None, keep)
+
+
+def _own_outlet(m: MemberView, d: Detail) -> bool:
+    """The member's own outlet ("a senior official told Fox News" in Fox News' article): how the
+    outlet got the story, not someone its report names that the others leave out (round 11, read
+    on non-gold events)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the\s+", "", d.text.lower())).strip("-")
+    return bool(slug) and slug == m.article
 
 
 def names_anywhere(d: Detail, index: DocumentIndex) -> bool:

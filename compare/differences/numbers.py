@@ -11,6 +11,7 @@ both tell of the same event; a figure one member adds is shown when another give
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Mapping, Sequence
 
@@ -90,8 +91,17 @@ class _Number:
     applies_to: str = ""  # the object after "on"/"for" ("steel" in "a 25% tariff on steel")
 
 
+def _in_months(d: Detail) -> Detail:
+    """A span of years counted in months, so that "up to five years" meets "46 to 57 months" (the
+    text, key and spans stay: only the value compared changes)."""
+    if d.unit != "years" or d.label not in ("duration", "range"):
+        return d
+    low, high, value = (None if v is None else v * 12 for v in (d.low, d.high, d.value))
+    return dataclasses.replace(d, value=value, low=low, high=high, unit="months")
+
+
 def _numbers(m: MemberView) -> list[_Number]:
-    found = [d for d in details_of(m, "number") if d.unit != "ordinal" and d.key != "1"]
+    found = [_in_months(d) for d in details_of(m, "number") if d.unit != "ordinal" and d.key != "1"]
     return [
         _Number(
             d,
@@ -142,12 +152,34 @@ def near_twins(a: Detail, b: Detail) -> bool:
     return min(digits) >= NEAR_TWIN_DIGITS and close
 
 
+def rounded_twins(a: Detail, b: Detail) -> bool:
+    """A precise amount of money (4+ significant digits) and a round one it rounds or truncates to,
+    whatever the words after them: "$43,350 gold-plated ... watch" and "a $43,000 watch", "over
+    $300" and "$313.89" are one figure written two ways (gold-train lists each as a number
+    difference; the counted words differ, so they were never paired)."""
+    if a.unit not in _SHARES or a.unit != b.unit or a.value is None or b.value is None:
+        return False
+    digits = {d: re.sub(r"\D", "", d.text.split(".")[0]) for d in (a, b)}
+    coarse, fine = sorted((a, b), key=lambda d: len(digits[d].rstrip("0")) + ("." in d.text) * 2)
+    zeros = len(digits[coarse]) - len(digits[coarse].rstrip("0"))
+    significant = len(re.sub(r"\D", "", fine.text).strip("0"))
+    rough, exact = coarse.value, fine.value
+    if rough is None or exact is None:  # checked above; for the type checker
+        return False
+    if zeros < 2 or "." in coarse.text or significant < NEAR_TWIN_DIGITS or rough <= 0:
+        return False
+    step = 10.0**zeros
+    # "over $10,000" for $10,977.74: a lower bound is written truncated, a plain figure rounded.
+    ways = (round, math.floor) if coarse.low is not None and coarse.high is None else (round,)
+    return any(abs(f(exact / step) * step - rough) < 1e-6 for f in ways)
+
+
 def _same_thing(x: _Number, y: _Number) -> bool:
     """Whether two members' numbers may measure the same thing, so that comparing them means
     something: the same unit, ages only against ages, and a shared counted noun where both have one
     ("60 passengers" and "about 50 passengers", not "three people" and "two ferries")."""
     a, b = x.detail, y.detail
-    if a.key == b.key or near_twins(a, b):
+    if a.key == b.key or near_twins(a, b) or rounded_twins(a, b):
         return True
     if (a.unit or None) != (b.unit or None) or (a.label == "age") != (b.label == "age"):
         return False
@@ -366,4 +398,4 @@ def _spans_of_time_given(m: MemberView) -> set[tuple[float, str]]:
     found = (
         span_of_time(d.key.split(":", 1)[1]) for d in details_of(m, "date") if d.key.startswith("relative:")
     )
-    return {s for s in found if s is not None}
+    return {(v * 12, "months") if u == "years" else (v, u) for v, u in (s for s in found if s is not None)}

@@ -41,12 +41,20 @@ def _quotes(m: MemberView, members: Sequence[MemberView]) -> list[Detail]:
     out = []
     for d in details_of(m, "quote"):
         words = d.key.split()
-        if len(words) < MIN_QUOTE_WORDS:
+        if len(words) < MIN_QUOTE_WORDS and not _quoted_by_another(d, m, members):
             continue
         content = [w for w in words if w not in FUNCTION_WORDS]
         if content and sum(w in other_words for w in content) / len(content) >= QUOTE_RELEVANCE:
             out.append(d)
     return out
+
+
+def _quoted_by_another(d: Detail, m: MemberView, members: Sequence[MemberView]) -> bool:
+    """A short quotation ("frivolous", "looking forward") that another member quotes too: two
+    outlets marking the same words as quoted tell that someone said them; one outlet's scare quotes
+    do not (MIN_QUOTE_WORDS)."""
+    words = quote_words(d)
+    return any(words == quote_words(o) for x in members if x is not m for o in details_of(x, "quote"))
 
 
 # Two quotations are one statement quoted twice when they share a run of at least this many words

@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +145,16 @@ def unique_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(out)
 
 
-def load_path(path: str, options: Options | None = None) -> tuple[Article, ...]:
-    """Read one input file into one or more articles (a JSONL file or a JSON array: one per record)."""
+def load_path(
+    path: str, options: Options | None = None, fallback: Mapping[str, str] | None = None
+) -> tuple[Article, ...]:
+    """Read one input file into one or more articles (a JSONL file or a JSON array: one per record).
+
+    ``fallback`` (outlet, title, published, url: a metadata sidecar's) fills what a one-article
+    file does not give itself; a JSONL file or a JSON array takes nothing from it.
+    """
     options = options or Options()
+    fallback = fallback or {}
     p = Path(path)
     suffix = p.suffix.lower()
     if p.is_dir():
@@ -160,24 +167,24 @@ def load_path(path: str, options: Options | None = None) -> tuple[Article, ...]:
         )
     raw = read_text(path, options.encoding, options.max_file_bytes or DEFAULT_MAX_FILE_BYTES)
     if suffix in (".html", ".htm"):
-        return (parse_html(raw, path),)
+        return (parse_html(raw, path, fallback=fallback),)
     if suffix == ".json":
-        return parse_json(raw, path)
+        return parse_json(raw, path, fallback)
     if suffix == ".jsonl":
         return parse_jsonl(raw, path)
     if suffix in (".md", ".markdown"):
-        return (parse_markdown(raw, path),)
-    return (parse_plain(raw, path),)
+        return (parse_markdown(raw, path, fallback),)
+    return (parse_plain(raw, path, fallback),)
 
 
-def parse_json(raw: str, path: str) -> tuple[Article, ...]:
-    """One article object, or an array of them."""
+def parse_json(raw: str, path: str, fallback: Mapping[str, str] | None = None) -> tuple[Article, ...]:
+    """One article object, or an array of them (``fallback`` fills a lone object only)."""
     obj = decode_json(raw, path)
     if isinstance(obj, list):
         if not obj:
             raise EmptyArticle("holds an empty JSON array, no articles", path)
         return tuple(_from_record(o, f"{path}[{i}]", path) for i, o in enumerate(obj))
-    return (_from_record(obj, path, path),)
+    return (_from_record(obj, path, path, fallback),)
 
 
 def decode_json(raw: str, path: str, line: int | None = None) -> Any:
@@ -203,8 +210,10 @@ def _check_body(text: str, body_start: int, path: str) -> None:
         raise EmptyArticle(problem, path)
 
 
-def parse_plain(raw: str, path: str, **meta: Any) -> Article:
-    """Plain text: the first line is the title when a blank line follows it."""
+def parse_plain(raw: str, path: str, fallback: Mapping[str, str] | None = None) -> Article:
+    """Plain text: the first line is the title when a blank line follows it. Plain text gives no
+    outlet (but its file name), date or address: ``fallback`` (a sidecar's fields) gives them."""
+    meta = fallback or {}
     text = strip_boilerplate(normalise_text(raw))
     title, body_start = None, 0
     m = re.match(r"\A[ \t]*([^\n]+?)[ \t]*\n[ \t]*\n", text)
@@ -218,7 +227,7 @@ def parse_plain(raw: str, path: str, **meta: Any) -> Article:
         id=slugify(stem),
         outlet=meta.get("outlet") or outlet_from_name(stem),
         text=text,
-        title=meta.get("title") or title,
+        title=title or _headline(meta.get("title")),
         published=meta.get("published"),
         url=meta.get("url"),
         source=path,
@@ -226,8 +235,16 @@ def parse_plain(raw: str, path: str, **meta: Any) -> Article:
     )
 
 
-def parse_markdown(raw: str, path: str) -> Article:
-    """Markdown with optional YAML front matter (outlet, title, published, url)."""
+def _headline(title: str | None) -> str | None:
+    """A sidecar's title, unless it is a dateline ("WEST PALM BEACH, Fla. —"), which names no
+    headline (the corpus gives a story's first line as its title when the story has none)."""
+    return None if title is None or DATELINE_LINE.match(title) else title
+
+
+def parse_markdown(raw: str, path: str, fallback: Mapping[str, str] | None = None) -> Article:
+    """Markdown with optional YAML front matter (outlet, title, published, url); ``fallback`` (a
+    sidecar's fields) fills what neither the front matter nor the heading gives."""
+    fallback = fallback or {}
     raw = normalise_text(raw)
     meta: dict[str, Any] = {}
     m = _FRONT_MATTER.match(raw)
@@ -254,11 +271,11 @@ def parse_markdown(raw: str, path: str) -> Article:
     stem = Path(path).stem
     return Article(
         id=slugify(stem),
-        outlet=_field(meta, "outlet", "source", "site") or outlet_from_name(stem),
+        outlet=_field(meta, "outlet", "source", "site") or fallback.get("outlet") or outlet_from_name(stem),
         text=text,
-        title=title,
-        published=_field(meta, "published", "date"),
-        url=_field(meta, "url", "link"),
+        title=title or _headline(fallback.get("title")),
+        published=_field(meta, "published", "date") or fallback.get("published"),
+        url=_field(meta, "url", "link") or fallback.get("url"),
         source=path,
         body_start=body_start,
     )
@@ -277,7 +294,8 @@ def _field(meta: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-def _from_record(obj: Any, where: str, path: str) -> Article:
+def _from_record(obj: Any, where: str, path: str, fallback: Mapping[str, str] | None = None) -> Article:
+    fallback = fallback or {}
     if not isinstance(obj, dict):
         raise BadFormat(f'expected a JSON object with a "text" field, found {_json_type(obj)}', where)
     text = obj.get("text")
@@ -297,11 +315,11 @@ def _from_record(obj: Any, where: str, path: str) -> Article:
     ident = _field(obj, "id") or (outlet and slugify(outlet)) or stem
     return Article(
         id=slugify(ident),
-        outlet=outlet or outlet_from_name(stem),
+        outlet=outlet or fallback.get("outlet") or outlet_from_name(stem),
         text=text,
-        title=_field(obj, "title"),
-        published=_field(obj, "published", "date"),
-        url=_field(obj, "url"),
+        title=_field(obj, "title") or _headline(fallback.get("title")),
+        published=_field(obj, "published", "date") or fallback.get("published"),
+        url=_field(obj, "url") or fallback.get("url"),
         source=where,
     )
 
@@ -325,12 +343,20 @@ def parse_jsonl(raw: str, path: str) -> tuple[Article, ...]:
     return tuple(out)
 
 
-def parse_html(raw: str, path: str, stem: str | None = None, url: str | None = None) -> Article:
+def parse_html(
+    raw: str,
+    path: str,
+    stem: str | None = None,
+    url: str | None = None,
+    fallback: Mapping[str, str] | None = None,
+) -> Article:
     """A web page: trafilatura finds the body, title, site name and date.
 
     ``stem`` names the outlet when the page does not (default: the file name's stem); ``url`` is
-    where the page was fetched, for a page that gives no canonical address of its own.
+    where the page was fetched, for a page that gives no canonical address of its own; ``fallback``
+    (a sidecar's fields) fills what the page does not give.
     """
+    fallback = fallback or {}
     import warnings
 
     import trafilatura
@@ -358,16 +384,18 @@ def parse_html(raw: str, path: str, stem: str | None = None, url: str | None = N
         raise EmptyArticle("no article body found in the HTML page", path)
     text = "\n\n".join(lines)
     stem = stem or Path(path).stem
-    outlet = site_name(getattr(doc, "sitename", None)) or (
-        outlet_from_name(stem) if url is None else outlet_from_host_name(stem)
+    outlet = (
+        site_name(getattr(doc, "sitename", None))
+        or fallback.get("outlet")
+        or (outlet_from_name(stem) if url is None else outlet_from_host_name(stem))
     )
     return Article(
         id=slugify(stem if url is None else outlet),
         outlet=outlet,
         text=text,
-        title=title,
-        published=getattr(doc, "date", None) or None,
-        url=getattr(doc, "url", None) or url,
+        title=title or _headline(fallback.get("title")),
+        published=getattr(doc, "date", None) or fallback.get("published"),
+        url=getattr(doc, "url", None) or url or fallback.get("url"),
         source=path,
     )
 

@@ -18,7 +18,16 @@ from markupsafe import Markup, escape
 from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
-from .labels import STRENGTH_NOTES, match_label, ranked_differences, relay_label, strength_counts
+from .labels import (
+    STRENGTH_NOTES,
+    clip_apart,
+    conflict_lines,
+    difference_line,
+    match_label,
+    ranked_differences,
+    relay_label,
+    strength_counts,
+)
 from .summary import summarize
 from .templating import asset, content_policy, script_json
 
@@ -97,8 +106,10 @@ class DiffView:
     kind: str
     conflict: bool
     values: tuple[tuple[str, str], ...]  # (outlet, wording)
-    note: str
-    reason: str = ""  # why it ranks where it does (salience_reason)
+    why: str  # shown after the values: a conflict's reason, else why it ranks where it does
+    reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
+    absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
+    absent_label: str = ""  # "not given by", "not quoted by", …
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +276,13 @@ class _Builder:
         out: dict[str, list[Mark]] = {}
         ref = self.outlet.get(claim.reference, claim.reference) or "the other outlets"
         for d in claim.differences:
-            vals = " · ".join(f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in d.values)
+            line = difference_line(d, claim, self.outlet)
+            parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
+            if line.absent:
+                parts.append(f"{line.absent_label} {', '.join(self.outlet.get(a, a) for a in line.absent)}")
             what = "conflict" if d.conflict else "differs"
-            title = f"{what} ({d.kind}): {vals}" + (f" ({d.note})" if d.note else "")
+            why = f" ({clip(line.why, TITLE_CHARS)})" if line.why else ""
+            title = f"{what} ({d.kind}): {' · '.join(parts)}{why}"
             for art, start, end in d.spans:
                 out.setdefault(art, []).append(Mark(start, end, _RANK[what], f"m {what} k-{d.kind}", title))
         for ed in shown_edits(claim, self.docs):
@@ -370,14 +385,14 @@ class _Builder:
                     claim.id,
                     "claim",
                     tuple(cells),
-                    tuple(self._diff_view(d) for d in shown),
+                    tuple(self._diff_view(d, claim) for d in shown),
                     any(d.conflict for d in claim.differences),
                     any(c.relayed for c in cells),
                     len(members) == n,
                     "",
                     round(claim.score, 2),
                     claim.reference if shown_edits(claim, self.docs) else "",
-                    tuple(self._diff_view(d) for d in minor),
+                    tuple(self._diff_view(d, claim) for d in minor),
                     level,
                     f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
                 )
@@ -414,9 +429,13 @@ class _Builder:
             rows += after.get(k, ())
         return rows
 
-    def _diff_view(self, d: Difference) -> DiffView:
-        values = tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in d.values)
-        return DiffView(d.kind, d.conflict, values, d.note, d.salience_reason)
+    def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
+        line = difference_line(d, claim, self.outlet)
+        shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
+        values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))
+        absent = tuple(self.outlet.get(a, a) for a in line.absent)
+        why = clip(display_text(line.why), TITLE_CHARS)
+        return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
 
     def articles(self) -> list[dict[str, Any]]:
         """The reading view: each article as paragraphs of sentence views (plus any text between)."""
@@ -625,11 +644,20 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
         "agreed_total": g.agreed_total,
         "conflicts": [
             {
-                "claim": x.claim,
-                "kind": x.kind,
-                "values": [(outlet.get(a, a), clip(display_text(v), VALUE_CHARS)) for a, v in x.values],
+                "claim": claim,
+                "kind": kind,
+                "values": list(
+                    zip(
+                        [outlet.get(a, a) for a, _ in line.values],
+                        clip_apart([display_text(v) for _, v in line.values], VALUE_CHARS),
+                        strict=True,
+                    )
+                ),
+                "absent": [outlet.get(a, a) for a in line.absent],
+                "absent_label": line.absent_label,
+                "why": clip(display_text(line.why), TITLE_CHARS),
             }
-            for x in g.conflicts
+            for claim, kind, line in conflict_lines(c, outlet)
         ],
         "only": [
             {"article": a, "outlet": outlet[a], "n": n, "gist": display_text(text)} for a, n, text in g.only

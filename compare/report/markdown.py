@@ -8,6 +8,9 @@ from ..model import Comparison
 from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
+    DifferenceLine,
+    conflict_lines,
+    difference_line,
     match_label,
     possible_note,
     provenance_by_article,
@@ -83,9 +86,9 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         lines.append("")
     if g.conflicts:
         lines += ["**Conflicts:**", ""]
-        for x in g.conflicts:
-            vals = "; ".join(f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in x.values)
-            lines.append(f"- **{x.claim}** {x.kind}: {vals}")
+        raw = {d.article.id: d.article.outlet for d in comparison.documents}
+        for claim, kind, line in conflict_lines(comparison, raw):
+            lines.append(f"- **{claim}** {kind}: {_difference(line, name)}")
         lines.append("")
     else:
         lines += ["No conflicting details.", ""]
@@ -101,6 +104,15 @@ def _glance_lines(comparison: Comparison) -> list[str]:
             lines.append(f"- {_md(src.label)}{f' ({src.kind})' if src.kind else ''} ×{src.sentences}: {by}")
         lines.append("")
     return lines
+
+
+def _difference(line: DifferenceLine, name: dict[str, str]) -> str:
+    """'HuffPost: “on Wednesday”; not given by Fox News _(a date only some give)_', escaped;
+    ``name`` maps article ids to escaped outlet names."""
+    parts = [f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in line.values]
+    if line.absent:
+        parts.append(f"{line.absent_label} {', '.join(name.get(a, _md(a)) for a in line.absent)}")
+    return "; ".join(parts) + (f" _({_md(line.why)})_" if line.why else "")
 
 
 def render_markdown(comparison: Comparison, brief: bool = False) -> str:
@@ -127,11 +139,14 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
+        f"**{s.claims} claim{'s' if s.claims != 1 else ''}**: "
+        f"{s.claims_all} carried by all outlets, {s.claims_some} by some; "
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]
     lines += ["## Claims", ""]
+    raw = {a: d.article.outlet for a, d in docs.items()}
+    name = {a: _md(o) for a, o in raw.items()}
     for c in comparison.claims:
         level = strength(c.score)
         lines.append(f"### {c.id} ({len(c.members)} outlets, {match_label(c.score, level)})")
@@ -146,13 +161,12 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         shown, minor = ranked_differences(c)
         for d in shown:
-            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
-            lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {vals}")
+            line = _difference(difference_line(d, c, raw), name)
+            lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {line}")
         if minor:
             lines.append(f"  - minor differences ({len(minor)}):")
         for d in minor:
-            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
-            lines.append(f"    - {d.kind}: {vals}")
+            lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
         for text, _style in relay_lines(c, docs):
             lines.append(f"  - {_md(text)}")
         lines.append("")
