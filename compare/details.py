@@ -18,6 +18,7 @@ from functools import lru_cache
 from .dates import find_dates
 from .lexicon import (
     DATELINE,
+    GIVEN_NAMES_IN_S,
     MONTHS,
     ORGANISATION_WORDS,
     PERSON_PLACES,
@@ -409,6 +410,7 @@ def _common_plural(word: str, surnames: frozenset[str]) -> bool:
         and not w.endswith(("ss", "us", "is"))
         and w not in surnames
         and w not in PLACE_NAMES
+        and w not in GIVEN_NAMES_IN_S
     )
 
 
@@ -464,6 +466,7 @@ def _names_from_run(
         opening
         and first not in TITLE_WORDS
         and ((first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames))
+        and not (len(run) > 1 and re.fullmatch(r"[A-Z]\.", run[1][0]))  # "Lucas T. Hale": a given name
     ):
         run = run[1:]
         while run and run[0][0].lower() in _CONNECTORS:

@@ -1277,3 +1277,13 @@ def test_two_members_naming_the_same_two_sisters_in_another_order_differ_in_no_n
     d = document("Express", "The aide mocked Tova Kappel at the fair on Friday.")
     claim, _ = claim_of(c, d)
     assert "name" in kinds(claim)  # one sister against the other is a difference
+
+
+def test_a_given_name_ending_in_s_opens_a_sentence() -> None:
+    """Round 12: "James B. Comey" opening a sentence lost "James" as a common plural, so the
+    outlet seemed to name him with another given name ("B.") than the others."""
+    assert ("James R. Holloway", "person", "holloway") in _names("James R. Holloway, the envoy, left.")
+    assert ("Charles Pemberly", "person", "pemberly") in _names("Charles Pemberly said no on Monday.")
+    assert ("Lucas T. Hale", "person", "hale") in _names("Lucas T. Hale declined to comment.")
+    # a capitalised plural opening the sentence is still a common word
+    assert not [n for n in _names("Firefighters Ana Ruiz and Tom Bell arrived.") if n[0].startswith("Fire")]
