@@ -1287,3 +1287,22 @@ def test_a_given_name_ending_in_s_opens_a_sentence() -> None:
     assert ("Lucas T. Hale", "person", "hale") in _names("Lucas T. Hale declined to comment.")
     # a capitalised plural opening the sentence is still a common word
     assert not [n for n in _names("Firefighters Ana Ruiz and Tom Bell arrived.") if n[0].startswith("Fire")]
+
+
+def test_one_quotation_transcribed_twice_is_no_quote_difference() -> None:
+    """Round 12: a name spelled otherwise inside an editor's bracket, or an "and" one outlet adds
+    to a list, made the same quotation a quote difference."""
+    said = '"Nobody knows what is going on, and now it looks like ({}) will win the port," Ruiz said.'
+    a = document("Express", said.format("harbour chief Mohammed al-Rashidi"))
+    b = document("Courier", said.format("harbour chief Muhammad Rashidi"))
+    claim, _ = claim_of(a, b)
+    assert "quote" not in kinds(claim)
+    a = document("Express", '"Ann Lee, Tom Bell, Jo Park, the mayor have nothing on Kit," Ruiz said.')
+    b = document("Courier", '"Ann Lee, Tom Bell, Jo Park and the mayor have nothing on Kit," Ruiz said.')
+    claim, _ = claim_of(a, b)
+    assert "quote" not in kinds(claim)
+    # other words, or a negation, still differ
+    c = document("Courier", '"Ann Lee, Tom Bell, Jo Park and the mayor have nothing on Sam," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, c)[0])
+    d = document("Courier", '"Ann Lee, Tom Bell, Jo Park, the mayor have not nothing on Kit," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, d)[0])
