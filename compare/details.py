@@ -785,9 +785,22 @@ def quote_spans(
                 continue
         while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’\"“”"):
             b -= 1
-        if re.search(r"\w", s[a:b]):
+        if re.search(r"\w", s[a:b]) and not _nickname(s, a, b):
             out.append((a, b))
     return sorted(out)
+
+
+_NICKNAME = re.compile(r"[A-Z][a-z'’.-]*(?: [A-Z][a-z'’.-]*)?")
+
+
+def _nickname(s: str, a: int, b: int) -> bool:
+    """A quoted capitalised word between a given name and a surname (William "Bo" Carter) is a
+    nickname, not anyone's words (round 12: two outlets writing it made a quote difference)."""
+    return (
+        _NICKNAME.fullmatch(s[a:b]) is not None
+        and re.search(r"\b[A-Z][a-z]+\s+[\"“'‘]$", s[:a]) is not None
+        and re.match(r"[\"”'’]\s+[A-Z][a-z]", s[b:]) is not None
+    )
 
 
 def _marks_inside(text: str, start: int, end: int) -> int:

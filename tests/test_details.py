@@ -1306,3 +1306,11 @@ def test_one_quotation_transcribed_twice_is_no_quote_difference() -> None:
     assert "quote" in kinds(claim_of(a, c)[0])
     d = document("Courier", '"Ann Lee, Tom Bell, Jo Park, the mayor have not nothing on Kit," Ruiz said.')
     assert "quote" in kinds(claim_of(a, d)[0])
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation() -> None:
+    """Round 12: William "Bo" Carter's nickname was a quotation, and two outlets writing it made a
+    quote difference against a third."""
+    assert texts('The governor picked William "Bo" Carter for the seat.', "quote") == []
+    assert texts('The governor called it "Bo" in a speech.', "quote") == ["Bo"]
+    assert texts('Carter said "Yes" to the offer.', "quote") == ["Yes"]
