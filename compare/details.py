@@ -677,6 +677,8 @@ def _label(
         and (core[-1] not in surnames)
     ):
         return None  # "North Korean", "South African": an adjective
+    if len(core) >= 2 and core[-1] in ("eastern", "western", "northern", "southern") and not titled:
+        return None  # "Middle Eastern", "Far Western": an adjective (round 12)
     if (
         len(core) == 2
         and core[-1] in PLACE_NAMES

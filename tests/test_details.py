@@ -1314,3 +1314,13 @@ def test_a_nickname_in_quotation_marks_is_no_quotation() -> None:
     assert texts('The governor picked William "Bo" Carter for the seat.', "quote") == []
     assert texts('The governor called it "Bo" in a speech.', "quote") == ["Bo"]
     assert texts('Carter said "Yes" to the offer.', "quote") == ["Yes"]
+
+
+def test_a_shorter_excerpt_and_a_replaced_word_still_differ() -> None:
+    a = document("Express", '"I went too far with the harbour plan," Ruiz said.')
+    b = document("Courier", 'Ruiz said he "went too far with the harbour plan."')
+    assert "quote" in kinds(claim_of(a, b)[0])
+    a = document("Express", '"Why would the mayor not do that for the port?" Ruiz said.')
+    b = document("Courier", '"Why would the mayor not do it for the port?" Ruiz said.')
+    assert "quote" in kinds(claim_of(a, b)[0])
+    assert [n[1] for n in _names("He met Middle Eastern envoys on Monday.")] == [None]

@@ -124,14 +124,20 @@ _MINOR_WORDS = FUNCTION_WORDS - {"not", "no"}
 
 
 def _transcribed_alike(a: list[str], b: list[str]) -> bool:
-    """One quotation transcribed twice: every stretch where the words differ is a function word
-    one outlet adds ("and") or another spelling of the same words ("Muammar al-Qaddafi" / "Moammar
-    Gadhafi" inside an editor's bracket). Round 12, read on the corpus: both were listed as quote
-    differences a reader would see as the same words."""
+    """One quotation transcribed twice: every stretch where the words differ lies inside both
+    quotations and is a function word one outlet adds ("and", "the") or another spelling of the
+    same words ("Muammar al-Qaddafi" / "Moammar Gadhafi" inside an editor's bracket). Round 12,
+    read on the corpus: both were listed as quote differences a reader sees as the same words.
+    Words at either end ("I went too far" / "went too far") make a shorter excerpt, which the
+    annotators list, and a function word replaced by another ("that" / "it") still differs."""
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == 0 or j1 == 0 or i2 == len(a) or j2 == len(b):
+            return False
         ox, oy = a[i1:i2], b[j1:j2]
-        if tag == "equal" or all(w in _MINOR_WORDS for w in ox + oy):
+        if tag in ("insert", "delete") and all(w in _MINOR_WORDS for w in ox + oy):
             continue
         if tag != "replace" or not _respelled(ox, oy):
             return False
