@@ -1324,3 +1324,9 @@ def test_a_shorter_excerpt_and_a_replaced_word_still_differ() -> None:
     b = document("Courier", '"Why would the mayor not do it for the port?" Ruiz said.')
     assert "quote" in kinds(claim_of(a, b)[0])
     assert [n[1] for n in _names("He met Middle Eastern envoys on Monday.")] == [None]
+
+
+def test_a_word_with_another_ending_in_a_quotation_still_differs() -> None:
+    a = document("Express", '"The mayor raised the harbour fees thing and said it bothered him," Ruiz said.')
+    b = document("Courier", '"The mayor raised the harbour fee thing and said it bothered him," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, b)[0])

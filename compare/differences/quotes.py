@@ -145,12 +145,17 @@ def _transcribed_alike(a: list[str], b: list[str]) -> bool:
 
 
 def _respelled(ox: list[str], oy: list[str]) -> bool:
-    """Both stretches hold content words, none a figure, and they are alike letter by letter."""
+    """Both stretches hold content words, none a figure, and they are alike letter by letter
+    ("same-sex" / "same sex", "F.B.I." / "FBI", "Momma" / "Mama"); not one word and the same word
+    with an ending ("Showers" / "Shower": gold-train lists that as a quote difference)."""
     cx = [w for w in ox if w not in FUNCTION_WORDS]
     cy = [w for w in oy if w not in FUNCTION_WORDS]
     if not cx or not cy or any(c.isdigit() for w in ox + oy for c in w):
         return False
-    return not _other_words(ox, oy)
+    jx, jy = "".join(ox), "".join(oy)
+    if jx == jy:
+        return True
+    return not (jx.startswith(jy) or jy.startswith(jx)) and not _other_words(ox, oy)
 
 
 def _words_apart(joined: dict[str, list[str]]) -> str:
