@@ -414,6 +414,20 @@ def _common_plural(word: str, surnames: frozenset[str]) -> bool:
     )
 
 
+def _opening_verb(w: str, surnames: frozenset[str]) -> bool:
+    """ "Attacking", "Praising", "Following" opening a sentence before a name: a verb, not a given
+    name ("Attacking Hillary Clinton, ..." named a person "Attacking Hillary Clinton"; round 12, 16
+    such names over the corpus). Not a surname the article uses, a place ("Wyoming") or a part of
+    the day ("Morning Joe")."""
+    return (
+        len(w) >= 6
+        and w.endswith("ing")
+        and w not in surnames
+        and w not in PLACE_NAMES
+        and w not in ("morning", "evening")
+    )
+
+
 def _is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s")) and len(word) > 2
 
@@ -465,7 +479,11 @@ def _names_from_run(
     if (
         opening
         and first not in TITLE_WORDS
-        and ((first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames))
+        and (
+            (first in lower_words and len(run) > 1)
+            or _common_plural(run[0][0], surnames)
+            or (len(run) > 1 and _opening_verb(first, surnames) and _norm_word(run[-1][0]) not in PLACE_WORDS)
+        )
         and not (len(run) > 1 and re.fullmatch(r"[A-Z]\.", run[1][0]))  # "Lucas T. Hale": a given name
     ):
         run = run[1:]

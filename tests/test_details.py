@@ -1330,3 +1330,14 @@ def test_a_word_with_another_ending_in_a_quotation_still_differs() -> None:
     a = document("Express", '"The mayor raised the harbour fees thing and said it bothered him," Ruiz said.')
     b = document("Courier", '"The mayor raised the harbour fee thing and said it bothered him," Ruiz said.')
     assert "quote" in kinds(claim_of(a, b)[0])
+
+
+def test_a_verb_opening_a_sentence_is_no_given_name() -> None:
+    """Round 12: "Praising Ana Ruiz, ..." named a person "Praising Ana Ruiz"."""
+    assert ("Ana Ruiz", "person", "ruiz") in _names("Praising Ana Ruiz, the mayor thanked the crews.")
+    assert ("Ana Ruiz", "person", "ruiz") in _names("Attacking Ana Ruiz was easy for him.")
+    # a surname the article uses, or a place, still opens a name
+    found = _names("The clerk Tom Manning arrived. Manning Holloway said no. Wyoming Senate leaders met.")
+    assert ("Manning Holloway", "person", "holloway") in found
+    assert any(n[0] == "Wyoming Senate" for n in found)
+    assert ("Fleeting Street", "place", "fleeting street") in _names("Fleeting Street was closed.")
