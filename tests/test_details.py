@@ -1341,3 +1341,12 @@ def test_a_verb_opening_a_sentence_is_no_given_name() -> None:
     assert ("Manning Holloway", "person", "holloway") in found
     assert any(n[0] == "Wyoming Senate" for n in found)
     assert ("Fleeting Street", "place", "fleeting street") in _names("Fleeting Street was closed.")
+
+
+def test_a_party_label_after_a_place_of_two_words_is_no_name_difference() -> None:
+    """Round 12: "the South Carolina Republican" was someone only one outlet names."""
+    a = document("Express", "The South Carolina Republican defended the harbour vote in the chamber.")
+    b = document("Daily Mail", "The congresswoman defended the harbour vote in the chamber.")
+    assert "name" not in kinds(claim_of(a, b)[0])
+    c = document("Courier", "Senator Ana Ruiz, a Republican, defended the harbour vote in the chamber.")
+    assert "name" in kinds(claim_of(c, b)[0])  # a person beside a party label is still named
