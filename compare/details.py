@@ -684,6 +684,7 @@ def _label(
         or phrase in PLACE_NAMES
         or core[-1] in PLACE_WORDS
         or (len(core) == 1 and (core[0] in PLACE_NAMES or shown.rstrip(".") in US_STATE_ABBREVIATIONS))
+        or shown in ("D.C.", "D.C", "DC")  # "Washington, D.C.": a place, not an organisation (round 12)
         or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
         or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
     ):

@@ -1350,3 +1350,12 @@ def test_a_party_label_after_a_place_of_two_words_is_no_name_difference() -> Non
     assert "name" not in kinds(claim_of(a, b)[0])
     c = document("Courier", "Senator Ana Ruiz, a Republican, defended the harbour vote in the chamber.")
     assert "name" in kinds(claim_of(c, b)[0])  # a person beside a party label is still named
+
+
+def test_dc_is_a_place() -> None:
+    """Round 12: "Washington, D.C." made "D.C." an organisation only one outlet names."""
+    found = _names("The senator will run in the Washington, D.C., primary next week.")
+    assert ("D.C.", "place") in [(n[0], n[1]) for n in found]
+    a = document("Express", "The senator will run in the Washington, D.C., primary next week.")
+    b = document("Courier", "The senator will run in the primary here in Washington next week.")
+    assert "name" not in kinds(claim_of(a, b)[0])
