@@ -193,7 +193,10 @@ ORGANISATION_WORDS = frozenset(
     "journal press network bank fund police army navy force forces office administration movement "
     "network centre center network church club league board authority society federation caucus "
     "international reuters airlines airways magazine tribune herald guardian telegraph mail express "
-    "nation nations republicans democrats".split()
+    "nation nations republicans democrats "
+    # agencies named by what they do ("Customs and Border Protection", "Immigration and Customs
+    # Enforcement"), read as two people before round 12
+    "customs enforcement protection".split()
 )
 
 # ---------------------------------------------------------------- numbers

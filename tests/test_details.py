@@ -1359,3 +1359,11 @@ def test_dc_is_a_place() -> None:
     a = document("Express", "The senator will run in the Washington, D.C., primary next week.")
     b = document("Courier", "The senator will run in the primary here in Washington next week.")
     assert "name" not in kinds(claim_of(a, b)[0])
+
+
+def test_an_agency_named_by_what_it_does_is_one_organisation() -> None:
+    """Round 12: "U.S. Customs and Border Protection" was read as two people."""
+    found = _names("Agents of U.S. Customs and Border Protection closed the crossing on Monday.")
+    assert [(n[0], n[1]) for n in found] == [("U.S. Customs and Border Protection", "organization")]
+    found = _names("Officers of Immigration and Customs Enforcement met the mayor.")
+    assert [(n[0], n[1]) for n in found] == [("Immigration and Customs Enforcement", "organization")]
