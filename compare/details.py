@@ -587,7 +587,8 @@ def _name_detail(
 # "Persian Gulf", "Trump Tower") or of a business or paper ("Tiffany Boutique", "USA Today").
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
-    "border airport park bridge tower towers building plaza base harbor harbour beach canal district".split()
+    "border airport park bridge tower towers building plaza base harbor harbour beach canal district "
+    "garden gardens".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
@@ -687,15 +688,20 @@ def _label(
         or shown in ("D.C.", "D.C", "DC")  # "Washington, D.C.": a place, not an organisation (round 12)
         or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
         or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
+        or (  # "San Ysidro", not "Los Angeles Times"
+            len(core) >= 2
+            and core[0] in ("san", "santa", "los", "las")
+            and not any(w in ORGANISATION_WORDS or w in _MASTHEADS for w in core)
+        )
     ):
         return "place"  # "South Boston", "Central America"
     if (
         len(core) == 2
         and core[0] in _PLACE_PARTS
-        and re.search(r"(?:an|ese)$", core[-1])
+        and re.search(r"(?:an|ans|ese)$", core[-1])
         and (core[-1] not in surnames)
     ):
-        return None  # "North Korean", "South African": an adjective
+        return None  # "North Korean", "South African", "Central Americans": an adjective or a people
     if len(core) >= 2 and core[-1] in ("eastern", "western", "northern", "southern") and not titled:
         return None  # "Middle Eastern", "Far Western": an adjective (round 12)
     if (

@@ -1367,3 +1367,10 @@ def test_an_agency_named_by_what_it_does_is_one_organisation() -> None:
     assert [(n[0], n[1]) for n in found] == [("U.S. Customs and Border Protection", "organization")]
     found = _names("Officers of Immigration and Customs Enforcement met the mayor.")
     assert [(n[0], n[1]) for n in found] == [("Immigration and Customs Enforcement", "organization")]
+
+
+def test_gardens_spanish_place_names_and_peoples_are_no_persons() -> None:
+    """Round 12: "Rose Garden", "San Ysidro" and "Central Americans" were read as people."""
+    labels = {n[0]: n[1] for n in _names("At the Lily Garden, he spoke of San Marcelo and of Central Americans.")}
+    assert ("Las Palmas Times", "organization") in [(n[0], n[1]) for n in _names("He wrote for the Las Palmas Times.")]
+    assert labels == {"Lily Garden": "place", "San Marcelo": "place", "Central Americans": None}
