@@ -264,18 +264,24 @@ def headline_only(text: str, d: Detail) -> bool:
     nouns, not someone named (round 11, read on the corpus). Extraction keeps them (the attribution
     stage reads a headline's speaker from its names); name differences leave them out."""
     headline = _headline(text)
-    return headline is not None and d.start < headline[0] and _strip_possessive(d.text) not in headline[1]
+    return (
+        headline is not None
+        and any(a <= d.start < b for a, b in headline[0])
+        and _strip_possessive(d.text) not in headline[1]
+    )
 
 
 @lru_cache(maxsize=16)
-def _headline(text: str) -> tuple[int, str] | None:
-    """(end of the first line, the article without it, repeats included) when the first line is
-    in title case."""
+def _headline(text: str) -> tuple[tuple[tuple[int, int], ...], str] | None:
+    """(the spans of the first line and of its repeats, the article without them) when the first
+    line is in title case. A body that opens with the headline again repeats it (round 12: the
+    repeat's words were names only one outlet gives)."""
     lead = len(text) - len(text.lstrip())
     first_line = text[lead:].split("\n", 1)[0].strip()
     if not first_line or not _title_case(first_line):
         return None
-    return lead + len(first_line), text.replace(first_line, " ")
+    spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(first_line), text))
+    return spans, text.replace(first_line, " ")
 
 
 def _title_case(s: str) -> bool:

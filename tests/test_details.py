@@ -1374,3 +1374,16 @@ def test_gardens_spanish_place_names_and_peoples_are_no_persons() -> None:
     labels = {n[0]: n[1] for n in _names("At the Lily Garden, he spoke of San Marcelo and of Central Americans.")}
     assert ("Las Palmas Times", "organization") in [(n[0], n[1]) for n in _names("He wrote for the Las Palmas Times.")]
     assert labels == {"Lily Garden": "place", "San Marcelo": "place", "Central Americans": None}
+
+
+def test_a_headline_the_body_repeats_names_only_what_the_article_names() -> None:
+    """Round 12: a body opening with its headline again made the repeat's title-case words names."""
+    from compare.details import headline_only
+
+    head = "Harbour Board Vote to Close Pier Angers Some Fishermen"
+    doc = segment(make_article("Express", head, head, "The Harbour Board voted on Monday."))
+    names = [
+        d for s in doc.sentences for d in extract_details(doc.article.text, s, doc.quotations) if d.kind == "name"
+    ]
+    kept = [d.text for d in names if not headline_only(doc.article.text, d)]
+    assert "Close Pier Angers Some Fishermen" not in kept and "Harbour Board" in kept
