@@ -1371,8 +1371,10 @@ def test_an_agency_named_by_what_it_does_is_one_organisation() -> None:
 
 def test_gardens_spanish_place_names_and_peoples_are_no_persons() -> None:
     """Round 12: "Rose Garden", "San Ysidro" and "Central Americans" were read as people."""
-    labels = {n[0]: n[1] for n in _names("At the Lily Garden, he spoke of San Marcelo and of Central Americans.")}
-    assert ("Las Palmas Times", "organization") in [(n[0], n[1]) for n in _names("He wrote for the Las Palmas Times.")]
+    text = "At the Lily Garden, he spoke of San Marcelo and of Central Americans."
+    labels = {n[0]: n[1] for n in _names(text)}
+    paper = _names("He wrote for the Las Palmas Times.")
+    assert ("Las Palmas Times", "organization") in [(n[0], n[1]) for n in paper]
     assert labels == {"Lily Garden": "place", "San Marcelo": "place", "Central Americans": None}
 
 
@@ -1382,8 +1384,7 @@ def test_a_headline_the_body_repeats_names_only_what_the_article_names() -> None
 
     head = "Harbour Board Vote to Close Pier Angers Some Fishermen"
     doc = segment(make_article("Express", head, head, "The Harbour Board voted on Monday."))
-    names = [
-        d for s in doc.sentences for d in extract_details(doc.article.text, s, doc.quotations) if d.kind == "name"
-    ]
+    found = [d for s in doc.sentences for d in extract_details(doc.article.text, s, doc.quotations)]
+    names = [d for d in found if d.kind == "name"]
     kept = [d.text for d in names if not headline_only(doc.article.text, d)]
     assert "Close Pier Angers Some Fishermen" not in kept and "Harbour Board" in kept

@@ -276,7 +276,13 @@ TRICKY = [
     ),
     (  # after a full stop, a bare tag only; a tag ending in a comma opens the next quotation
         '"We stay." Ruiz said in a letter. "We go." He said the crews won. "Soon." He added, "Wait."',
-        ['"We stay." Ruiz said in a letter.', '"We go."', "He said the crews won.", '"Soon."', 'He added, "Wait."'],
+        [
+            '"We stay." Ruiz said in a letter.',
+            '"We go."',
+            "He said the crews won.",
+            '"Soon."',
+            'He added, "Wait."',
+        ],
     ),
 ]
 
