@@ -329,7 +329,7 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quota
             i = m.start()
             ch = text[i]
             kind = "double" if ch in _DOUBLE else "single"
-            role = _mark_role(text, i, ps, pe)
+            role = _mark_role(text, i, ps, pe) or _spaced_nest(text, i, ps, pe)
             if open_at is None:
                 if role == "open" and (kind == "double" or ch in "‘'"):
                     open_at, open_kind = i, kind
@@ -346,6 +346,19 @@ def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> tuple[Quota
                 found.append((open_at, pe, False))
                 open_at = None
     return tuple(Quotation(index=n, start=s, end=e, closed=c) for n, (s, e, c) in enumerate(found))
+
+
+def _spaced_nest(text: str, i: int, ps: int, pe: int) -> str:
+    """A double mark typed with a space between it and a single mark it encloses: 'in his words,
+    'the best deal' " she said' closes, '" 'Not now,' he said' opens (the space keeps the marks apart
+    in print); any other mark standing between two spaces says nothing."""
+    if text[i] not in _DOUBLE:
+        return ""
+    if i - 3 >= ps and text[i - 1] == " " and text[i - 2] in "'’" and not text[i - 3].isspace():
+        return "close"
+    if i + 2 < pe and text[i + 1] == " " and text[i + 2] in "'‘" and text[i + 3 : i + 4].isalnum():
+        return "open"
+    return ""
 
 
 def _mark_role(text: str, i: int, ps: int, pe: int) -> str:

@@ -68,7 +68,7 @@ from .phrases import (
     trailing_appositive,
     who_clause,
 )
-from .sources import DOCUMENT_WORDS, source_kind
+from .sources import DOCUMENT_WORDS, PERSON_ROLES, source_kind
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
@@ -82,7 +82,7 @@ _HEDGE = re.compile(
     r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:said|reported|believed|alleged|rumou?red|thought|understood)\s+to|"
     r"it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:assumed|believed|understood|reported|alleged|rumou?red|claimed|said)|"
     r"according\s+to\s+(?:(?:unconfirmed|media|press|news|local|several|some|other|multiple)\s+)*reports|"
-    r"(?:media|press|news|unconfirmed)\s+reports\s+(?:say|said|suggest|suggested|claim|claimed|indicate)|"
+    r"(?:(?:media|press|news|unconfirmed)\s+|(?<!\w\s))reports\s+(?:say|said|suggest|suggested|claim|claimed|indicate)|"
     r"there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports)\b",
     re.I,
 )
@@ -172,6 +172,8 @@ def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
     speaks it: a speech cue "planned to ask" (the list only tells how the paper knows)."""
     if rel.kind != "weak" or rel.source_start is None or rel.source_start > rel.start:
         return rel
+    if CUE_LEMMA.get(rel.cue.lower().split()[-1]) in _WITHHELD:
+        return rel  # "… declined to comment.": nothing was said, whatever quotation stood before
     k = next((n for n, t in enumerate(toks) if t.start >= rel.end), len(toks))
     if k + 1 >= len(toks) or toks[k].low != "to" or CUE_LEMMA.get(toks[k + 1].low) not in SPEECH_LEMMAS:
         return rel
@@ -187,6 +189,10 @@ def _asks_quoted(rel: Relation, toks: list[Token], text: str) -> Relation:
         return rel
     end = toks[k + 1].end
     return replace(rel, cue=text[rel.start : end], end=end, kind="speech")
+
+
+# Verbs that withhold what their infinitive would say: "declined to comment", "refused to say".
+_WITHHELD = frozenset({"decline", "refuse"})
 
 
 # Verbs whose finding, set after the content, relays it: "…, a jury found", "…, the study showed".
@@ -457,6 +463,8 @@ def _issued_statement(toks: list[Token], i: int, text: str) -> tuple[Relation, i
         if toks[n].low in _ISSUED:
             j = skip_aux_back(toks, i - 1)
             src = np_back(toks, j, text) if j >= 0 else None
+            if src is None and j > 0 and toks[j].text == ",":
+                src = appositive(toks, j, text)  # "On Friday, its chief, Bo Diaz, issued a statement"
             if n + 1 < len(toks) and toks[n + 1].low == "saying":
                 n += 1  # PolNeAR keeps "issued a statement saying" whole (8 of 8 on train)
             return _rel(text, toks[i].start, toks[n].end, "speech", src), n + 1
@@ -849,20 +857,31 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
     low = toks[i].low
     prev = toks[i - 1] if i > 0 else None
     if prev is None:
-        return False
-    if prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}:
+        return _opening_plural(toks, i)
+    her_object = prev.low == "her" and low not in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of", "to", "with"}
+    if (prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}) and not her_object:
         if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
             return True
     lower_modifier = prev.text[:1].islower() and prev.low not in AUX | PRONOUNS | RELATIVE
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if low in NOUNISH and low.endswith("s") and prev.low in _QUANTITIES:
+        return True  # "Various reports in state media indicated", "Several claims"
+    if low in NOUNISH and low.endswith("s") and nxt is not None and nxt.low in _PLURAL_VERBS:
+        return prev.low not in PRONOUNS  # "Police reports say", but "He reports said" is no sentence
+    if low in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of"} and prev.text[:1].islower():
+        return prev.low not in PRONOUNS | RELATIVE  # "requests for further comment"
     if prev.low in _STATING_DOCUMENTS and (nxt is None or nxt.low == "that" or nxt.cap or nxt.text in ",.:"):
         return False  # "The new suit claims that …", "…,” the suit claims.": a verb
+    quoted_after = nxt is not None and (
+        is_quote(nxt) or nxt.text in {",", ":"} and i + 2 < len(toks) and is_quote(toks[i + 2])
+    )
     if (
         low in NOUNISH
         and prev.low not in _FINDERS
         and (prev.low.endswith(("'s", "’s")) or (lower_modifier and not is_plural(prev.low)))
+        and not (quoted_after and lower_modifier and _personish(prev.low))
     ):
-        return True  # "Trump's comments", "sexist remarks"
+        return True  # "Trump's comments", "sexist remarks"; not "The cameraman replies, “…”"
     framed = nxt is None or nxt.text in {":", "."} or nxt.low == "that" or is_quote(nxt)
     # A comma frames a verb only in an inverted tag ("“…,” the Times reports, …").
     framed |= nxt is not None and nxt.text == "," and _tag_opens(toks, i - 1)
@@ -885,6 +904,31 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("in to of after since before by from about on over with despite".split())
+
+
+def _personish(word: str) -> bool:
+    """A noun for a person ("cameraman", "reporter", "spokeswoman"), by its role word or ending."""
+    return PERSON_ROLES.search(word) is not None or word.endswith(("man", "woman", "person", "er", "or"))
+
+# Words after a plural noun opening a sentence: "Calls and e-mails to his aides were not returned",
+# "Charges against him were dropped" ("Reports say …" has a verb there).
+_NOUN_FOLLOWERS = frozenset("and to for from of about on against by with over".split())
+
+
+# Quantities before a plural noun: "Various reports", "several claims", "numerous calls".
+_QUANTITIES = frozenset("various several numerous multiple many some other few conflicting".split())
+# Verbs that agree with a plural subject, after a plural noun: "News reports say", "calls were".
+_PLURAL_VERBS = frozenset("say said have had are were show showed suggest suggested indicate indicated".split())
+
+
+def _opening_plural(toks: list[Token], i: int) -> bool:
+    """A plural [nounish] word opening the sentence, followed by "and", a preposition, an auxiliary
+    or a cue verb: the head of the subject, not a verb (no subject stands before it)."""
+    low = toks[i].low
+    if i != 0 or low not in NOUNISH or not low.endswith("s") or len(toks) < 2:
+        return False
+    nxt = toks[1].low
+    return nxt in _NOUN_FOLLOWERS or nxt in AUX or nxt in CUE_LEMMA  # "Reports say", "Calls were"
 
 
 def _tag_opens(toks: list[Token], j: int) -> bool:
@@ -1052,6 +1096,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _past_relative(toks, np_back(toks, j, text), text)
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
+    opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
+    if src is None and opened:
+        src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
@@ -1063,6 +1110,15 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
     return src
+
+
+def _who_aside_before(toks: list[Token], c: int) -> int | None:
+    """The comma opening an aside ", who …" that the comma toks[c] closes (at most 20 tokens
+    before), or None."""
+    for n in range(c - 1, max(0, c - 20), -1):
+        if toks[n].text == "," and n + 1 < c:
+            return n if toks[n + 1].low == "who" and n > 0 else None
+    return None
 
 
 # How far back from the cue's subject a "who"/"that" may open the clause it sits in ("people who

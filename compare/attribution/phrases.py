@@ -63,6 +63,9 @@ def _linked(toks: list[Token], i: int) -> bool:
     return prev == "on" and word in _WRITTEN_ON and toks[i].low in DETERMINERS
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+
+
 def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None:
     """The noun phrase ending at toks[j] (inclusive), walking left."""
     if (
@@ -73,7 +76,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
         or toks[j].low in BREAK
     ):
         return None
-    if toks[j].low in PRONOUNS:
+    object_of = j >= 2 and toks[j].low in _OBJECT_PRONOUNS and toks[j - 1].low in {"for", "to", "with"}
+    if toks[j].low in PRONOUNS and not object_of:  # "a spokesman for her": the phrase, not "her"
         return toks[j].text, toks[j].start, toks[j].end
     i = j
     while i > 0 and j - i < 11:
@@ -101,6 +105,9 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             continue
         if prev.low == "her" and toks[i].text[:1].islower():
             i -= 1  # "her aides": a determiner
+            continue
+        if prev.low == "in" and toks[i].low == "chief" and i >= 2 and toks[i - 2].text[:1].isalpha():
+            i -= 1  # "editor in chief", "commander in chief": one role
             continue
         if prev.low in _AMONG and i >= 2 and toks[i].low in DETERMINERS and _group(toks[i - 2].low):
             i -= 1  # "someone in the audience", "4 in 10 voters in each state"
@@ -434,6 +441,27 @@ def appositive(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | N
     return _appositive(toks, j, text)
 
 
+def _object_of(toks: list[Token], src: Phrase) -> bool:
+    """Whether the name ``src`` follows a verb in a description set off by a comma before it
+    ("…, a Republican trying to unseat Ann Lee"): an object, not the subject a cue can take."""
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    prev = toks[n - 1] if n >= 2 else None
+    if prev is None or prev.cap or not prev.text.isalpha():
+        return False
+    if not toks[n].cap:  # "to unseat Representative Ann Lee", read as one phrase
+        return prev.low == "to" and any(t.cap for t in toks[n + 1 : n + 4])
+    if not (is_verbish(prev) or prev.low.endswith("ing") or toks[n - 2].low == "to"):
+        return False  # "defeated Ann Lee", "challenging Ann Lee", "to unseat Ann Lee"
+    return any(t.text == "," for t in toks[max(0, n - 12) : n - 1])
+
+
+def _after_name_comma(toks: list[Token], src: Phrase) -> bool:
+    """Whether the description ``src`` follows a comma set after a capitalised word that is no day
+    or month ("Ann Lee II, a Democrat"): a description stacked on a name."""
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    return n >= 2 and toks[n - 1].text == "," and toks[n - 2].cap and toks[n - 2].low not in DAYS | _MONTHS
+
+
 def _place_comma(toks: list[Token], j: int) -> int | None:
     """The comma between a place and the state or country set after it that the comma toks[j]
     closes ("in Mount Kisco, New York,"), or None."""
@@ -474,6 +502,12 @@ def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) 
                     src[1],
                     toks[j - 1].end,
                 )  # "the mayor of Washington, D.C.,"
+            if src and _lower(src[0]) and toks[c + 1].low in {"in", "at"} and _after_name_comma(toks, src):
+                continue  # "Bo Roe, who beat Ann Lee, a Democrat, in the Third District, said": further back
+            if src and src[0].split()[0].lower() in {"a", "an", "the"} and toks[c + 1].low in {"in", "at"}:
+                return src  # "On Tuesday, a spokesman, in Washington, said": where, not who
+            if src and _object_of(toks, src):
+                continue  # "…, a Republican trying to unseat Ann Lee, a Democrat, said": Ann Lee is the object
             relative = toks[c + 1].low in RELATIVE | {"whose"}
             if src and _lower(src[0]) and relative and _named_before(toks, src, text):
                 continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
@@ -786,6 +820,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return False  # "… as the negotiations continued.": the clause of a time, not a tag
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
+    if nxt.low in _THEN_WORDS and k + 1 < len(toks) and (toks[k + 1].low == "that" or toks[k + 1].text == ":"):
+        return True  # "He added later that …", "She noted again:"
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
         return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
     if prev is not None and (prev.text == "," or is_quote(prev)):
@@ -795,6 +831,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
     return False
 
 
+# Adverbs of time between a strict cue and its "that": "added later that", "noted again that".
+_THEN_WORDS = frozenset("later again also afterward afterwards then today yesterday tonight".split())
 _SUBORDINATORS = frozenset("while when whenever after before until since because although though".split())
 
 

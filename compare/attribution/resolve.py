@@ -61,9 +61,13 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     sents = document.sentences
     owners = names
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
-    here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos]
+    text = document.article.text
+    here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos and not _listed(n, text)]
     if here:
         return here[-1][2]
+    whose = [n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])]
+    if whose and len({n[2] for n in whose}) == 1 and _owner_opens(text[sents[sentence].start : whose[0][0]]):
+        return _POSSESSIVE_END.sub("", whose[0][2])  # "Diaz's plan was clear when he said …"
     for k in range(sentence - 1, max(-1, sentence - 8), -1):
         there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
         if there:
@@ -74,7 +78,47 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         ):
             # "Diaz's letter did not mention it. He said …": the only person, the subject's owner
             return _POSSESSIVE_END.sub("", whose[0][2])
+        bare = _OPENING_OWNER.match(text, sents[k].start, sents[k].end)
+        if not whose and bare and bare.group(1).lower() in {person_key(n[2]) for n in names}:
+            return bare.group(1)  # "Diaz's faith shaped him. He wrote …": a surname the article named
     return None
+
+
+def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
+    """Whether a person was introduced under another role than ``role``: "Rep. Bo Diaz" is no
+    "reporter", "Jo Roe, the former bureau director," no "inspector general"; such a name is no
+    antecedent for a description that no one was introduced with."""
+    start, end, written = name
+    title = written.split()[0].strip(".")
+    if title in _TITLE_ROLES and role.split()[-1] not in _TITLE_ROLES[title].split():
+        return True
+    if person_name(written) is None:  # a description already: "Mr. Diaz's lawyer" is no "inspector"
+        nouns = [w for w in re.findall(r"[a-z][\w-]*", written) if PERSON_ROLES.fullmatch(w)]
+        return bool(nouns) and nouns[-1] != role.split()[-1]
+    after = written[written.index(",") :] + "," if "," in written else text[end : end + 80]
+    aside = re.match(r",\s+(?:the|a|an)\s+([^,;:()]{1,60}?)(?=[,;:()]|(?<=[a-z])\.(?:\s|$))", after)
+    if aside is None:
+        return False
+    nouns = [w for w in aside.group(1).split() if w.islower() and PERSON_ROLES.fullmatch(w)]
+    return bool(nouns) and nouns[-1] != role.split()[-1]
+
+
+# A surname written as a possessive opening a sentence: "Huckabee's religion has played a role".
+_OPENING_OWNER = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,2}?([A-Z][\w’'-]+)['’]s\s+[a-z]")
+
+
+def _listed(name: tuple[int, int, str], text: str) -> bool:
+    """A name in a list of three or more ("naming Ann Lee, Bo Diaz and Jo Roe"): the people listed
+    are what the clause is about, not the "he" who goes on speaking."""
+    before = text[max(0, name[0] - 40) : name[0]]
+    if re.search(r"[A-Z][\w.’'-]*,\s+$", before) and re.match(r"(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]", text[name[1] :]):
+        return True  # a member in the middle, a name on each side ("Carl" in "…, Ann Lee, Carl Roe and …")
+    return _LAST_LISTED.search(before) is not None or _FIRST_LISTED.match(text, name[1]) is not None
+
+
+# The end of a list before its last member: ", Tucker Carl and " (the one before it set off by a comma).
+_FIRST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+(?:and\s+)?[A-Z][\w.’'-]*\s+[A-Z]")
+_LAST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},?\s+and\s+$")
 
 
 def _owner_opens(before: str) -> bool:
@@ -213,7 +257,12 @@ def _headline_names(document: Document) -> list[tuple[int, int, str]]:
 
 
 def _role_antecedent(
-    pos: int, role: str, document: Document, names: list[tuple[int, int, str]], phrase: str = ""
+    pos: int,
+    role: str,
+    document: Document,
+    names: list[tuple[int, int, str]],
+    phrase: str = "",
+    recent: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person the article introduced with ``role`` before ``pos`` ("the senator" after "Sen. Ann
     Lee", "the prime minister" after "Prime Minister Bo Diaz" or "Bo Diaz, the prime minister"), the
@@ -248,13 +297,32 @@ def _role_antecedent(
     # "French President Emmanuel Macron" yields "the president" to a president named without a country
     plain = [name for qualified, name in found if not qualified]
     latest = plain or [name for _, name in found]
-    return latest[-1] if latest else None
+    # Two bearers of the role: the one the last sentences quote ("Gov. Hutchinson … he cited … the
+    # governor said" is Hutchinson though "Gov. Mike Pence" of another state is named later)
+    spoken = [name for name in latest if person_key(person_name(name) or name) in recent]
+    return (spoken or latest)[-1] if latest else None
+
+
+# Nouns for anyone: "the man" is a named person only when the article called that person a man.
+_GENERIC_PEOPLE = frozenset("man woman boy girl person".split())
+
+
+def _person_keys(sources: Sequence[tuple[str, str | None, int]], index: int, reach: int = 3) -> list[str]:
+    """Surnames of the people quoted in the ``reach`` sentences before sentence ``index``."""
+    keys = []
+    for source, kind, at in sources:
+        if kind == "person" and index - reach <= at < index:
+            inner = re.search(r"\(([^()]+)\)$", source)
+            name = person_name(inner.group(1) if inner else source)
+            if name:
+                keys.append(person_key(name))
+    return keys
 
 
 # A word before a role that makes it another office: "Vice President", "former Gov.", "deputy chief".
 _OTHER_ROLE = re.compile(r"\b(vice|deputy|former|ex|assistant|acting|then)[\s-]*$", re.I)
 # A proper adjective before a role: "French President", "South Korean President": a country's own.
-_QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
+_QUALIFIED = re.compile(r"\b(?!Republican|Democratic|Independent|Libertarian)[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
 
 
 # ---- per sentence ------------------------------------------------------------------------------
@@ -421,14 +489,21 @@ def _resolve(
         if spoken:
             return f"{src} ({spoken[0]})", spoken[1]  # "the spokesperson" after "A spokesperson for X"
     if m and PERSON_ROLES.search(m.group("role")) and not src[4:5].isupper():
-        found = _role_antecedent(rel.source_start, m.group("role"), document, names, src)
+        recent = frozenset(_person_keys(sources, index))
+        found = _role_antecedent(rel.source_start, m.group("role"), document, names, src, recent)
         if found:
             return f"{src} ({person_name(found) or found})", "person"
         plural = m.group("role").endswith(("men", "s"))  # "the chairmen": several people, none named
         if not plural and not ANONYMOUS_HEADS.intersection(m.group("role").split("-")):
-            found = _antecedent(rel.source_start, index, document, names)  # "the 43-year-old"
-            if found:
-                return found, "person"
+            role = m.group("role")
+            fits = [n for n in names if not _other_role(n, role, document.article.text)]
+            found = _antecedent(rel.source_start, index, document, fits)  # "the 43-year-old"
+            if found and role in _GENERIC_PEOPLE and role not in found.lower().split():
+                found = None  # "The woman told the News" after "a site run by Bo Diaz": someone unnamed
+            if found:  # the words as written, and who they are: "the presumptive nominee (Ann Lee)"
+                inner = re.search(r"\(([^()]+)\)$", found)
+                name = person_name(inner.group(1) if inner else found)
+                return (f"{src} ({name})" if name else found), "person"
     m = _DEFINITE_ORG.match(low)
     if m:
         found = _org_antecedent(rel.source_start, document, sources)
@@ -760,6 +835,7 @@ def _main_clause_first(
 _MAIN_VERB = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|did|does|also|now|still|then|remains)\b"
     r"|\s+[a-z]+ed\b"
+    r"|\s+(?:says|insists|argues|contends|maintains|claims|adds|notes|writes|tells|warns|admits)\b"
 )
 
 
@@ -770,7 +846,7 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
         r",\s+who\s+(?:[a-z]+\s+){0,3}$", text[sentence.start : rel.start]
     ):
         comma = text.find(",", rel.end, sentence.end)  # "The president, who has long denied …, has"
-        return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+        return comma != -1 and _main_verb_after(text, comma, sentence.end)
     if rel.source_start is None or rel.source_end is None:
         return False
     if text[rel.source_start : rel.source_end].lower() not in {"who", "which"}:
@@ -778,7 +854,16 @@ def _aside(rel: Relation, sentence: Sentence, text: str) -> bool:
     if text[max(sentence.start, rel.source_start - 2) : rel.source_start].strip() != ",":
         return False
     comma = text.find(",", rel.end, sentence.end)
-    return comma != -1 and bool(_MAIN_VERB.match(text, comma + 1, sentence.end))
+    return comma != -1 and _main_verb_after(text, comma, sentence.end)
+
+
+def _main_verb_after(text: str, comma: int, end: int) -> bool:
+    """Whether the main verb follows the comma closing an aside, past a closing quotation mark
+    ('…, who called them "cranks," insists')."""
+    after = comma + 1
+    while after < end and text[after] in "\"”’'":
+        after += 1
+    return bool(_MAIN_VERB.match(text, after, end))
 
 
 def _closing_which(rel: Relation, sentence: Sentence, text: str) -> bool:
@@ -952,6 +1037,10 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             who = (
                 speaker.get(quoted) or _interviewee(out, sents, i) or _recent_speaker(out, sents, i, document)
             )
+            if (who is None or not who.source) and block is not None and s.paragraph == block[1] + 1:
+                who = block[0]  # "X responded in a statement:" then the quoted paragraph
+            elif (who is None or not who.source) and i and sents[i - 1].quotation == quoted and out[-1]:
+                who = out[-1] if out[-1].source else who  # the same quotation, run on: the same speaker
             att = replace(who, quote="direct") if who else _unattributed_quote(document, quoted)
         if att is None and block is not None and s.paragraph == block[1] + 1:
             att = block[0]
@@ -959,21 +1048,72 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             att = _hedge(text, s)
         if DATELINE_LINE.match(s.text.strip(_QUOTE_CHARS)):
             att = None  # '"TEL AVIV (Reuters) -' left inside a quotation by the scrape: a place
-        intro = base[i]
+        intro = base[i] if base[i] and base[i].source else _weak_intro(found[i], i, document, known, names, sources)
+        intro = intro or base[i]
         if intro is not None and s.text.rstrip().endswith(":") and _ends_paragraph(sents, i):
             block = (intro, s.paragraph)
         elif block is not None and s.paragraph > block[1] + 1:
             block = None
         out.append(att)
+    names = [n for n in names if not _shared_surname(n, names, text)]
     fullest = fullest_names([n[2] for n in names if not _ATTRIBUTIVE.match(text, n[1])])
     apart = _his_not_hers(out, sents, text, fullest, names)
     bare = {k: v for k, v in fullest.items() if k not in apart}
     return tuple(
-        replace(a, entity=_entity(a.source, a.source_kind, bare if _bare(a.source) else fullest, text, known))
+        replace(
+            a,
+            entity=_office_holder(a.source, a.source_kind, names)
+            or _entity(a.source, a.source_kind, bare if _bare(a.source) else fullest, text, known),
+        )
         if a is not None and a.source
         else a
         for a in out
     )
+
+
+# A first name joined to a full name before it: "Malia and Sasha Obama" (two people, one surname).
+_FIRST_AND = re.compile(r"(?:^|[^\w.’'-])([A-Z][a-z]+)\s+and\s+$")
+
+
+def _shared_surname(name: tuple[int, int, str], names: Sequence[tuple[int, int, str]], text: str) -> bool:
+    """A full name after "<First> and", where <First> is nobody's surname in the article: "Malia and
+    Sasha Obama" names two daughters, and neither is the fullest name of a bare "Mr. Obama". ("Bush
+    and Dick Cheney" keeps its name: Bush is a surname the article uses.)"""
+    m = _FIRST_AND.search(text, max(0, name[0] - 30), name[0])
+    if m is None or len((person_name(name[2]) or "").split()) < 2:
+        return False
+    if re.search(r"\b[A-Z][\w.’'-]*\s+$", text[max(0, m.start(1) - 20) : m.start(1)]):
+        return False  # "George W. Bush and Dick Cheney": the word before "and" ends a name
+    first = m.group(1).lower()
+    return all(person_key(person_name(n[2]) or n[2]) != first for n in names)
+
+
+# Words before a surname that name no office: "Mr.", "former", "the".
+_NOT_OFFICE = frozenset("Mr Mrs Ms Dr Miss Former former Ex ex The the Then then Late late".split())
+
+
+def _office_words(mention: str, name: str) -> frozenset[str]:
+    """The capitalised title words written before ``name`` in ``mention``: "Former Vice President
+    Cheney" -> {Vice, President}."""
+    head = mention.split(",")[0].split(name.split()[0])[0]
+    return frozenset(w for w in (x.strip(".") for x in re.split(r"[\s-]+", head)) if w[:1].isupper()) - _NOT_OFFICE
+
+
+def _office_holder(source: str | None, kind: str | None, names: Sequence[tuple[int, int, str]]) -> str | None:
+    """A surname under an office title ("Former Vice President Cheney") is the bearer the article
+    names in full under that title ("ex-Vice President Dick Cheney’s"), not the fullest name of the
+    surname, which may be a relative's ("Mary Cheney", named first)."""
+    name = person_name(source or "") if kind == "person" else None
+    if not source or not name or " " in name:
+        return None
+    office = _office_words(source, name)
+    if not office:
+        return None
+    for _, _, mention in names:
+        full = person_name(mention)
+        if full and " " in full and person_key(full) == person_key(name) and office <= _office_words(mention, full):
+            return full
+    return None
 
 
 # Words before a woman's name: "first lady Ann Lee", "his wife, Ann Lee", "Mrs. Ann Lee".
@@ -1122,6 +1262,23 @@ def _opening_quotation(document: Document, s: Sentence, att: Attribution) -> boo
     return any(q.start <= s.start + 1 and q.end <= att.start for q in quos) and s.text[:1] in _QUOTE_CHARS
 
 
+def _weak_intro(
+    found: Sequence[Relation],
+    i: int,
+    document: Document,
+    known: Sequence[str],
+    names: list[tuple[int, int, str]],
+    sources: list[tuple[str, str | None, int]],
+) -> Attribution | None:
+    """For a paragraph that ends on a colon with no reporting cue, the speaker its weak cue names
+    ("Trump responded to the allegations in a statement:" then the quotation): who the quoted
+    paragraph after it is from. The colon line itself stays the outlet's."""
+    if not document.sentences[i].text.rstrip().endswith(":"):
+        return None
+    named = [replace(r, kind="speech") for r in found if r.source is not None]
+    return _sentence(named[:1], i, document, known, names, sources) if named else None
+
+
 def _recent_speaker(
     done: Sequence[Attribution | None], sents: Sequence[Sentence], i: int, document: Document
 ) -> Attribution | None:
@@ -1129,6 +1286,8 @@ def _recent_speaker(
     short to count as one ("“It's overkill,” Bo Diaz told the Planet." then a quoted paragraph)."""
     for k in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
         att = done[k]
+        if att is None and sents[k].text.rstrip().endswith(":") and _ends_paragraph(sents, k):
+            return None  # "A post offers this commentary:": someone else's words follow, not the last speaker's
         quoted = att is not None and (att.quote == "direct" or _opening_quotation(document, sents[k], att))
         if att is not None and att.type == "attributed" and quoted and att.source:
             return att
@@ -1248,6 +1407,50 @@ def _fits(name: str, other: str) -> bool:
     return a <= b or b <= a
 
 
+_MAN = re.compile(r"\bMr\b\.?")
+_WOMAN = re.compile(r"\b(?:Mrs|Ms|Miss)\b\.?|\b(?:[Ff]irst [Ll]ady|wife|daughter|sister|mother|widow)\b")
+
+
+def _sexes(documents: Sequence[Document]) -> dict[str, set[str]]:
+    """Entity -> "m" and/or "f", as its sources are written across the event ("Mr. Lee"; "the first
+    lady, Ann Lee", "Mrs. Lee"): what two wordings of one surname must share to be one person."""
+    out: dict[str, set[str]] = {}
+    for doc in documents:
+        for a in doc.attributions:
+            if a is None or not a.entity or not a.source or a.source_kind != "person":
+                continue
+            head = re.sub(r"\s*\([^()]*\)$", "", a.source).split(",")
+            lead = " ".join(head[:2]) if person_name(head[0]) is None else head[0]  # "his wife, Ann Lee"
+            if _MAN.search(lead):
+                out.setdefault(a.entity, set()).add("m")
+            if _WOMAN.search(lead):
+                out.setdefault(a.entity, set()).add("f")
+    return out
+
+
+def _men_named(documents: Sequence[Document], surname: str) -> list[str]:
+    """Full names of ``surname`` that the event's articles give in their narration, most used
+    first, leaving out those written for a woman ("first lady Ann Lee", "Mrs. Ann Lee")."""
+    count: dict[str, int] = {}
+    for doc in documents:
+        text = doc.article.text
+        for start, _, mention in person_mentions(text, doc.article.body_start):
+            name = person_name(mention)
+            if not name or len(name.split()) < 2 or person_key(name) != person_key(surname):
+                continue
+            if _WOMAN.search(mention) or _FEMALE_BEFORE.search(text, max(0, start - 30), start):
+                continue
+            count[name] = count.get(name, 0) + 1
+    return sorted(count, key=lambda n: (-count[n], -len(n), n))
+
+
+def _same_sex(sexes: Mapping[str, set[str]], a: str, b: str) -> bool:
+    """Whether two wordings can be one person: not when one is written only for a man, the other
+    only for a woman."""
+    x, y = sexes.get(a, set()), sexes.get(b, set())
+    return {frozenset(x), frozenset(y)} != {frozenset("m"), frozenset("f")}
+
+
 def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
     """The documents with one canonical name per person across the event: "Trump" in one outlet
     and "Donald J. Trump" in another become the full name most outlets use (the longer on a tie);
@@ -1270,13 +1473,18 @@ def same_entities(documents: Sequence[Document]) -> tuple[Document, ...]:
                 key = person_key(a.entity)
                 forms = counts.setdefault(key if key in apart else key.split()[0], {})
                 forms[a.entity] = forms.get(a.entity, 0) + 1
+    sexes = _sexes(documents)
     label: dict[str, str] = {}
     for forms in counts.values():
         # The most used full names first; each wording joins the first one it fits ("Paul Ryan" and
-        # "Paul D. Ryan", "Trump" and "Donald J. Trump"; not "Ivanka Trump").
+        # "Paul D. Ryan", "Trump" and "Donald J. Trump"; not "Ivanka Trump"), never a name written for
+        # a woman when it was written for a man ("Mr. Trump" is not "the first lady, Melania Trump").
         full = sorted((f for f in forms if len(f.split()) >= 2), key=lambda f: (-forms[f], -len(f), f))
         for f in forms:
-            label[f] = next((g for g in full if _fits(f, g)), f)
+            label[f] = next((g for g in full if _fits(f, g) and _same_sex(sexes, f, g)), f)
+            if label[f] == f and any(_fits(f, g) and not _same_sex(sexes, f, g) for g in full):
+                # "Mr. Lee", kept apart from "the first lady, Ann Lee": the man the event names in full
+                label[f] = next((g for g in _men_named(documents, f) if _fits(f, g)), f)
     out = []
     for doc in documents:
         atts = tuple(

@@ -340,10 +340,16 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
     titled = any(w.strip(".") in TITLES for w in words) or bool(
         PERSON_ROLES.search(" ".join(words[: -tail or None]))
     )
+    possessive = any(_POSSESSIVE_TAIL.search(w) for w in words)
+    member = last in {"Republican", "Democrat", "Independent", "Libertarian"}  # "The Ohio Republican"
+    if words[0] in {"The", "the"} and tail >= len(words) - 1 >= 2 and not (titled or possessive or member):
+        return "organization"  # "The Rocky Mountain Drug Area": no one's name follows "the"
     if _capital(last) and (tail >= 2 or titled or len(words) == 1):
         return "person"
     if PERSON_ROLES.search(head) or head in _PERSON_NOUNS:
         return "person"  # "the White House press secretary": a role at the head, whatever names it
+    if last.islower() and last.endswith(("man", "woman")) and last not in {"human", "ottoman"}:
+        return "person"  # "The cameraman", "a fisherwoman"
     if any(w.strip(".") in ORG_WORDS for w in words) or any(re.fullmatch(r"[A-Z]{2,6}s?", w) for w in words):
         return "organization"
     named = any(
@@ -360,7 +366,7 @@ def _capital(word: str) -> bool:
 
 
 # Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
-_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires".split())
+_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split())
 
 
 _PEOPLE_FIGURES = frozenset(
