@@ -197,3 +197,22 @@ def test_quote_fragments_and_weak_matches_go_last_in_the_glance():
     assert g.agreed[2].gist.startswith("The mayor said")
     expected = {"claim": "c2", "gist": g.agreed[2].gist, "score": 0.2, "strength": "weak"}
     assert g.as_dict()["agreed"][2] == expected
+
+
+def test_a_conflict_held_again_by_another_claim_is_listed_once_with_it():
+    from compare.model import Difference
+    from compare.report.glance import distinct_conflicts
+
+    both = (("daily-ledger", "on Thursday"), ("northern-wire", "on Wednesday"))
+    wide = Difference("date", (("coastal-times", "on Thursday"), *both), True, "")
+    narrow = Difference("date", both, True, "")
+    other = Difference("number", (("daily-ledger", "60"), ("northern-wire", "50")), True, "")
+    claims = [
+        Claim("c1", (Member("daily-ledger", (0,)),), 0.9, (narrow,)),
+        Claim("c2", (Member("daily-ledger", (0,)),), 0.9, (wide, other)),
+        Claim("c3", (Member("daily-ledger", (1,)),), 0.9, (narrow,)),
+    ]
+    got = [(c.id, d.kind, also) for c, d, also in distinct_conflicts(claims)]
+    assert got == [("c2", "date", ("c1", "c3")), ("c2", "number", ())]
+    comparison = replace(hand_comparison(), claims=tuple(claims))
+    assert [(x.claim, x.also) for x in glance(comparison).conflicts] == [("c2", ("c1", "c3")), ("c2", ())]

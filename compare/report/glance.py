@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Claim, Comparison, Document, WordEdit
+from ..model import Claim, Comparison, Difference, Document, WordEdit
 
 # A claim's gist: its shortest member sentence, cut at a word boundary. 90 characters fit one line
 # of the glance list and the coverage matrix at 1280 px and two lines at 390 px (by eye on
@@ -96,6 +96,24 @@ class Conflict:
     claim: str
     kind: str
     values: tuple[tuple[str, str], ...]  # (article id, wording)
+    also: tuple[str, ...] = ()  # other claims holding the same conflict (the same wordings)
+
+
+def distinct_conflicts(claims: Collection[Claim]) -> list[tuple[Claim, Difference, tuple[str, ...]]]:
+    """Each conflict once, in claim order, with the other claims that hold it again: a conflict
+    whose outlets' wordings all appear in a conflict of the same kind with more (or as many)
+    outlets is the same disagreement (one lead sentence sits in two claims: "Thursday evening"
+    against "Wednesday night" twice), so a reader is told it once, "also in c2"."""
+    pairs = ((c, d) for c in claims for d in c.differences if d.conflict)
+    found = [(n, c, d) for n, (c, d) in enumerate(pairs)]
+    kept: list[tuple[int, Claim, Difference, list[str]]] = []
+    for n, c, d in sorted(found, key=lambda f: (-len(f[2].values), f[0])):
+        host = next((k for k in kept if k[2].kind == d.kind and set(d.values) <= set(k[2].values)), None)
+        if host is None:
+            kept.append((n, c, d, []))
+        elif c.id != host[1].id and c.id not in host[3]:
+            host[3].append(c.id)
+    return [(c, d, tuple(also)) for _, c, d, also in sorted(kept, key=lambda k: k[0])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +151,8 @@ class Glance:
             "agreed_outlets": self.agreed_outlets,
             "agreed_total": self.agreed_total,
             "conflicts": [
-                {"claim": c.claim, "kind": c.kind, "values": dict(c.values)} for c in self.conflicts
+                {"claim": c.claim, "kind": c.kind, "values": dict(c.values), "also_in": list(c.also)}
+                for c in self.conflicts
             ],
             "only": [{"article": a, "sentences": n, "gist": g} for a, n, g in self.only],
             "sources": [
@@ -273,7 +292,7 @@ def glance(comparison: Comparison) -> Glance:
     width = n if most == n else most
     agreed_all = [c for c in comparison.claims if width >= 2 and carried[c.id] == width]
     conflicts = tuple(
-        Conflict(c.id, d.kind, d.values) for c in comparison.claims for d in c.differences if d.conflict
+        Conflict(c.id, d.kind, d.values, also) for c, d, also in distinct_conflicts(comparison.claims)
     )
     # A sentence with a possible match is not told by one outlet alone ("maybe" is not "no").
     claimed = set(comparison.claim_index()) | {m for p in comparison.possible for m in p.members}

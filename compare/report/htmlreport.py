@@ -687,8 +687,9 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
                 "absent": [outlet.get(a, a) for a in line.absent],
                 "absent_label": line.absent_label,
                 "why": clip(display_text(line.why), TITLE_CHARS),
+                "also": list(also),
             }
-            for claim, kind, line in conflict_lines(c, outlet)
+            for claim, kind, line, also in conflict_lines(c, outlet)
         ],
         "only": [
             {"article": a, "outlet": outlet[a], "n": n, "gist": display_text(text)} for a, n, text in g.only

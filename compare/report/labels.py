@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..differences import is_minor
 from ..differences.attribution import STATED
 from ..model import Attribution, Claim, Comparison, Difference, Document, Relay, Unique, Via
-from .glance import STRENGTHS, Glance, clip
+from .glance import STRENGTHS, Glance, clip, distinct_conflicts
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -326,14 +326,20 @@ def possible_note(n: int) -> str:
     )
 
 
-def conflict_lines(comparison: Comparison, outlets: dict[str, str]) -> list[tuple[str, str, DifferenceLine]]:
-    """(claim id, kind, line) of every conflict, in the order of the glance's ``conflicts``."""
+def conflict_lines(
+    comparison: Comparison, outlets: dict[str, str]
+) -> list[tuple[str, str, DifferenceLine, tuple[str, ...]]]:
+    """(claim id, kind, line, other claims holding it) of each distinct conflict, in the order of
+    the glance's ``conflicts``."""
     return [
-        (c.id, d.kind, difference_line(d, c, outlets))
-        for c in comparison.claims
-        for d in c.differences
-        if d.conflict
+        (c.id, d.kind, difference_line(d, c, outlets), also)
+        for c, d, also in distinct_conflicts(comparison.claims)
     ]
+
+
+def also_in(also: tuple[str, ...]) -> str:
+    """ " (also in c2, c5)" after a conflict that other claims hold again; "" when none does."""
+    return f" (also in {', '.join(also)})" if also else ""
 
 
 # Words kept before the place where two clipped values part ("…the Debbie Wasserman…").

@@ -9,6 +9,7 @@ from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    also_in,
     conflict_lines,
     difference_line,
     match_label,
@@ -88,8 +89,8 @@ def _glance_lines(comparison: Comparison) -> list[str]:
     if g.conflicts:
         lines += ["**Conflicts:**", ""]
         raw = {d.article.id: d.article.outlet for d in comparison.documents}
-        for claim, kind, line in conflict_lines(comparison, raw):
-            lines.append(f"- **{claim}** {kind}: {_difference(line, name)}")
+        for claim, kind, line, also in conflict_lines(comparison, raw):
+            lines.append(f"- **{claim}**{also_in(also)} {kind}: {_difference(line, name)}")
         lines.append("")
     else:
         lines += ["No conflicting details.", ""]

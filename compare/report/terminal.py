@@ -14,6 +14,7 @@ from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    also_in,
     conflict_lines,
     difference_line,
     match_label,
@@ -128,8 +129,8 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
     if g.conflicts:
         console.print(Text(f"Conflicts ({len(g.conflicts)}):", style="bold red"))
         raw = {d.article.id: d.article.outlet for d in comparison.documents}
-        for claim, kind, line in conflict_lines(comparison, raw):
-            _print_difference(console, f"  {claim} {kind}: ", line, name)
+        for claim, kind, line, also in conflict_lines(comparison, raw):
+            _print_difference(console, f"  {claim}{also_in(also)} {kind}: ", line, name)
     else:
         console.print(Text("No conflicting details.", style="bold"))
     if g.only:
