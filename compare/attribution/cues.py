@@ -102,12 +102,21 @@ class Relation:
     via: tuple[tuple[str, int, int], ...] = ()  # "told Fox News", "Daily Mail reports him as saying"
 
 
+# An editor's label opening a sentence is no speaker ("Updated: Ann Lee said …" gave "Updated"; a
+# paragraph "UPDATE:" alone gave a document): the relation is read after it.
+_LABEL = re.compile(
+    r"\s*(?:UPDATED?|Updated?|EDITOR['’]S NOTE|Editor['’]s [Nn]ote|CORRECTION|Correction|CLARIFICATION)"
+    r"(?:\s+[\w,./]+){0,4}?\s*:(?:\s+|$)"
+)
+
+
 def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     """Every reporting cue in ``text[start:end]`` with its source (and relaying outlet), in order."""
     # A dateline opening a story is a place and maybe a wire, never a source ("PALM BEACH, Fla. —
     # President Trump began … by saying" gave the source "Fla." in the newswcl50-0 event).
     dateline = DATELINE.match(text, start, end)
-    toks = tokenize(text, dateline.end() if dateline else start, end)
+    label = _LABEL.match(text, dateline.end() if dateline else start, end)  # "Updated:", "UPDATE:"
+    toks = tokenize(text, label.end() if label else dateline.end() if dateline else start, end)
     quoted = _LONG_QUOTE.search(text, start, end) is not None
     out: list[Relation] = []
     i = 0
@@ -508,6 +517,8 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         k += 1
     elif lemma in PARTICLE_ONLY:
         return None, i + 1
+    if lemma == "refer" and not _referred_as(toks, k):
+        return None, i + 1
     if lemma == "go" and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low not in _GO_ON_TO:
         return None, i + 1  # "went on to win the primary": what was done next, not said
     loose = _loose(toks, i, k, lemma)
@@ -584,6 +595,18 @@ def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     return not opened  # "In a letter reported by Fox, Page wrote": the noun of an opening phrase
 
 
+def _referred_as(toks: list[Token], k: int) -> bool:
+    """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
+    “the deal”"): a relay. "Lee referred to the weight on his shoulders", "apparently referring to
+    the inquiry" only point at a thing."""
+    for t in toks[k : k + 16]:
+        if t.text in {".", ";", "?", "!"} or t.low in {"while", "but", "which", "who"}:
+            return False
+        if t.low == "as" or is_quote(t):
+            return True
+    return False
+
+
 def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relation, int] | None:
     """ "Cruz tried to portray Trump as …", "voters were more likely to say": a weak cue from the
     controlling word to the cue verb, whose source is the subject of the controlling word."""
@@ -596,6 +619,8 @@ def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relat
     if k < len(toks) and toks[k].low in PARTICLES.get(lemma, ()):
         k += 1
     elif lemma in PARTICLE_ONLY:
+        return None
+    if lemma == "refer" and not _referred_as(toks, k):
         return None
     if k < len(toks) and (toks[k].text == ":" or toks[k].low in TRAILING.get(lemma, ())):
         k += 1

@@ -63,6 +63,10 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
     text = document.article.text
     here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos and not _listed(n, text)]
+    opening = re.compile(r"[\s“\"]*[A-Z][a-z]{2,}ing\s+")  # "Saying President Obama, he said, was …"
+    here = [n for n in here if not opening.fullmatch(text, sents[sentence].start, n[0])]
+    if len(here) > 1 and _tag_after_main(text, sents[sentence].start, here[0], pos):
+        return here[0][2]  # "Lee is close to replacing Judge Roe, he told reporters": the subject
     if here:
         return here[-1][2]
     whose = [n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])]
@@ -82,6 +86,24 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         if not whose and bare and bare.group(1).lower() in {person_key(n[2]) for n in names}:
             return bare.group(1)  # "Diaz's faith shaped him. He wrote …": a surname the article named
     return None
+
+
+def _tag_after_main(text: str, start: int, first: tuple[int, int, str], pos: int) -> bool:
+    """Whether the pronoun at ``pos`` opens a tag after a main clause whose subject is the name
+    ``first`` opening the sentence ("Ann Lee is close to picking a judge to replace Judge Bo Roe, he
+    told reporters"): the names after the subject's verb are its objects, not the speaker."""
+    if not re.fullmatch(r"[\s“\"]*", text[start : first[0]]) or not re.search(r",\s*$", text[first[1] : pos]):
+        return False
+    after = re.match(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?([a-z]+)", text[first[1] : pos])
+    return bool(after) and after.group(1) in _MAIN_VERBS
+
+
+# Verbs (and auxiliaries) that open a main clause after its subject; the rule above asks for one so
+# that a list ("Ann Lee and Bo Roe, he said") or a fronted name stays with the nearest-name rule.
+_MAIN_VERBS = frozenset(
+    "is was are were has had have will would could can may might should must does did do "
+    "wants wanted plans planned hopes hoped expects expected intends intended".split()
+)
 
 
 def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
@@ -1178,6 +1200,8 @@ def _headline_subject(found: Sequence[Relation], sentence: Sentence, text: str) 
         return found
     out: list[Relation] = []
     for r in found:
+        if r.source_start is not None and r.source_start >= r.end and not text[sentence.start : r.start].strip():
+            continue  # "Report Sees Guns as Path to Safety": a headline opens with its subject, not a cue
         if r.source_start is not None and r.source_start >= r.end and r.cue.lower() not in _SAYS:
             before = [
                 e

@@ -451,6 +451,9 @@ def _thing_word(word: str) -> bool:
     return w in ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
 
 
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
 def person_mentions(
     text: str, start: int = 0, end: int | None = None, known: Sequence[str] = ()
 ) -> list[tuple[int, int, str]]:
@@ -465,6 +468,8 @@ def person_mentions(
         while spans and spans[0][1].strip(".") in NOT_NAME_START and not spans[0][1].endswith("."):
             after_the |= spans[0][1] in {"The", "the"}
             spans = spans[1:]
+        if len(spans) >= 3 and _OPENING_PARTICIPLE.fullmatch(spans[0][1]):
+            spans = spans[1:]  # "Saying President Obama, he said, was …": a verb opening the sentence
         if not spans:
             continue
         first = spans[0][1].strip(".")
