@@ -56,6 +56,7 @@ from .phrases import (
     name_before,
     name_forward,
     name_list,
+    named_head,
     np_back,
     np_forward,
     object_past,
@@ -597,13 +598,13 @@ def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
 
 def _referred_as(toks: list[Token], k: int) -> bool:
     """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
-    “the deal”"): a relay. "Lee referred to the weight on his shoulders", "apparently referring to
+    “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his shoulders", "apparently referring to
     the inquiry" only point at a thing."""
     for t in toks[k : k + 16]:
         if t.text in {".", ";", "?", "!"} or t.low in {"while", "but", "which", "who"}:
             return False
-        if t.low == "as" or is_quote(t):
-            return True
+        if t.low in {"as", "that"} or is_quote(t):
+            return True  # "referred to reports that the plan failed": what they said, relayed
     return False
 
 
@@ -1118,7 +1119,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         ante = agent_of(toks, ante, text) if ante else None
         src = (ante[0], toks[j].start, toks[j].end) if ante else None
     elif j >= 0 and toks[j].low not in {"and", "but", "then"}:  # "… and said": the clause's subject
-        src = _past_relative(toks, np_back(toks, j, text), text)
+        src = named_head(toks, _past_relative(toks, np_back(toks, j, text), text), text)
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
     opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None

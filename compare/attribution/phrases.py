@@ -594,6 +594,24 @@ def name_before(toks: list[Token], src: Phrase, text: str) -> Phrase | None:
     return name if name is not None and _is_name(tokenize(text, name[1], name[2])) else None
 
 
+def named_head(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """The named head of a coordinated subject whose last member is "other …" ("Ann Lee, a lawyer
+    who led the drive, and other supporters said": Ann Lee, not "other supporters"); ``src``
+    itself otherwise."""
+    if src is None or not re.match(r"others?\b", src[0]):
+        return src
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n < 2 or toks[n - 1].low != "and":
+        return src
+    c = n - 2
+    if toks[c].text == ",":  # "A, <a description>, and other …": the comma that opens the description
+        c = next((m for m in range(c - 1, max(0, c - 16), -1) if toks[m].text in ",.;:"), 0) - 1
+        if c < 1 or toks[c + 1].text != ",":
+            return src
+    name = np_back(toks, c, text)
+    return name if name is not None and _is_name(tokenize(text, name[1], name[2])) else src
+
+
 def _state_after(toks: list[Token]) -> bool:
     """A state set after a place between commas: "Washington, DC,", "Austin, Tex.,"."""
     words = [t.text for t in toks if t.text != "."]
@@ -792,11 +810,14 @@ _MONTHS = frozenset(m for m in MONTH_NAMES if m != "may")
 
 def _dash_aside(toks: list[Token], j: int) -> int | None:
     """The opening dash of an aside that closes at toks[j] ("– and repeatedly –"), if the aside
-    is short and has no quotation mark."""
-    for o in range(j - 1, max(-1, j - 16), -1):
+    is short and has no quotation mark; a list set off by dashes may run longer, its members
+    parted by semicolons ("Four others — Sen. Ann Lee of Kent; Gov. Bo Roe; and Jo Diaz — called")."""
+    listed = False
+    for o in range(j - 1, max(-1, j - 40), -1):
         if toks[o].low in _DASHES:
-            return o if o > 0 and toks[o - 1].text[:1].isalnum() else None
-        if is_quote(toks[o]) or toks[o].text in {".", ";", ":"} and not is_abbrev(toks[o - 1].text):
+            return o if o > 0 and toks[o - 1].text[:1].isalnum() and (j - o < 16 or listed) else None
+        listed |= toks[o].text == ";"
+        if is_quote(toks[o]) or toks[o].text in {".", ":"} and not is_abbrev(toks[o - 1].text):
             return None
     return None
 

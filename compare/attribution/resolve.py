@@ -563,6 +563,8 @@ def _resolve(
         return src, "person"  # "a Ryan spokesman" where the article names Paul Ryan
     if kind == "outlet" and _named_person(src, names):
         return src, "person"  # "Bloomberg said" where the article names Michael Bloomberg
+    if kind == "outlet" and spoken and re.search(r"\bvia\s", src):
+        return spoken[0], kind  # "Read the full rant via the Ledger:": the outlet passes it on
     if kind == "outlet":
         return outlet_name(src, known) or src, kind
     if kind == "person" and _POSSESSIVE_END.search(src):
