@@ -317,7 +317,7 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     """ ", adding that …" takes the subject of its clause: the previous cue's source, else the
     noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
     the subject before the passive."""
-    shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text)
+    shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text) or _whose_did(rel, toks, text)
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
@@ -1120,22 +1120,106 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = (ante[0], toks[j].start, toks[j].end) if ante else None
     elif j >= 0 and toks[j].low not in {"and", "but", "then"}:  # "… and said": the clause's subject
         src = named_head(toks, _past_relative(toks, np_back(toks, j, text), text), text)
+        src = _whose(toks, j, text) or src  # "Bo Roe, whose spokesman said": Roe's spokesman
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
     opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
     if src is None and opened:
         src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
+    if src is None and j > 1 and toks[j].text == "," and not low.endswith("ing"):
+        src = _before_long_who(toks, j, text)  # "Ann Lee, 31, who has … and was …, wrote"
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
     title_case = i > 0 and toks[i].cap  # "…, Calls For Jailing X": a headline (``_headline_subject``)
     if inverted and CUE_LEMMA.get(low) == "call" and not title_case and not _after_quotation(toks, i):
         inverted = False  # "Jo Roe, head of X, called the idea illegal": "call X Y", the idea is no source
+    told = CUE_LEMMA.get(low) == "tell" and not low.endswith("ing")
+    if src is None and inverted and told and j > 0 and not _after_quotation(toks, i):
+        inverted = False  # "…, a group that led the march, told reporters": who is told, never the source
+        src = _clause_opener(toks, j, text)
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
     return src
+
+
+def _clause_opener(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The subject opening the clause that the comma toks[j] ends before "told" ("Ann Lee, head of
+    a group that led the march, told reporters"; "“…,” Rev. Bo Roe of St. Mary's, told the Ledger"),
+    with its appositive: the first phrase of the sentence or after the quotation, if it is named."""
+    n = j - 1
+    while n > 0 and not (toks[n - 1].text in {";", ":"} or is_quote(toks[n - 1]) and toks[n - 2].text in ",?!"):
+        n -= 1
+    if not (toks[n].cap or n > 0 and is_quote(toks[n - 1])) or toks[n].low in BREAK or n >= j:
+        return None  # "While much has been made of …, a former agent … told": no subject opens it
+    c = next((c for c in range(n + 1, j + 1) if toks[c].text == ","), j)
+    src = np_back(toks, c - 1, text)  # "Kent’s state auditor, Jo Roe, told": the whole phrase
+    src = src if src and src[1] == toks[n].start else np_forward(toks, n, text)
+    if src and re.search(r"['’]s?$", src[0]):
+        return None  # "Kent’s state auditor" cut at its owner: no source rather than the place
+    src = trailing_appositive(toks, src, text) if src else None
+    if src and re.search(r",\s*who\b", src[0]):
+        src = (src[0][: re.search(r",\s*who\b", src[0]).start()], src[1], 0)
+    if src and src[0].endswith(","):
+        src = (src[0].rstrip(", "), src[1], 0)
+    return (src[0], src[1], src[1] + len(src[0])) if src else None
+
+
+def _whose(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """ "<Name>, whose <noun>" when the noun ends at toks[j]: "<Name>'s <noun>", spanning "whose
+    <noun>" (the person a spokesman or lawyer speaks for is named before the comma)."""
+    w = j - 1
+    while w > j - 4 and w > 1 and toks[w].text.isalpha() and toks[w].text.islower() and toks[w].low != "whose":
+        w -= 1
+    if w < 2 or w == j or toks[w].low != "whose" or toks[w - 1].text != ",":
+        return None
+    head = toks[j].low
+    if not (PERSON_ROLES.fullmatch(head) or PERSON_ROLES.fullmatch(head.rstrip("s")) or head in _WHOSE_BODIES):
+        return None  # "Ann Lee, whose loss to Roe marked …": no one who speaks
+    ante = np_back(toks, w - 2, text)
+    if ante is None or not re.search(r"\b[A-Z]", ante[0]):
+        return None
+    return f"{ante[0]}’s {text[toks[w + 1].start : toks[j].end]}", toks[w].start, toks[j].end
+
+
+_WHOSE_BODIES = frozenset("administration campaign office government team staff aides party company".split())
+
+
+def _whose_did(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ ", whose spokesman, it should be noted, tried to clarify … by insisting": the participle
+    shares the subject of the "whose" clause it closes."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    for w in range(p - 1, max(1, p - 25), -1):
+        if toks[w].text in {".", ";"} or is_quote(toks[w]) or toks[w].low in {"who", "which"}:
+            return None
+        if toks[w].low == "whose":
+            n = w + 1
+            while n < p and n - w <= 3 and toks[n].text.isalpha() and toks[n].text.islower() and not _verb_like(toks[n]):
+                n += 1
+            return _whose(toks, n - 1, text) if n - 1 > w else None
+    return None
+
+
+def _verb_like(t: Token) -> bool:
+    return is_verbish(t) or t.low in CUE_LEMMA or t.low in BREAK or t.low in FOLLOWING_VERB or t.low.endswith("ed")
+
+
+def _before_long_who(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The person a long "who" aside describes when the comma toks[j] closes it before the cue
+    ("Ann Lee, 31, who has 4,000 followers and at the time was an aide to the mayor, wrote"): the
+    name before ", who" (past an age), or None."""
+    for o in range(j - 1, max(1, j - 45), -1):
+        if toks[o].text in {".", ";", ":"} or is_quote(toks[o]):
+            return None
+        if toks[o].low == "who" and toks[o - 1].text == ",":
+            c = o - 2
+            if c > 1 and toks[c].text.isdigit() and toks[c - 1].text == ",":
+                c -= 2  # "Ann Lee, 31, who"
+            ante = np_back(toks, c, text)
+            return ante if ante and ante[0][:1].isupper() and " " in ante[0] else None
+    return None
 
 
 def _who_aside_before(toks: list[Token], c: int) -> int | None:

@@ -609,7 +609,9 @@ def named_head(toks: list[Token], src: Phrase | None, text: str) -> Phrase | Non
         if c < 1 or toks[c + 1].text != ",":
             return src
     name = np_back(toks, c, text)
-    return name if name is not None and _is_name(tokenize(text, name[1], name[2])) else src
+    if name is None or not (_is_name(tokenize(text, name[1], name[2])) or re.fullmatch(r"[A-Z][a-z]+", name[0])):
+        return src
+    return name  # "Cornyn, the No. 2 Republican, and other supporters": a surname alone
 
 
 def _state_after(toks: list[Token]) -> bool:

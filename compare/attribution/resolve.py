@@ -92,12 +92,14 @@ def _tag_after_main(text: str, start: int, first: tuple[int, int, str], pos: int
     """Whether the pronoun at ``pos`` opens a tag after a main clause whose subject is the name
     ``first`` opening the sentence ("Ann Lee is close to picking a judge to replace Judge Bo Roe, he
     told reporters"): the names after the subject's verb are its objects, not the speaker."""
-    if not re.fullmatch(r"[\s“\"]*", text[start : first[0]]) or not re.search(r",\s*$", text[first[1] : pos]):
+    if not _OPENS_SENTENCE.fullmatch(text, start, first[0]) or not re.search(r",\s*$", text[first[1] : pos]):
         return False
     after = re.match(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?([a-z]+)", text[first[1] : pos])
     return bool(after) and after.group(1) in _MAIN_VERBS
 
 
+# What may stand before the subject opening a sentence: a quotation mark, a dateline ("KENT ―").
+_OPENS_SENTENCE = re.compile(r"[\s“\"]*(?:[A-Z][A-Z.,' ]+\s*[―—–-]+\s*)?")
 # Verbs (and auxiliaries) that open a main clause after its subject; the rule above asks for one so
 # that a list ("Ann Lee and Bo Roe, he said") or a fronted name stays with the nearest-name rule.
 _MAIN_VERBS = frozenset(
