@@ -318,6 +318,7 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
     the subject before the passive."""
     shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text) or _whose_did(rel, toks, text)
+    shown = shown or _fronted_subject(rel, toks, text)
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
@@ -1143,6 +1144,27 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
     return src
+
+
+def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ "A day after telling reporters that …, Rep. Ann Lee broke her silence": a participle in a
+    clause fronted by "after"/"before" takes the subject of the main clause after its comma."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    if p < 1 or p > 4 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
+        return None
+    if not rel.cue.lower().endswith("ing") or any(t.text == "," for t in toks[:p]):
+        return None
+    for c in range(p + 1, min(len(toks) - 1, p + 45)):
+        if toks[c].text in {".", ";", ":"}:
+            return None
+        if toks[c].text == "," and not _in_number(toks, c):
+            n = c + 1 + (c + 1 < len(toks) and is_quote(toks[c + 1]))
+            if n < len(toks) and toks[n].low in {"he", "she", "they"}:
+                return toks[n].text, toks[n].start, toks[n].end
+            if n < len(toks) and toks[n].cap and toks[n].low not in BREAK | PRONOUNS:
+                return np_forward(toks, n, text)
+            return None
+    return None
 
 
 def _clause_opener(toks: list[Token], j: int, text: str) -> Phrase | None:
