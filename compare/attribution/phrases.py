@@ -605,13 +605,19 @@ def named_head(toks: list[Token], src: Phrase | None, text: str) -> Phrase | Non
         return src
     c = n - 2
     if toks[c].text == ",":  # "A, <a description>, and other …": the comma that opens the description
-        c = next((m for m in range(c - 1, max(0, c - 16), -1) if toks[m].text in ",.;:"), 0) - 1
-        if c < 1 or toks[c + 1].text != ",":
+        stops = (m for m in range(c - 1, max(0, c - 16), -1) if toks[m].text in ",.;:")
+        c = next((m for m in stops if not (toks[m].text == "." and _short_word(toks[m - 1].text))), 0) - 1
+        if c < 0 or toks[c + 1].text != ",":
             return src
     name = np_back(toks, c, text)
     if name is None or not (_is_name(tokenize(text, name[1], name[2])) or re.fullmatch(r"[A-Z][a-z]+", name[0])):
         return src
     return name  # "Cornyn, the No. 2 Republican, and other supporters": a surname alone
+
+
+def _short_word(word: str) -> bool:
+    """A word a full stop abbreviates ("No. 2", "Gov.", "Jr.")."""
+    return is_abbrev(word) or (word[:1].isupper() and len(word) <= 3)
 
 
 def _state_after(toks: list[Token]) -> bool:
