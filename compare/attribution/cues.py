@@ -599,8 +599,8 @@ def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
 
 def _referred_as(toks: list[Token], k: int) -> bool:
     """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
-    “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his shoulders", "apparently referring to
-    the inquiry" only point at a thing."""
+    “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his
+    shoulders", "apparently referring to the inquiry" only point at a thing."""
     for t in toks[k : k + 16]:
         if t.text in {".", ";", "?", "!"} or t.low in {"while", "but", "which", "who"}:
             return False
@@ -1172,7 +1172,9 @@ def _clause_opener(toks: list[Token], j: int, text: str) -> Phrase | None:
     a group that led the march, told reporters"; "“…,” Rev. Bo Roe of St. Mary's, told the Ledger"),
     with its appositive: the first phrase of the sentence or after the quotation, if it is named."""
     n = j - 1
-    while n > 0 and not (toks[n - 1].text in {";", ":"} or is_quote(toks[n - 1]) and toks[n - 2].text in ",?!"):
+    while n > 0 and not (
+        toks[n - 1].text in {";", ":"} or is_quote(toks[n - 1]) and toks[n - 2].text in ",?!"
+    ):
         n -= 1
     if not (toks[n].cap or n > 0 and is_quote(toks[n - 1])) or toks[n].low in BREAK or n >= j:
         return None  # "While much has been made of …, a former agent … told": no subject opens it
@@ -1193,12 +1195,13 @@ def _whose(toks: list[Token], j: int, text: str) -> Phrase | None:
     """ "<Name>, whose <noun>" when the noun ends at toks[j]: "<Name>'s <noun>", spanning "whose
     <noun>" (the person a spokesman or lawyer speaks for is named before the comma)."""
     w = j - 1
-    while w > j - 4 and w > 1 and toks[w].text.isalpha() and toks[w].text.islower() and toks[w].low != "whose":
+    while w > max(1, j - 4) and toks[w].text.isalpha() and toks[w].text.islower() and toks[w].low != "whose":
         w -= 1
     if w < 2 or w == j or toks[w].low != "whose" or toks[w - 1].text != ",":
         return None
     head = toks[j].low
-    if not (PERSON_ROLES.fullmatch(head) or PERSON_ROLES.fullmatch(head.rstrip("s")) or head in _WHOSE_BODIES):
+    person = PERSON_ROLES.fullmatch(head) or PERSON_ROLES.fullmatch(head.rstrip("s"))
+    if not person and head not in _WHOSE_BODIES:
         return None  # "Ann Lee, whose loss to Roe marked …": no one who speaks
     ante = np_back(toks, w - 2, text)
     if ante is None or not re.search(r"\b[A-Z]", ante[0]):
@@ -1218,14 +1221,16 @@ def _whose_did(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
             return None
         if toks[w].low == "whose":
             n = w + 1
-            while n < p and n - w <= 3 and toks[n].text.isalpha() and toks[n].text.islower() and not _verb_like(toks[n]):
+            while n < p and n - w <= 3 and toks[n].text.isalpha() and toks[n].text.islower():
+                if _verb_like(toks[n]):
+                    break
                 n += 1
             return _whose(toks, n - 1, text) if n - 1 > w else None
     return None
 
 
 def _verb_like(t: Token) -> bool:
-    return is_verbish(t) or t.low in CUE_LEMMA or t.low in BREAK or t.low in FOLLOWING_VERB or t.low.endswith("ed")
+    return is_verbish(t) or t.low in CUE_LEMMA or t.low in BREAK | FOLLOWING_VERB or t.low.endswith("ed")
 
 
 def _before_long_who(toks: list[Token], j: int, text: str) -> Phrase | None:

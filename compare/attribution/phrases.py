@@ -610,7 +610,8 @@ def named_head(toks: list[Token], src: Phrase | None, text: str) -> Phrase | Non
         if c < 0 or toks[c + 1].text != ",":
             return src
     name = np_back(toks, c, text)
-    if name is None or not (_is_name(tokenize(text, name[1], name[2])) or re.fullmatch(r"[A-Z][a-z]+", name[0])):
+    surname = re.fullmatch(r"[A-Z][a-z]+", name[0]) if name else None
+    if name is None or not (surname or _is_name(tokenize(text, name[1], name[2]))):
         return src
     return name  # "Cornyn, the No. 2 Republican, and other supporters": a surname alone
 

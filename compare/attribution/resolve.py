@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from ..lexicon import DATELINE_LINE
+from ..lexicon import DATELINE_LINE, MONTH_NAMES, WEEKDAYS
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import full_outlet_name, is_self, outlet_name
 from .cues import FIRST_PERSON, Relation, find_relations, hedges
@@ -1005,11 +1005,34 @@ def _sentence(
     )
 
 
+_MEDIA_NOUN = (
+    r"(?:newspaper|daily|paper|tabloid|magazine|news\s+agency|broadcaster|news\s+site|news\s+website)"
+)
+_MASTHEAD_NAME = r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:de\s+|of\s+)?[A-Z][\w.&'’-]*){0,4}"
+# "the newspaper Morning Clarion", "Morning Clarion, a local newspaper,": a masthead named as one.
+_NAMED_MEDIUM = re.compile(
+    rf"\b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?{_MEDIA_NOUN}\s+(?P<after>(?:the\s+)?{_MASTHEAD_NAME})"
+    r"(?=[,;:)]|\.(?:\s|$)|\s+(?:reported|reports)\b)"
+    rf"|(?P<before>{_MASTHEAD_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEDIA_NOUN}\b"
+)
+
+
+def named_media(text: str) -> tuple[str, ...]:
+    """Outlets an article names as such ("the newspaper Morning Clarion", "Morning Clarion, a local
+    daily"): mastheads outside the built-in list, read as outlets wherever the article cites them."""
+    found = (m.group("after") or m.group("before") for m in _NAMED_MEDIUM.finditer(text))
+    names = (re.sub(r"^(?:the|The)\s+", "", n).rstrip(".") for n in found if n)
+    return tuple(dict.fromkeys(n for n in names if n.split()[0] not in _WHEN_WORDS))
+
+
+_WHEN_WORDS = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS))
+
+
 def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[Attribution | None, ...]:
     """One Attribution (or None for the outlet's own statement) per sentence of ``document``."""
     text = document.article.text
     sents = document.sentences
-    known = (*known_outlets, document.article.outlet)
+    known = (*known_outlets, document.article.outlet, *named_media(text))
     quotes = [(q.start, q.end) for q in document.quotations]
     asked = [(s.start, s.end) for s in sents if _question_item(s)]  # "Governor Pence?" in an interview
     names = [  # people named in the narration; a name inside someone's quotation is not an antecedent
@@ -1204,7 +1227,8 @@ def _headline_subject(found: Sequence[Relation], sentence: Sentence, text: str) 
         return found
     out: list[Relation] = []
     for r in found:
-        if r.source_start is not None and r.source_start >= r.end and not text[sentence.start : r.start].strip():
+        opening = not text[sentence.start : r.start].strip()
+        if r.source_start is not None and r.source_start >= r.end and opening:
             continue  # "Report Sees Guns as Path to Safety": a headline opens with its subject, not a cue
         if r.source_start is not None and r.source_start >= r.end and r.cue.lower() not in _SAYS:
             before = [
