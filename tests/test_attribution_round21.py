@@ -195,3 +195,34 @@ def test_the_newspaper_before_a_masthead_names_it() -> None:
     assert named_media("It was first reported by the Seoul newspaper Munhwa Ilbo.") == ("Munhwa Ilbo",)
     assert named_media("He told the newspaper Ann Lee would resign.") == ()
     assert named_media("the newspaper Tuesday reported that") == ()
+
+
+# ---- from the samples of round twenty-one ----------------------------------------------------------
+def test_a_date_aside_after_the_subject_is_no_source() -> None:
+    assert _rels("Another review, on June 25, 2012, reported a rise in thefts.") == [
+        ("reported", "Another review")
+    ]
+
+
+def test_and_asked_inside_an_after_clause_takes_that_clause_subject() -> None:
+    text = (
+        "Ann Lee is seen grabbing the arm of a young man after the man approached her and asked if she voted."
+    )
+    assert ("asked", "the man") in _rels(text)
+    assert _rels("Ann Lee left the room after the final vote ended and said she was tired.") == [
+        ("said", "Ann Lee")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("One participant", "anonymous"),
+        ("Two protesters", "anonymous"),
+        ("Another demonstrator, Jo Roe from Kent", "person"),
+    ],
+)
+def test_unnamed_participants_are_anonymous(source: str, kind: str) -> None:
+    from compare.attribution.sources import source_kind
+
+    assert source_kind(source) == kind

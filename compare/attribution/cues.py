@@ -69,7 +69,7 @@ from .phrases import (
     trailing_appositive,
     who_clause,
 )
-from .sources import DOCUMENT_WORDS, PERSON_ROLES, source_kind
+from .sources import ANONYMOUS_HEADS, DOCUMENT_WORDS, PERSON_ROLES, source_kind
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
@@ -318,7 +318,7 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
     the subject before the passive."""
     shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text) or _whose_did(rel, toks, text)
-    shown = shown or _fronted_subject(rel, toks, text)
+    shown = shown or _fronted_subject(rel, toks, text) or _subordinate_subject(rel, toks, text)
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
@@ -1124,6 +1124,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _whose(toks, j, text) or src  # "Bo Roe, whose spokesman said": Roe's spokesman
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
+        src = _before_date(toks, src, text)
     opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
     if src is None and opened:
         src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
@@ -1164,6 +1165,47 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
             if n < len(toks) and toks[n].cap and toks[n].low not in BREAK | PRONOUNS:
                 return np_forward(toks, n, text)
             return None
+    return None
+
+
+def _before_date(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """ "Another review, on June 25, 2012, reported": a date set off after the subject is when, not
+    who; the subject is the phrase before it."""
+    if src is None or src[0].split()[0].lower() not in MONTH_NAMES:
+        return src
+    s = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if s < 3 or toks[s - 1].low not in {"on", "in", "since", "until"} or toks[s - 2].text != ",":
+        return src
+    return np_back(toks, s - 3, text) or src
+
+
+_SUBORDINATE_OPENERS = frozenset("after before when while because since until once".split())
+
+
+def _finite(t: Token) -> bool:
+    return not t.cap and (is_verbish(t) or t.low.endswith("ed") or t.low in FOLLOWING_VERB)
+
+
+def _subordinate_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ "… grabbing a man's wrist after the man approached him and asked if …": a verb joined by
+    "and" inside a clause opened by "after"/"when" shares that clause's subject, not the sentence's."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    if p < 4 or toks[p - 1].low != "and":
+        return None
+    for o in range(p - 2, max(0, p - 16), -1):
+        t = toks[o]
+        if t.text in {",", ";", ":", "—", "–"} or is_quote(t):
+            return None
+        if t.low in _SUBORDINATE_OPENERS and o > 0:
+            nxt = toks[o + 1]
+            if not (nxt.low in DETERMINERS and nxt.low not in PRONOUNS or nxt.cap):
+                return None
+            v = next((v for v in range(o + 2, min(p - 1, o + 6)) if _finite(toks[v])), None)
+            head = toks[v - 1] if v is not None else None
+            person = head is not None and (head.cap or PERSON_ROLES.fullmatch(head.low))
+            if head is None or not (person or head.low in ANONYMOUS_HEADS):
+                return None  # no person before a verb: "after the vote and said", "after the vote ended"
+            return text[toks[o + 1].start : toks[v - 1].end], toks[o + 1].start, toks[v - 1].end
     return None
 
 

@@ -23,7 +23,8 @@ ANONYMOUS_HEADS = _ANON = frozenset(
     "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
     "allies confidant confidants critics experts analysts observers witnesses lawmakers "
     "investigators members supporters opponents residents neighbors neighbours friends relatives "
-    "others colleagues employees workers women men".split()
+    "others colleagues employees workers women men participant participants witness attendee attendees "
+    "bystander bystanders protester protesters demonstrator demonstrators marcher marchers".split()
 )
 DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
@@ -326,6 +327,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "outlet"  # "state media reported"
     if head in DOCUMENT_WORDS:
         return "document"
+    named_after = "," in text and re.match(r"[A-Z][\w.’'-]+\s+[A-Z]", text.split(",")[1].strip())
+    if head in _ANON and named_after and not head.endswith("s"):
+        return "person"  # "Another demonstrator, Jo Roe from Kent": named after the comma
     if head in _ANON:
         return "anonymous"
     if _unnamed_group(words, head):
