@@ -519,8 +519,6 @@ def _relation_at(toks: list[Token], i: int, text: str) -> tuple[Relation | None,
         k += 1
     elif lemma in PARTICLE_ONLY:
         return None, i + 1
-    if lemma == "refer" and not _referred_as(toks, k):
-        return None, i + 1
     if lemma == "go" and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low not in _GO_ON_TO:
         return None, i + 1  # "went on to win the primary": what was done next, not said
     loose = _loose(toks, i, k, lemma)
@@ -597,6 +595,15 @@ def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
     return not opened  # "In a letter reported by Fox, Page wrote": the noun of an opening phrase
 
 
+def points_only(rel: Relation, text: str) -> bool:
+    """Whether a "referred to" cue only points at a thing (``_referred_as``): PolNeAR marks it as
+    a cue, but nothing is relayed ("Lee referred to the weight on his shoulders")."""
+    if "refer" not in rel.cue.lower():
+        return False
+    toks = tokenize(text, rel.end, min(len(text), rel.end + 200))
+    return not _referred_as(toks, 0)
+
+
 def _referred_as(toks: list[Token], k: int) -> bool:
     """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
     “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his
@@ -621,8 +628,6 @@ def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relat
     if k < len(toks) and toks[k].low in PARTICLES.get(lemma, ()):
         k += 1
     elif lemma in PARTICLE_ONLY:
-        return None
-    if lemma == "refer" and not _referred_as(toks, k):
         return None
     if k < len(toks) and (toks[k].text == ":" or toks[k].low in TRAILING.get(lemma, ())):
         k += 1

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..lexicon import DATELINE_LINE, MONTH_NAMES, WEEKDAYS
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import full_outlet_name, is_self, outlet_name
-from .cues import FIRST_PERSON, Relation, find_relations, hedges
+from .cues import FIRST_PERSON, Relation, find_relations, hedges, points_only
 from .lexicon import is_plural
 from .narration import background
 from .phrases import ASKED, asked_subject, plural_subject
@@ -1044,7 +1044,8 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
     base: list[Attribution | None] = []
     found = relations(document)
     for i in range(len(sents)):
-        rels = [r for r in _headline_subject(found[i], sents[i], text) if r.kind == "speech"]
+        heads = _headline_subject(found[i], sents[i], text)
+        rels = [r for r in heads if r.kind == "speech" and not points_only(r, text)]
         att = _sentence(rels, i, document, known, names, sources)
         if att is not None and att.source:
             sources.append((att.source, att.source_kind, i))
