@@ -348,7 +348,13 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
             continue
         # "Two states filed": "states" is no verb ("Lee's remarks came" stays Lee's, the owner speaks)
         noun = j + 1 < len(toks) and is_verbish(toks[j + 1]) and toks[j - 1].low not in CLITICS
-        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun):
+        # "Kent’s state auditor": a cue word between an owner and a noun is a noun ("Rice's comments
+        # came" keeps the verb)
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        owned = j > i and toks[j - 1].low in CLITICS and nxt is not None and nxt.text.isalpha()
+        owned = owned and nxt.text.islower() and not is_verbish(nxt) and nxt.low not in BREAK
+        verb = t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun and not owned
+        if t.low in stop or verb:
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
             break  # "Sanders hasn't", "Clinton now": the subject ends
