@@ -61,9 +61,9 @@ def test_a_dash_list_with_semicolons_leaves_the_subject() -> None:
     [
         ("The reaction came from Bob Roe, whose spokesman said it was a joke.", "Bob Roe’s spokesman"),
         (
-            "Lee's was the harshest reply to Bob Roe, whose spokesman, it should be noted, tried to"
-            " clarify the remark by insisting it was a joke.",
-            "Bob Roe’s spokesman",
+            "Lee's was the sharpest reply to Bob Roe, whose lawyer, it must be said, sought to"
+            " explain the remark by insisting it was a joke.",
+            "Bob Roe’s lawyer",
         ),
     ],
 )
