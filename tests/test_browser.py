@@ -300,7 +300,7 @@ def test_overview_screenshot_light_dark_and_print(browser, reports, tmp_path):
 
 # --- layout on real events, the glance, the index ----------------------------------------------
 
-WIDTHS = (390, 1400)
+WIDTHS = (375, 1400)  # the narrowest common phone (375) and a desktop
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Bounding boxes of the provenance graph's labels: every pair of them that intersects, and any label
 # that sticks out of the drawing (the SVG would cut it off).
@@ -512,3 +512,78 @@ def test_bidi_controls_stay_inside_their_element(browser, index_page, tmp_path):
     assert pg.page.evaluate(follows, ".gmeta bdi")
     assert pg.page.evaluate("getComputedStyle(document.querySelector('.s')).unicodeBidi") == "isolate"
     pg.close()
+
+
+# Every visible difference item: its claim, the outlets it gives a value for, the outlets it names as
+# silent, and whether its box stays inside the screen.
+DIFF_ITEMS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.diffs > li')).map(li => {
+  const r = li.getBoundingClientRect();
+  const pick = (sel) => Array.from(li.querySelectorAll(sel)).map(b => b.textContent);
+  // an attribution difference names the outlets in its relay lines (ul.who): relaying or stating it
+  const given = pick(':scope > .dv:not(.absent) > .dvo, :scope > ul.who > li > .dv:not(.absent) > .dvo');
+  const silent = pick(':scope > .dv.absent > .dvo, :scope > ul.who > li > .dv.absent > .dvo');
+  return [li.closest('.row').id, given, silent, r.left >= 0 && r.right <= window.innerWidth + 0.5];
+})"""
+
+
+# Each attribution difference: its row, the values listed beside its relay lines, its relay lines.
+WHO_ITEMS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.diffs > li'))
+  .filter(li => li.querySelector(':scope > ul.who'))
+  .map(li => [li.closest('.row').id, li.querySelectorAll(':scope > .dv').length,
+    li.querySelectorAll(':scope > ul.who > li').length])"""
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports, event_report, which):
+    """At 375 px each difference names each of its claim's outlets once, as giving a value or as
+    silent ("not given by …"), and no item runs off the screen. An attribution difference names
+    them in its relay lines: relaying or hedging it, or stating it as fact; and says nothing else
+    (no value list beside the lines)."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        names = {a["id"]: a["outlet"] for a in pg.data["articles"]}
+        members = {
+            f"claim-{c['id']}": sorted(names[m["article"]] for m in c["members"]) for c in pg.data["claims"]
+        }
+        items = pg.page.evaluate(DIFF_ITEMS)
+        assert items and any(silent for _, _, silent, _ in items)
+        for rid, given, silent, inside in items:
+            assert sorted(given + silent) == members[rid], (rid, given, silent)
+            assert inside, rid
+        who = pg.page.evaluate(WHO_ITEMS)
+        assert who, "no attribution difference to check"
+        for rid, values, lines in who:
+            assert values == 0 and lines >= 2, rid
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+# The provenance graph's label size on screen: its font size times the drawing's scale.
+LABEL_PX = """() => {
+  const svg = document.querySelector('svg.graph');
+  const t = svg.querySelector('text.glabel');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return parseFloat(getComputedStyle(t).fontSize) * scale;
+}"""
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_graph_labels_are_readable_on_a_phone(browser, reports, event_report, which):
+    """At 375 px the graph is not shrunk to fit (its 11 px labels fell to about 6 px on newswcl50-0):
+    labels stay at 9.5 px or more, and the figure, not the page, scrolls sideways."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        assert pg.page.evaluate(LABEL_PX) >= 9.5
+        assert pg.page.evaluate(OVERFLOW) <= 0
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})

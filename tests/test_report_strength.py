@@ -30,7 +30,7 @@ def test_terminal_labels_and_orders_a_weak_match():
     assert "All 3 outlets report (matches: 1 strong, 1 weak):" in glance
     assert glance.index("  c3 ") < glance.index("  c1 ")  # the weak match comes last
     assert re.search(r"  c1 .*\[weak match\]", glance)
-    assert "c1  3 outlets (Harbour Gazette, Daily Ledger, Evil" in out and "match 0.24, weak" in out
+    assert "c1  CONFLICT  all 3 outlets  match 0.24, weak" in out
     assert "weak match: the sentences may share only names or a topic, not a fact" in out
     assert "match 0.58, strong" in out and "similarity" not in out
 
@@ -97,3 +97,25 @@ def test_relay_lines_name_the_person_not_the_description():
     assert relay_lines(nobody, {"alpha": doc, "beta": b})[-1][0] == (
         "every outlet attributes it to a source or hedges it"
     )
+
+
+def test_relay_lines_group_the_outlets_that_name_one_source():
+    a = make_doc("Alpha", [["Jane Roe said the plan works."]])
+    b = make_doc("Beta", [["The plan works, Jane Roe said."]])
+    c = make_doc("Gamma", [["The plan reportedly works."]])
+    claim = Claim(
+        "c1",
+        (Member("alpha", (0,)), Member("beta", (0,)), Member("gamma", (0,))),
+        0.6,
+        relays=(
+            Relay("alpha", "Jane Roe", "person"),
+            Relay("beta", "Jane Roe", "person"),
+            Relay("gamma", None, None, type="hedged"),
+        ),
+    )
+    lines = [text for text, _ in relay_lines(claim, {"alpha": a, "beta": b, "gamma": c})]
+    assert lines == [
+        "Alpha, Beta attribute it to Jane Roe (person)",
+        "Gamma hedges it, naming no source",
+        "every outlet attributes it to a source or hedges it",
+    ]

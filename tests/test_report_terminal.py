@@ -37,9 +37,10 @@ def test_glance_comes_first_and_lines_hang_under_their_label():
     assert out.index("At a glance") < out.index("Conflicts (2):") < out.index("Claims")
     assert "All 3 outlets report (matches: 2 strong):" in out
     assert "  Harbour Gazette (outlet) ×2: Daily Ledger 1," in out
-    # A wrapped difference line continues under its values, never at column 0.
+    # A difference too long for one line: the label and reason, then each outlet's value on a line
+    # of its own, indented under the label, never at column 0.
     k = next(i for i, line in enumerate(lines) if line.startswith("  conflict number: "))
-    assert lines[k + 1].startswith(" " * len("  conflict number: ")), lines[k : k + 2]
+    assert all(line.startswith("    ") for line in lines[k + 1 : k + 3]), lines[k : k + 3]
     assert not any(line.endswith(" ") for line in lines if line.strip() and "─" not in line)
 
 

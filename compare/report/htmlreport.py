@@ -18,7 +18,20 @@ from markupsafe import Markup, escape
 from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
-from .labels import STRENGTH_NOTES, match_label, ranked_differences, relay_label, strength_counts
+from .labels import (
+    STRENGTH_NOTES,
+    RelayLine,
+    clip_apart,
+    conflict_lines,
+    cue_phrase,
+    difference_line,
+    match_label,
+    ranked_differences,
+    relay_label,
+    relay_lines,
+    relay_parts,
+    strength_counts,
+)
 from .summary import summarize
 from .templating import asset, content_policy, script_json
 
@@ -97,8 +110,11 @@ class DiffView:
     kind: str
     conflict: bool
     values: tuple[tuple[str, str], ...]  # (outlet, wording)
-    note: str
-    reason: str = ""  # why it ranks where it does (salience_reason)
+    why: str  # shown after the values: a conflict's reason, else why it ranks where it does
+    reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
+    absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
+    absent_label: str = ""  # "not given by", "not quoted by", …
+    lines: tuple[Markup, ...] = ()  # an attribution difference: the claim's relay lines, in place of values
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +236,7 @@ def _detail_title(d: Detail) -> str:
 
 def _attribution_marks(att: Attribution) -> list[Mark]:
     label = relay_label(att)
-    marks = [Mark(att.start, att.end, _RANK["cue"], "m cue", f"attribution cue “{att.cue}”: {label}")]
+    marks = [Mark(att.start, att.end, _RANK["cue"], "m cue", f"attribution {cue_phrase(att.cue)}: {label}")]
     if att.source_start is not None and att.source_end is not None:
         marks.append(Mark(att.source_start, att.source_end, _RANK["source"], "m src", f"source: {label}"))
     return marks
@@ -265,9 +281,20 @@ class _Builder:
         out: dict[str, list[Mark]] = {}
         ref = self.outlet.get(claim.reference, claim.reference) or "the other outlets"
         for d in claim.differences:
-            vals = " · ".join(f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in d.values)
             what = "conflict" if d.conflict else "differs"
-            title = f"{what} ({d.kind}): {vals}" + (f" ({d.note})" if d.note else "")
+            relays = [text for text, _ in relay_lines(claim, self.docs)] if d.kind == "attribution" else []
+            if relays:
+                # Said once, as the relay lines: who each outlet attributes it to, who states it.
+                parts = relays
+                why = f" ({d.salience_reason})" if d.salience_reason else ""
+            else:
+                line = difference_line(d, claim, self.outlet)
+                parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
+                if line.absent:
+                    names = ", ".join(self.outlet.get(a, a) for a in line.absent)
+                    parts.append(f"{line.absent_label} {names}")
+                why = f" ({clip(line.why, TITLE_CHARS)})" if line.why else ""
+            title = f"{what} ({d.kind}): {' · '.join(parts)}{why}"
             for art, start, end in d.spans:
                 out.setdefault(art, []).append(Mark(start, end, _RANK[what], f"m {what} k-{d.kind}", title))
         for ed in shown_edits(claim, self.docs):
@@ -329,7 +356,7 @@ class _Builder:
         badge = clip(display_text(relay_label(att)), VALUE_CHARS) if att is not None else ""
         badge_html = Markup("")
         if att is not None:
-            badge_title = f"second-hand ({att.type}), cue {_quoted(att.cue)}" + (
+            badge_title = f"second-hand ({att.type}), {cue_phrase(clip(att.cue, VALUE_CHARS))}" + (
                 f", {att.quote} quote" if att.quote else ""
             )
             badge_html = Markup(
@@ -370,14 +397,14 @@ class _Builder:
                     claim.id,
                     "claim",
                     tuple(cells),
-                    tuple(self._diff_view(d) for d in shown),
+                    tuple(self._diff_view(d, claim) for d in shown),
                     any(d.conflict for d in claim.differences),
                     any(c.relayed for c in cells),
                     len(members) == n,
                     "",
                     round(claim.score, 2),
                     claim.reference if shown_edits(claim, self.docs) else "",
-                    tuple(self._diff_view(d) for d in minor),
+                    tuple(self._diff_view(d, claim) for d in minor),
                     level,
                     f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
                 )
@@ -414,9 +441,32 @@ class _Builder:
             rows += after.get(k, ())
         return rows
 
-    def _diff_view(self, d: Difference) -> DiffView:
-        values = tuple((self.outlet.get(a, a), clip(display_text(v), TITLE_CHARS)) for a, v in d.values)
-        return DiffView(d.kind, d.conflict, values, d.note, d.salience_reason)
+    def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
+        lines = tuple(self._relay_html(r) for r in relay_parts(claim, self.docs))
+        if d.kind == "attribution" and lines:
+            # The attribution is said once, as the relay lines, with the difference's reason.
+            why = clip(display_text(d.salience_reason), TITLE_CHARS)
+            return DiffView(d.kind, d.conflict, (), why, d.salience_reason, lines=lines)
+        line = difference_line(d, claim, self.outlet)
+        shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
+        values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))
+        absent = tuple(self.outlet.get(a, a) for a in line.absent)
+        why = clip(display_text(line.why), TITLE_CHARS)
+        return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
+
+    def _relay_html(self, line: RelayLine) -> Markup:
+        """A relay line with its outlets' names marked as a difference's values are (given, or
+        ``absent`` for the outlets that state it as fact), so a reader scans the names alike."""
+        names = Markup(", ").join(
+            Markup('<bdi class="dvo">{}</bdi>').format(self.outlet.get(a, a)) for a in line.outlets
+        )
+        who = Markup('<span class="dv{}">{}</span>').format(" absent" if line.stated else "", names)
+        after = Markup("")
+        if line.after:
+            # the source's name is article text: isolated, so a right-to-left name stays in its place
+            space = " " if line.after.startswith(" ") else ""
+            after = Markup("{}<bdi>{}</bdi>").format(space, clip(display_text(line.after), TITLE_CHARS))
+        return Markup("{}{}{}").format(line.before, who if line.outlets else "", after)
 
     def articles(self) -> list[dict[str, Any]]:
         """The reading view: each article as paragraphs of sentence views (plus any text between)."""
@@ -625,11 +675,20 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
         "agreed_total": g.agreed_total,
         "conflicts": [
             {
-                "claim": x.claim,
-                "kind": x.kind,
-                "values": [(outlet.get(a, a), clip(display_text(v), VALUE_CHARS)) for a, v in x.values],
+                "claim": claim,
+                "kind": kind,
+                "values": list(
+                    zip(
+                        [outlet.get(a, a) for a, _ in line.values],
+                        clip_apart([display_text(v) for _, v in line.values], VALUE_CHARS),
+                        strict=True,
+                    )
+                ),
+                "absent": [outlet.get(a, a) for a in line.absent],
+                "absent_label": line.absent_label,
+                "why": clip(display_text(line.why), TITLE_CHARS),
             }
-            for x in g.conflicts
+            for claim, kind, line in conflict_lines(c, outlet)
         ],
         "only": [
             {"article": a, "outlet": outlet[a], "n": n, "gist": display_text(text)} for a, n, text in g.only

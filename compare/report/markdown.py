@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 
-from ..model import Comparison
+from ..model import Claim, Comparison, Document
 from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
+    DifferenceLine,
+    conflict_lines,
+    difference_line,
     match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
     relay_label,
     relay_lines,
+    relays_after,
     strength_counts,
     summarize_unique,
 )
@@ -83,9 +87,9 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         lines.append("")
     if g.conflicts:
         lines += ["**Conflicts:**", ""]
-        for x in g.conflicts:
-            vals = "; ".join(f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in x.values)
-            lines.append(f"- **{x.claim}** {x.kind}: {vals}")
+        raw = {d.article.id: d.article.outlet for d in comparison.documents}
+        for claim, kind, line in conflict_lines(comparison, raw):
+            lines.append(f"- **{claim}** {kind}: {_difference(line, name)}")
         lines.append("")
     else:
         lines += ["No conflicting details.", ""]
@@ -100,6 +104,45 @@ def _glance_lines(comparison: Comparison) -> list[str]:
             by = ", ".join(f"{name[a]} {k}" for a, k in src.articles)
             lines.append(f"- {_md(src.label)}{f' ({src.kind})' if src.kind else ''} ×{src.sentences}: {by}")
         lines.append("")
+    return lines
+
+
+def _difference(line: DifferenceLine, name: dict[str, str]) -> str:
+    """'HuffPost: “on Wednesday”; not given by Fox News _(a date only some give)_', escaped;
+    ``name`` maps article ids to escaped outlet names."""
+    parts = [f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in line.values]
+    if line.absent:
+        parts.append(f"{line.absent_label} {', '.join(name.get(a, _md(a)) for a in line.absent)}")
+    return "; ".join(parts) + (f" _({_md(line.why)})_" if line.why else "")
+
+
+def _claim_differences(
+    c: Claim, docs: dict[str, Document], raw: dict[str, str], name: dict[str, str]
+) -> list[str]:
+    """A claim's differences as list items, then its relay lines; an attribution difference is
+    said once, as the relay lines nested under its label and reason."""
+    relays_raw = relay_lines(c, docs)
+    relays = [_md(text) for text, _style in relays_raw]
+    shown, minor = ranked_differences(c)
+    lines = []
+    for d in shown:
+        head = f"  - {'conflict' if d.conflict else 'differs'} ({d.kind})"
+        if d.kind == "attribution" and relays:
+            lines.append(head + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":")
+            lines += [f"    - {text}" for text in relays]
+        else:
+            lines.append(f"{head}: {_difference(difference_line(d, c, raw), name)}")
+    if minor:
+        lines.append(f"  - minor differences ({len(minor)}):")
+    for d in minor:
+        if d.kind == "attribution" and relays:
+            lines.append(
+                f"    - {d.kind}" + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":"
+            )
+            lines += [f"      - {text}" for text in relays]
+        else:
+            lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
+    lines += [f"  - {_md(text)}" for text, _style in relays_after(c, docs, relays_raw)]
     return lines
 
 
@@ -127,11 +170,14 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        f"**{s.claims} claims**: {s.claims_all} carried by all outlets, {s.claims_some} by some; "
+        f"**{s.claims} claim{'s' if s.claims != 1 else ''}**: "
+        f"{s.claims_all} carried by all outlets, {s.claims_some} by some; "
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]
     lines += ["## Claims", ""]
+    raw = {a: d.article.outlet for a, d in docs.items()}
+    name = {a: _md(o) for a, o in raw.items()}
     for c in comparison.claims:
         level = strength(c.score)
         lines.append(f"### {c.id} ({len(c.members)} outlets, {match_label(c.score, level)})")
@@ -144,17 +190,7 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
             badge = f" _({_md('; '.join(badges))})_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
-        shown, minor = ranked_differences(c)
-        for d in shown:
-            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
-            lines.append(f"  - {'conflict' if d.conflict else 'differs'} ({d.kind}): {vals}")
-        if minor:
-            lines.append(f"  - minor differences ({len(minor)}):")
-        for d in minor:
-            vals = "; ".join(f"{_md(docs[a].article.outlet)}: {_md(v)}" for a, v in d.values)
-            lines.append(f"    - {d.kind}: {vals}")
-        for text, _style in relay_lines(c, docs):
-            lines.append(f"  - {_md(text)}")
+        lines += _claim_differences(c, docs, raw, name)
         lines.append("")
     only = [u for u in comparison.unique if u.sentences]
     if only:

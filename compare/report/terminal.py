@@ -10,15 +10,19 @@ import io
 import re
 
 from ..model import Claim, Comparison, Document, Sentence
-from .glance import Glance, glance, shown_edits, strength
+from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
+    DifferenceLine,
+    conflict_lines,
+    difference_line,
     match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
     relay_label,
     relay_lines,
+    relays_after,
     strength_counts,
     summarize_unique,
 )
@@ -28,6 +32,10 @@ from .summary import summarize
 PROVENANCE_SHOWN = 6
 # Sources named in the glance, each with the outlets that rest on it.
 GLANCE_SOURCES = 6
+# An article's title in its heading is cut at a word before this many characters: two lines at 80
+# columns. The corpus's 350 titles: median 69 characters, 95th percentile 194, longest 331; the long
+# ones are a title glued to its lede by the page (newswcl50-7), which pushed the next outlet down.
+HEADING_TITLE_CHARS = 160
 
 # Styles per highlight kind; without colour the same marks still show through bold/underline.
 STYLES = {
@@ -94,7 +102,7 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
     n = len(comparison.documents)
     console.rule(Text("At a glance", style="bold"))
     if g.headline:
-        console.print(Text(terminal_safe(g.headline), style="bold"))
+        _hanging(console, "", Text(terminal_safe(g.headline), style="bold"), hang=0)
     if g.first_published:
         span = g.first_published + (
             f" to {g.last_published}" if g.last_published and g.last_published != g.first_published else ""
@@ -119,9 +127,9 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         console.print(Text("No two outlets carry the same claim.", style="bold"))
     if g.conflicts:
         console.print(Text(f"Conflicts ({len(g.conflicts)}):", style="bold red"))
-        for x in g.conflicts:
-            vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in x.values)
-            _hanging(console, f"  {x.claim} {x.kind}: ", vals)
+        raw = {d.article.id: d.article.outlet for d in comparison.documents}
+        for claim, kind, line in conflict_lines(comparison, raw):
+            _print_difference(console, f"  {claim} {kind}: ", line, name)
     else:
         console.print(Text("No conflicting details.", style="bold"))
     if g.only:
@@ -202,20 +210,30 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False, b
     n = len(comparison.documents)
     console.rule(Text(f"storydiff: {n} article{'s' if n != 1 else ''}", style="bold"))
     for doc in comparison.documents:
-        art = doc.article
-        heading = Text()
-        heading.append(terminal_safe(art.outlet), style="bold")
-        if art.published:
-            heading.append(f"  {terminal_safe(art.published)}")
-        if art.title:
-            heading.append(f"  {terminal_safe(art.title)}", style="italic")
-        heading.append(f"  [{terminal_safe(art.id)}, {len(doc.sentences)} sentences]", style="dim")
-        _hanging(console, "", heading, hang=2)
+        _print_article_heading(console, doc)
     console.print()
     _print_glance(console, glance(comparison), comparison, width)
     if not brief:
         _print_details(console, comparison, width)
     return buf.getvalue()
+
+
+def _print_article_heading(console, doc: Document) -> None:
+    """The outlet, its date, its length and its id on one line; the title under it, indented, so a
+    long title never runs into the next outlet's line and the outlets line up on the left."""
+    from rich.text import Text
+
+    art = doc.article
+    heading = Text(terminal_safe(art.outlet), style="bold")
+    if art.published:
+        heading.append(f"  {terminal_safe(art.published)}")
+    n = len(doc.sentences)
+    heading.append(f"  {n} sentence{'s' if n != 1 else ''}")
+    heading.append(f"  [{terminal_safe(art.id)}]", style="dim")
+    _hanging(console, "", heading, hang=2)
+    if art.title:
+        title = clip(" ".join(terminal_safe(art.title).split()), HEADING_TITLE_CHARS)
+        _hanging(console, "  ", Text(title, style="italic"))
 
 
 def _print_details(console, comparison: Comparison, width: int) -> None:
@@ -227,7 +245,8 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
     console.print()
     console.rule(Text("Claims", style="bold"))
     counts = (
-        f"{summary.claims} claims: {summary.claims_all} carried by all outlets, "
+        f"{summary.claims} claim{'s' if summary.claims != 1 else ''}: "
+        f"{summary.claims_all} carried by all outlets, "
         f"{summary.claims_some} by some; {summary.conflicts} with conflicting details"
     )
     _hanging(console, "", counts, hang=2)
@@ -236,7 +255,8 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
     relayed = ", ".join(f"{name[a]} {n}/{t}" for a, n, t in summary.relayed if t)
     if any(n for _, n, _ in summary.relayed):
         _hanging(console, "", f"second-hand sentences: {relayed}", hang=2)
-    label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 5))
+    # The outlet column takes at most a quarter of the line; a longer name stacks (_print_claim).
+    label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 4))
     for c in comparison.claims:
         _print_claim(console, c, docs, name, label_width)
     _print_unique(console, comparison, docs, name)
@@ -252,14 +272,20 @@ def _print_claim(
     outlets = ", ".join(name[m.article] for m in c.members)
     level = strength(c.score)
     head = Text(f"{c.id}", style="bold")
-    head.append(f"  {len(c.members)} outlets ({outlets})  ", style="dim")
-    head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     if any(d.conflict for d in c.differences):
         head.append("  CONFLICT", style="bold red")
+    carried = {m.article for m in c.members}
+    # Every outlet carries it: say so rather than list the names that the heading already gives.
+    who = f"all {len(docs)} outlets" if carried == set(docs) else f"{len(carried)} outlets ({outlets})"
+    head.append(f"  {who}  ", style="dim")
+    head.append(match_label(c.score, level), style="yellow" if level == "weak" else "dim")
     _hanging(console, "", head, hang=2)
     if level == "weak":
-        _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow")
+        _hanging(console, "  ", f"weak match: {STRENGTH_NOTES['weak']}", style="yellow", hang=4)
     edits = shown_edits(c, docs)
+    # A name too long for the column (a narrow terminal) is never cut to "New York…", which could be
+    # more than one outlet: the claim's names then go in full on lines of their own, text under them.
+    stacked = any(len(name[m.article]) >= label_width for m in c.members)
     for m in c.members:
         doc = docs[m.article]
         body = Text()
@@ -270,21 +296,75 @@ def _print_claim(
             att = doc.attributions[si]
             if att is not None:
                 body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
-        outlet = name[m.article]
-        outlet = outlet if len(outlet) < label_width else outlet[: label_width - 2] + "…"
-        _hanging(console, " " + outlet.ljust(label_width), body, label_style="bold")
+        if stacked:
+            _hanging(console, " ", Text(name[m.article], style="bold"), hang=3)
+            _hanging(console, "    ", body)
+        else:
+            _hanging(console, " " + name[m.article].ljust(label_width + 1), body, label_style="bold")
     shown, minor = ranked_differences(c)
+    raw = {a: docs[a].article.outlet for a in docs}
+    relays = relay_lines(c, docs)
     for d in shown:
-        vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in d.values)
         mark = "conflict" if d.conflict else "differs"
-        _hanging(console, f"  {mark} {d.kind}: ", vals, label_style="bold red" if d.conflict else "bold")
+        style = "bold red" if d.conflict else "bold"
+        if d.kind == "attribution" and relays:
+            _print_relays(console, f"  {mark} {d.kind}:", d.salience_reason, relays, style)
+        else:
+            _print_difference(console, f"  {mark} {d.kind}: ", difference_line(d, c, raw), name, style)
     if minor:
         _hanging(console, "  ", f"minor differences ({len(minor)}):", style="dim")
     for d in minor:
-        vals = " | ".join(f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in d.values)
-        _hanging(console, f"    {d.kind}: ", vals, label_style="dim", style="dim")
-    for line, style in relay_lines(c, docs):
-        _hanging(console, "  ", terminal_safe(line), style=style)
+        if d.kind == "attribution" and relays:
+            _print_relays(console, f"    {d.kind}:", d.salience_reason, relays, "dim", "dim")
+        else:
+            _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
+    for line, style in relays_after(c, docs, relays):
+        _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
+
+
+def _print_relays(
+    console, label: str, why: str, relays: list[tuple[str, str]], label_style: str, style: str = ""
+) -> None:
+    """An attribution difference, said once: its label and why it matters, then the claim's relay
+    lines under it (who attributes it to whom, who states it as fact), in place of a list of values
+    that would repeat them."""
+    from rich.text import Text
+
+    head = Text(label, style=label_style)
+    if why:
+        head.append(f" {terminal_safe(why)}", style="dim")
+    indent = len(label) - len(label.lstrip()) + 2
+    _hanging(console, "", head, hang=indent)
+    for line, line_style in relays:
+        _hanging(console, " " * indent, terminal_safe(line), style=style or line_style, hang=indent + 2)
+
+
+def _print_difference(
+    console, label: str, line: DifferenceLine, name: dict[str, str], label_style: str = "", style: str = ""
+) -> None:
+    """One difference: every outlet's value, then the claim's outlets that give none ("not given by
+    HuffPost"), then why it matters, dimmed. On one line when all of it fits; else the label and the
+    reason on a line, and each outlet's value on a line of its own under it."""
+    from rich.text import Text
+
+    parts = [f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in line.values]
+    if line.absent:
+        parts.append(f"{line.absent_label} {', '.join(name.get(a, a) for a in line.absent)}")
+    why = terminal_safe(line.why)
+    one = Text(" | ".join(parts), style=style)
+    if why:
+        one.append(f" ({why})", style="dim")
+    if len(label) + one.cell_len <= console.width:
+        _hanging(console, label, one, label_style=label_style)
+        return
+    indent = " " * (len(label) - len(label.lstrip()) + 2)
+    head = Text()
+    head.append(label.rstrip(), style=label_style or None)
+    if why:
+        head.append(f" {why}", style="dim")
+    _hanging(console, "", head, hang=len(indent))
+    for part in parts:
+        _hanging(console, indent, part, style=style, hang=len(indent) + 2)
 
 
 def _print_unique(console, comparison: Comparison, docs: dict[str, Document], name: dict[str, str]) -> None:
