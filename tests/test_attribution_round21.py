@@ -226,3 +226,12 @@ def test_unnamed_participants_are_anonymous(source: str, kind: str) -> None:
     from compare.attribution.sources import source_kind
 
     assert source_kind(source) == kind
+
+
+def test_a_name_after_a_kin_word_is_no_antecedent_of_the_other_sex() -> None:
+    atts = attributions(
+        "“It was preventable,” one of the women, Ann Lee, said after the event.",
+        "Her son Bob Roe, 23, was killed in 2011 in a crash in Kent.",
+        "“He should have been safe,” she said.",
+    )
+    assert attribution_of(atts, "should have been safe").source == "one of the women, Ann Lee"

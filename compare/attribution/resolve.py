@@ -200,6 +200,24 @@ _FEMALE = re.compile(
 )
 
 
+def _kin_fits(text: str, name: tuple[int, int, str], pronoun: str) -> bool:
+    """Whether a name introduced by a kin word can be what the pronoun stands for: "Her son <Name>"
+    is no "she", "his wife <Name>" no "he"."""
+    kin = _KIN.search(text, max(0, name[0] - 16), name[0])
+    if kin is None:
+        return True
+    male = kin.group(1).lower() in _MALE_KIN
+    return male == (pronoun in {"he", "him"})
+
+
+_MALE_KIN = frozenset("son husband father brother nephew grandson boyfriend".split())
+_KIN = re.compile(
+    r"\b(son|husband|father|brother|nephew|grandson|boyfriend|daughter|wife|mother|sister|niece|"
+    r"granddaughter|girlfriend),?\s+$",
+    re.I,
+)
+
+
 def _gender_fits(name: str, pronoun: str) -> bool:
     """Whether ``name`` can be what the pronoun stands for, as far as its title or role tells."""
     if pronoun in {"she", "her"}:
@@ -495,7 +513,8 @@ def _resolve(
         return None, None
     low = _POSSESSIVE_PRONOUNS.get(src.lower(), src.lower())
     if low in {"he", "she", "him", "her"}:
-        fits = [n for n in names if _gender_fits(n[2], low)]
+        text = document.article.text
+        fits = [n for n in names if _gender_fits(n[2], low) and _kin_fits(text, n, low)]
         found = _recent_person(index, document, [x for x in sources if _gender_fits(x[0], low)])
         found = found or _antecedent(rel.source_start, index, document, fits)
         found = found or next(
