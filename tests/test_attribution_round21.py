@@ -235,3 +235,8 @@ def test_a_name_after_a_kin_word_is_no_antecedent_of_the_other_sex() -> None:
         "“He should have been safe,” she said.",
     )
     assert attribution_of(atts, "should have been safe").source == "one of the women, Ann Lee"
+
+
+def test_a_sentence_adverb_before_an_inverted_cue_is_no_source() -> None:
+    assert _rels("Frankly, the plan is a mess, said Bob Roe.") == [("said", "Bob Roe")]
+    assert _rels("Kelly, a lawyer at Kent, said it.") == [("said", "Kelly, a lawyer at Kent")]

@@ -1130,6 +1130,8 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
         src = _before_date(toks, src, text)
+        if src and src[0].lower() in _SENTENCE_ADVERBS:
+            src = None  # "Frankly, the plan is a mess, said Bo Roe": an adverb opening the sentence
     opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
     if src is None and opened:
         src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
@@ -1171,6 +1173,16 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
                 return np_forward(toks, n, text)
             return None
     return None
+
+
+# Adverbs that open a sentence before a comma and are never a speaker ("Ironically, …, said Bo Roe").
+_SENTENCE_ADVERBS = frozenset(
+    "ironically frankly honestly clearly obviously notably unfortunately fortunately interestingly "
+    "importantly similarly additionally finally basically initially ultimately separately certainly surely "
+    "apparently reportedly privately publicly personally originally previously currently recently "
+    "admittedly understandably predictably sadly happily luckily naturally incidentally specifically "
+    "essentially generally typically usually historically politically meanwhile however".split()
+)
 
 
 def _before_date(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
