@@ -18,6 +18,7 @@ from functools import lru_cache
 from .dates import find_dates
 from .lexicon import (
     DATELINE,
+    GIVEN_NAMES_IN_S,
     MONTHS,
     ORGANISATION_WORDS,
     PERSON_PLACES,
@@ -263,18 +264,24 @@ def headline_only(text: str, d: Detail) -> bool:
     nouns, not someone named (round 11, read on the corpus). Extraction keeps them (the attribution
     stage reads a headline's speaker from its names); name differences leave them out."""
     headline = _headline(text)
-    return headline is not None and d.start < headline[0] and _strip_possessive(d.text) not in headline[1]
+    return (
+        headline is not None
+        and any(a <= d.start < b for a, b in headline[0])
+        and _strip_possessive(d.text) not in headline[1]
+    )
 
 
 @lru_cache(maxsize=16)
-def _headline(text: str) -> tuple[int, str] | None:
-    """(end of the first line, the article without it, repeats included) when the first line is
-    in title case."""
+def _headline(text: str) -> tuple[tuple[tuple[int, int], ...], str] | None:
+    """(the spans of the first line and of its repeats, the article without them) when the first
+    line is in title case. A body that opens with the headline again repeats it (round 12: the
+    repeat's words were names only one outlet gives)."""
     lead = len(text) - len(text.lstrip())
     first_line = text[lead:].split("\n", 1)[0].strip()
     if not first_line or not _title_case(first_line):
         return None
-    return lead + len(first_line), text.replace(first_line, " ")
+    spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(first_line), text))
+    return spans, text.replace(first_line, " ")
 
 
 def _title_case(s: str) -> bool:
@@ -409,6 +416,21 @@ def _common_plural(word: str, surnames: frozenset[str]) -> bool:
         and not w.endswith(("ss", "us", "is"))
         and w not in surnames
         and w not in PLACE_NAMES
+        and w not in GIVEN_NAMES_IN_S
+    )
+
+
+def _opening_verb(w: str, surnames: frozenset[str]) -> bool:
+    """ "Attacking", "Praising", "Following" opening a sentence before a name: a verb, not a given
+    name ("Attacking Hillary Clinton, ..." named a person "Attacking Hillary Clinton"; round 12, 16
+    such names over the corpus). Not a surname the article uses, a place ("Wyoming") or a part of
+    the day ("Morning Joe")."""
+    return (
+        len(w) >= 6
+        and w.endswith("ing")
+        and w not in surnames
+        and w not in PLACE_NAMES
+        and w not in ("morning", "evening")
     )
 
 
@@ -463,7 +485,12 @@ def _names_from_run(
     if (
         opening
         and first not in TITLE_WORDS
-        and ((first in lower_words and len(run) > 1) or _common_plural(run[0][0], surnames))
+        and (
+            (first in lower_words and len(run) > 1)
+            or _common_plural(run[0][0], surnames)
+            or (len(run) > 1 and _opening_verb(first, surnames) and _norm_word(run[-1][0]) not in PLACE_WORDS)
+        )
+        and not (len(run) > 1 and re.fullmatch(r"[A-Z]\.", run[1][0]))  # "Lucas T. Hale": a given name
     ):
         run = run[1:]
         while run and run[0][0].lower() in _CONNECTORS:
@@ -566,7 +593,8 @@ def _name_detail(
 # "Persian Gulf", "Trump Tower") or of a business or paper ("Tiffany Boutique", "USA Today").
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
-    "border airport park bridge tower towers building plaza base harbor harbour beach canal district".split()
+    "border airport park bridge tower towers building plaza base harbor harbour beach canal district "
+    "garden gardens".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
@@ -663,17 +691,25 @@ def _label(
         or phrase in PLACE_NAMES
         or core[-1] in PLACE_WORDS
         or (len(core) == 1 and (core[0] in PLACE_NAMES or shown.rstrip(".") in US_STATE_ABBREVIATIONS))
+        or shown in ("D.C.", "D.C", "DC")  # "Washington, D.C.": a place, not an organisation (round 12)
         or (len(core) >= 2 and core[-1] in _PLACE_TAILS)
         or (len(core) == 2 and core[0] in _PLACE_PARTS and core[-1] in PLACE_NAMES)
+        or (  # "San Ysidro", not "Los Angeles Times"
+            len(core) >= 2
+            and core[0] in ("san", "santa", "los", "las")
+            and not any(w in ORGANISATION_WORDS or w in _MASTHEADS for w in core)
+        )
     ):
         return "place"  # "South Boston", "Central America"
     if (
         len(core) == 2
         and core[0] in _PLACE_PARTS
-        and re.search(r"(?:an|ese)$", core[-1])
+        and re.search(r"(?:an|ans|ese)$", core[-1])
         and (core[-1] not in surnames)
     ):
-        return None  # "North Korean", "South African": an adjective
+        return None  # "North Korean", "South African", "Central Americans": an adjective or a people
+    if len(core) >= 2 and core[-1] in ("eastern", "western", "northern", "southern") and not titled:
+        return None  # "Middle Eastern", "Far Western": an adjective (round 12)
     if (
         len(core) == 2
         and core[-1] in PLACE_NAMES
@@ -782,9 +818,22 @@ def quote_spans(
                 continue
         while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:-—'’\"“”"):
             b -= 1
-        if re.search(r"\w", s[a:b]):
+        if re.search(r"\w", s[a:b]) and not _nickname(s, a, b):
             out.append((a, b))
     return sorted(out)
+
+
+_NICKNAME = re.compile(r"[A-Z][a-z'’.-]*(?: [A-Z][a-z'’.-]*)?")
+
+
+def _nickname(s: str, a: int, b: int) -> bool:
+    """A quoted capitalised word between a given name and a surname (William "Bo" Carter) is a
+    nickname, not anyone's words (round 12: two outlets writing it made a quote difference)."""
+    return (
+        _NICKNAME.fullmatch(s[a:b]) is not None
+        and re.search(r"\b[A-Z][a-z]+\s+[\"“'‘]$", s[:a]) is not None
+        and re.match(r"[\"”'’]\s+[A-Z][a-z]", s[b:]) is not None
+    )
 
 
 def _marks_inside(text: str, start: int, end: int) -> int:

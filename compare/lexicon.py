@@ -170,6 +170,12 @@ DATELINE_FRAGMENT = re.compile(r"^[A-Z][A-Za-z .,'’-]*\([A-Z][A-Za-z .]*\)$")
 
 # Titles and roles that stand before or instead of a person's name ("Sen.", "Prime Minister",
 # "spokeswoman").
+# Given names that end in "s" like a plural: a capitalised plural opening a sentence is a common
+# word ("Firefighters said ...") unless it is one of these ("James B. Comey said ...", round 12).
+GIVEN_NAMES_IN_S = frozenset(
+    "james charles thomas nicholas douglas jonas jules miles giles andreas carlos marcos amos "
+    "agnes frances gladys ines mercedes moses nikolas tomas".split()
+)
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr prof sen sens senator rep reps representative gov governor gen general lt col "
     "sgt capt cmdr adm maj rev hon judge justice president vice secretary minister prime defence defense "
@@ -187,7 +193,10 @@ ORGANISATION_WORDS = frozenset(
     "journal press network bank fund police army navy force forces office administration movement "
     "network centre center network church club league board authority society federation caucus "
     "international reuters airlines airways magazine tribune herald guardian telegraph mail express "
-    "nation nations republicans democrats".split()
+    "nation nations republicans democrats "
+    # agencies named by what they do ("Customs and Border Protection", "Immigration and Customs
+    # Enforcement"), read as two people before round 12
+    "customs enforcement protection".split()
 )
 
 # ---------------------------------------------------------------- numbers

@@ -16,13 +16,12 @@ from __future__ import annotations
 import gc
 import importlib
 
-# What every comparison imports, its lazy imports included (vectorize imports scikit-learn inside
+# What every comparison imports, its lazy imports included (vectorize imports SciPy inside
 # functions, segment imports syntok, features and differences import rapidfuzz).
 PIPELINE = (
     "compare.pipeline",
     "numpy",
     "scipy.sparse",
-    "sklearn.feature_extraction.text",
     "syntok.segmenter",
     "rapidfuzz.fuzz",
     "rapidfuzz.distance",

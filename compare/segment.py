@@ -77,6 +77,24 @@ _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 
 # A sentence that opens with a closing quotation mark and a lower-case word continues the last one.
 _ATTRIBUTION_TAIL = re.compile(r"[\"”’']\s*[a-z]")
+_QUESTION_CLOSED = re.compile(r"[?!][\"”’']$")
+_STOP_CLOSED = re.compile(r"\.[\"”]$")
+_SPEECH_VERBS = (
+    r"(?:said|asked|added|wrote|told|tweeted|recalled|continued|replied|shouted|yelled|exclaimed|"
+    r"says|asks|adds|writes|tells|tweets)\b"
+)
+# A speech tag: up to four capitalised words (a name, "Mr. Obama", "He") and a reporting verb, then a
+# short complement ("told CNBC", "asked his daughters", "said in a tweet") holding no clause of its
+# own ("Ruiz said the crews would wait" reports another statement).
+_SPEECH_TAG = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}" + _SPEECH_VERBS
+    + r"(?:(?!\s(?:that|would|will|is|was|are|were|had|has|have|could|should|can|did|does|do|might|may)\b)"
+    r"[^.!?:;\"“”]){0,80}\."
+)
+_BARE_TAG = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}" + _SPEECH_VERBS
+    + r"(?:\s+(?:in|on|at|during|after|before|from|to)\b[^.!?:;,\"“”]{0,60})?\."
+)
 
 _OPENERS = "“‘«"
 _CLOSERS = "”’»"
@@ -256,7 +274,15 @@ def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> boo
         # "Ariz. | Gov. Jan Brewer", "Donald Trump Jr. | Messaged …"
         return not _ends_time(before, after)
     # '… North Korea! " he tweeted.': a closing mark then a lower-case reporting clause.
-    return bool(_ATTRIBUTION_TAIL.match(after))
+    if _ATTRIBUTION_TAIL.match(after):
+        return True
+    # '"Who pays for it?" Ruiz asked.': a quotation and its speech tag are one sentence (round 12: 24
+    # tags over the corpus stood alone, the quotation left unattributed). After a full stop only a
+    # bare tag ('"... Boehner." Durbin said.'): "He said the party won." reports another statement.
+    tag = after.strip()
+    if _QUESTION_CLOSED.search(before):
+        return _SPEECH_TAG.fullmatch(tag) is not None
+    return _STOP_CLOSED.search(before) is not None and _BARE_TAG.fullmatch(tag) is not None
 
 
 def _first_word(s: str) -> str:

@@ -177,3 +177,10 @@ def test_numeric_dates_and_the_weekend() -> None:
     found = find_dates("The note dated 3/9/19 and the one of 11/30/2018 came over the weekend, 24/7.")
     assert [key for _, _, _, key in found] == ["date:2019-03-09", "date:2018-11-30", "relative:over weekend"]
     assert find_dates("Three in 4/5 voters and 1/2/3.") == []
+
+
+def test_a_holiday_is_a_whole_word() -> None:
+    """Round 12: "Eastern Europe" was read as Easter, a date no other outlet gives."""
+    assert find_dates("The stolen data was sold by a gang in Eastern Europe.") == []
+    assert [d[3] for d in find_dates("The ferry resumed sailing after Easter.")] == ["holiday:easter"]
+    assert [d[2] for d in find_dates("Shops closed over the Christmas weekend.")] == ["holiday"]

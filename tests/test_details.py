@@ -1277,3 +1277,114 @@ def test_two_members_naming_the_same_two_sisters_in_another_order_differ_in_no_n
     d = document("Express", "The aide mocked Tova Kappel at the fair on Friday.")
     claim, _ = claim_of(c, d)
     assert "name" in kinds(claim)  # one sister against the other is a difference
+
+
+def test_a_given_name_ending_in_s_opens_a_sentence() -> None:
+    """Round 12: "James B. Comey" opening a sentence lost "James" as a common plural, so the
+    outlet seemed to name him with another given name ("B.") than the others."""
+    assert ("James R. Holloway", "person", "holloway") in _names("James R. Holloway, the envoy, left.")
+    assert ("Charles Pemberly", "person", "pemberly") in _names("Charles Pemberly said no on Monday.")
+    assert ("Lucas T. Hale", "person", "hale") in _names("Lucas T. Hale declined to comment.")
+    # a capitalised plural opening the sentence is still a common word
+    assert not [n for n in _names("Firefighters Ana Ruiz and Tom Bell arrived.") if n[0].startswith("Fire")]
+
+
+def test_one_quotation_transcribed_twice_is_no_quote_difference() -> None:
+    """Round 12: a name spelled otherwise inside an editor's bracket, or an "and" one outlet adds
+    to a list, made the same quotation a quote difference."""
+    said = '"Nobody knows what is going on, and now it looks like ({}) will win the port," Ruiz said.'
+    a = document("Express", said.format("harbour chief Mohammed al-Rashidi"))
+    b = document("Courier", said.format("harbour chief Muhammad Rashidi"))
+    claim, _ = claim_of(a, b)
+    assert "quote" not in kinds(claim)
+    a = document("Express", '"Ann Lee, Tom Bell, Jo Park, the mayor have nothing on Kit," Ruiz said.')
+    b = document("Courier", '"Ann Lee, Tom Bell, Jo Park and the mayor have nothing on Kit," Ruiz said.')
+    claim, _ = claim_of(a, b)
+    assert "quote" not in kinds(claim)
+    # other words, or a negation, still differ
+    c = document("Courier", '"Ann Lee, Tom Bell, Jo Park and the mayor have nothing on Sam," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, c)[0])
+    d = document("Courier", '"Ann Lee, Tom Bell, Jo Park, the mayor have not nothing on Kit," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, d)[0])
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation() -> None:
+    """Round 12: William "Bo" Carter's nickname was a quotation, and two outlets writing it made a
+    quote difference against a third."""
+    assert texts('The governor picked William "Bo" Carter for the seat.', "quote") == []
+    assert texts('The governor called it "Bo" in a speech.', "quote") == ["Bo"]
+    assert texts('Carter said "Yes" to the offer.', "quote") == ["Yes"]
+
+
+def test_a_shorter_excerpt_and_a_replaced_word_still_differ() -> None:
+    a = document("Express", '"I went too far with the harbour plan," Ruiz said.')
+    b = document("Courier", 'Ruiz said he "went too far with the harbour plan."')
+    assert "quote" in kinds(claim_of(a, b)[0])
+    a = document("Express", '"Why would the mayor not do that for the port?" Ruiz said.')
+    b = document("Courier", '"Why would the mayor not do it for the port?" Ruiz said.')
+    assert "quote" in kinds(claim_of(a, b)[0])
+    assert [n[1] for n in _names("He met Middle Eastern envoys on Monday.")] == [None]
+
+
+def test_a_word_with_another_ending_in_a_quotation_still_differs() -> None:
+    a = document("Express", '"The mayor raised the harbour fees thing and said it bothered him," Ruiz said.')
+    b = document("Courier", '"The mayor raised the harbour fee thing and said it bothered him," Ruiz said.')
+    assert "quote" in kinds(claim_of(a, b)[0])
+
+
+def test_a_verb_opening_a_sentence_is_no_given_name() -> None:
+    """Round 12: "Praising Ana Ruiz, ..." named a person "Praising Ana Ruiz"."""
+    assert ("Ana Ruiz", "person", "ruiz") in _names("Praising Ana Ruiz, the mayor thanked the crews.")
+    assert ("Ana Ruiz", "person", "ruiz") in _names("Attacking Ana Ruiz was easy for him.")
+    # a surname the article uses, or a place, still opens a name
+    found = _names("The clerk Tom Manning arrived. Manning Holloway said no. Wyoming Senate leaders met.")
+    assert ("Manning Holloway", "person", "holloway") in found
+    assert any(n[0] == "Wyoming Senate" for n in found)
+    assert ("Fleeting Street", "place", "fleeting street") in _names("Fleeting Street was closed.")
+
+
+def test_a_party_label_after_a_place_of_two_words_is_no_name_difference() -> None:
+    """Round 12: "the South Carolina Republican" was someone only one outlet names."""
+    a = document("Express", "The South Carolina Republican defended the harbour vote in the chamber.")
+    b = document("Daily Mail", "The congresswoman defended the harbour vote in the chamber.")
+    assert "name" not in kinds(claim_of(a, b)[0])
+    c = document("Courier", "Senator Ana Ruiz, a Republican, defended the harbour vote in the chamber.")
+    assert "name" in kinds(claim_of(c, b)[0])  # a person beside a party label is still named
+
+
+def test_dc_is_a_place() -> None:
+    """Round 12: "Washington, D.C." made "D.C." an organisation only one outlet names."""
+    found = _names("The senator will run in the Washington, D.C., primary next week.")
+    assert ("D.C.", "place") in [(n[0], n[1]) for n in found]
+    a = document("Express", "The senator will run in the Washington, D.C., primary next week.")
+    b = document("Courier", "The senator will run in the primary here in Washington next week.")
+    assert "name" not in kinds(claim_of(a, b)[0])
+
+
+def test_an_agency_named_by_what_it_does_is_one_organisation() -> None:
+    """Round 12: "U.S. Customs and Border Protection" was read as two people."""
+    found = _names("Agents of U.S. Customs and Border Protection closed the crossing on Monday.")
+    assert [(n[0], n[1]) for n in found] == [("U.S. Customs and Border Protection", "organization")]
+    found = _names("Officers of Immigration and Customs Enforcement met the mayor.")
+    assert [(n[0], n[1]) for n in found] == [("Immigration and Customs Enforcement", "organization")]
+
+
+def test_gardens_spanish_place_names_and_peoples_are_no_persons() -> None:
+    """Round 12: "Rose Garden", "San Ysidro" and "Central Americans" were read as people."""
+    text = "At the Lily Garden, he spoke of San Marcelo and of Central Americans."
+    labels = {n[0]: n[1] for n in _names(text)}
+    paper = _names("He wrote for the Las Palmas Times.")
+    assert ("Las Palmas Times", "organization") in [(n[0], n[1]) for n in paper]
+    assert labels == {"Lily Garden": "place", "San Marcelo": "place", "Central Americans": None}
+
+
+def test_a_headline_the_body_repeats_names_only_what_the_article_names() -> None:
+    """Round 12: a body opening with its headline again made the repeat's title-case words names."""
+    from compare.details import headline_only
+
+    head = "Harbour Board Vote to Close Pier Angers Some Fishermen"
+    doc = segment(make_article("Express", head, head, "The Harbour Board voted on Monday."))
+    found = [d for s in doc.sentences for d in extract_details(doc.article.text, s, doc.quotations)]
+    names = [d for d in found if d.kind == "name"]
+    kept = [d.text for d in names if not headline_only(doc.article.text, d)]
+    assert "Close Pier Angers Some Fishermen" not in kept and "Harbour Board" in kept

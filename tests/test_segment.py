@@ -266,6 +266,24 @@ TRICKY = [
         "Was it fair? — she asked herself. The sign read “Closed!” — Tuesday's crowd left.",
         ["Was it fair? — she asked herself.", "The sign read “Closed!”", "— Tuesday's crowd left."],
     ),
+    (  # round 12: a speech tag after a quoted question or exclamation stays with its quotation
+        '"Who will pay for the pier?" Ruiz asked. "Not us!" Mr. Bell told the council. They left.',
+        ['"Who will pay for the pier?" Ruiz asked.', '"Not us!" Mr. Bell told the council.', "They left."],
+    ),
+    (  # a full sentence after a quoted question is not a tag
+        '"Is it safe?" The inspectors said no. "Go!" Ruiz said the crews would wait.',
+        ['"Is it safe?"', "The inspectors said no.", '"Go!"', "Ruiz said the crews would wait."],
+    ),
+    (  # after a full stop, a bare tag only; a tag ending in a comma opens the next quotation
+        '"We stay." Ruiz said in a letter. "We go." He said the crews won. "Soon." He added, "Wait."',
+        [
+            '"We stay." Ruiz said in a letter.',
+            '"We go."',
+            "He said the crews won.",
+            '"Soon."',
+            'He added, "Wait."',
+        ],
+    ),
 ]
 
 

@@ -160,3 +160,74 @@ def test_character_tfidf_is_scikit_learns_to_the_last_bit() -> None:
     assert _char_wb_tfidf(texts, [], (3, 5))[1].shape == (0, expected[0].shape[1])
     with pytest.raises(ValueError):
         _char_wb_tfidf(["", "  "], [], (3, 5))
+
+
+def _same_matrix(ours, theirs) -> None:  # type: ignore[no-untyped-def]
+    assert type(ours) is type(theirs) and ours.shape == theirs.shape
+    for name in ("indptr", "indices", "data"):
+        a, b = getattr(ours, name), getattr(theirs, name)
+        assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), name
+    # the sortedness flag: unset on both (found when asked) or remembered alike
+    assert ours.__dict__.get("_has_sorted_indices") == theirs.__dict__.get("_has_sorted_indices")
+
+
+def test_word_tfidf_is_scikit_learns_to_the_last_bit() -> None:
+    """Word 1-2-grams without scikit-learn: values, columns, stored order, dtypes and flags."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import _fit_transform
+
+    texts = [
+        "Troops attacked the base on Monday, officials said.",
+        "The troop's attack on the base killed 12, the ministry said; the base, the BASE.",
+        "BANANA bananas: banana!  İstanbul ÉTÉ\tx y straße_1 a b",
+        "",
+        "It is what it is.",
+        "Officials said the base was attacked by troops on Monday and on Tuesday.",
+    ]
+    clauses = ["troops attacked the base", "zzz qqq", "", "the ministry said 12", "base base troops"]
+    for stop in ("english", None):
+        for ngrams in ((1, 2), (1, 1), (2, 3)):
+            vec = TfidfVectorizer(ngram_range=ngrams, stop_words=stop, sublinear_tf=True)
+            expected = (vec.fit_transform(texts).tocsr(), vec.transform(clauses).tocsr())
+            got = _fit_transform(texts, clauses, analyzer="word", ngrams=ngrams, stop_words=stop)
+            for ours, theirs in zip(got, expected, strict=True):
+                _same_matrix(ours, theirs)
+            none = _fit_transform(texts, [], analyzer="word", ngrams=ngrams, stop_words=stop)[1]
+            assert none.shape == (0, expected[0].shape[1])
+    # only stop words and one-letter words: an empty vocabulary, empty matrices
+    empty = _fit_transform(["It is what", "a b"], ["x"], analyzer="word", ngrams=(1, 2), stop_words="english")
+    assert empty[0].shape == (2, 0) and empty[1].shape == (1, 0)
+
+
+def test_character_tfidf_keeps_scikit_learns_flags() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align.vectorize import _fit_transform
+
+    texts = ["Troops attacked the base.", "The troop's attack, the base!", "zz"]
+    clauses = ["troops attacked", "the base base"]
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    expected = (vec.fit_transform(texts).tocsr(), vec.transform(clauses).tocsr())
+    got = _fit_transform(texts, clauses, analyzer="char_wb", ngrams=(3, 5), stop_words=None)
+    for ours, theirs in zip(got, expected, strict=True):
+        _same_matrix(ours, theirs)
+
+
+def test_english_stop_words_are_scikit_learns_without_importing_it() -> None:
+    import json
+    import subprocess
+    from pathlib import Path
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    code = (
+        "import json, sys\nfrom compare.align.vectorize import english_stop_words, event_vectors\n"
+        "event_vectors(['Troops attacked the base.', 'The base was attacked.'], ['the base'])\n"
+        "print(json.dumps({'words': sorted(english_stop_words()), 'sklearn': 'sklearn' in sys.modules}))"
+    )
+    repo = Path(__file__).parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo, check=True)
+    got = json.loads(out.stdout)
+    assert got["words"] == sorted(ENGLISH_STOP_WORDS)
+    assert got["sklearn"] is False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -92,18 +93,124 @@ def event_vectors(
 def _fit_transform(texts, clauses, *, analyzer, ngrams, stop_words):  # type: ignore[no-untyped-def]
     import numpy as np
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, stop_words=stop_words, sublinear_tf=True)
     try:
         if analyzer == "char_wb":  # the same matrices, counted a word at a time
             return _char_wb_tfidf(texts, clauses, ngrams)
-        rows = vec.fit_transform(texts)
+        return _word_tfidf(texts, clauses, ngrams, english_stop_words() if stop_words else frozenset())
     except ValueError:  # an empty vocabulary: only stop words or punctuation (or no text at all)
         empty = sparse.csr_matrix((len(texts), 0), dtype=np.float64)
         return empty, sparse.csr_matrix((len(clauses), 0), dtype=np.float64)
-    clause_rows = vec.transform(clauses) if len(clauses) else sparse.csr_matrix((0, rows.shape[1]))
-    return rows.tocsr(), clause_rows.tocsr()
+
+
+# scikit-learn's word tokens (``CountVectorizer``'s default ``token_pattern``).
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _word_terms(doc: str, ngrams: tuple[int, int], stop: frozenset[str]) -> list[str]:
+    """scikit-learn's ``analyzer="word"`` terms of one text: lower case, its tokens, stop words
+    dropped, then the n-grams of what is left, shortest first."""
+    tokens = [w for w in _WORD.findall(doc.lower()) if w not in stop]
+    lo, hi = ngrams
+    if hi == 1:
+        return tokens
+    terms = list(tokens) if lo == 1 else []
+    for n in range(max(lo, 2), min(hi, len(tokens)) + 1):
+        terms += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return terms
+
+
+def _word_tfidf(texts, clauses, ngrams, stop):  # type: ignore[no-untyped-def]
+    """What ``TfidfVectorizer(ngram_range=ngrams, stop_words=..., sublinear_tf=True)`` gives for
+    ``fit_transform(texts)`` and ``transform(clauses)``, equal to the last bit and in the same
+    stored order, without importing scikit-learn (whose import is most of a batch worker's memory:
+    docs/batch.md). Terms get ids by first appearance, a row's terms are stored by id (the
+    vectorizer sorts its indices before it renumbers the columns alphabetically)."""
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+
+    def count(docs, learn: bool):  # type: ignore[no-untyped-def]
+        indptr, cols, values = [0], [], []
+        for doc in docs:
+            counter: dict[int, int] = {}
+            for term in _word_terms(doc, ngrams, stop):
+                k = vocab.setdefault(term, len(vocab)) if learn else vocab.get(term)
+                if k is not None:
+                    counter[k] = counter.get(k, 0) + 1
+            cols += counter
+            values += counter.values()
+            indptr.append(len(cols))
+        return indptr, cols, values
+
+    fitted_counts = count(texts, True)
+    if not vocab:
+        raise ValueError("empty vocabulary")
+    clause_counts = count(clauses, False)
+    order = np.empty(len(vocab), dtype=np.int32)  # first-appearance id -> alphabetical column
+    order[[vocab[t] for t in sorted(vocab)]] = np.arange(len(vocab), dtype=np.int32)
+
+    def matrix(counts, fitted: bool):  # type: ignore[no-untyped-def]
+        indptr, cols, values = counts
+        x = sparse.csr_matrix(
+            (
+                np.asarray(values, dtype=np.float64),
+                np.asarray(cols, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int32),
+            ),
+            shape=(len(indptr) - 1, len(vocab)),
+        )
+        if not fitted:  # the vocabulary is alphabetical once fitted
+            x.indices = order[x.indices]
+        x.sort_indices()  # fitted: by first appearance, then renumbered, the order the fit hands on
+        if fitted:
+            x.indices = order[x.indices]
+        return x
+
+    fitted = matrix(fitted_counts, True)
+    idf = _idf(fitted)
+    rows = _weigh(fitted, idf)
+    if not len(clauses):
+        return rows, sparse.csr_matrix((0, len(vocab)))
+    return rows, _weigh(matrix(clause_counts, False), idf)
+
+
+def _idf(counts):  # type: ignore[no-untyped-def]
+    """``TfidfTransformer(smooth_idf=True)``'s inverse document frequencies of a count matrix."""
+    import numpy as np
+
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+    df += 1.0
+    idf = np.full_like(df, fill_value=counts.shape[0] + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def _weigh(counts, idf):  # type: ignore[no-untyped-def]
+    """``TfidfTransformer(sublinear_tf=True)``'s rows, in place: 1 + log of each count, times its
+    term's IDF, each row divided by its L2 norm summed in stored order (scikit-learn's loop)."""
+    import numpy as np
+    from scipy import sparse
+
+    data = counts.data
+    np.log(data, data)
+    data += 1.0
+    data *= idf[counts.indices]
+    lengths = np.diff(counts.indptr)
+    starts = counts.indptr[:-1]
+    squares = data * data
+    norms = np.zeros(len(lengths))
+    for k in range(int(lengths.max(initial=0))):  # term k of every row that has one, in turn
+        has = np.flatnonzero(lengths > k)
+        norms[has] += squares[starts[has] + k]
+    np.sqrt(norms, out=norms)
+    norms[norms == 0.0] = 1.0
+    data /= np.repeat(norms, lengths)
+    # a new matrix, as scikit-learn's is: its sortedness is found when asked, not remembered
+    return sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def word_ngrams(word: str, ngrams: tuple[int, int]) -> list[str]:
@@ -132,7 +239,6 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     products downstream sum in the same order."""
     import numpy as np
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfTransformer
 
     word_id: dict[str, int] = {}
     gram_id: dict[str, int] = {}  # n-gram -> its rank of first appearance in ``texts``
@@ -189,11 +295,11 @@ def _char_wb_tfidf(texts, clauses, ngrams):  # type: ignore[no-untyped-def]
     clause_x.indices = order[clause_x.indices]
     clause_x.has_sorted_indices = False
     clause_x.sort_indices()
-    tfidf = TfidfTransformer(sublinear_tf=True).fit(fitted)
-    rows = tfidf.transform(fitted, copy=False).tocsr()
+    idf = _idf(fitted)
+    rows = _weigh(fitted, idf)
     if not len(clauses):
         return rows, sparse.csr_matrix((0, n_grams))
-    return rows, tfidf.transform(clause_x, copy=False).tocsr()
+    return rows, _weigh(clause_x, idf)
 
 
 def _sorted_within_rows(m) -> bool:  # type: ignore[no-untyped-def]
@@ -273,7 +379,25 @@ def tfidf_rows(
 
 @functools.lru_cache(maxsize=1)
 def english_stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words, for callers that count words themselves."""
+    """scikit-learn's English stop words (``stop_words="english"``), for callers that count words
+    themselves. Read from its ``_stop_words.py`` as a literal, without importing scikit-learn:
+    its import loads most of SciPy (statistics, optimisation, interpolation), about 70 MiB of
+    each batch worker (docs/batch.md); imported only if that file is not where it was."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")  # finds the package, does not run it
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
+        try:
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "ENGLISH_STOP_WORDS":
+                    call = node.value
+                    if isinstance(call, ast.Call) and len(call.args) == 1:
+                        return frozenset(ast.literal_eval(call.args[0]))
+        except (OSError, SyntaxError, ValueError):
+            pass
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)

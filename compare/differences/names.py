@@ -99,10 +99,13 @@ def names_anywhere(d: Detail, index: DocumentIndex) -> bool:
 
 
 def _party(d: Detail) -> bool:
+    """A party label, alone or after its place: "Senate GOP", "the New York Republican" (round 12:
+    a place of two words, "South Carolina Republican", was read as someone one outlet names)."""
     words = re.findall(r"[a-z]+", d.text.lower().replace("’s", "").replace("'s", ""))
-    return any(w in _PARTY_WORDS for w in words) and all(
-        w in _PARTY_WORDS or w in _PARTY_CONTEXT or w in PLACE_NAMES for w in words
-    )
+    if not any(w in _PARTY_WORDS for w in words):
+        return False
+    rest = [w for w in words if w not in _PARTY_WORDS and w not in _PARTY_CONTEXT]
+    return all(w in PLACE_NAMES for w in rest) or " ".join(rest) in PLACE_NAMES
 
 
 def _given_name(d: Detail) -> str:
