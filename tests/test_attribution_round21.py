@@ -240,3 +240,12 @@ def test_a_name_after_a_kin_word_is_no_antecedent_of_the_other_sex() -> None:
 def test_a_sentence_adverb_before_an_inverted_cue_is_no_source() -> None:
     assert _rels("Frankly, the plan is a mess, said Bob Roe.") == [("said", "Bob Roe")]
     assert _rels("Kelly, a lawyer at Kent, said it.") == [("said", "Kelly, a lawyer at Kent")]
+
+
+def test_a_role_opening_the_sentence_before_is_the_antecedent() -> None:
+    atts = attributions(
+        "President Ann Lee met the press on Monday.",
+        "The president opted not to tap flood money from Kent, an idea that had angered Bob Roe.",
+        "“It did not sound too important to me,” she said.",
+    )
+    assert attribution_of(atts, "too important").source == "President Ann Lee"

@@ -74,6 +74,13 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         return _POSSESSIVE_END.sub("", whose[0][2])  # "Diaz's plan was clear when he said …"
     for k in range(sentence - 1, max(-1, sentence - 8), -1):
         there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
+        role = _ROLE_SUBJECT.match(text, sents[k].start, sents[k].end)
+        quoted = any(q.start <= sents[k].start < q.end for q in document.quotations)
+        role = role if role and not quoted and PERSON_ROLES.fullmatch(role.group(1)) else None
+        if role and (not there or there[0][0] > role.end()):
+            held = _role_antecedent(sents[k].start, role.group(1).lower(), document, owners)
+            if held:  # "The president hinted …, while hosting <Name>. He denied …": the president
+                return _POSSESSIVE_END.sub("", held)
         if there:
             return there[0][2]
         whose = [n for n in owners if sents[k].start <= n[0] < sents[k].end]
@@ -86,6 +93,10 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         if not whose and bare and bare.group(1).lower() in {person_key(n[2]) for n in names}:
             return bare.group(1)  # "Diaz's faith shaped him. He wrote …": a surname the article named
     return None
+
+
+# A sentence opening with a role as its subject: "The president hinted", "The senator, …, said".
+_ROLE_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 
 
 def _tag_after_main(text: str, start: int, first: tuple[int, int, str], pos: int) -> bool:
