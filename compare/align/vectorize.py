@@ -132,7 +132,9 @@ def _word_tfidf(texts, clauses, ngrams, stop):  # type: ignore[no-untyped-def]
     vocab: dict[str, int] = {}
 
     def count(docs, learn: bool):  # type: ignore[no-untyped-def]
-        indptr, cols, values = [0], [], []
+        indptr: list[int] = [0]
+        cols: list[int] = []
+        values: list[int] = []
         for doc in docs:
             counter: dict[int, int] = {}
             for term in _word_terms(doc, ngrams, stop):
