@@ -287,9 +287,11 @@ _MASTHEAD_WORDS = (
     "Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Daily|Globe|Mail|Express|"
     "Mirror|Magazine|Radio|TV|Television|Broadcasting|Inquirer|Observer|Examiner|Register|Courier|"
     "Dispatch|Sentinel|Bulletin|Zeitung|Monde|Press|Weekly|Caller|Beacon|Ledger|Messenger|Bugle|Record|"
-    "Enquirer|Argus|Advertiser|Echo|Clarion|Gleaner|Intelligencer|Statesman|Independent|Guardian"
+    "Enquirer|Argus|Advertiser|Echo|Clarion|Gleaner|Intelligencer|Statesman|Independent|Guardian|"
+    "News Agency|Press Agency"
 )
-_MASTHEAD = re.compile(rf"^(?:[A-Z][\w.&'’-]*\s+)*(?:{_MASTHEAD_WORDS})(?:\.com)?$")
+# "the San Diego Union-Tribune": a masthead word may close a hyphened name.
+_MASTHEAD = re.compile(rf"^(?:[A-Z][\w.&'’-]*\s+)*(?:[A-Z][\w&'’]*-)?(?:{_MASTHEAD_WORDS})(?:\.com)?$")
 # Common nouns that name a medium: "the X newspaper", "reporting outlet X", "broadcaster X".
 _MEDIUM = (
     r"(?:newspaper|paper|tabloid|daily|weekly|magazine|broadcaster|network|channel|station|outlet|"

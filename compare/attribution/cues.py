@@ -56,6 +56,7 @@ from .phrases import (
     name_before,
     name_forward,
     name_list,
+    named_head,
     np_back,
     np_forward,
     object_past,
@@ -68,7 +69,7 @@ from .phrases import (
     trailing_appositive,
     who_clause,
 )
-from .sources import DOCUMENT_WORDS, PERSON_ROLES, source_kind
+from .sources import ANONYMOUS_HEADS, DOCUMENT_WORDS, PERSON_ROLES, source_kind
 
 __all__ = ["FIRST_PERSON", "PRONOUNS", "TITLES", "Relation", "find_relations", "hedges"]
 
@@ -102,12 +103,21 @@ class Relation:
     via: tuple[tuple[str, int, int], ...] = ()  # "told Fox News", "Daily Mail reports him as saying"
 
 
+# An editor's label opening a sentence is no speaker ("Updated: Ann Lee said …" gave "Updated"; a
+# paragraph "UPDATE:" alone gave a document): the relation is read after it.
+_LABEL = re.compile(
+    r"\s*(?:UPDATED?|Updated?|EDITOR['’]S NOTE|Editor['’]s [Nn]ote|CORRECTION|Correction|CLARIFICATION)"
+    r"(?:\s+[\w,./]+){0,4}?\s*:(?:\s+|$)"
+)
+
+
 def find_relations(text: str, start: int, end: int) -> tuple[Relation, ...]:
     """Every reporting cue in ``text[start:end]`` with its source (and relaying outlet), in order."""
     # A dateline opening a story is a place and maybe a wire, never a source ("PALM BEACH, Fla. —
     # President Trump began … by saying" gave the source "Fla." in the newswcl50-0 event).
     dateline = DATELINE.match(text, start, end)
-    toks = tokenize(text, dateline.end() if dateline else start, end)
+    label = _LABEL.match(text, dateline.end() if dateline else start, end)  # "Updated:", "UPDATE:"
+    toks = tokenize(text, label.end() if label else dateline.end() if dateline else start, end)
     quoted = _LONG_QUOTE.search(text, start, end) is not None
     out: list[Relation] = []
     i = 0
@@ -307,7 +317,8 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
     """ ", adding that …" takes the subject of its clause: the previous cue's source, else the
     noun phrase opening the sentence. "X is shown saying", "X was quoted in The Hill as saying":
     the subject before the passive."""
-    shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text)
+    shown = _shown_subject(rel, toks, text) or _who_did_and(rel, toks, text) or _whose_did(rel, toks, text)
+    shown = shown or _fronted_subject(rel, toks, text) or _subordinate_subject(rel, toks, text)
     if shown is not None:
         return replace(rel, source=shown[0], source_start=shown[1], source_end=shown[2])
     for prev in reversed(before):
@@ -582,6 +593,27 @@ def _bare_passive(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return False  # "A review, first reported by Fox News, shows": an aside on what the subject is
     opened = toks[0].low in _PREPOSITIONS and not any(t.text == "," for t in toks[:i])
     return not opened  # "In a letter reported by Fox, Page wrote": the noun of an opening phrase
+
+
+def points_only(rel: Relation, text: str) -> bool:
+    """Whether a "referred to" cue only points at a thing (``_referred_as``): PolNeAR marks it as
+    a cue, but nothing is relayed ("Lee referred to the weight on his shoulders")."""
+    if "refer" not in rel.cue.lower():
+        return False
+    toks = tokenize(text, rel.end, min(len(text), rel.end + 200))
+    return not _referred_as(toks, 0)
+
+
+def _referred_as(toks: list[Token], k: int) -> bool:
+    """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
+    “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his
+    shoulders", "apparently referring to the inquiry" only point at a thing."""
+    for t in toks[k : k + 16]:
+        if t.text in {".", ";", "?", "!"} or t.low in {"while", "but", "which", "who"}:
+            return False
+        if t.low in {"as", "that"} or is_quote(t):
+            return True  # "referred to reports that the plan failed": what they said, relayed
+    return False
 
 
 def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relation, int] | None:
@@ -1093,23 +1125,187 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         ante = agent_of(toks, ante, text) if ante else None
         src = (ante[0], toks[j].start, toks[j].end) if ante else None
     elif j >= 0 and toks[j].low not in {"and", "but", "then"}:  # "… and said": the clause's subject
-        src = _past_relative(toks, np_back(toks, j, text), text)
+        src = named_head(toks, _past_relative(toks, np_back(toks, j, text), text), text)
+        src = _whose(toks, j, text) or src  # "Bo Roe, whose spokesman said": Roe's spokesman
     if src is None and j > 0 and toks[j].text == "," and not low.endswith("ing"):
         src = appositive(toks, j, text)  # "…,” Marvin Kirsner, a tax lawyer at X, said.
+        src = _before_date(toks, src, text)
+        if src and src[0].lower() in _SENTENCE_ADVERBS:
+            src = None  # "Frankly, the plan is a mess, said Bo Roe": an adverb opening the sentence
     opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
     if src is None and opened:
         src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
+    if src is None and j > 1 and toks[j].text == "," and not low.endswith("ing"):
+        src = _before_long_who(toks, j, text)  # "Ann Lee, 31, who has … and was …, wrote"
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
     title_case = i > 0 and toks[i].cap  # "…, Calls For Jailing X": a headline (``_headline_subject``)
     if inverted and CUE_LEMMA.get(low) == "call" and not title_case and not _after_quotation(toks, i):
         inverted = False  # "Jo Roe, head of X, called the idea illegal": "call X Y", the idea is no source
+    told = CUE_LEMMA.get(low) == "tell" and not low.endswith("ing")
+    if src is None and inverted and told and j > 0 and not _after_quotation(toks, i):
+        inverted = False  # "…, a group that led the march, told reporters": who is told, never the source
+        src = _clause_opener(toks, j, text)
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
     return src
+
+
+def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ "A day after telling reporters that …, Rep. Ann Lee broke her silence": a participle in a
+    clause fronted by "after"/"before" takes the subject of the main clause after its comma."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    if p < 1 or p > 4 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
+        return None
+    if not rel.cue.lower().endswith("ing") or any(t.text == "," for t in toks[:p]):
+        return None
+    for c in range(p + 1, min(len(toks) - 1, p + 45)):
+        if toks[c].text in {".", ";", ":"}:
+            return None
+        if toks[c].text == "," and not _in_number(toks, c):
+            n = c + 1 + (c + 1 < len(toks) and is_quote(toks[c + 1]))
+            if n < len(toks) and toks[n].low in {"he", "she", "they"}:
+                return toks[n].text, toks[n].start, toks[n].end
+            if n < len(toks) and toks[n].cap and toks[n].low not in BREAK | PRONOUNS:
+                return np_forward(toks, n, text)
+            return None
+    return None
+
+
+# Adverbs that open a sentence before a comma and are never a speaker ("Ironically, …, said Bo Roe").
+_SENTENCE_ADVERBS = frozenset(
+    "ironically frankly honestly clearly obviously notably unfortunately fortunately interestingly "
+    "importantly similarly additionally finally basically initially ultimately separately certainly surely "
+    "apparently reportedly privately publicly personally originally previously currently recently "
+    "admittedly understandably predictably sadly happily luckily naturally incidentally specifically "
+    "essentially generally typically usually historically politically meanwhile however".split()
+)
+
+
+def _before_date(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """ "Another review, on June 25, 2012, reported": a date set off after the subject is when, not
+    who; the subject is the phrase before it."""
+    if src is None or src[0].split()[0].lower() not in MONTH_NAMES:
+        return src
+    s = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if s < 3 or toks[s - 1].low not in {"on", "in", "since", "until"} or toks[s - 2].text != ",":
+        return src
+    return np_back(toks, s - 3, text) or src
+
+
+_SUBORDINATE_OPENERS = frozenset("after before when while because since until once".split())
+
+
+def _finite(t: Token) -> bool:
+    return not t.cap and (is_verbish(t) or t.low.endswith("ed") or t.low in FOLLOWING_VERB)
+
+
+def _subordinate_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ "… grabbing a man's wrist after the man approached him and asked if …": a verb joined by
+    "and" inside a clause opened by "after"/"when" shares that clause's subject, not the sentence's."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    if p < 4 or toks[p - 1].low != "and":
+        return None
+    for o in range(p - 2, max(0, p - 16), -1):
+        t = toks[o]
+        if t.text in {",", ";", ":", "—", "–"} or is_quote(t):
+            return None
+        if t.low in _SUBORDINATE_OPENERS and o > 0:
+            nxt = toks[o + 1]
+            if not (nxt.low in DETERMINERS and nxt.low not in PRONOUNS or nxt.cap):
+                return None
+            v = next((v for v in range(o + 2, min(p - 1, o + 6)) if _finite(toks[v])), None)
+            head = toks[v - 1] if v is not None else None
+            person = head is not None and (head.cap or PERSON_ROLES.fullmatch(head.low))
+            if head is None or not (person or head.low in ANONYMOUS_HEADS):
+                return None  # no person before a verb: "after the vote and said", "after the vote ended"
+            return text[toks[o + 1].start : toks[v - 1].end], toks[o + 1].start, toks[v - 1].end
+    return None
+
+
+def _clause_opener(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The subject opening the clause that the comma toks[j] ends before "told" ("Ann Lee, head of
+    a group that led the march, told reporters"; "“…,” Rev. Bo Roe of St. Mary's, told the Ledger"),
+    with its appositive: the first phrase of the sentence or after the quotation, if it is named."""
+    n = j - 1
+    while n > 0 and not (
+        toks[n - 1].text in {";", ":"} or is_quote(toks[n - 1]) and toks[n - 2].text in ",?!"
+    ):
+        n -= 1
+    if not (toks[n].cap or n > 0 and is_quote(toks[n - 1])) or toks[n].low in BREAK or n >= j:
+        return None  # "While much has been made of …, a former agent … told": no subject opens it
+    c = next((c for c in range(n + 1, j + 1) if toks[c].text == ","), j)
+    src = np_back(toks, c - 1, text)  # "Kent’s state auditor, Jo Roe, told": the whole phrase
+    src = src if src and src[1] == toks[n].start else np_forward(toks, n, text)
+    if src and re.search(r"['’]s?$", src[0]):
+        return None  # "Kent’s state auditor" cut at its owner: no source rather than the place
+    src = trailing_appositive(toks, src, text) if src else None
+    if src and re.search(r",\s*who\b", src[0]):
+        src = (src[0][: re.search(r",\s*who\b", src[0]).start()], src[1], 0)
+    if src and src[0].endswith(","):
+        src = (src[0].rstrip(", "), src[1], 0)
+    return (src[0], src[1], src[1] + len(src[0])) if src else None
+
+
+def _whose(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """ "<Name>, whose <noun>" when the noun ends at toks[j]: "<Name>'s <noun>", spanning "whose
+    <noun>" (the person a spokesman or lawyer speaks for is named before the comma)."""
+    w = j - 1
+    while w > max(1, j - 4) and toks[w].text.isalpha() and toks[w].text.islower() and toks[w].low != "whose":
+        w -= 1
+    if w < 2 or w == j or toks[w].low != "whose" or toks[w - 1].text != ",":
+        return None
+    head = toks[j].low
+    person = PERSON_ROLES.fullmatch(head) or PERSON_ROLES.fullmatch(head.rstrip("s"))
+    if not person and head not in _WHOSE_BODIES:
+        return None  # "Ann Lee, whose loss to Roe marked …": no one who speaks
+    ante = np_back(toks, w - 2, text)
+    if ante is None or not re.search(r"\b[A-Z]", ante[0]):
+        return None
+    return f"{ante[0]}’s {text[toks[w + 1].start : toks[j].end]}", toks[w].start, toks[j].end
+
+
+_WHOSE_BODIES = frozenset("administration campaign office government team staff aides party company".split())
+
+
+def _whose_did(rel: Relation, toks: list[Token], text: str) -> Phrase | None:
+    """ ", whose spokesman, it should be noted, tried to clarify … by insisting": the participle
+    shares the subject of the "whose" clause it closes."""
+    p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
+    for w in range(p - 1, max(1, p - 25), -1):
+        if toks[w].text in {".", ";"} or is_quote(toks[w]) or toks[w].low in {"who", "which"}:
+            return None
+        if toks[w].low == "whose":
+            n = w + 1
+            while n < p and n - w <= 3 and toks[n].text.isalpha() and toks[n].text.islower():
+                if _verb_like(toks[n]):
+                    break
+                n += 1
+            return _whose(toks, n - 1, text) if n - 1 > w else None
+    return None
+
+
+def _verb_like(t: Token) -> bool:
+    return is_verbish(t) or t.low in CUE_LEMMA or t.low in BREAK | FOLLOWING_VERB or t.low.endswith("ed")
+
+
+def _before_long_who(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The person a long "who" aside describes when the comma toks[j] closes it before the cue
+    ("Ann Lee, 31, who has 4,000 followers and at the time was an aide to the mayor, wrote"): the
+    name before ", who" (past an age), or None."""
+    for o in range(j - 1, max(1, j - 45), -1):
+        if toks[o].text in {".", ";", ":"} or is_quote(toks[o]):
+            return None
+        if toks[o].low == "who" and toks[o - 1].text == ",":
+            c = o - 2
+            if c > 1 and toks[c].text.isdigit() and toks[c - 1].text == ",":
+                c -= 2  # "Ann Lee, 31, who"
+            ante = np_back(toks, c, text)
+            return ante if ante and ante[0][:1].isupper() and " " in ante[0] else None
+    return None
 
 
 def _who_aside_before(toks: list[Token], c: int) -> int | None:

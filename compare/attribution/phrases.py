@@ -348,7 +348,13 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
             continue
         # "Two states filed": "states" is no verb ("Lee's remarks came" stays Lee's, the owner speaks)
         noun = j + 1 < len(toks) and is_verbish(toks[j + 1]) and toks[j - 1].low not in CLITICS
-        if t.low in stop or (t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun):
+        # "Kent’s state auditor": a cue word between an owner and a noun is a noun ("Rice's comments
+        # came" keeps the verb)
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        owned = j > i and toks[j - 1].low in CLITICS and nxt is not None and nxt.text.isalpha()
+        owned = owned and nxt.text.islower() and not is_verbish(nxt) and nxt.low not in BREAK
+        verb = t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun and not owned
+        if t.low in stop or verb:
             break
         if j > i and not t.cap and (t.low.endswith(("n't", "n’t")) or t.low in _AFTER_SUBJECT):
             break  # "Sanders hasn't", "Clinton now": the subject ends
@@ -594,6 +600,33 @@ def name_before(toks: list[Token], src: Phrase, text: str) -> Phrase | None:
     return name if name is not None and _is_name(tokenize(text, name[1], name[2])) else None
 
 
+def named_head(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """The named head of a coordinated subject whose last member is "other …" ("Ann Lee, a lawyer
+    who led the drive, and other supporters said": Ann Lee, not "other supporters"); ``src``
+    itself otherwise."""
+    if src is None or not re.match(r"others?\b", src[0]):
+        return src
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n < 2 or toks[n - 1].low != "and":
+        return src
+    c = n - 2
+    if toks[c].text == ",":  # "A, <a description>, and other …": the comma that opens the description
+        stops = (m for m in range(c - 1, max(0, c - 16), -1) if toks[m].text in ",.;:")
+        c = next((m for m in stops if not (toks[m].text == "." and _short_word(toks[m - 1].text))), 0) - 1
+        if c < 0 or toks[c + 1].text != ",":
+            return src
+    name = np_back(toks, c, text)
+    surname = re.fullmatch(r"[A-Z][a-z]+", name[0]) if name else None
+    if name is None or not (surname or _is_name(tokenize(text, name[1], name[2]))):
+        return src
+    return name  # "Cornyn, the No. 2 Republican, and other supporters": a surname alone
+
+
+def _short_word(word: str) -> bool:
+    """A word a full stop abbreviates ("No. 2", "Gov.", "Jr.")."""
+    return is_abbrev(word) or (word[:1].isupper() and len(word) <= 3)
+
+
 def _state_after(toks: list[Token]) -> bool:
     """A state set after a place between commas: "Washington, DC,", "Austin, Tex.,"."""
     words = [t.text for t in toks if t.text != "."]
@@ -792,11 +825,14 @@ _MONTHS = frozenset(m for m in MONTH_NAMES if m != "may")
 
 def _dash_aside(toks: list[Token], j: int) -> int | None:
     """The opening dash of an aside that closes at toks[j] ("– and repeatedly –"), if the aside
-    is short and has no quotation mark."""
-    for o in range(j - 1, max(-1, j - 16), -1):
+    is short and has no quotation mark; a list set off by dashes may run longer, its members
+    parted by semicolons ("Four others — Sen. Ann Lee of Kent; Gov. Bo Roe; and Jo Diaz — called")."""
+    listed = False
+    for o in range(j - 1, max(-1, j - 40), -1):
         if toks[o].low in _DASHES:
-            return o if o > 0 and toks[o - 1].text[:1].isalnum() else None
-        if is_quote(toks[o]) or toks[o].text in {".", ";", ":"} and not is_abbrev(toks[o - 1].text):
+            return o if o > 0 and toks[o - 1].text[:1].isalnum() and (j - o < 16 or listed) else None
+        listed |= toks[o].text == ";"
+        if is_quote(toks[o]) or toks[o].text in {".", ":"} and not is_abbrev(toks[o - 1].text):
             return None
     return None
 

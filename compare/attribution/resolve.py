@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from ..lexicon import DATELINE_LINE
+from ..lexicon import DATELINE_LINE, MONTH_NAMES, WEEKDAYS
 from ..model import Attribution, Claim, Document, Provenance, ProvenanceEdge, Relay, Sentence, Via
 from ..outlets import full_outlet_name, is_self, outlet_name
-from .cues import FIRST_PERSON, Relation, find_relations, hedges
+from .cues import FIRST_PERSON, Relation, find_relations, hedges, points_only
 from .lexicon import is_plural
 from .narration import background
 from .phrases import ASKED, asked_subject, plural_subject
@@ -63,6 +63,10 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
     text = document.article.text
     here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos and not _listed(n, text)]
+    opening = re.compile(r"[\s“\"]*[A-Z][a-z]{2,}ing\s+")  # "Saying President Obama, he said, was …"
+    here = [n for n in here if not opening.fullmatch(text, sents[sentence].start, n[0])]
+    if len(here) > 1 and _tag_after_main(text, sents[sentence].start, here[0], pos):
+        return here[0][2]  # "Lee is close to replacing Judge Roe, he told reporters": the subject
     if here:
         return here[-1][2]
     whose = [n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])]
@@ -70,6 +74,13 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         return _POSSESSIVE_END.sub("", whose[0][2])  # "Diaz's plan was clear when he said …"
     for k in range(sentence - 1, max(-1, sentence - 8), -1):
         there = [n for n in names if sents[k].start <= n[0] < sents[k].end]
+        role = _ROLE_SUBJECT.match(text, sents[k].start, sents[k].end)
+        quoted = any(q.start <= sents[k].start < q.end for q in document.quotations)
+        role = role if role and not quoted and PERSON_ROLES.fullmatch(role.group(1)) else None
+        if role and (not there or there[0][0] > role.end()):
+            held = _role_antecedent(sents[k].start, role.group(1).lower(), document, owners)
+            if held:  # "The president hinted …, while hosting <Name>. He denied …": the president
+                return _POSSESSIVE_END.sub("", held)
         if there:
             return there[0][2]
         whose = [n for n in owners if sents[k].start <= n[0] < sents[k].end]
@@ -82,6 +93,30 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         if not whose and bare and bare.group(1).lower() in {person_key(n[2]) for n in names}:
             return bare.group(1)  # "Diaz's faith shaped him. He wrote …": a surname the article named
     return None
+
+
+# A sentence opening with a role as its subject: "The president hinted", "The senator, …, said".
+_ROLE_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _tag_after_main(text: str, start: int, first: tuple[int, int, str], pos: int) -> bool:
+    """Whether the pronoun at ``pos`` opens a tag after a main clause whose subject is the name
+    ``first`` opening the sentence ("Ann Lee is close to picking a judge to replace Judge Bo Roe, he
+    told reporters"): the names after the subject's verb are its objects, not the speaker."""
+    if not _OPENS_SENTENCE.fullmatch(text, start, first[0]) or not re.search(r",\s*$", text[first[1] : pos]):
+        return False
+    after = re.match(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?([a-z]+)", text[first[1] : pos])
+    return bool(after) and after.group(1) in _MAIN_VERBS
+
+
+# What may stand before the subject opening a sentence: a quotation mark, a dateline ("KENT ―").
+_OPENS_SENTENCE = re.compile(r"[\s“\"]*(?:[A-Z][A-Z.,' ]+\s*[―—–-]+\s*)?")
+# Verbs (and auxiliaries) that open a main clause after its subject; the rule above asks for one so
+# that a list ("Ann Lee and Bo Roe, he said") or a fronted name stays with the nearest-name rule.
+_MAIN_VERBS = frozenset(
+    "is was are were has had have will would could can may might should must does did do "
+    "wants wanted plans planned hopes hoped expects expected intends intended".split()
+)
 
 
 def _other_role(name: tuple[int, int, str], role: str, text: str) -> bool:
@@ -173,6 +208,24 @@ def _recent_person(index: int, document: Document, sources: list[tuple[str, str 
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince)\b\.?|\b\w*(?:spokes|congress|chair|business)man\b")
 _FEMALE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\b\.?|\b\w*(?:spokes|congress|chair|business)woman\b"
+)
+
+
+def _kin_fits(text: str, name: tuple[int, int, str], pronoun: str) -> bool:
+    """Whether a name introduced by a kin word can be what the pronoun stands for: "Her son <Name>"
+    is no "she", "his wife <Name>" no "he"."""
+    kin = _KIN.search(text, max(0, name[0] - 16), name[0])
+    if kin is None:
+        return True
+    male = kin.group(1).lower() in _MALE_KIN
+    return male == (pronoun in {"he", "him"})
+
+
+_MALE_KIN = frozenset("son husband father brother nephew grandson boyfriend".split())
+_KIN = re.compile(
+    r"\b(son|husband|father|brother|nephew|grandson|boyfriend|daughter|wife|mother|sister|niece|"
+    r"granddaughter|girlfriend),?\s+$",
+    re.I,
 )
 
 
@@ -471,7 +524,8 @@ def _resolve(
         return None, None
     low = _POSSESSIVE_PRONOUNS.get(src.lower(), src.lower())
     if low in {"he", "she", "him", "her"}:
-        fits = [n for n in names if _gender_fits(n[2], low)]
+        text = document.article.text
+        fits = [n for n in names if _gender_fits(n[2], low) and _kin_fits(text, n, low)]
         found = _recent_person(index, document, [x for x in sources if _gender_fits(x[0], low)])
         found = found or _antecedent(rel.source_start, index, document, fits)
         found = found or next(
@@ -541,6 +595,8 @@ def _resolve(
         return src, "person"  # "a Ryan spokesman" where the article names Paul Ryan
     if kind == "outlet" and _named_person(src, names):
         return src, "person"  # "Bloomberg said" where the article names Michael Bloomberg
+    if kind == "outlet" and spoken and re.search(r"\bvia\s", src):
+        return spoken[0], kind  # "Read the full rant via the Ledger:": the outlet passes it on
     if kind == "outlet":
         return outlet_name(src, known) or src, kind
     if kind == "person" and _POSSESSIVE_END.search(src):
@@ -979,11 +1035,34 @@ def _sentence(
     )
 
 
+_MEDIA_NOUN = (
+    r"(?:newspaper|daily|paper|tabloid|magazine|news\s+agency|broadcaster|news\s+site|news\s+website)"
+)
+_MASTHEAD_NAME = r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:de\s+|of\s+)?[A-Z][\w.&'’-]*){0,4}"
+# "the newspaper Morning Clarion", "Morning Clarion, a local newspaper,": a masthead named as one.
+_NAMED_MEDIUM = re.compile(
+    rf"\b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?{_MEDIA_NOUN}\s+(?P<after>(?:the\s+)?{_MASTHEAD_NAME})"
+    r"(?=[,;:)]|\.(?:\s|$)|\s+(?:reported|reports)\b)"
+    rf"|(?P<before>{_MASTHEAD_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEDIA_NOUN}\b"
+)
+
+
+def named_media(text: str) -> tuple[str, ...]:
+    """Outlets an article names as such ("the newspaper Morning Clarion", "Morning Clarion, a local
+    daily"): mastheads outside the built-in list, read as outlets wherever the article cites them."""
+    found = (m.group("after") or m.group("before") for m in _NAMED_MEDIUM.finditer(text))
+    names = (re.sub(r"^(?:the|The)\s+", "", n).rstrip(".") for n in found if n)
+    return tuple(dict.fromkeys(n for n in names if n.split()[0] not in _WHEN_WORDS))
+
+
+_WHEN_WORDS = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAYS))
+
+
 def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[Attribution | None, ...]:
     """One Attribution (or None for the outlet's own statement) per sentence of ``document``."""
     text = document.article.text
     sents = document.sentences
-    known = (*known_outlets, document.article.outlet)
+    known = (*known_outlets, document.article.outlet, *named_media(text))
     quotes = [(q.start, q.end) for q in document.quotations]
     asked = [(s.start, s.end) for s in sents if _question_item(s)]  # "Governor Pence?" in an interview
     names = [  # people named in the narration; a name inside someone's quotation is not an antecedent
@@ -995,7 +1074,8 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
     base: list[Attribution | None] = []
     found = relations(document)
     for i in range(len(sents)):
-        rels = [r for r in _headline_subject(found[i], sents[i], text) if r.kind == "speech"]
+        heads = _headline_subject(found[i], sents[i], text)
+        rels = [r for r in heads if r.kind == "speech" and not points_only(r, text)]
         att = _sentence(rels, i, document, known, names, sources)
         if att is not None and att.source:
             sources.append((att.source, att.source_kind, i))
@@ -1178,6 +1258,9 @@ def _headline_subject(found: Sequence[Relation], sentence: Sentence, text: str) 
         return found
     out: list[Relation] = []
     for r in found:
+        opening = not text[sentence.start : r.start].strip()
+        if r.source_start is not None and r.source_start >= r.end and opening:
+            continue  # "Report Sees Guns as Path to Safety": a headline opens with its subject, not a cue
         if r.source_start is not None and r.source_start >= r.end and r.cue.lower() not in _SAYS:
             before = [
                 e

@@ -23,7 +23,8 @@ ANONYMOUS_HEADS = _ANON = frozenset(
     "staffers diplomat diplomats someone adviser advisers advisor advisors associate associates ally "
     "allies confidant confidants critics experts analysts observers witnesses lawmakers "
     "investigators members supporters opponents residents neighbors neighbours friends relatives "
-    "others colleagues employees workers women men".split()
+    "others colleagues employees workers women men participant participants witness attendee attendees "
+    "bystander bystanders protester protesters demonstrator demonstrators marcher marchers".split()
 )
 DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
@@ -326,6 +327,9 @@ def source_kind(source: str | None, known_outlets: Sequence[str] = ()) -> str | 
         return "outlet"  # "state media reported"
     if head in DOCUMENT_WORDS:
         return "document"
+    named_after = "," in text and re.match(r"[A-Z][\w.’'-]+\s+[A-Z]", text.split(",")[1].strip())
+    if head in _ANON and named_after and not head.endswith("s"):
+        return "person"  # "Another demonstrator, Jo Roe from Kent": named after the comma
     if head in _ANON:
         return "anonymous"
     if _unnamed_group(words, head):
@@ -451,6 +455,9 @@ def _thing_word(word: str) -> bool:
     return w in ORG_WORDS or w in _PLACES or w in _NOT_NAME_WORDS
 
 
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
 def person_mentions(
     text: str, start: int = 0, end: int | None = None, known: Sequence[str] = ()
 ) -> list[tuple[int, int, str]]:
@@ -465,6 +472,8 @@ def person_mentions(
         while spans and spans[0][1].strip(".") in NOT_NAME_START and not spans[0][1].endswith("."):
             after_the |= spans[0][1] in {"The", "the"}
             spans = spans[1:]
+        if len(spans) >= 3 and _OPENING_PARTICIPLE.fullmatch(spans[0][1]):
+            spans = spans[1:]  # "Saying President Obama, he said, was …": a verb opening the sentence
         if not spans:
             continue
         first = spans[0][1].strip(".")
