@@ -20,6 +20,7 @@ from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
 from .labels import (
     STRENGTH_NOTES,
+    DifferenceLine,
     RelayLine,
     clip_apart,
     conflict_lines,
@@ -109,7 +110,7 @@ class Cell:
 class DiffView:
     kind: str
     conflict: bool
-    values: tuple[tuple[str, str], ...]  # (outlet, wording)
+    values: tuple[tuple[tuple[str, ...], str], ...]  # (the outlets that show it, wording)
     why: str  # shown after the values: a conflict's reason, else why it ranks where it does
     reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
     absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
@@ -289,7 +290,7 @@ class _Builder:
                 why = f" ({d.salience_reason})" if d.salience_reason else ""
             else:
                 line = difference_line(d, claim, self.outlet)
-                parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
+                parts = [f"{self._names(arts)}: {_quoted(v)}" for arts, v in line.groups]
                 if line.absent:
                     names = ", ".join(self.outlet.get(a, a) for a in line.absent)
                     parts.append(f"{line.absent_label} {names}")
@@ -441,6 +442,9 @@ class _Builder:
             rows += after.get(k, ())
         return rows
 
+    def _names(self, articles: Iterable[str]) -> str:
+        return ", ".join(self.outlet.get(a, a) for a in articles)
+
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
         lines = tuple(self._relay_html(r) for r in relay_parts(claim, self.docs))
         if d.kind == "attribution" and lines:
@@ -448,8 +452,7 @@ class _Builder:
             why = clip(display_text(d.salience_reason), TITLE_CHARS)
             return DiffView(d.kind, d.conflict, (), why, d.salience_reason, lines=lines)
         line = difference_line(d, claim, self.outlet)
-        shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
-        values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))
+        values = _grouped_values(line, self.outlet, TITLE_CHARS)
         absent = tuple(self.outlet.get(a, a) for a in line.absent)
         why = clip(display_text(line.why), TITLE_CHARS)
         return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
@@ -489,6 +492,18 @@ class _Builder:
                 paragraphs.append([("gap", display_text(tail))])
             out.append({"id": a.id, "outlet": a.outlet, "title": a.title, "paragraphs": paragraphs})
         return out
+
+
+def _grouped_values(
+    line: DifferenceLine, outlet: dict[str, str], limit: int
+) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A difference's values for the page: the outlets that show one wording together, each
+    wording clipped to ``limit`` so that two that differ still look different."""
+    groups = line.groups
+    shown = clip_apart([display_text(v) for _, v in groups], limit)
+    return tuple(
+        (tuple(outlet.get(a, a) for a in arts), v) for (arts, _), v in zip(groups, shown, strict=True)
+    )
 
 
 def abbreviations(names: list[str]) -> list[str]:
@@ -677,13 +692,7 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
             {
                 "claim": claim,
                 "kind": kind,
-                "values": list(
-                    zip(
-                        [outlet.get(a, a) for a, _ in line.values],
-                        clip_apart([display_text(v) for _, v in line.values], VALUE_CHARS),
-                        strict=True,
-                    )
-                ),
+                "values": list(_grouped_values(line, outlet, VALUE_CHARS)),
                 "absent": [outlet.get(a, a) for a in line.absent],
                 "absent_label": line.absent_label,
                 "why": clip(display_text(line.why), TITLE_CHARS),

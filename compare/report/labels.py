@@ -26,6 +26,8 @@ def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Diff
 # it plainly; every other kind, those that do not give the detail.
 ABSENT = {"quote": "not quoted by", "hedge": "stated plainly by"}
 ABSENT_OTHER = "not given by"
+# What a difference whose outlets all show the same wording says when it has no note of its own.
+SAME_WORDING = "the same wording, in different places in the sentences"
 # An attribution value ends with its cue in brackets ("Mitt Romney (said)"); a cue that is only
 # punctuation ("(:)", a colon introducing a quotation) names no verb, so the views drop it.
 _PUNCTUATION_CUE = re.compile(r"\s*\([^\w()]*\)$")
@@ -41,6 +43,16 @@ class DifferenceLine:
     absent_label: str  # "not given by", "not quoted by", "stated plainly by"
     why: str  # a conflict's reason with outlet names; when several give a value and some none, the
     # salience reason ("a date only some give"); else ""
+
+    @property
+    def groups(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The values with the outlets that show the same wording together, in order of first
+        appearance: "Daily Ledger, Harbour Gazette: Thursday" rather than "Daily Ledger: Thursday |
+        Harbour Gazette: Thursday", which reads as two outlets disagreeing."""
+        by: dict[str, list[str]] = {}
+        for a, v in self.values:
+            by.setdefault(v, []).append(a)
+        return tuple((tuple(arts), v) for v, arts in by.items())
 
 
 def shown_value(kind: str, value: str) -> str:
@@ -81,6 +93,10 @@ def difference_line(diff: Difference, claim: Claim, outlets: dict[str, str]) -> 
         # "Fox News: Friday | New York Times: On Friday | not given by HuffPost" could read as Fox
         # and the Times disagreeing: the reason says whether the givers differ or only some give it.
         why = diff.salience_reason
+    elif not why and not absent and len({v for _, v in values}) == 1:
+        # Every outlet shows the same wording (found in different places, or worded alike once
+        # cleaned): the values say nothing differs, so the note says what does.
+        why = with_outlet_names(diff.note, outlets) or diff.salience_reason or SAME_WORDING
     return DifferenceLine(values, absent, ABSENT.get(diff.kind, ABSENT_OTHER), why)
 
 

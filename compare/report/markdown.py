@@ -111,7 +111,7 @@ def _glance_lines(comparison: Comparison) -> list[str]:
 def _difference(line: DifferenceLine, name: dict[str, str]) -> str:
     """'HuffPost: “on Wednesday”; not given by Fox News _(a date only some give)_', escaped;
     ``name`` maps article ids to escaped outlet names."""
-    parts = [f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in line.values]
+    parts = [f"{', '.join(name.get(a, _md(a)) for a in arts)}: “{_md(v)}”" for arts, v in line.groups]
     if line.absent:
         parts.append(f"{line.absent_label} {', '.join(name.get(a, _md(a)) for a in line.absent)}")
     return "; ".join(parts) + (f" _({_md(line.why)})_" if line.why else "")

@@ -348,7 +348,7 @@ def _print_difference(
     reason on a line, and each outlet's value on a line of its own under it."""
     from rich.text import Text
 
-    parts = [f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in line.values]
+    parts = [f"{', '.join(name.get(a, a) for a in arts)}: {terminal_safe(v)}" for arts, v in line.groups]
     if line.absent:
         parts.append(f"{line.absent_label} {', '.join(name.get(a, a) for a in line.absent)}")
     why = terminal_safe(line.why)
