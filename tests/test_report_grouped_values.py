@@ -88,7 +88,7 @@ def test_every_view_names_the_outlets_of_one_wording_together():
     hostile = _with(ALL_ALIKE)
     html = render(hostile, "html")
     assert '<bdi class="dvo">Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;</bdi> <bdi>“Thursday”</bdi>' in html
-    assert "Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;" in render_markdown(hostile).replace("\\", "")
+    assert "Daily Ledger, Evil \\& Co \\<b\\>bold\\</b\\>: “Thursday”" in render_markdown(hostile)
 
 
 def test_json_keeps_one_value_per_outlet():
