@@ -31,6 +31,7 @@ from .labels import (
     relay_label,
     relay_lines,
     relay_parts,
+    relays_after,
     strength_counts,
 )
 from .summary import summarize
@@ -134,6 +135,9 @@ class Row:
     minor: tuple[DiffView, ...] = ()  # claim rows: the differences folded under "minor differences"
     strength: str = ""  # claim rows: glance.strength of the score
     match: str = ""  # claim rows: what the score and strength mean, for a tooltip
+    # claim rows: who relays the claim, after its differences, as the terminal and Markdown print
+    # them (``labels.relays_after``: none when a difference already shows them)
+    relays: tuple[Markup, ...] = ()
 
 
 def _unique_dom_id(article: str, index: int) -> str:
@@ -408,6 +412,7 @@ class _Builder:
                     tuple(self._diff_view(d, claim) for d in minor),
                     level,
                     f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
+                    self._relays_after(claim),
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -441,6 +446,12 @@ class _Builder:
             rows.append(r)
             rows += after.get(k, ())
         return rows
+
+    def _relays_after(self, claim: Claim) -> tuple[Markup, ...]:
+        parts = relay_parts(claim, self.docs)
+        if not relays_after(claim, self.docs, [(p.text(self.docs), p.style) for p in parts]):
+            return ()
+        return tuple(self._relay_html(p) for p in parts)
 
     def _names(self, articles: Iterable[str]) -> str:
         return ", ".join(self.outlet.get(a, a) for a in articles)

@@ -156,6 +156,17 @@ def relay_label(att: Attribution) -> str:
     return f"{'via ' if att.via else ''}{chain}"
 
 
+# The mark before a second-hand sentence's tag, in every view (the HTML badge shows it too).
+RELAY_MARK = "↪"
+
+
+def relay_tag(att: Attribution) -> str:
+    """A second-hand sentence's tag, the same in every view: '↪ Mitt Romney (person)'. It stays
+    beside each sentence (a claim's relay lines say who each outlet relays, not which of its
+    sentences is second-hand); the terminal dims it, the Markdown sets it in italics."""
+    return f"{RELAY_MARK} {relay_label(att)}"
+
+
 def _chain(via: tuple[Via, ...], name: str, kind: str | None) -> str:
     """'Daily Mail ← Vladimir Safronov (person)': the outlets relayed through, then the source."""
     return " ← ".join([v.source for v in via] + [name]) + (f" ({kind})" if kind else "")

@@ -16,8 +16,8 @@ from .labels import (
     possible_note,
     provenance_by_article,
     ranked_differences,
-    relay_label,
     relay_lines,
+    relay_tag,
     relays_after,
     strength_counts,
     summarize_unique,
@@ -188,8 +188,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         for m in c.members:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)
-            badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
-            badge = f" _({_md('; '.join(badges))})_" if badges else ""
+            badges = [relay_tag(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
+            badge = f" _{_md('[' + '; '.join(badges) + ']')}_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         lines += _claim_differences(c, docs, raw, name)
         lines.append("")

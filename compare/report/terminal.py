@@ -21,8 +21,8 @@ from .labels import (
     possible_note,
     provenance_by_article,
     ranked_differences,
-    relay_label,
     relay_lines,
+    relay_tag,
     relays_after,
     strength_counts,
     summarize_unique,
@@ -296,7 +296,7 @@ def _print_claim(
             body.append_text(_sentence_text(doc, doc.sentences[si], edits))
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
         if stacked:
             _hanging(console, " ", Text(name[m.article], style="bold"), hang=3)
             _hanging(console, "    ", body)
@@ -388,7 +388,7 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
             body = _sentence_text(doc, doc.sentences[si], ())
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
             _hanging(console, "  • ", body)
 
 
