@@ -22,6 +22,7 @@ from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
     RelayLine,
+    agreed_shown,
     clip_apart,
     conflict_lines,
     cue_phrase,
@@ -33,6 +34,7 @@ from .labels import (
     relay_parts,
     relays_after,
     strength_counts,
+    weak_note,
 )
 from .summary import summarize
 from .templating import asset, content_policy, script_json
@@ -694,8 +696,10 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
                 "strength": a.strength,
                 "score": f"{a.score:.2f}",
             }
-            for a in g.agreed
+            for a in agreed_shown(g)[0]
         ],
+        "agreed_listed": len(g.agreed),  # listed or folded into the weak line
+        "agreed_weak": weak_note(agreed_shown(g)[1]) if agreed_shown(g)[1] else "",
         "agreed_strengths": strength_counts(g) if g.agreed else "",
         "agreed_outlets": g.agreed_outlets,
         "agreed_total": g.agreed_total,

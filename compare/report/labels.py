@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..differences import is_minor
 from ..differences.attribution import STATED
 from ..model import Attribution, Claim, Comparison, Difference, Document, Relay, Unique, Via
-from .glance import STRENGTHS, Glance, clip, distinct_conflicts
+from .glance import STRENGTHS, Agreed, Glance, clip, distinct_conflicts
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -106,6 +106,22 @@ STRENGTH_NOTES = {
     "moderate": "the sentences may state the same fact; check them",
     "weak": "the sentences may share only names or a topic, not a fact",
 }
+
+
+def agreed_shown(g: Glance) -> tuple[tuple[Agreed, ...], int]:
+    """The agreed claims the glance lists, and how many weak matches it folds into one line: a weak
+    match listed under "All 3 outlets report" says the outlets report a fact that they may only
+    share names or a topic with (basil-2011-005a2961 c2: three different sentences about Trump).
+    Listed only when every agreed claim is weak, each marked so. The JSON glance keeps them all."""
+    strong = tuple(a for a in g.agreed if a.strength != "weak")
+    if not strong:
+        return g.agreed, 0
+    return strong, len(g.agreed) - len(strong)
+
+
+def weak_note(n: int) -> str:
+    """The line that stands for the weak matches the glance does not list."""
+    return f"and {n} weak match{'es' if n != 1 else ''}: the sentences may share only names or a topic"
 
 
 def match_label(score: float, level: str) -> str:

@@ -9,6 +9,7 @@ from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    agreed_shown,
     also_in,
     conflict_lines,
     difference_line,
@@ -21,6 +22,7 @@ from .labels import (
     relays_after,
     strength_counts,
     summarize_unique,
+    weak_note,
 )
 from .summary import summarize
 
@@ -81,8 +83,10 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         lines += [f"**{who} report** ({strength_counts(g)}):", ""]
         lines += [
             f"- {a.claim}: {_md(a.gist)}" + ("" if a.strength == "strong" else f" _({a.strength} match)_")
-            for a in g.agreed
+            for a in agreed_shown(g)[0]
         ]
+        if weak := agreed_shown(g)[1]:
+            lines.append(f"- {weak_note(weak)}")
         if g.agreed_total > len(g.agreed):
             lines.append(f"- and {g.agreed_total - len(g.agreed)} more")
         lines.append("")

@@ -14,6 +14,7 @@ from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    agreed_shown,
     also_in,
     conflict_lines,
     difference_line,
@@ -26,6 +27,7 @@ from .labels import (
     relays_after,
     strength_counts,
     summarize_unique,
+    weak_note,
 )
 from .summary import summarize
 
@@ -117,11 +119,14 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         head = Text(f"{who} report", style="bold")
         head.append(f" ({strength_counts(g)})", style="dim")
         console.print(head + Text(":", style="bold"))
-        for a in g.agreed:
+        listed, weak = agreed_shown(g)
+        for a in listed:
             body = Text(terminal_safe(a.gist), style="dim" if a.strength == "weak" else "")
             if a.strength != "strong":
                 body.append(f" [{a.strength} match]", style="yellow")
             _hanging(console, f"  {a.claim} ", body)
+        if weak:
+            _hanging(console, "  ", weak_note(weak), style="dim", hang=4)
         if g.agreed_total > len(g.agreed):
             console.print(f"  and {g.agreed_total - len(g.agreed)} more")
     else:
