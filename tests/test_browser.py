@@ -570,8 +570,12 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
 RELAY_BLOCKS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.relays')).map(ul => {
   const r = ul.getBoundingClientRect();
   const names = Array.from(ul.querySelectorAll(':scope > li > .dv > .dvo')).map(b => b.textContent);
-  return [ul.closest('.row').id, names, r.left >= 0 && r.right <= window.innerWidth + 0.5,
-    ul.closest('.row').querySelectorAll(':scope > ul.diffs > li > ul.who').length];
+  const row = ul.closest('.row');
+  // on screen, and under the differences (not squeezed into a column beside them)
+  const diffs = row.querySelector(':scope > ul.diffs, :scope > details.minor');
+  const below = !diffs || r.top >= diffs.getBoundingClientRect().bottom - 1;
+  return [row.id, names, r.left >= 0 && r.right <= window.innerWidth + 0.5 && below,
+    row.querySelectorAll(':scope > ul.diffs > li > ul.who').length];
 })"""
 
 
