@@ -74,3 +74,37 @@ def test_the_tag_is_the_same_in_every_view():
     assert f"_\\[{RELAY_MARK} " in md
     html = render(c, "html")
     assert f'<span aria-hidden="true">{RELAY_MARK} </span><bdi>' in html
+
+
+def test_a_glance_gist_taken_from_a_second_hand_wording_says_whose_words_they_are():
+    import dataclasses
+
+    from compare.report.glance import glance
+    from compare.report.labels import gist_tag
+
+    c = hand_comparison()
+    docs = {d.article.id: d for d in c.documents}
+    claim = next(x for x in c.claims if x.id == "c3")
+    # Evil's "Officials said three people were hurt." names its source: no tag.
+    assert gist_tag(claim, docs, "Officials said three people were hurt.") == ""
+    assert gist_tag(claim, docs, "a wording no member has") == ""
+    # The glance's gist of c3 is one outlet's wording; made second-hand from a source it does not
+    # name, it is tagged in every view.
+    gist = next(a.gist for a in glance(c).agreed if a.claim == "c3")
+    m = next(m for m in claim.members if docs[m.article].sentences[m.sentences[0]].text == gist)
+    doc = docs[m.article]
+    att = dataclasses.replace(
+        docs["evil"].attributions[1], source="Ann Lee", entity="Ann Lee", source_kind="person", via=()
+    )
+    atts = list(doc.attributions)
+    atts[m.sentences[0]] = dataclasses.replace(
+        att, start=doc.sentences[m.sentences[0]].start, end=doc.sentences[m.sentences[0]].start
+    )
+    docs[m.article] = dataclasses.replace(doc, attributions=tuple(atts))
+    assert gist_tag(claim, docs, gist) == f"{RELAY_MARK} Ann Lee (person)"
+    c2 = dataclasses.replace(c, documents=tuple(docs[d.article.id] for d in c.documents))
+    assert f"{gist} [↪ Ann Lee (person)]" in render_text(c2, width=200).split("Claims")[0]
+    assert "_\\[↪ Ann Lee (person)\\]_" in render_markdown(c2).split("## Claims")[0]
+    html = render(c2, "html")
+    glance_html = html[html.index('id="glance-agreed"') : html.index('id="glance-conflicts"')]
+    assert '<span aria-hidden="true">↪ </span><bdi>Ann Lee (person)</bdi></span>' in glance_html

@@ -19,6 +19,7 @@ from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
 from .labels import (
+    RELAY_MARK,
     STRENGTH_NOTES,
     DifferenceLine,
     RelayLine,
@@ -27,6 +28,7 @@ from .labels import (
     conflict_lines,
     cue_phrase,
     difference_line,
+    gist_tag,
     match_label,
     ranked_differences,
     relay_label,
@@ -656,6 +658,8 @@ def _graph(comparison: Comparison) -> dict[str, Any]:
 def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
     """The glance's view data: outlet names instead of ids, display-safe lengths."""
     outlet = {d.article.id: d.article.outlet for d in c.documents}
+    docs = {d.article.id: d for d in c.documents}
+    claims = {x.id: x for x in c.claims}
     single = len(c.documents) == 1
     sources: list[dict[str, Any]] = [
         {
@@ -693,6 +697,7 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
             {
                 "claim": a.claim,
                 "gist": display_text(a.gist),
+                "tag": display_text(gist_tag(claims[a.claim], docs, a.gist)).removeprefix(RELAY_MARK + " "),
                 "strength": a.strength,
                 "score": f"{a.score:.2f}",
             }

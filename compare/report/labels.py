@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..differences import is_minor
 from ..differences.attribution import STATED
 from ..model import Attribution, Claim, Comparison, Difference, Document, Relay, Unique, Via
-from .glance import STRENGTHS, Agreed, Glance, clip, distinct_conflicts
+from .glance import GIST_CHARS, STRENGTHS, Agreed, Glance, clip, distinct_conflicts
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -117,6 +117,28 @@ def agreed_shown(g: Glance) -> tuple[tuple[Agreed, ...], int]:
     if not strong:
         return g.agreed, 0
     return strong, len(g.agreed) - len(strong)
+
+
+def gist_tag(claim: Claim, docs: dict[str, Document], text: str, limit: int = GIST_CHARS) -> str:
+    """The relay tag ('↪ Elizabeth Lauten (person)') of the wording a glance gist ``text`` was
+    taken from, when that wording is second-hand; else "". Listed bare under "All 3 outlets
+    report", "Dress like you deserve respect, not a spot at a bar." read as the outlets' own words
+    (basil-2014-96b7046f c9: every outlet quotes a staffer's post)."""
+    for m in claim.members:
+        doc = docs[m.article]
+        if m.sentences and clip(" ".join(doc.sentences[i].text for i in m.sentences), limit) == text:
+            att = next((a for i in m.sentences if (a := doc.attributions[i]) is not None), None)
+            if att is None or _names_its_source(text, att):
+                return ""
+            return relay_tag(att)
+    return ""
+
+
+def _names_its_source(text: str, att: Attribution) -> bool:
+    """The wording names its source already ("Elizabeth Lauten wrote …", "…, Lauten said"): the
+    last word of the source's name (a surname, "Gawker") is in it, as a word."""
+    words = re.findall(r"\w+", att.entity or att.source or "")
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
 def weak_note(n: int) -> str:

@@ -13,6 +13,7 @@ from .labels import (
     also_in,
     conflict_lines,
     difference_line,
+    gist_tag,
     match_label,
     possible_note,
     provenance_by_article,
@@ -81,10 +82,15 @@ def _glance_lines(comparison: Comparison) -> list[str]:
     if g.agreed:
         who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
         lines += [f"**{who} report** ({strength_counts(g)}):", ""]
-        lines += [
-            f"- {a.claim}: {_md(a.gist)}" + ("" if a.strength == "strong" else f" _({a.strength} match)_")
-            for a in agreed_shown(g)[0]
-        ]
+        claims = {c.id: c for c in comparison.claims}
+        docs = {d.article.id: d for d in comparison.documents}
+        for a in agreed_shown(g)[0]:
+            tag = gist_tag(claims[a.claim], docs, a.gist)
+            lines.append(
+                f"- {a.claim}: {_md(a.gist)}"
+                + (f" _{_md('[' + tag + ']')}_" if tag else "")
+                + ("" if a.strength == "strong" else f" _({a.strength} match)_")
+            )
         if weak := agreed_shown(g)[1]:
             lines.append(f"- {weak_note(weak)}")
         if g.agreed_total > len(g.agreed):

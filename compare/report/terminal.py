@@ -18,6 +18,7 @@ from .labels import (
     also_in,
     conflict_lines,
     difference_line,
+    gist_tag,
     match_label,
     possible_note,
     provenance_by_article,
@@ -120,8 +121,12 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         head.append(f" ({strength_counts(g)})", style="dim")
         console.print(head + Text(":", style="bold"))
         listed, weak = agreed_shown(g)
+        claims = {c.id: c for c in comparison.claims}
+        docs = {d.article.id: d for d in comparison.documents}
         for a in listed:
             body = Text(terminal_safe(a.gist), style="dim" if a.strength == "weak" else "")
+            if tag := gist_tag(claims[a.claim], docs, a.gist):
+                body.append(f" [{terminal_safe(tag)}]", style="dim yellow")
             if a.strength != "strong":
                 body.append(f" [{a.strength} match]", style="yellow")
             _hanging(console, f"  {a.claim} ", body)
