@@ -525,7 +525,7 @@ def test_glance_comes_first_and_names_what_matters(hand_html):
     agreed = re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)"><a href="#claim-c\d+">', glance)
     assert agreed == [("c1", "strong"), ("c3", "strong")]
     assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3"]
-    assert "matches: 2 strong; weak matches last" in glance
+    assert "matches: 2 strong</p>" in glance
     assert "All 3 outlets report" in glance and "2 conflicting details" in glance
     assert '<li data-source="outlet:harbour gazette"><bdi class="sl">Harbour Gazette</bdi>' in glance
     assert "#filter=unique&amp;outlet=daily-ledger" in glance

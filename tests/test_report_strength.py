@@ -1,5 +1,5 @@
 """How sure a claim is, shown alike in every view: a weak match (claim score under 0.3) is labelled
-and muted, the glance lists weak matches last and counts the strengths, and relay lines name a
+and muted, the glance counts weak matches apart and counts the strengths, and relay lines name a
 person by the entity the attribution stage resolved rather than by a description."""
 
 from __future__ import annotations

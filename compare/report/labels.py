@@ -122,8 +122,8 @@ def agreed_shown(g: Glance) -> tuple[tuple[Agreed, ...], int]:
 def gist_tag(claim: Claim, docs: dict[str, Document], text: str, limit: int = GIST_CHARS) -> str:
     """The relay tag ('↪ Elizabeth Lauten (person)') of the wording a glance gist ``text`` was
     taken from, when that wording is second-hand; else "". Listed bare under "All 3 outlets
-    report", "Dress like you deserve respect, not a spot at a bar." read as the outlets' own words
-    (basil-2014-96b7046f c9: every outlet quotes a staffer's post)."""
+    report", a line of advice quoted from a staffer's post read as the outlets' own words
+    (basil-2014-96b7046f c9)."""
     for m in claim.members:
         doc = docs[m.article]
         if m.sentences and clip(" ".join(doc.sentences[i].text for i in m.sentences), limit) == text:
