@@ -1461,18 +1461,22 @@ def _tag_after(document: Document, base: Sequence[Attribution | None], end: int)
 # ---- per claim and per event ----------------------------------------------------------------------
 def claim_relays(claim: Claim, documents: Mapping[str, Document]) -> Claim:
     """The claim with ``firsthand`` (articles stating it themselves) and ``relays`` (one per article
-    that only relays it: source, kind and chain) filled in. An article relays a claim when at least
-    half of its member sentences are second-hand."""
+    that relays it: source, kind and chain) filled in. An article relays a claim when one of its member
+    sentences attributes it (the attribution difference's rule: the first attributed sentence, in
+    order, gives the source), or, attributing none, when at least half of them are hedged. Gold
+    annotators name the source for 5 of the 8 members that attribute the claim in a minority of
+    their sentences ("… said (and also stated as fact in the lead)"; docs/attribution.md, round 22)."""
     firsthand: list[str] = []
     relays: list[Relay] = []
     for member in claim.members:
         doc = documents.get(member.article)
         if doc is None:
             continue
-        mine = [doc.attributions[i] for i in member.sentences]
+        mine = [doc.attributions[i] for i in sorted(member.sentences)]
         relayed = [a for a in mine if a is not None]
-        if mine and len(relayed) * 2 >= len(mine) and relayed:
-            first = next((a for a in relayed if a.source), relayed[0])
+        attributed = [a for a in relayed if a.type == "attributed"]
+        if attributed or (mine and len(relayed) * 2 >= len(mine) and relayed):
+            first = attributed[0] if attributed else next((a for a in relayed if a.source), relayed[0])
             relays.append(Relay(member.article, first.source, first.source_kind, first.via, first.type))
         elif member.article not in firsthand:
             firsthand.append(member.article)
