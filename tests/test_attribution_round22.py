@@ -45,3 +45,54 @@ def test_hedged_sentences_relay_only_when_they_are_half_the_member() -> None:
     assert claim_relays(Claim("c1", (Member("a", (0, 1, 2)),), 0.9), {"a": one_of_three}).firsthand == ("a",)
     half = _doc_with(hedge, None)
     assert claim_relays(Claim("c1", (Member("a", (0, 1)),), 0.9), {"a": half}).relays[0].type == "hedged"
+
+
+# ---- round twenty-one's leftovers ---------------------------------------------------------------
+def test_they_after_a_fronted_while_clause_is_its_subject() -> None:
+    got = _of(
+        "they suggest",
+        "The board released the e-mails on Friday.",
+        "While the e-mails portrayed city officials as being sensitive to the concerns of the board, they "
+        "suggest that the mayor’s aides mostly mediated a dispute.",
+    )
+    assert got == ("the e-mails", "suggest", "document")
+
+
+def test_he_after_a_role_subject_never_titled_is_the_role_not_the_guest() -> None:
+    got = _of(
+        "He denied",
+        "The president hinted at a deal on Monday, while hosting Prime Minister Ann Lee at the palace.",
+        "He denied that the talks had stalled.",
+    )
+    assert got == ("the president", "denied", "person")
+
+
+def test_an_issuer_with_for_in_its_name_is_whole() -> None:
+    got = _of(
+        "According to",
+        "According to the report issued by the Office of the Harbour Inspector General for Ferry Safety, "
+        "the pier had to be closed twice.",
+    )
+    assert got[0] == "the report issued by the Office of the Harbour Inspector General for Ferry Safety"
+
+
+def test_a_group_a_body_owns_is_anonymous() -> None:
+    got = _of(
+        "have said",
+        "The deal is unlikely to satisfy the Harbour Union, whose leaders have said they will not talk.",
+    )
+    assert got == ("the Harbour Union’s leaders", "have said", "anonymous")
+
+
+def test_a_time_noun_before_the_name_is_no_part_of_the_source() -> None:
+    got = _of(
+        "by the time", "Yet by the time Lee said on Monday that the council would vote, her support had gone."
+    )
+    assert got[:2] == ("Lee", "said")
+
+
+def test_an_adverb_after_an_inverted_cue_is_no_source() -> None:
+    got = _of(
+        "specifically", "Ann Lee spoke.", "He did not, however, say specifically whether he would run again."
+    )
+    assert got[0] != "specifically"

@@ -1148,10 +1148,23 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         inverted = False  # "…, a group that led the march, told reporters": who is told, never the source
         src = _clause_opener(toks, j, text)
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
+    adverb_next = k < len(toks) and not toks[k].cap and toks[k].low.endswith("ly")  # "say specifically"
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
-        src = np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
+        src = None if adverb_next else np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
-    return src
+    return _past_time_noun(src, text)
+
+
+# "by the time Ann Lee said", "the day Ann Lee said": the clause's time, not part of the name.
+_TIME_NOUN = re.compile(r"(?:[Tt]he|[Aa])\s+(?:time|moment|day|night|week|year|minute|hour)\s+(?=[A-Z])")
+
+
+def _past_time_noun(src: Phrase | None, text: str) -> Phrase | None:
+    """The source without a time noun before the name ("the time Ann Lee" is Ann Lee)."""
+    m = _TIME_NOUN.match(src[0]) if src else None
+    if src is None or m is None:
+        return src
+    return src[0][m.end() :], src[1] + m.end(), src[2]
 
 
 def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | None:

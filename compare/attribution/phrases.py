@@ -333,13 +333,16 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
     """The noun phrase starting at toks[i], walking right ("said Sen. John Smith, R-Texas")."""
     j = i
     stop = BREAK - {"in", "on", "by", "from"} if loose else BREAK
-    while j < len(toks) and j - i < 12:
+    while j < len(toks) and (j - i < 12 or (j - i < 18 and _in_name(toks, j))):
         t = toks[j]
         if t.text == "." and j > i and is_abbrev(toks[j - 1].text):
             j += 1
             continue
         if not t.text[:1].isalnum() and t.text not in "&-’'" and t.low not in CLITICS:
             break
+        if t.low == "for" and j > i and _in_name(toks, j) and toks[j + 1].cap:
+            j += 1  # "the Inspector General for Tax Administration", "the Center for Civic Design"
+            continue
         if t.low == "to" and j > i and toks[j - 1].low in CLOSE:
             j += 1
             continue
@@ -360,6 +363,18 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
             break  # "Sanders hasn't", "Clinton now": the subject ends
         j += 1
     return _span(toks, i, j, text)
+
+
+def _in_name(toks: list[Token], j: int) -> bool:
+    """Whether toks[j] continues a capitalised name: it and the word before are capitalised, or it is
+    "for" between two capitalised words ("Inspector General for Tax Administration")."""
+    if j >= 2 and toks[j - 1].low == "for" and toks[j].cap:
+        return _in_name(toks, j - 1)
+    if j < 1 or not toks[j - 1].cap or toks[j - 1].low in BREAK:
+        return False
+    if toks[j].low == "for":
+        return j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].low not in BREAK | PRONOUNS
+    return toks[j].cap
 
 
 _AFTER_PARTICIPLE = frozenset("to at for with about into".split())

@@ -81,6 +81,8 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
             held = _role_antecedent(sents[k].start, role.group(1).lower(), document, owners)
             if held:  # "The president hinted …, while hosting <Name>. He denied …": the president
                 return _POSSESSIVE_END.sub("", held)
+            if there:  # no name written with the role: the role, not the guest named after it
+                return f"the {role.group(1).lower()}"
         if there:
             return there[0][2]
         whose = [n for n in owners if sents[k].start <= n[0] < sents[k].end]
@@ -734,6 +736,9 @@ def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
     text = document.article.text
     sents = document.sentences
     quotes = [(q.start, q.end) for q in document.quotations]
+    fronted = _FRONTED_PLURAL.match(text, sents[index].start, pos)
+    if fronted and fronted.end() == pos and not any(a <= fronted.start(1) < b for a, b in quotes):
+        return fronted.group(1)  # "While the e-mails portrayed …, they suggest": the e-mails
     for k in range(index, max(-1, index - 1 - _PLURAL_REACH), -1):
         s = sents[k]
         found = plural_subject(text, s.start, pos if k == index else s.end)
@@ -746,6 +751,14 @@ def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
             continue  # "The documents, they said, show": the content's subject, not the speaker
         return found[0]
     return None
+
+
+# A clause fronted by "while/although/though" whose subject is a plural noun phrase, then "they" opening
+# the main clause: "they" is that subject ("While the e-mails portrayed …, they suggest …").
+_FRONTED_PLURAL = re.compile(
+    r"\s*(?:While|Although|Though|Whereas)\s+((?:the|these|those|their|its|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,2}[\w’'-]+s)\s+[a-z][^,;:“”\"]{2,200},\s+"
+)
 
 
 _PEOPLE_WHO = re.compile(r"\b([a-z]+)\s+who\b")
