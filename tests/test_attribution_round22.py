@@ -96,3 +96,24 @@ def test_an_adverb_after_an_inverted_cue_is_no_source() -> None:
         "specifically", "Ann Lee spoke.", "He did not, however, say specifically whether he would run again."
     )
     assert got[0] != "specifically"
+
+
+# ---- seed 167 -------------------------------------------------------------------------------------
+def test_a_pronoun_inside_a_who_clause_is_not_the_name_before_it() -> None:
+    got = _of(
+        "took aim",
+        "Ann Lee spoke at the rally.",
+        "She also took aim at former Senate Leader Bob Roe, who she said “was right in 1993, before he "
+        "went soft.”",
+    )
+    assert got[:2] == ("Ann Lee", "said")
+
+
+def test_referred_to_then_a_clause_of_time_relays_nothing() -> None:
+    got = _of(
+        "referred to",
+        "Ann Lee spoke at the rally.",
+        "Lee referred to the weight on Roe’s shoulders about mid-way through, as the two talked over "
+        "each other.",
+    )
+    assert got == (None, None, None)

@@ -608,9 +608,11 @@ def _referred_as(toks: list[Token], k: int) -> bool:
     """Whether "referred to X" names X in words ("referred to her as a “menace”", "referred to
     “the deal”", "referred to reports that …"): a relay. "Lee referred to the weight on his
     shoulders", "apparently referring to the inquiry" only point at a thing."""
-    for t in toks[k : k + 16]:
+    for n, t in enumerate(toks[k : k + 16], k):
         if t.text in {".", ";", "?", "!"} or t.low in {"while", "but", "which", "who"}:
             return False
+        if t.low == "as" and toks[n - 1].text == ",":
+            return False  # "referred to the weight on his shoulders, as the two talked": a clause of time
         if t.low in {"as", "that"} or is_quote(t):
             return True  # "referred to reports that the plan failed": what they said, relayed
     return False

@@ -63,6 +63,8 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     names = [n for n in names if not _POSSESSIVE_END.search(n[2])]  # "Mr. Holt's plan": not a speaker
     text = document.article.text
     here = [n for n in names if sents[sentence].start <= n[0] and n[1] <= pos and not _listed(n, text)]
+    # "took aim at Bo Roe, who he said was right": Roe is what "he" said something of, not "he"
+    here = [n for n in here if not _WHO_PRONOUN.fullmatch(text, n[1], pos)]
     opening = re.compile(r"[\s“\"]*[A-Z][a-z]{2,}ing\s+")  # "Saying President Obama, he said, was …"
     here = [n for n in here if not opening.fullmatch(text, sents[sentence].start, n[0])]
     if len(here) > 1 and _tag_after_main(text, sents[sentence].start, here[0], pos):
@@ -97,6 +99,8 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
     return None
 
 
+# A name's "who" clause opening with the pronoun being resolved: ", who he said".
+_WHO_PRONOUN = re.compile(r",?\s+(?:who|whom)\s+")
 # A sentence opening with a role as its subject: "The president hinted", "The senator, …, said".
 _ROLE_SUBJECT = re.compile(r"\s*The\s+([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 
