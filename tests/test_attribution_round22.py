@@ -117,3 +117,14 @@ def test_referred_to_then_a_clause_of_time_relays_nothing() -> None:
         "each other.",
     )
     assert got == (None, None, None)
+
+
+def test_an_untagged_quotation_after_according_to_is_that_source() -> None:
+    paragraphs = (
+        "The Daily Bugle recently reported:",
+        "“The pier is unsafe. It should close.”",
+        "According to Jo Roe at the Harbour Ledger, the repairs would cost $1 million.",
+        "“The amount I get is nearly $1.1 million. That is more than the town spends on roads.”",
+    )
+    assert _of("The amount", *paragraphs)[0] == "Jo Roe at the Harbour Ledger"
+    assert _of("more than the town", *paragraphs)[0] == "Jo Roe at the Harbour Ledger"
