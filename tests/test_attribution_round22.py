@@ -128,3 +128,20 @@ def test_an_untagged_quotation_after_according_to_is_that_source() -> None:
     )
     assert _of("The amount", *paragraphs)[0] == "Jo Roe at the Harbour Ledger"
     assert _of("more than the town", *paragraphs)[0] == "Jo Roe at the Harbour Ledger"
+
+
+# ---- headlines and span ends read in the dump --------------------------------------------------------
+def test_a_title_case_headline_after_a_colon_has_no_speaker() -> None:
+    assert (
+        _of("Names", "Bo Roe Senate: Ann Lee Names Former Chief Of Staff To Replace Jo Diaz") == (None,) * 3
+    )
+    assert _of("defies", "Bo Roe: the harbour plan defies explanation")[:2] == ("Bo Roe", ":")
+
+
+def test_ever_after_an_agent_is_no_part_of_it() -> None:
+    got = _of(
+        "excoriated",
+        "Representative Bo Roe has been excoriated by some harbour leaders ever since he claimed that the "
+        "plan was sound.",
+    )
+    assert got[0] == "some harbour leaders"

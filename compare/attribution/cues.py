@@ -830,6 +830,9 @@ def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
     src = np_back(toks, i - 1, text)
     digits = toks[i - 1].text[:1].isdigit() or (i + 1 < len(toks) and toks[i + 1].text[:1].isdigit())
     headline = src is not None and src[1] == toks[0].start and i <= 5 and not is_label(src[0])
+    # "Mo Cowan Senate: Deval Patrick Names Aide": a title-case line after the colon is a headline's
+    # own words under a topic, not a speaker's
+    headline &= not _title_case(toks[i + 1 :])
     framed = not digits and (i + 1 == len(toks) or is_quote(toks[i + 1]) or headline)
     # "wrote on Facebook:": the colon belongs to the verb's cue, not a cue of its own.
     framed &= not any(u.low in CUE_LEMMA and not u.cap for u in toks[max(0, i - 5) : i])
@@ -837,6 +840,13 @@ def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
     if framed and src and toks[i - 1].low not in CUE_LEMMA and toks[i - 1].cap:
         return _rel(text, toks[i].start, toks[i].end, "speech", src)
     return None
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Whether words run in title case: four or more, each of over three letters capitalised."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    long = [t for t in words if len(t.text) > 3]
+    return len(words) >= 4 and bool(long) and all(t.cap for t in long)
 
 
 # Documents that "state" what they say ("the lawsuit states", "The suit states Russia …").

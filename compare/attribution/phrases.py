@@ -379,7 +379,7 @@ def _in_name(toks: list[Token], j: int) -> bool:
 
 _AFTER_PARTICIPLE = frozenset("to at for with about into".split())
 # Words that follow a subject and are not part of it (PolNeAR train: "now" 9, "later" 3).
-_AFTER_SUBJECT = frozenset("now later basically both all still already never".split())
+_AFTER_SUBJECT = frozenset("now later basically both all still already never ever".split())
 
 
 def is_label(phrase: str) -> bool:

@@ -1391,7 +1391,8 @@ def _recent_speaker(
         quoted = att is not None and (att.quote == "direct" or _opening_quotation(document, sents[k], att))
         if att is not None and att.type == "attributed" and quoted and att.source:
             return att
-        if k == i - 1 and att is not None and att.source and att.cue.lower() == "according to":
+        opens = sents[i].text.lstrip()[:1] in _QUOTE_CHARS
+        if k == i - 1 and opens and att is not None and att.source and att.cue.lower() == "according to":
             return att  # "According to Jo Roe at the Ledger, …" then an untagged quotation: Roe's words
     return None
 
