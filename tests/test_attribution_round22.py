@@ -145,3 +145,12 @@ def test_ever_after_an_agent_is_no_part_of_it() -> None:
         "plan was sound.",
     )
     assert got[0] == "some harbour leaders"
+
+
+# ---- seed 173 -------------------------------------------------------------------------------------
+def test_an_author_aside_after_the_subject_leaves_the_subject() -> None:
+    got = _of(
+        "concluded", "But the report, by the harbour counsel Bo Roe, concluded that the claims were false."
+    )
+    assert got[:2] == ("the report", "concluded")
+    assert _of("accounts", "Yet the mayor, by all accounts, said that the pier was unsafe.")[0] == "the mayor"

@@ -902,7 +902,9 @@ def _a_noun(toks: list[Token], i: int, lemma: str) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is None:
         return _opening_plural(toks, i)
-    her_object = prev.low == "her" and low not in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of", "to", "with"}
+    her_object = (
+        prev.low == "her" and low not in NOUNISH and i > 1 and toks[i - 2].low in {"for", "of", "to", "with"}
+    )
     if (prev.low in DETERMINERS or prev.low in {"to", "of", "for", "'s", "’s"}) and not her_object:
         if low in NOUNISH or prev.low in DETERMINERS or lemma in BELIEF:
             return True
@@ -954,6 +956,7 @@ def _personish(word: str) -> bool:
     """A noun for a person ("cameraman", "reporter", "spokeswoman"), by its role word or ending."""
     return PERSON_ROLES.search(word) is not None or word.endswith(("man", "woman", "person", "er", "or"))
 
+
 # Words after a plural noun opening a sentence: "Calls and e-mails to his aides were not returned",
 # "Charges against him were dropped" ("Reports say …" has a verb there).
 _NOUN_FOLLOWERS = frozenset("and to for from of about on against by with over".split())
@@ -962,7 +965,9 @@ _NOUN_FOLLOWERS = frozenset("and to for from of about on against by with over".s
 # Quantities before a plural noun: "Various reports", "several claims", "numerous calls".
 _QUANTITIES = frozenset("various several numerous multiple many some other few conflicting".split())
 # Verbs that agree with a plural subject, after a plural noun: "News reports say", "calls were".
-_PLURAL_VERBS = frozenset("say said have had are were show showed suggest suggested indicate indicated".split())
+_PLURAL_VERBS = frozenset(
+    "say said have had are were show showed suggest suggested indicate indicated".split()
+)
 
 
 def _opening_plural(toks: list[Token], i: int) -> bool:
@@ -1144,7 +1149,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _before_date(toks, src, text)
         if src and src[0].lower() in _SENTENCE_ADVERBS:
             src = None  # "Frankly, the plan is a mess, said Bo Roe": an adverb opening the sentence
-    opened = _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
+    opened = (
+        _who_aside_before(toks, j - 1) if j > 1 and is_quote(toks[j]) and toks[j - 1].text == "," else None
+    )
     if src is None and opened:
         src = np_back(toks, opened - 1, text)  # 'The mayor, who called them "cranks," insists …'
     if src is None and j > 1 and toks[j].text == "," and not low.endswith("ing"):

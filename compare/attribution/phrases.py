@@ -528,7 +528,7 @@ def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) 
             if src and src[0].split()[0].lower() in {"a", "an", "the"} and toks[c + 1].low in {"in", "at"}:
                 return src  # "On Tuesday, a spokesman, in Washington, said": where, not who
             if src and _object_of(toks, src):
-                continue  # "…, a Republican trying to unseat Ann Lee, a Democrat, said": Ann Lee is the object
+                continue  # "…, a Republican trying to unseat Ann Lee, a Democrat, said": Lee is the object
             relative = toks[c + 1].low in RELATIVE | {"whose"}
             if src and _lower(src[0]) and relative and _named_before(toks, src, text):
                 continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
@@ -829,9 +829,22 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 3  # "Trump has in the past expressed"
         elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
             j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
+        elif low == "," and (o := _by_aside(toks, j)) is not None:
+            j = o - 1  # "the report, by White House Counsel Jo Roe, concluded": the report concludes
         else:
             break
     return j
+
+
+def _by_aside(toks: list[Token], j: int) -> int | None:
+    """The opening comma of an aside "…, by <author>," that ends at the comma toks[j], when a
+    lower-case noun stands before it ("the report, by Jo Roe, concluded"; "the mayor, by all
+    accounts, said")."""
+    for o in range(j - 2, max(0, j - 12), -1):
+        if toks[o].text in {",", ".", ";", ":"} or is_quote(toks[o]):
+            ok = toks[o].text == "," and toks[o + 1].low == "by" and o > 0
+            return o if ok and toks[o - 1].text.isalpha() and toks[o - 1].text.islower() else None
+    return None
 
 
 _DASHES = frozenset("– — --".split())
@@ -871,7 +884,11 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return False  # "… as the negotiations continued.": the clause of a time, not a tag
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
-    if nxt.low in _THEN_WORDS and k + 1 < len(toks) and (toks[k + 1].low == "that" or toks[k + 1].text == ":"):
+    if (
+        nxt.low in _THEN_WORDS
+        and k + 1 < len(toks)
+        and (toks[k + 1].low == "that" or toks[k + 1].text == ":")
+    ):
         return True  # "He added later that …", "She noted again:"
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
         return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"

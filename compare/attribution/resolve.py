@@ -71,7 +71,9 @@ def _antecedent(pos: int, sentence: int, document: Document, names: list[tuple[i
         return here[0][2]  # "Lee is close to replacing Judge Roe, he told reporters": the subject
     if here:
         return here[-1][2]
-    whose = [n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])]
+    whose = [
+        n for n in owners if sents[sentence].start <= n[0] and n[1] <= pos and _POSSESSIVE_END.search(n[2])
+    ]
     if whose and len({n[2] for n in whose}) == 1 and _owner_opens(text[sents[sentence].start : whose[0][0]]):
         return _POSSESSIVE_END.sub("", whose[0][2])  # "Diaz's plan was clear when he said …"
     for k in range(sentence - 1, max(-1, sentence - 8), -1):
@@ -152,13 +154,17 @@ def _listed(name: tuple[int, int, str], text: str) -> bool:
     """A name in a list of three or more ("naming Ann Lee, Bo Diaz and Jo Roe"): the people listed
     are what the clause is about, not the "he" who goes on speaking."""
     before = text[max(0, name[0] - 40) : name[0]]
-    if re.search(r"[A-Z][\w.’'-]*,\s+$", before) and re.match(r"(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]", text[name[1] :]):
+    if re.search(r"[A-Z][\w.’'-]*,\s+$", before) and re.match(
+        r"(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]", text[name[1] :]
+    ):
         return True  # a member in the middle, a name on each side ("Carl" in "…, Ann Lee, Carl Roe and …")
     return _LAST_LISTED.search(before) is not None or _FIRST_LISTED.match(text, name[1]) is not None
 
 
 # The end of a list before its last member: ", Tucker Carl and " (the one before it set off by a comma).
-_FIRST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+(?:and\s+)?[A-Z][\w.’'-]*\s+[A-Z]")
+_FIRST_LISTED = re.compile(
+    r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+(?:and\s+)?[A-Z][\w.’'-]*\s+[A-Z]"
+)
 _LAST_LISTED = re.compile(r",\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},?\s+and\s+$")
 
 
@@ -381,7 +387,9 @@ def _person_keys(sources: Sequence[tuple[str, str | None, int]], index: int, rea
 # A word before a role that makes it another office: "Vice President", "former Gov.", "deputy chief".
 _OTHER_ROLE = re.compile(r"\b(vice|deputy|former|ex|assistant|acting|then)[\s-]*$", re.I)
 # A proper adjective before a role: "French President", "South Korean President": a country's own.
-_QUALIFIED = re.compile(r"\b(?!Republican|Democratic|Independent|Libertarian)[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$")
+_QUALIFIED = re.compile(
+    r"\b(?!Republican|Democratic|Independent|Libertarian)[A-Z][a-z]+(?:an|ese|ish|ch|i)\s+$"
+)
 
 
 # ---- per sentence ------------------------------------------------------------------------------
@@ -741,8 +749,9 @@ def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
     sents = document.sentences
     quotes = [(q.start, q.end) for q in document.quotations]
     fronted = _FRONTED_PLURAL.match(text, sents[index].start, pos)
-    if fronted and fronted.end() == pos and not any(a <= fronted.start(1) < b for a, b in quotes):
-        return fronted.group(1)  # "While the e-mails portrayed …, they suggest": the e-mails
+    speaks = fronted and fronted.group(1).split()[-1].lower() in DOCUMENT_WORDS | ANONYMOUS_HEADS
+    if speaks and fronted.end() == pos and not any(a <= fronted.start(1) < b for a, b in quotes):
+        return fronted.group(1)  # "While the e-mails portrayed …, they suggest" ("the boats" speak not)
     for k in range(index, max(-1, index - 1 - _PLURAL_REACH), -1):
         s = sents[k]
         found = plural_subject(text, s.start, pos if k == index else s.end)
@@ -1145,7 +1154,11 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             att = _hedge(text, s)
         if DATELINE_LINE.match(s.text.strip(_QUOTE_CHARS)):
             att = None  # '"TEL AVIV (Reuters) -' left inside a quotation by the scrape: a place
-        intro = base[i] if base[i] and base[i].source else _weak_intro(found[i], i, document, known, names, sources)
+        intro = (
+            base[i]
+            if base[i] and base[i].source
+            else _weak_intro(found[i], i, document, known, names, sources)
+        )
         intro = intro or base[i]
         if intro is not None and s.text.rstrip().endswith(":") and _ends_paragraph(sents, i):
             block = (intro, s.paragraph)
@@ -1193,7 +1206,10 @@ def _office_words(mention: str, name: str) -> frozenset[str]:
     """The capitalised title words written before ``name`` in ``mention``: "Former Vice President
     Cheney" -> {Vice, President}."""
     head = mention.split(",")[0].split(name.split()[0])[0]
-    return frozenset(w for w in (x.strip(".") for x in re.split(r"[\s-]+", head)) if w[:1].isupper()) - _NOT_OFFICE
+    return (
+        frozenset(w for w in (x.strip(".") for x in re.split(r"[\s-]+", head)) if w[:1].isupper())
+        - _NOT_OFFICE
+    )
 
 
 def _office_holder(source: str | None, kind: str | None, names: Sequence[tuple[int, int, str]]) -> str | None:
@@ -1208,7 +1224,12 @@ def _office_holder(source: str | None, kind: str | None, names: Sequence[tuple[i
         return None
     for _, _, mention in names:
         full = person_name(mention)
-        if full and " " in full and person_key(full) == person_key(name) and office <= _office_words(mention, full):
+        if (
+            full
+            and " " in full
+            and person_key(full) == person_key(name)
+            and office <= _office_words(mention, full)
+        ):
             return full
     return None
 
@@ -1387,7 +1408,7 @@ def _recent_speaker(
     for k in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
         att = done[k]
         if att is None and sents[k].text.rstrip().endswith(":") and _ends_paragraph(sents, k):
-            return None  # "A post offers this commentary:": someone else's words follow, not the last speaker's
+            return None  # "A post offers this commentary:": others' words follow, not the last speaker's
         quoted = att is not None and (att.quote == "direct" or _opening_quotation(document, sents[k], att))
         if att is not None and att.type == "attributed" and quoted and att.source:
             return att

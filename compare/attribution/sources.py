@@ -29,7 +29,8 @@ ANONYMOUS_HEADS = _ANON = frozenset(
 DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
     "voice-over voiceover caption "
-    "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails e-mails "
+    "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
+    "e-mails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
     "editorial video footage website research audit review assessment estimate estimates projections "
     "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
@@ -372,7 +373,9 @@ def _capital(word: str) -> bool:
 
 
 # Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
-_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split())
+_PERSON_NOUNS = frozenset(
+    "tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split()
+)
 
 
 _PEOPLE_FIGURES = frozenset(
