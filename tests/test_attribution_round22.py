@@ -113,8 +113,7 @@ def test_referred_to_then_a_clause_of_time_relays_nothing() -> None:
     got = _of(
         "referred to",
         "Ann Lee spoke at the rally.",
-        "Lee referred to the weight on Roe’s shoulders about mid-way through, as the two talked over "
-        "each other.",
+        "Lee referred to the harbour budget late in the hearing, as the pair sat down at the table.",
     )
     assert got == (None, None, None)
 
