@@ -153,3 +153,13 @@ def test_an_author_aside_after_the_subject_leaves_the_subject() -> None:
     )
     assert got[:2] == ("the report", "concluded")
     assert _of("accounts", "Yet the mayor, by all accounts, said that the pier was unsafe.")[0] == "the mayor"
+
+
+def test_a_control_word_cue_before_a_colon_and_quotation_relays_it() -> None:
+    paragraphs = (
+        "Ann Lee spoke.",
+        'Bo Roe was quick to retort: "With all due respect, that is plain nonsense. ... Not one thing '
+        'she said is right."',
+    )
+    assert _of("plain nonsense", *paragraphs)[:2] == ("Bo Roe", "was quick to retort:")
+    assert _of("Not one thing", *paragraphs)[0] == "Bo Roe"

@@ -639,7 +639,12 @@ def _controlled(toks: list[Token], i: int, lemma: str, text: str) -> tuple[Relat
     src = _source_of(toks, a, k, text)
     if src is None:
         return None
-    return _rel(text, toks[a].start, toks[k - 1].end, "weak", src), k
+    # "Roe was quick to retort: “…”": the words follow, said (not "unable to say: …")
+    said = toks[k - 1].text == ":" and k < len(toks) and is_quote(toks[k]) and toks[c].low not in _NOT_DONE
+    return _rel(text, toks[a].start, toks[k - 1].end, "speech" if said else "weak", src), k
+
+
+_NOT_DONE = frozenset("fail fails failed failing unable reluctant hesitant".split())
 
 
 # Weak cues that PolNeAR train gold keeps as a participle after a comma (", hoping that": 16 of 22
