@@ -835,9 +835,10 @@ def _colon_cue(toks: list[Token], i: int, text: str) -> Relation | None:
     src = np_back(toks, i - 1, text)
     digits = toks[i - 1].text[:1].isdigit() or (i + 1 < len(toks) and toks[i + 1].text[:1].isdigit())
     headline = src is not None and src[1] == toks[0].start and i <= 5 and not is_label(src[0])
-    # "Mo Cowan Senate: Deval Patrick Names Aide": a title-case line after the colon is a headline's
-    # own words under a topic, not a speaker's
-    headline &= not _title_case(toks[i + 1 :])
+    # "Mo Cowan Senate: Deval Patrick Names Aide": a title-case line after a colon set after no person is
+    # a headline's own words under a topic ("Paul Ryan: FBI Decision …", "Poll: …" stay: PolNeAR dev marks 5)
+    topic = source_kind(src[0] if src else None) not in {"person", "document"}  # "Poll: …" stays a cue
+    headline &= not (_title_case(toks[i + 1 :]) and topic)
     framed = not digits and (i + 1 == len(toks) or is_quote(toks[i + 1]) or headline)
     # "wrote on Facebook:": the colon belongs to the verb's cue, not a cue of its own.
     framed &= not any(u.low in CUE_LEMMA and not u.cap for u in toks[max(0, i - 5) : i])

@@ -374,7 +374,7 @@ def _in_name(toks: list[Token], j: int) -> bool:
         return False
     if toks[j].low == "for":
         return j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].low not in BREAK | PRONOUNS
-    return toks[j].cap
+    return toks[j].text[:1].isupper()
 
 
 _AFTER_PARTICIPLE = frozenset("to at for with about into".split())
