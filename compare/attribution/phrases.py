@@ -333,13 +333,16 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
     """The noun phrase starting at toks[i], walking right ("said Sen. John Smith, R-Texas")."""
     j = i
     stop = BREAK - {"in", "on", "by", "from"} if loose else BREAK
-    while j < len(toks) and j - i < 12:
+    while j < len(toks) and (j - i < 12 or (j - i < 18 and _in_name(toks, j))):
         t = toks[j]
         if t.text == "." and j > i and is_abbrev(toks[j - 1].text):
             j += 1
             continue
         if not t.text[:1].isalnum() and t.text not in "&-’'" and t.low not in CLITICS:
             break
+        if t.low == "for" and j > i and _in_name(toks, j) and toks[j + 1].cap:
+            j += 1  # "the Inspector General for Tax Administration", "the Center for Civic Design"
+            continue
         if t.low == "to" and j > i and toks[j - 1].low in CLOSE:
             j += 1
             continue
@@ -362,9 +365,21 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
     return _span(toks, i, j, text)
 
 
+def _in_name(toks: list[Token], j: int) -> bool:
+    """Whether toks[j] continues a capitalised name: it and the word before are capitalised, or it is
+    "for" between two capitalised words ("Inspector General for Tax Administration")."""
+    if j >= 2 and toks[j - 1].low == "for" and toks[j].cap:
+        return _in_name(toks, j - 1)
+    if j < 1 or not toks[j - 1].cap or toks[j - 1].low in BREAK:
+        return False
+    if toks[j].low == "for":
+        return j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].low not in BREAK | PRONOUNS
+    return toks[j].text[:1].isupper()
+
+
 _AFTER_PARTICIPLE = frozenset("to at for with about into".split())
 # Words that follow a subject and are not part of it (PolNeAR train: "now" 9, "later" 3).
-_AFTER_SUBJECT = frozenset("now later basically both all still already never".split())
+_AFTER_SUBJECT = frozenset("now later basically both all still already never ever".split())
 
 
 def is_label(phrase: str) -> bool:
@@ -513,7 +528,7 @@ def _appositive(toks: list[Token], j: int, text: str, skip_place: bool = False) 
             if src and src[0].split()[0].lower() in {"a", "an", "the"} and toks[c + 1].low in {"in", "at"}:
                 return src  # "On Tuesday, a spokesman, in Washington, said": where, not who
             if src and _object_of(toks, src):
-                continue  # "…, a Republican trying to unseat Ann Lee, a Democrat, said": Ann Lee is the object
+                continue  # "…, a Republican trying to unseat Ann Lee, a Democrat, said": Lee is the object
             relative = toks[c + 1].low in RELATIVE | {"whose"}
             if src and _lower(src[0]) and relative and _named_before(toks, src, text):
                 continue  # "Jo Roe, the head of X, which sells steel, said": the name is further back
@@ -814,9 +829,22 @@ def skip_aux_back(toks: list[Token], j: int) -> int:
             j -= 3  # "Trump has in the past expressed"
         elif low in _DASHES and (o := _dash_aside(toks, j)) is not None:
             j = o - 1  # "Trump has strongly – and repeatedly – denied": past the aside in dashes
+        elif low == "," and (o := _by_aside(toks, j)) is not None:
+            j = o - 1  # "the report, by White House Counsel Jo Roe, concluded": the report concludes
         else:
             break
     return j
+
+
+def _by_aside(toks: list[Token], j: int) -> int | None:
+    """The opening comma of an aside "…, by <author>," that ends at the comma toks[j], when a
+    lower-case noun stands before it ("the report, by Jo Roe, concluded"; "the mayor, by all
+    accounts, said")."""
+    for o in range(j - 2, max(0, j - 12), -1):
+        if toks[o].text in {",", ".", ";", ":"} or is_quote(toks[o]):
+            ok = toks[o].text == "," and toks[o + 1].low == "by" and o > 0
+            return o if ok and toks[o - 1].text.isalpha() and toks[o - 1].text.islower() else None
+    return None
 
 
 _DASHES = frozenset("– — --".split())
@@ -856,7 +884,11 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return False  # "… as the negotiations continued.": the clause of a time, not a tag
     if nxt is None or nxt.text in ",:." or is_quote(nxt) or nxt.low == "that":
         return True
-    if nxt.low in _THEN_WORDS and k + 1 < len(toks) and (toks[k + 1].low == "that" or toks[k + 1].text == ":"):
+    if (
+        nxt.low in _THEN_WORDS
+        and k + 1 < len(toks)
+        and (toks[k + 1].low == "that" or toks[k + 1].text == ":")
+    ):
         return True  # "He added later that …", "She noted again:"
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
         return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"

@@ -30,6 +30,7 @@ DOCUMENT_WORDS = frozenset(
     "report reports memo memorandum filing filings letter poll polls survey study studies tweet tweets post "
     "voice-over voiceover caption "
     "statement document documents complaint indictment lawsuit suit ruling order bill email e-mail emails "
+    "e-mails "
     "analysis data figures records transcript papers affidavit release book article op-ed column "
     "editorial video footage website research audit review assessment estimate estimates projections "
     "guidance proposal motion petition warrant resolution message note notes minutes decision opinion "
@@ -176,7 +177,9 @@ def _unnamed_group(words: Sequence[str], head: str) -> bool:
     "Many Democrats", "Tea party organizers" (a capitalised party plural counts as unnamed)."""
     if not _GROUP_HEADS.match(head):
         return False
-    names = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _ARTICLES]
+    owner = max((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_TAIL.search(w)), default=0)
+    # "the European Union’s leaders": the owner's name names no one of the group
+    names = [w for w in words[max(1, owner + 1) : -1] if w[:1].isupper() and w.lower() not in _ARTICLES]
     if head in _PARTY_PLURALS:  # "Many Democrats": unnamed; "Democrats", "House Democrats": the party
         return words[0].lower() in _QUANTIFIERS or (len(words) == 1 and head in _CAMP_PLURALS)
     return not names
@@ -370,7 +373,9 @@ def _capital(word: str) -> bool:
 
 
 # Nouns for a person that are no role a later "the <role>" stands for ("the tycoon", "the pro").
-_PERSON_NOUNS = frozenset("tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split())
+_PERSON_NOUNS = frozenset(
+    "tycoon mogul magnate pro billionaires front-runner frontrunner incumbent challenger".split()
+)
 
 
 _PEOPLE_FIGURES = frozenset(
