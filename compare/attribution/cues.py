@@ -1258,7 +1258,7 @@ def _subordinate_subject(rel: Relation, toks: list[Token], text: str) -> Phrase 
             v = next((v for v in range(o + 2, min(p - 1, o + 6)) if _finite(toks[v])), None)
             head = toks[v - 1] if v is not None else None
             person = head is not None and (head.cap or PERSON_ROLES.fullmatch(head.low))
-            if head is None or not (person or head.low in ANONYMOUS_HEADS):
+            if v is None or head is None or not (person or head.low in ANONYMOUS_HEADS):
                 return None  # no person before a verb: "after the vote and said", "after the vote ended"
             return text[toks[o + 1].start : toks[v - 1].end], toks[o + 1].start, toks[v - 1].end
     return None
@@ -1281,8 +1281,9 @@ def _clause_opener(toks: list[Token], j: int, text: str) -> Phrase | None:
     if src and re.search(r"['’]s?$", src[0]):
         return None  # "Kent’s state auditor" cut at its owner: no source rather than the place
     src = trailing_appositive(toks, src, text) if src else None
-    if src and re.search(r",\s*who\b", src[0]):
-        src = (src[0][: re.search(r",\s*who\b", src[0]).start()], src[1], 0)
+    who = re.search(r",\s*who\b", src[0]) if src else None
+    if src and who:
+        src = (src[0][: who.start()], src[1], 0)
     if src and src[0].endswith(","):
         src = (src[0].rstrip(", "), src[1], 0)
     return (src[0], src[1], src[1] + len(src[0])) if src else None

@@ -355,7 +355,8 @@ def np_forward(toks: list[Token], i: int, text: str, loose: bool = False) -> tup
         # came" keeps the verb)
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         owned = j > i and toks[j - 1].low in CLITICS and nxt is not None and nxt.text.isalpha()
-        owned = owned and nxt.text.islower() and not is_verbish(nxt) and nxt.low not in BREAK
+        owned = owned and nxt is not None and nxt.text.islower() and not is_verbish(nxt)
+        owned = owned and nxt is not None and nxt.low not in BREAK
         verb = t.low in CUE_LEMMA and not t.cap and j > i and not loose and not noun and not owned
         if t.low in stop or verb:
             break

@@ -114,7 +114,7 @@ def _tag_after_main(text: str, start: int, first: tuple[int, int, str], pos: int
     if not _OPENS_SENTENCE.fullmatch(text, start, first[0]) or not re.search(r",\s*$", text[first[1] : pos]):
         return False
     after = re.match(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?([a-z]+)", text[first[1] : pos])
-    return bool(after) and after.group(1) in _MAIN_VERBS
+    return after is not None and after.group(1) in _MAIN_VERBS
 
 
 # What may stand before the subject opening a sentence: a quotation mark, a dateline ("KENT ―").
@@ -749,8 +749,10 @@ def _plural_antecedent(pos: int, index: int, document: Document) -> str | None:
     sents = document.sentences
     quotes = [(q.start, q.end) for q in document.quotations]
     fronted = _FRONTED_PLURAL.match(text, sents[index].start, pos)
-    speaks = fronted and fronted.group(1).split()[-1].lower() in DOCUMENT_WORDS | ANONYMOUS_HEADS
-    if speaks and fronted.end() == pos and not any(a <= fronted.start(1) < b for a, b in quotes):
+    head = fronted.group(1).split()[-1].lower() if fronted is not None else ""
+    speaks = head in DOCUMENT_WORDS | ANONYMOUS_HEADS
+    inside = fronted is not None and any(a <= fronted.start(1) < b for a, b in quotes)
+    if fronted is not None and speaks and fronted.end() == pos and not inside:
         return fronted.group(1)  # "While the e-mails portrayed …, they suggest" ("the boats" speak not)
     for k in range(index, max(-1, index - 1 - _PLURAL_REACH), -1):
         s = sents[k]
@@ -1154,11 +1156,8 @@ def attribute(document: Document, known_outlets: Sequence[str] = ()) -> tuple[At
             att = _hedge(text, s)
         if DATELINE_LINE.match(s.text.strip(_QUOTE_CHARS)):
             att = None  # '"TEL AVIV (Reuters) -' left inside a quotation by the scrape: a place
-        intro = (
-            base[i]
-            if base[i] and base[i].source
-            else _weak_intro(found[i], i, document, known, names, sources)
-        )
+        here = base[i]
+        intro = here if here and here.source else _weak_intro(found[i], i, document, known, names, sources)
         intro = intro or base[i]
         if intro is not None and s.text.rstrip().endswith(":") and _ends_paragraph(sents, i):
             block = (intro, s.paragraph)

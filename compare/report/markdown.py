@@ -106,8 +106,8 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         lines += ["No conflicting details.", ""]
     if g.only:
         lines += ["**Only one outlet says:**", ""]
-        for a, k, text in g.only:
-            lines.append(f"- {name[a]} ({k} sentence{'s' if k != 1 else ''}), such as: {_md(text)}")
+        for art, k, text in g.only:
+            lines.append(f"- {name[art]} ({k} sentence{'s' if k != 1 else ''}), such as: {_md(text)}")
         lines.append("")
     if g.sources:
         lines += ["**Who relays whom:**", ""]
