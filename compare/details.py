@@ -516,7 +516,13 @@ def _names_from_run(
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
             parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
             continue
-        if i and parts[-1] and _is_possessive(run[i - 1][0]) and w not in TITLE_WORDS:
+        if (
+            i
+            and parts[-1]
+            and _is_possessive(run[i - 1][0])
+            and w not in TITLE_WORDS
+            and _norm_word(parts[-1][0][0]) not in ("st", "saint")  # "St. <Name>'s Hospital": one name
+        ):
             parts.append([])  # "the NAACP's Washington bureau": two names
         parts[-1].append(tok)
     out = []
@@ -594,17 +600,17 @@ def _name_detail(
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
     "border airport park bridge tower towers building plaza base harbor harbour beach canal district "
-    "garden gardens".split()
+    "garden gardens road lane boulevard".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps "
-    "wireless airlines motors studios pictures records".split()
+    "wireless airlines motors studios pictures records lines library baths leisure".split()
 )
 # The last word of a newspaper's name ("National Enquirer", "the Enquirer's"): no surname.
 _MASTHEADS = frozenset(
     "enquirer inquirer gazette chronicle globe observer examiner courier dispatch sentinel bulletin ledger "
-    "messenger".split()
+    "messenger star wire".split()
 )
 # Words that name a part of a place ("South Boston", "Midtown Manhattan") and party adjectives that
 # describe one ("Democratic Connecticut").
@@ -631,6 +637,21 @@ _STAFF = re.compile(
     r"\b([A-Z][\w-]*)(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives|employees|"
     r"shareholders|headquarters|said in a statement|magazine|newspaper|website|network)\b"
 )
+
+
+# A name after a word for a ship, or after a ship's prefix, names a vessel wherever the article
+# uses it ("the ferry <Name> <Name>", "aboard the <Name>", "the frigate INS <Name>"): no person
+# (round 13).
+_VESSEL = re.compile(
+    r"\b(?:ferry|ferries|ship|vessel|tanker|yacht|boat|freighter|liner|frigate|destroyer|submarine|carrier|"
+    r"trawler|warship|cruiser|steamer|schooner|barge|tugboat|aboard|on board|USS|HMS|INS|MV|MS|RMS|SS)"
+    r"(?:s|es)?,?(?: (?:the|INS|USS|HMS|MV|MS|RMS|SS))? ((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,3})"
+)
+
+
+@lru_cache(maxsize=16)
+def _vessels(text: str) -> frozenset[str]:
+    return frozenset(" ".join(_norm_word(_strip_possessive(w)) for w in m.split()) for m in _VESSEL.findall(text))
 
 
 @lru_cache(maxsize=16)
@@ -682,6 +703,12 @@ def _label(
         return None  # "U.S. Attorney", "Deputy Assistant Secretary": a role before its holder's name
     if not titled and _known_organisation(text, core[-1]):
         return "organization"  # "Twitter", "Newsweek", "Chick-fil-A"
+    if (
+        not titled
+        and " ".join(core) in _vessels(text)
+        and not any(w in ORGANISATION_WORDS or w in PLACE_NAMES for w in core)
+    ):
+        return None  # "the ferry <Name> <Name>": a ship, no person
     if titled or (len(core) == 1 and core[0] in surnames):
         return "person"
     if (len(core) >= 2 and core[-1] in _EVENT_TAILS) or core == ["olympics"]:

@@ -1,0 +1,37 @@
+"""Round 13 of issue 11: a reader's audit of the bundled samples and of corpus reports. Invented
+sentences only."""
+
+from __future__ import annotations
+
+from test_details import _names
+
+
+def _labels(text: str) -> dict[str, str | None]:
+    return {n[0]: n[1] for n in _names(text)}
+
+
+def test_a_name_after_a_word_for_a_ship_is_no_person() -> None:
+    """The bundled ferry sample showed its ship as a person: a vessel named anywhere in the
+    article after "ferry", "aboard the", "the frigate INS" is a vessel there."""
+    text = "The ferry Lora Vance sank on Monday. Crews of the Lora Vance were rescued by Ana Ruiz."
+    labels = _labels(text)
+    assert labels["Lora Vance"] is None and labels["Ana Ruiz"] == "person"
+    assert _labels("A fire aboard the Kit Brenner forced passengers off.")["Kit Brenner"] is None
+    assert _labels("One of its two ferries, the Dune Harlow, was hit.")["Dune Harlow"] is None
+    # the same name with no ship in the article is still a person
+    assert _labels("Crews were rescued by Lora Vance on Monday.")["Lora Vance"] == "person"
+
+
+def test_lines_newspapers_libraries_roads_and_saints_institutions() -> None:
+    """The samples showed "<Name> Lines", "<Name> Central Library", "<Name> Road", "<Name> Wire"
+    and "St. <Name>'s Hospital" as people; the corpus "<City> Star" papers too."""
+    labels = _labels(
+        "Greywater Lines ran the route past Holm Central Library on Fenwick Road, the Ostby Star wrote."
+    )
+    assert labels["Greywater Lines"] == "organization"
+    assert labels["Holm Central Library"] == "organization"
+    assert labels["Fenwick Road"] == "place"
+    assert labels["Ostby Star"] == "organization"
+    assert _labels("The Harwick Wire reported it on Monday.")["Harwick Wire"] == "organization"
+    found = _labels("Three people were taken to St. Alder's Hospital on Monday.")
+    assert found == {"St. Alder's Hospital": "organization"}
