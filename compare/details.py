@@ -651,7 +651,9 @@ _VESSEL = re.compile(
 
 @lru_cache(maxsize=16)
 def _vessels(text: str) -> frozenset[str]:
-    return frozenset(" ".join(_norm_word(_strip_possessive(w)) for w in m.split()) for m in _VESSEL.findall(text))
+    return frozenset(
+        " ".join(_norm_word(_strip_possessive(w)) for w in m.split()) for m in _VESSEL.findall(text)
+    )
 
 
 @lru_cache(maxsize=16)
