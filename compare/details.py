@@ -42,7 +42,7 @@ _STOP_CAPS = frozenset(
     "just not no yes all some many most much more other another each every both either neither such "
     "one two three four five six seven eight nine ten first last next now today asked according web "
     "under over during without within despite because until unless once instead thus indeed "
-    "very really quite extremely "
+    "very really quite extremely less fewer nearly almost roughly approximately "
     "mr mrs ms dr".split()
 )
 _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
@@ -505,12 +505,14 @@ def _names_from_run(
         prev = _norm_word(run[i - 1][0]) if i else ""
         if (
             i
-            and w in TITLE_WORDS
+            and (w in TITLE_WORDS or _compound_title(run, i))
             and prev not in TITLE_WORDS
+            and prev not in _TITLE_OPENERS
             and prev not in _CONNECTORS
             and prev != "on"  # "Council on Foreign Relations"
             and parts[-1]
             and not _surname_title(parts[-1], run, i, surnames)
+            and not _chamber_title(parts[-1], run, i)
         ):
             parts.append([])
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
@@ -537,6 +539,32 @@ def _names_from_run(
     return out
 
 
+# A word opening a compound title ("Executive Director", "Managing Editor"): the title starts
+# there, not inside the organisation's name before it (round 13).
+_TITLE_OPENERS = frozenset("executive managing senior associate".split())
+# A chamber whose leaders carry its name in their title ("Senate Majority Leader <Name>").
+_CHAMBERS = frozenset("senate house assembly".split())
+_CHAMBER_TITLES = frozenset("majority minority speaker whip president".split())
+
+
+def _compound_title(run: list[tuple[str, int, int]], i: int) -> bool:
+    return (
+        _norm_word(run[i][0]) in _TITLE_OPENERS
+        and i + 1 < len(run)
+        and _norm_word(run[i + 1][0]) in TITLE_WORDS
+    )
+
+
+def _chamber_title(part: list[tuple[str, int, int]], run: list[tuple[str, int, int]], i: int) -> bool:
+    """ "Senate Majority Leader <Name>": the chamber is part of its leader's title."""
+    return (
+        len(part) == 1
+        and _norm_word(part[0][0]) in _CHAMBERS
+        and _norm_word(run[i][0]) in _CHAMBER_TITLES
+        and i + 1 < len(run)
+    )
+
+
 def _surname_title(
     part: list[tuple[str, int, int]], run: list[tuple[str, int, int]], i: int, surnames: frozenset[str]
 ) -> bool:
@@ -557,8 +585,11 @@ def _name_detail(
     if re.search(r"-[a-z]+$", part[-1][0]):
         return None  # "New Jersey-style", "Kansas City-area": an adjective made of a name
     words = [_norm_word(_strip_possessive(w)) for w, _, _ in part]
-    titled = 0
-    while titled < len(words) - 1 and words[titled] in TITLE_WORDS:
+    chamber = len(words) > 2 and words[0] in _CHAMBERS and words[1] in _CHAMBER_TITLES
+    titled = 1 if chamber and not part[-1][0].isupper() else 0  # not "House Majority PAC"
+    while titled < len(words) - 1 and (
+        words[titled] in TITLE_WORDS or (words[titled] in _TITLE_OPENERS and words[titled + 1] in TITLE_WORDS)
+    ):
         titled += 1
     if titled and len(words) == 2 and words[1] in ORGANISATION_WORDS:
         titled = 0  # "Justice Department", "Defence Ministry": a title word used as an adjective

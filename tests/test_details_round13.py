@@ -35,3 +35,28 @@ def test_lines_newspapers_libraries_roads_and_saints_institutions() -> None:
     assert _labels("The Harwick Wire reported it on Monday.")["Harwick Wire"] == "organization"
     found = _labels("Three people were taken to St. Alder's Hospital on Monday.")
     assert found == {"St. Alder's Hospital": "organization"}
+
+
+def test_a_comparative_opening_a_run_is_no_name() -> None:
+    """newswcl50: a headline run into its deck, "... allies Less than four hours before ...",
+    named "Less"."""
+    found = _names("Mayor delays fees on ferries Less than four hours before the vote, Ana Ruiz acted.")
+    assert [n[0] for n in found] == ["Ana Ruiz"]
+    assert "Less" not in [n[0] for n in _names("Less than an hour later, Ana Ruiz left.")]
+    assert "Nearly" not in [n[0] for n in _names("Nearly Ana Ruiz's whole staff left.")]
+
+
+def test_compound_titles_and_a_chamber_in_its_leaders_title() -> None:
+    """Round 12 left: "Executive Director" was split inside an organisation's name, and the chamber
+    split off "<Chamber> Majority Leader <Name>"."""
+    found = _names("Harbour Trust Executive Director Kit Bell spoke on Monday.")
+    assert [(n[0], n[1]) for n in found] == [
+        ("Harbour Trust", "organization"),
+        ("Executive Director Kit Bell", "person"),
+    ]
+    found = _names("Senate Majority Leader Ann Voss spoke. The Senate voted on Monday.")
+    assert [(n[0], n[1], n[2]) for n in found][0] == ("Senate Majority Leader Ann Voss", "person", "voss")
+    assert ("Senate", "organization") in [(n[0], n[1]) for n in found]
+    assert ("House Majority PAC", "organization") in [
+        (n[0], n[1]) for n in _names("The House Majority PAC paid.")
+    ]
