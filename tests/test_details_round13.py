@@ -60,3 +60,16 @@ def test_compound_titles_and_a_chamber_in_its_leaders_title() -> None:
     assert ("House Majority PAC", "organization") in [
         (n[0], n[1]) for n in _names("The House Majority PAC paid.")
     ]
+
+
+def test_a_hedge_inside_one_quotation_and_outside_another_is_no_difference() -> None:
+    """Round 12 left: '"the pier may close," <Name> said' against 'the pier may close, <Name>
+    said' was one outlet hedging and the other stating it plainly."""
+    from test_details import claim_of, document, kinds
+
+    a = document("Express", '"The pier may close in June," Ruiz said on Monday.')
+    b = document("Courier", "The pier may close in June, Ruiz said on Monday.")
+    assert "hedge" not in kinds(claim_of(a, b)[0])
+    c = document("Herald", "The pier will close in June, Ruiz said on Monday.")
+    assert "hedge" in kinds(claim_of(a, b, c)[0])  # the third states it plainly
+    assert "hedge" in kinds(claim_of(b, c)[0])
