@@ -73,3 +73,32 @@ def test_a_hedge_inside_one_quotation_and_outside_another_is_no_difference() -> 
     c = document("Herald", "The pier will close in June, Ruiz said on Monday.")
     assert "hedge" in kinds(claim_of(a, b, c)[0])  # the third states it plainly
     assert "hedge" in kinds(claim_of(b, c)[0])
+
+
+def test_a_bare_decimal_takes_the_percent_of_a_figure_after_it() -> None:
+    """Round 12 left: "35.72, and, with ..., a combined 45.8 percent" against "35.7 percent"."""
+    from compare.quantities import find_quantities
+
+    found = find_quantities("Her harbour tax rate was 35.72, and, with town levies, a combined 45.8 percent.")
+    assert [(q.value, q.unit) for q in found] == [(35.72, "%"), (45.8, "%")]
+    # a figure with another number or a full stop between keeps no unit
+    found = find_quantities("The boat weighed 3.5 tons in 2020 and lost 4 percent.")
+    assert (3.5, "%") not in [(q.value, q.unit) for q in found]
+
+
+def test_a_share_given_to_two_decimals_and_to_one_is_one_figure() -> None:
+    """Round 12 left: "35.72" (its "percent" later) against "35.7 percent" read as two figures."""
+    from test_details import claim_of, document
+
+    a = document(
+        "Express",
+        "The couple's harbour tax rate for 2024 was 35.7 percent, and their combined rate was 45.8 percent.",
+    )
+    b = document("Courier", "Last year, the couple paid a harbour tax rate of 35.7 percent.")
+    c = document(
+        "Herald",
+        "Her 2024 harbour tax rate was 35.72, and, with town levies, was a combined rate of 45.8 percent.",
+    )
+    claim, _ = claim_of(a, b, c)
+    number = next(d for d in claim.differences if d.kind == "number")
+    assert "35.7 percent" not in str(number.values) and "45.8 percent" in str(number.values)
