@@ -102,3 +102,15 @@ def test_a_share_given_to_two_decimals_and_to_one_is_one_figure() -> None:
     claim, _ = claim_of(a, b, c)
     number = next(d for d in claim.differences if d.kind == "number")
     assert "35.7 percent" not in str(number.values) and "45.8 percent" in str(number.values)
+
+
+def test_a_length_in_years_and_a_span_of_years_are_one_span() -> None:
+    """Round 12 left: "eight years" against "from <year> to <year + 7>" was a figure one outlet
+    lacks and two dates the other lacks."""
+    from test_details import claim_of, document, kinds
+
+    a = document("Express", "The harbour board released eight years of its accounts.")
+    b = document("Courier", "The harbour board released its accounts from 2015 to 2022.")
+    assert kinds(claim_of(a, b)[0]) == {}
+    c = document("Courier", "The harbour board released its accounts from 2019 to 2022.")
+    assert "date" in kinds(claim_of(a, c)[0])

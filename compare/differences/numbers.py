@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Detail, Difference
 from ..quantities import Quantity, agree_when_rounded, compatible, interval, is_exact, rounding_step
-from .dates import span_of_time
+from .dates import span_of_time, year_ranges, years_in_range
 from .members import (
     FIGURE_WINDOW,
     FUNCTION_WORDS,
@@ -410,4 +410,6 @@ def _spans_of_time_given(m: MemberView) -> set[tuple[float, str]]:
     found = (
         span_of_time(d.key.split(":", 1)[1]) for d in details_of(m, "date") if d.key.startswith("relative:")
     )
-    return {(v * 12, "months") if u == "years" else (v, u) for v, u in (s for s in found if s is not None)}
+    spans = {(v * 12, "months") if u == "years" else (v, u) for v, u in (s for s in found if s is not None)}
+    # "from <year> to <year>": "eight years" elsewhere is the same span (round 13)
+    return spans | {(n * 12, "months") for a, b in year_ranges(m) for n in years_in_range(a, b)}
