@@ -114,3 +114,16 @@ def test_a_length_in_years_and_a_span_of_years_are_one_span() -> None:
     assert kinds(claim_of(a, b)[0]) == {}
     c = document("Courier", "The harbour board released its accounts from 2019 to 2022.")
     assert "date" in kinds(claim_of(a, c)[0])
+
+
+def test_a_quoted_exclamation_opening_a_headline_is_part_of_it() -> None:
+    """Round 12 left: a headline '"<Word>!" <Name> slams ...' was split after the exclamation."""
+    from builders import make_article
+
+    from compare.segment import segment
+
+    doc = segment(make_article("Express", '"Shameful!" Ruiz slams pier vote\n\nThe mayor spoke on Monday.'))
+    assert [doc.article.text[s.start : s.end] for s in doc.sentences][0] == '"Shameful!" Ruiz slams pier vote'
+    # a sentence after it, with its own full stop, stays apart
+    doc = segment(make_article("Express", '"Shameful!" That was the word of the day.'))
+    assert len(doc.sentences) == 2
