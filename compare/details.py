@@ -636,7 +636,7 @@ _PLACE_TAILS = frozenset(
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps "
-    "wireless airlines motors studios pictures records lines library baths leisure".split()
+    "wireless airlines motors studios pictures records lines library baths leisure marine".split()
 )
 # The last word of a newspaper's name ("National Enquirer", "the Enquirer's"): no surname.
 _MASTHEADS = frozenset(

@@ -33,6 +33,7 @@ def test_lines_newspapers_libraries_roads_and_saints_institutions() -> None:
     assert labels["Fenwick Road"] == "place"
     assert labels["Ostby Star"] == "organization"
     assert _labels("The Harwick Wire reported it on Monday.")["Harwick Wire"] == "organization"
+    assert _labels("The contract went to Fenwick Marine on Monday.")["Fenwick Marine"] == "organization"
     found = _labels("Three people were taken to St. Alder's Hospital on Monday.")
     assert found == {"St. Alder's Hospital": "organization"}
 
