@@ -448,14 +448,16 @@ def test_glance_is_first_and_matches_the_json(browser, reports, event_report, wh
     top = page.evaluate("document.getElementById('glance').getBoundingClientRect().top")
     assert top < 120  # right under the page header
     claims = "Array.from(document.querySelectorAll('#SEL li[data-claim]')).map(li => li.dataset.claim)"
-    assert page.evaluate(claims.replace("SEL", "glance-agreed")) == [a["claim"] for a in g["agreed"]]
+    # Weak matches are counted on a line of their own unless every agreed claim is weak.
+    listed = [a for a in g["agreed"] if a["strength"] != "weak"] or g["agreed"]
+    assert page.evaluate(claims.replace("SEL", "glance-agreed")) == [a["claim"] for a in listed]
     assert page.evaluate(claims.replace("SEL", "glance-conflicts")) == [c["claim"] for c in g["conflicts"]]
     only = "Array.from(document.querySelectorAll('#glance-only li')).map(li => li.dataset.article)"
     assert page.evaluate(only) == [o["article"] for o in g["only"]]
     sources = "Array.from(document.querySelectorAll('#glance-sources li')).map(li => li.dataset.source)"
     shown = page.evaluate(sources)
     assert shown and shown == [s["key"] for s in g["sources"]][: len(shown)]
-    for a in g["agreed"]:
+    for a in listed:
         assert page.is_visible(f"#glance-agreed li[data-claim='{a['claim']}'] a[href='#claim-{a['claim']}']")
     pg.close()
 
@@ -558,6 +560,45 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
         assert who, "no attribution difference to check"
         for rid, values, lines in who:
             assert values == 0 and lines >= 2, rid
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+# Every relay block after a claim's differences: its claim, the outlets it names, whether it stays
+# on screen.
+RELAY_BLOCKS = """() => Array.from(document.querySelectorAll('#rows > .row > ul.relays')).map(ul => {
+  const r = ul.getBoundingClientRect();
+  const names = Array.from(ul.querySelectorAll(':scope > li > .dv > .dvo')).map(b => b.textContent);
+  const row = ul.closest('.row');
+  // on screen, and under the differences (not squeezed into a column beside them)
+  const diffs = row.querySelector(':scope > ul.diffs, :scope > details.minor');
+  const below = !diffs || r.top >= diffs.getBoundingClientRect().bottom - 1;
+  return [row.id, names, r.left >= 0 && r.right <= window.innerWidth + 0.5 && below,
+    row.querySelectorAll(':scope > ul.diffs > li > ul.who').length];
+})"""
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_relay_lines_without_an_attribution_difference_on_a_phone(browser, reports, event_report, which):
+    """A relayed claim with no attribution difference says who relays it, as the terminal does: at
+    375 px its relay lines name each outlet of the claim once and stay on screen; a claim whose
+    attribution difference already shows the lines has no second block."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        names = {a["id"]: a["outlet"] for a in pg.data["articles"]}
+        members = {
+            f"claim-{c['id']}": sorted({names[m["article"]] for m in c["members"]}) for c in pg.data["claims"]
+        }
+        blocks = pg.page.evaluate(RELAY_BLOCKS)
+        assert blocks, "no relay block to check"
+        for rid, named, inside, who in blocks:
+            assert sorted(named) == members[rid], (rid, named)
+            assert inside and who == 0, rid
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})

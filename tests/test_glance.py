@@ -216,3 +216,23 @@ def test_a_conflict_held_again_by_another_claim_is_listed_once_with_it():
     assert got == [("c2", "date", ("c1", "c3")), ("c2", "number", ())]
     comparison = replace(hand_comparison(), claims=tuple(claims))
     assert [(x.claim, x.also) for x in glance(comparison).conflicts] == [("c2", ("c1", "c3")), ("c2", ())]
+
+
+def test_clip_closes_a_quotation_it_cuts_and_never_cuts_a_word():
+    from compare.report.glance import clip
+
+    curly = "The mayor said, “We will rebuild the harbour wall before the winter storms arrive here”"
+    out = clip(curly, 60)
+    assert out.endswith("…”") and len(out) <= 60 and out.count("“") == out.count("”")
+    straight = 'The mayor said "we will rebuild the harbour wall before the winter storms arrive here"'
+    out = clip(straight, 60)
+    assert out.endswith('…"') and out.count('"') == 2 and len(out) <= 60
+    # A cut just after an opening mark drops the mark rather than close an empty quotation.
+    assert clip("Officials in the port city said only “nothing more to add today”", 36) == (
+        "Officials in the port city said…"
+    )
+    # Words are whole: the cut falls at the last space even in the first half of the limit.
+    words = "Short words then Supercalifragilisticexpialidociousandmoreletters"
+    assert clip(words, 40) == "Short words then…"
+    assert clip("x" * 80, 30) == "x" * 29 + "…"  # one token longer than the limit
+    assert clip("Closed “quote” then more words beyond the limit here", 30).count("”") == 1

@@ -364,7 +364,9 @@ def test_claim_rows_cells_and_marks(hand_html):
     assert ids == ["claim-c1", "claim-c2", "claim-c3", "u-harbour-gazette-3", "u-daily-ledger-3"]
     assert dict((i, k) for k, i in rows)["claim-c1"] == "claim conflict st-strong"
     row1 = hand_html[hand_html.index('id="claim-c1"') : hand_html.index('id="claim-c2"')]
-    conflict = 'title="conflict (number): Harbour Gazette: “60” · Daily Ledger: “dozens”'
+    # The outlets that give one wording are named together.
+    evil = "Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;"
+    conflict = f'title="conflict (number): Harbour Gazette, {evil}: “60” · Daily Ledger: “dozens”'
     assert f'<mark class="m conflict k-number" {conflict}' in row1
     assert "(60 is not dozens)" in row1
     edit = 'title="worded differently; Harbour Gazette has “broke out on”">aboard</mark>'
@@ -523,7 +525,7 @@ def test_glance_comes_first_and_names_what_matters(hand_html):
     agreed = re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)"><a href="#claim-c\d+">', glance)
     assert agreed == [("c1", "strong"), ("c3", "strong")]
     assert re.findall(r'<li data-claim="(c\d+)"><a href="#claim-c\d+">', glance) == ["c1", "c3"]
-    assert "matches: 2 strong; weak matches last" in glance
+    assert "matches: 2 strong</p>" in glance
     assert "All 3 outlets report" in glance and "2 conflicting details" in glance
     assert '<li data-source="outlet:harbour gazette"><bdi class="sl">Harbour Gazette</bdi>' in glance
     assert "#filter=unique&amp;outlet=daily-ledger" in glance

@@ -1,9 +1,10 @@
 """How sure a claim is, shown alike in every view: a weak match (claim score under 0.3) is labelled
-and muted, the glance lists weak matches last and counts the strengths, and relay lines name a
+and muted, the glance counts weak matches apart and counts the strengths, and relay lines name a
 person by the entity the attribution stage resolved rather than by a description."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import replace
@@ -28,8 +29,9 @@ def test_terminal_labels_and_orders_a_weak_match():
     out = render_text(weak_first(), width=100)
     glance = out[out.index("At a glance") : out.index("Claims")]
     assert "All 3 outlets report (matches: 1 strong, 1 weak):" in glance
-    assert glance.index("  c3 ") < glance.index("  c1 ")  # the weak match comes last
-    assert re.search(r"  c1 .*\[weak match\]", glance)
+    # The weak match is not listed as something all outlets report: one line counts it.
+    assert "  c3 " in glance and "  c1 " not in glance.split("Conflicts")[0]
+    assert "  and 1 weak match: the sentences may share only names or a topic" in glance
     assert "c1  CONFLICT  all 3 outlets  match 0.24, weak" in out
     assert "weak match: the sentences may share only names or a topic, not a fact" in out
     assert "match 0.58, strong" in out and "similarity" not in out
@@ -38,7 +40,8 @@ def test_terminal_labels_and_orders_a_weak_match():
 def test_markdown_labels_a_weak_match():
     md = render_markdown(weak_first())
     assert "**All 3 outlets report** (matches: 1 strong, 1 weak):" in md
-    assert re.search(r"^- c1: .* _\(weak match\)_$", md, re.M)
+    assert not re.search(r"^- c1: ", md, re.M) and re.search(r"^- c3: ", md, re.M)
+    assert "- and 1 weak match: the sentences may share only names or a topic" in md
     assert "### c1 (3 outlets, match 0.24, weak)" in md and "### c3 (3 outlets, match 0.58, strong)" in md
     assert "_Weak match: the sentences may share only names or a topic, not a fact._" in md
 
@@ -49,8 +52,10 @@ def test_html_mutes_a_weak_match_and_explains_the_score():
     assert '<span class="badge st-weak" title="match 0.24, weak: the sentences' in html
     glance = html[html.index('<section id="glance"') : html.index('<section id="overview"')]
     listed = re.findall(r'<li data-claim="(c\d+)" class="st-(\w+)">', glance)
-    assert listed == [("c3", "strong"), ("c1", "weak")]
-    assert "matches: 1 strong, 1 weak; weak matches last" in glance
+    assert listed == [("c3", "strong")]
+    assert "matches: 1 strong, 1 weak</p>" in glance
+    assert '<p class="more">and 1 weak match: the sentences may share only names or a topic</p>' in glance
+    assert "more: <a" not in glance  # the folded weak match is not counted again as "more"
     assert '<p class="bands">' in html and "under 0.3: the sentences may share only names" in html
 
 
@@ -119,3 +124,13 @@ def test_relay_lines_group_the_outlets_that_name_one_source():
         "Gamma hedges it, naming no source",
         "every outlet attributes it to a source or hedges it",
     ]
+
+
+def test_weak_matches_are_listed_when_nothing_else_is_agreed():
+    from compare.report.glance import glance
+    from compare.report.labels import agreed_shown
+
+    g = glance(weak_first())
+    only_weak = dataclasses.replace(g, agreed=tuple(a for a in g.agreed if a.strength == "weak"))
+    assert agreed_shown(only_weak) == (only_weak.agreed, 0)
+    assert agreed_shown(g) == (tuple(a for a in g.agreed if a.strength != "weak"), 1)

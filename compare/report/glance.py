@@ -58,13 +58,25 @@ def quote_fragment(doc: Document, index: int) -> bool:
 
 
 def clip(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary before ``limit`` characters, with an ellipsis."""
+    """``text`` on one line, cut at a word boundary before ``limit`` characters, with an ellipsis;
+    a quotation the cut leaves open is closed after the ellipsis (‘said the plan was “a fine…”’),
+    so the reader sees where the quoted words stop being the outlet's. A word is cut only when it
+    is the text's first (one token longer than the limit)."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+    for room in (limit - 1, limit - 2):  # the second leaves room for a closing quotation mark
+        cut = flat[:room]
+        space = cut.rfind(" ")
+        if space > 0 and (space > limit // 2 or flat[room] != " "):
+            cut = cut[:space]
+        cut = cut.rstrip(" ,;:–—-“")
+        if cut.count('"') % 2:
+            cut = cut.removesuffix('"').rstrip(" ,;:–—-")
+        closing = ('"' if cut.count('"') % 2 else "") + ("”" if cut.count("“") > cut.count("”") else "")
+        if len(cut) + 1 + len(closing) <= limit:
+            return cut + "…" + closing
+    return cut + "…" + closing
 
 
 def entity_key(source: str, kind: str | None) -> str:

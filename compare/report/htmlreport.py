@@ -19,18 +19,24 @@ from ..model import Attribution, Claim, Comparison, Detail, Difference, Document
 from .data import to_dict
 from .glance import STRONG_FROM, WEAK_BELOW, Glance, clip, gist, glance, shown_edits, source_nodes, strength
 from .labels import (
+    RELAY_MARK,
     STRENGTH_NOTES,
+    DifferenceLine,
     RelayLine,
+    agreed_shown,
     clip_apart,
     conflict_lines,
     cue_phrase,
     difference_line,
+    gist_tag,
     match_label,
     ranked_differences,
     relay_label,
     relay_lines,
     relay_parts,
+    relays_after,
     strength_counts,
+    weak_note,
 )
 from .summary import summarize
 from .templating import asset, content_policy, script_json
@@ -109,7 +115,7 @@ class Cell:
 class DiffView:
     kind: str
     conflict: bool
-    values: tuple[tuple[str, str], ...]  # (outlet, wording)
+    values: tuple[tuple[tuple[str, ...], str], ...]  # (the outlets that show it, wording)
     why: str  # shown after the values: a conflict's reason, else why it ranks where it does
     reason: str = ""  # why it ranks where it does (salience_reason), for a tooltip
     absent: tuple[str, ...] = ()  # the claim's outlets that give no value, named after the values
@@ -133,6 +139,9 @@ class Row:
     minor: tuple[DiffView, ...] = ()  # claim rows: the differences folded under "minor differences"
     strength: str = ""  # claim rows: glance.strength of the score
     match: str = ""  # claim rows: what the score and strength mean, for a tooltip
+    # claim rows: who relays the claim, after its differences, as the terminal and Markdown print
+    # them (``labels.relays_after``: none when a difference already shows them)
+    relays: tuple[Markup, ...] = ()
 
 
 def _unique_dom_id(article: str, index: int) -> str:
@@ -289,7 +298,7 @@ class _Builder:
                 why = f" ({d.salience_reason})" if d.salience_reason else ""
             else:
                 line = difference_line(d, claim, self.outlet)
-                parts = [f"{self.outlet.get(a, a)}: {_quoted(v)}" for a, v in line.values]
+                parts = [f"{self._names(arts)}: {_quoted(v)}" for arts, v in line.groups]
                 if line.absent:
                     names = ", ".join(self.outlet.get(a, a) for a in line.absent)
                     parts.append(f"{line.absent_label} {names}")
@@ -407,6 +416,7 @@ class _Builder:
                     tuple(self._diff_view(d, claim) for d in minor),
                     level,
                     f"{match_label(claim.score, level)}: {STRENGTH_NOTES[level]}",
+                    self._relays_after(claim),
                 )
             )
         # Unique sentences go after the last claim that holds their article's previous claimed sentence.
@@ -441,6 +451,15 @@ class _Builder:
             rows += after.get(k, ())
         return rows
 
+    def _relays_after(self, claim: Claim) -> tuple[Markup, ...]:
+        parts = relay_parts(claim, self.docs)
+        if not relays_after(claim, self.docs, [(p.text(self.docs), p.style) for p in parts]):
+            return ()
+        return tuple(self._relay_html(p) for p in parts)
+
+    def _names(self, articles: Iterable[str]) -> str:
+        return ", ".join(self.outlet.get(a, a) for a in articles)
+
     def _diff_view(self, d: Difference, claim: Claim) -> DiffView:
         lines = tuple(self._relay_html(r) for r in relay_parts(claim, self.docs))
         if d.kind == "attribution" and lines:
@@ -448,8 +467,7 @@ class _Builder:
             why = clip(display_text(d.salience_reason), TITLE_CHARS)
             return DiffView(d.kind, d.conflict, (), why, d.salience_reason, lines=lines)
         line = difference_line(d, claim, self.outlet)
-        shown = clip_apart([display_text(v) for _, v in line.values], TITLE_CHARS)
-        values = tuple(zip([self.outlet.get(a, a) for a, _ in line.values], shown, strict=True))
+        values = _grouped_values(line, self.outlet, TITLE_CHARS)
         absent = tuple(self.outlet.get(a, a) for a in line.absent)
         why = clip(display_text(line.why), TITLE_CHARS)
         return DiffView(d.kind, d.conflict, values, why, d.salience_reason, absent, line.absent_label)
@@ -489,6 +507,18 @@ class _Builder:
                 paragraphs.append([("gap", display_text(tail))])
             out.append({"id": a.id, "outlet": a.outlet, "title": a.title, "paragraphs": paragraphs})
         return out
+
+
+def _grouped_values(
+    line: DifferenceLine, outlet: dict[str, str], limit: int
+) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A difference's values for the page: the outlets that show one wording together, each
+    wording clipped to ``limit`` so that two that differ still look different."""
+    groups = line.groups
+    shown = clip_apart([display_text(v) for _, v in groups], limit)
+    return tuple(
+        (tuple(outlet.get(a, a) for a in arts), v) for (arts, _), v in zip(groups, shown, strict=True)
+    )
 
 
 def abbreviations(names: list[str]) -> list[str]:
@@ -628,6 +658,8 @@ def _graph(comparison: Comparison) -> dict[str, Any]:
 def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
     """The glance's view data: outlet names instead of ids, display-safe lengths."""
     outlet = {d.article.id: d.article.outlet for d in c.documents}
+    docs = {d.article.id: d for d in c.documents}
+    claims = {x.id: x for x in c.claims}
     single = len(c.documents) == 1
     sources: list[dict[str, Any]] = [
         {
@@ -665,11 +697,14 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
             {
                 "claim": a.claim,
                 "gist": display_text(a.gist),
+                "tag": display_text(gist_tag(claims[a.claim], docs, a.gist)).removeprefix(RELAY_MARK + " "),
                 "strength": a.strength,
                 "score": f"{a.score:.2f}",
             }
-            for a in g.agreed
+            for a in agreed_shown(g)[0]
         ],
+        "agreed_listed": len(g.agreed),  # listed or folded into the weak line
+        "agreed_weak": weak_note(agreed_shown(g)[1]) if agreed_shown(g)[1] else "",
         "agreed_strengths": strength_counts(g) if g.agreed else "",
         "agreed_outlets": g.agreed_outlets,
         "agreed_total": g.agreed_total,
@@ -677,13 +712,7 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
             {
                 "claim": claim,
                 "kind": kind,
-                "values": list(
-                    zip(
-                        [outlet.get(a, a) for a, _ in line.values],
-                        clip_apart([display_text(v) for _, v in line.values], VALUE_CHARS),
-                        strict=True,
-                    )
-                ),
+                "values": list(_grouped_values(line, outlet, VALUE_CHARS)),
                 "absent": [outlet.get(a, a) for a in line.absent],
                 "absent_label": line.absent_label,
                 "why": clip(display_text(line.why), TITLE_CHARS),

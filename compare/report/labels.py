@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..differences import is_minor
 from ..differences.attribution import STATED
 from ..model import Attribution, Claim, Comparison, Difference, Document, Relay, Unique, Via
-from .glance import STRENGTHS, Glance, clip, distinct_conflicts
+from .glance import GIST_CHARS, STRENGTHS, Agreed, Glance, clip, distinct_conflicts
 
 
 def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Difference, ...]]:
@@ -26,6 +26,8 @@ def ranked_differences(claim: Claim) -> tuple[tuple[Difference, ...], tuple[Diff
 # it plainly; every other kind, those that do not give the detail.
 ABSENT = {"quote": "not quoted by", "hedge": "stated plainly by"}
 ABSENT_OTHER = "not given by"
+# What a difference whose outlets all show the same wording says when it has no note of its own.
+SAME_WORDING = "the same wording, in different places in the sentences"
 # An attribution value ends with its cue in brackets ("Mitt Romney (said)"); a cue that is only
 # punctuation ("(:)", a colon introducing a quotation) names no verb, so the views drop it.
 _PUNCTUATION_CUE = re.compile(r"\s*\([^\w()]*\)$")
@@ -41,6 +43,16 @@ class DifferenceLine:
     absent_label: str  # "not given by", "not quoted by", "stated plainly by"
     why: str  # a conflict's reason with outlet names; when several give a value and some none, the
     # salience reason ("a date only some give"); else ""
+
+    @property
+    def groups(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The values with the outlets that show the same wording together, in order of first
+        appearance: "Daily Ledger, Harbour Gazette: Thursday" rather than "Daily Ledger: Thursday |
+        Harbour Gazette: Thursday", which reads as two outlets disagreeing."""
+        by: dict[str, list[str]] = {}
+        for a, v in self.values:
+            by.setdefault(v, []).append(a)
+        return tuple((tuple(arts), v) for v, arts in by.items())
 
 
 def shown_value(kind: str, value: str) -> str:
@@ -81,6 +93,10 @@ def difference_line(diff: Difference, claim: Claim, outlets: dict[str, str]) -> 
         # "Fox News: Friday | New York Times: On Friday | not given by HuffPost" could read as Fox
         # and the Times disagreeing: the reason says whether the givers differ or only some give it.
         why = diff.salience_reason
+    elif not why and not absent and len({v for _, v in values}) == 1:
+        # Every outlet shows the same wording (found in different places, or worded alike once
+        # cleaned): the values say nothing differs, so the note says what does.
+        why = with_outlet_names(diff.note, outlets) or diff.salience_reason or SAME_WORDING
     return DifferenceLine(values, absent, ABSENT.get(diff.kind, ABSENT_OTHER), why)
 
 
@@ -90,6 +106,44 @@ STRENGTH_NOTES = {
     "moderate": "the sentences may state the same fact; check them",
     "weak": "the sentences may share only names or a topic, not a fact",
 }
+
+
+def agreed_shown(g: Glance) -> tuple[tuple[Agreed, ...], int]:
+    """The agreed claims the glance lists, and how many weak matches it folds into one line: a weak
+    match listed under "All 3 outlets report" says the outlets report a fact that they may only
+    share names or a topic with (basil-2011-005a2961 c2: three different sentences about Trump).
+    Listed only when every agreed claim is weak, each marked so. The JSON glance keeps them all."""
+    strong = tuple(a for a in g.agreed if a.strength != "weak")
+    if not strong:
+        return g.agreed, 0
+    return strong, len(g.agreed) - len(strong)
+
+
+def gist_tag(claim: Claim, docs: dict[str, Document], text: str, limit: int = GIST_CHARS) -> str:
+    """The relay tag ('↪ Elizabeth Lauten (person)') of the wording a glance gist ``text`` was
+    taken from, when that wording is second-hand; else "". Listed bare under "All 3 outlets
+    report", a line of advice quoted from a staffer's post read as the outlets' own words
+    (basil-2014-96b7046f c9)."""
+    for m in claim.members:
+        doc = docs[m.article]
+        if m.sentences and clip(" ".join(doc.sentences[i].text for i in m.sentences), limit) == text:
+            att = next((a for i in m.sentences if (a := doc.attributions[i]) is not None), None)
+            if att is None or _names_its_source(text, att):
+                return ""
+            return relay_tag(att)
+    return ""
+
+
+def _names_its_source(text: str, att: Attribution) -> bool:
+    """The wording names its source already ("Elizabeth Lauten wrote …", "…, Lauten said"): the
+    last word of the source's name (a surname, "Gawker") is in it, as a word."""
+    words = re.findall(r"\w+", att.entity or att.source or "")
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
+
+
+def weak_note(n: int) -> str:
+    """The line that stands for the weak matches the glance does not list."""
+    return f"and {n} weak match{'es' if n != 1 else ''}: the sentences may share only names or a topic"
 
 
 def match_label(score: float, level: str) -> str:
@@ -138,6 +192,17 @@ def relay_label(att: Attribution) -> str:
         return f"hedged: {att.cue}"
     chain = _chain(att.via, source_name(att.source, att.source_kind, att.entity), att.source_kind)
     return f"{'via ' if att.via else ''}{chain}"
+
+
+# The mark before a second-hand sentence's tag, in every view (the HTML badge shows it too).
+RELAY_MARK = "↪"
+
+
+def relay_tag(att: Attribution) -> str:
+    """A second-hand sentence's tag, the same in every view: '↪ Mitt Romney (person)'. It stays
+    beside each sentence (a claim's relay lines say who each outlet relays, not which of its
+    sentences is second-hand); the terminal dims it, the Markdown sets it in italics."""
+    return f"{RELAY_MARK} {relay_label(att)}"
 
 
 def _chain(via: tuple[Via, ...], name: str, kind: str | None) -> str:

@@ -9,18 +9,21 @@ from .glance import glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    agreed_shown,
     also_in,
     conflict_lines,
     difference_line,
+    gist_tag,
     match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
-    relay_label,
     relay_lines,
+    relay_tag,
     relays_after,
     strength_counts,
     summarize_unique,
+    weak_note,
 )
 from .summary import summarize
 
@@ -79,10 +82,17 @@ def _glance_lines(comparison: Comparison) -> list[str]:
     if g.agreed:
         who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
         lines += [f"**{who} report** ({strength_counts(g)}):", ""]
-        lines += [
-            f"- {a.claim}: {_md(a.gist)}" + ("" if a.strength == "strong" else f" _({a.strength} match)_")
-            for a in g.agreed
-        ]
+        claims = {c.id: c for c in comparison.claims}
+        docs = {d.article.id: d for d in comparison.documents}
+        for a in agreed_shown(g)[0]:
+            tag = gist_tag(claims[a.claim], docs, a.gist)
+            lines.append(
+                f"- {a.claim}: {_md(a.gist)}"
+                + (f" _{_md('[' + tag + ']')}_" if tag else "")
+                + ("" if a.strength == "strong" else f" _({a.strength} match)_")
+            )
+        if weak := agreed_shown(g)[1]:
+            lines.append(f"- {weak_note(weak)}")
         if g.agreed_total > len(g.agreed):
             lines.append(f"- and {g.agreed_total - len(g.agreed)} more")
         lines.append("")
@@ -111,7 +121,7 @@ def _glance_lines(comparison: Comparison) -> list[str]:
 def _difference(line: DifferenceLine, name: dict[str, str]) -> str:
     """'HuffPost: “on Wednesday”; not given by Fox News _(a date only some give)_', escaped;
     ``name`` maps article ids to escaped outlet names."""
-    parts = [f"{name.get(a, _md(a))}: “{_md(v)}”" for a, v in line.values]
+    parts = [f"{', '.join(name.get(a, _md(a)) for a in arts)}: “{_md(v)}”" for arts, v in line.groups]
     if line.absent:
         parts.append(f"{line.absent_label} {', '.join(name.get(a, _md(a)) for a in line.absent)}")
     return "; ".join(parts) + (f" _({_md(line.why)})_" if line.why else "")
@@ -188,8 +198,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         for m in c.members:
             doc = docs[m.article]
             text = " ".join(doc.sentences[i].text for i in m.sentences)
-            badges = [relay_label(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
-            badge = f" _({_md('; '.join(badges))})_" if badges else ""
+            badges = [relay_tag(att) for i in m.sentences if (att := doc.attributions[i]) is not None]
+            badge = f" _{_md('[' + '; '.join(badges) + ']')}_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         lines += _claim_differences(c, docs, raw, name)
         lines.append("")

@@ -14,18 +14,21 @@ from .glance import Glance, clip, glance, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
+    agreed_shown,
     also_in,
     conflict_lines,
     difference_line,
+    gist_tag,
     match_label,
     possible_note,
     provenance_by_article,
     ranked_differences,
-    relay_label,
     relay_lines,
+    relay_tag,
     relays_after,
     strength_counts,
     summarize_unique,
+    weak_note,
 )
 from .summary import summarize
 
@@ -117,11 +120,18 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         head = Text(f"{who} report", style="bold")
         head.append(f" ({strength_counts(g)})", style="dim")
         console.print(head + Text(":", style="bold"))
-        for a in g.agreed:
+        listed, weak = agreed_shown(g)
+        claims = {c.id: c for c in comparison.claims}
+        docs = {d.article.id: d for d in comparison.documents}
+        for a in listed:
             body = Text(terminal_safe(a.gist), style="dim" if a.strength == "weak" else "")
+            if tag := gist_tag(claims[a.claim], docs, a.gist):
+                body.append(f" [{terminal_safe(tag)}]", style="dim yellow")
             if a.strength != "strong":
                 body.append(f" [{a.strength} match]", style="yellow")
             _hanging(console, f"  {a.claim} ", body)
+        if weak:
+            _hanging(console, "  ", weak_note(weak), style="dim", hang=4)
         if g.agreed_total > len(g.agreed):
             console.print(f"  and {g.agreed_total - len(g.agreed)} more")
     else:
@@ -296,7 +306,7 @@ def _print_claim(
             body.append_text(_sentence_text(doc, doc.sentences[si], edits))
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
         if stacked:
             _hanging(console, " ", Text(name[m.article], style="bold"), hang=3)
             _hanging(console, "    ", body)
@@ -348,7 +358,7 @@ def _print_difference(
     reason on a line, and each outlet's value on a line of its own under it."""
     from rich.text import Text
 
-    parts = [f"{name.get(a, a)}: {terminal_safe(v)}" for a, v in line.values]
+    parts = [f"{', '.join(name.get(a, a) for a in arts)}: {terminal_safe(v)}" for arts, v in line.groups]
     if line.absent:
         parts.append(f"{line.absent_label} {', '.join(name.get(a, a) for a in line.absent)}")
     why = terminal_safe(line.why)
@@ -388,7 +398,7 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
             body = _sentence_text(doc, doc.sentences[si], ())
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_label(att))}]", style="yellow")
+                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
             _hanging(console, "  • ", body)
 
 
