@@ -42,7 +42,7 @@ _STOP_CAPS = frozenset(
     "just not no yes all some many most much more other another each every both either neither such "
     "one two three four five six seven eight nine ten first last next now today asked according web "
     "under over during without within despite because until unless once instead thus indeed "
-    "very really quite extremely "
+    "very really quite extremely less fewer nearly almost roughly approximately "
     "mr mrs ms dr".split()
 )
 _CAP_TOKEN = re.compile(r"(?:[A-Z][A-Za-z]*\.){2,}|[A-Z][\w’'&-]*\.?|[a-z]+|\S")
@@ -505,18 +505,26 @@ def _names_from_run(
         prev = _norm_word(run[i - 1][0]) if i else ""
         if (
             i
-            and w in TITLE_WORDS
+            and (w in TITLE_WORDS or _compound_title(run, i))
             and prev not in TITLE_WORDS
+            and prev not in _TITLE_OPENERS
             and prev not in _CONNECTORS
             and prev != "on"  # "Council on Foreign Relations"
             and parts[-1]
             and not _surname_title(parts[-1], run, i, surnames)
+            and not _chamber_title(parts[-1], run, i)
         ):
             parts.append([])
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
             parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
             continue
-        if i and parts[-1] and _is_possessive(run[i - 1][0]) and w not in TITLE_WORDS:
+        if (
+            i
+            and parts[-1]
+            and _is_possessive(run[i - 1][0])
+            and w not in TITLE_WORDS
+            and _norm_word(parts[-1][0][0]) not in ("st", "saint")  # "St. <Name>'s Hospital": one name
+        ):
             parts.append([])  # "the NAACP's Washington bureau": two names
         parts[-1].append(tok)
     out = []
@@ -529,6 +537,32 @@ def _names_from_run(
         if detail is not None:
             out.append(detail)
     return out
+
+
+# A word opening a compound title ("Executive Director", "Managing Editor"): the title starts
+# there, not inside the organisation's name before it (round 13).
+_TITLE_OPENERS = frozenset("executive managing senior associate".split())
+# A chamber whose leaders carry its name in their title ("Senate Majority Leader <Name>").
+_CHAMBERS = frozenset("senate house assembly".split())
+_CHAMBER_TITLES = frozenset("majority minority speaker whip president".split())
+
+
+def _compound_title(run: list[tuple[str, int, int]], i: int) -> bool:
+    return (
+        _norm_word(run[i][0]) in _TITLE_OPENERS
+        and i + 1 < len(run)
+        and _norm_word(run[i + 1][0]) in TITLE_WORDS
+    )
+
+
+def _chamber_title(part: list[tuple[str, int, int]], run: list[tuple[str, int, int]], i: int) -> bool:
+    """ "Senate Majority Leader <Name>": the chamber is part of its leader's title."""
+    return (
+        len(part) == 1
+        and _norm_word(part[0][0]) in _CHAMBERS
+        and _norm_word(run[i][0]) in _CHAMBER_TITLES
+        and i + 1 < len(run)
+    )
 
 
 def _surname_title(
@@ -551,8 +585,11 @@ def _name_detail(
     if re.search(r"-[a-z]+$", part[-1][0]):
         return None  # "New Jersey-style", "Kansas City-area": an adjective made of a name
     words = [_norm_word(_strip_possessive(w)) for w, _, _ in part]
-    titled = 0
-    while titled < len(words) - 1 and words[titled] in TITLE_WORDS:
+    chamber = len(words) > 2 and words[0] in _CHAMBERS and words[1] in _CHAMBER_TITLES
+    titled = 1 if chamber and not part[-1][0].isupper() else 0  # not "House Majority PAC"
+    while titled < len(words) - 1 and (
+        words[titled] in TITLE_WORDS or (words[titled] in _TITLE_OPENERS and words[titled + 1] in TITLE_WORDS)
+    ):
         titled += 1
     if titled and len(words) == 2 and words[1] in ORGANISATION_WORDS:
         titled = 0  # "Justice Department", "Defence Ministry": a title word used as an adjective
@@ -594,17 +631,17 @@ def _name_detail(
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
     "border airport park bridge tower towers building plaza base harbor harbour beach canal district "
-    "garden gardens".split()
+    "garden gardens road lane boulevard".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "
     "museum theater theatre stadium arena prison jail grill bar inc llc today patrol guard corps "
-    "wireless airlines motors studios pictures records".split()
+    "wireless airlines motors studios pictures records lines library baths leisure marine".split()
 )
 # The last word of a newspaper's name ("National Enquirer", "the Enquirer's"): no surname.
 _MASTHEADS = frozenset(
     "enquirer inquirer gazette chronicle globe observer examiner courier dispatch sentinel bulletin ledger "
-    "messenger".split()
+    "messenger star wire".split()
 )
 # Words that name a part of a place ("South Boston", "Midtown Manhattan") and party adjectives that
 # describe one ("Democratic Connecticut").
@@ -631,6 +668,23 @@ _STAFF = re.compile(
     r"\b([A-Z][\w-]*)(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives|employees|"
     r"shareholders|headquarters|said in a statement|magazine|newspaper|website|network)\b"
 )
+
+
+# A name after a word for a ship, or after a ship's prefix, names a vessel wherever the article
+# uses it ("the ferry <Name> <Name>", "aboard the <Name>", "the frigate INS <Name>"): no person
+# (round 13).
+_VESSEL = re.compile(
+    r"\b(?:ferry|ferries|ship|vessel|tanker|yacht|boat|freighter|liner|frigate|destroyer|submarine|carrier|"
+    r"trawler|warship|cruiser|steamer|schooner|barge|tugboat|aboard|on board|USS|HMS|INS|MV|MS|RMS|SS)"
+    r"(?:s|es)?,?(?: (?:the|INS|USS|HMS|MV|MS|RMS|SS))? ((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,3})"
+)
+
+
+@lru_cache(maxsize=16)
+def _vessels(text: str) -> frozenset[str]:
+    return frozenset(
+        " ".join(_norm_word(_strip_possessive(w)) for w in m.split()) for m in _VESSEL.findall(text)
+    )
 
 
 @lru_cache(maxsize=16)
@@ -682,6 +736,12 @@ def _label(
         return None  # "U.S. Attorney", "Deputy Assistant Secretary": a role before its holder's name
     if not titled and _known_organisation(text, core[-1]):
         return "organization"  # "Twitter", "Newsweek", "Chick-fil-A"
+    if (
+        not titled
+        and " ".join(core) in _vessels(text)
+        and not any(w in ORGANISATION_WORDS or w in PLACE_NAMES for w in core)
+    ):
+        return None  # "the ferry <Name> <Name>": a ship, no person
     if titled or (len(core) == 1 and core[0] in surnames):
         return "person"
     if (len(core) >= 2 and core[-1] in _EVENT_TAILS) or core == ["olympics"]:

@@ -187,7 +187,7 @@ TITLE_WORDS = frozenset(
 )
 # Words that make a capitalised phrase an organisation ("Department", "Party", "Times").
 ORGANISATION_WORDS = frozenset(
-    "department ministry agency service association party committee council university college court "
+    "department ministry agency service association party committee council university college court trust "
     "congress senate house parliament assembly commission bureau institute foundation campaign union "
     "coalition organization organisation corporation corp inc co ltd llc company group times news post "
     "journal press network bank fund police army navy force forces office administration movement "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .lexicon import NUMBER_WORDS, SCALES, TENS
@@ -418,7 +418,30 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         quantity = _age_after_name(toks, i, j, quantity)
         out.append(quantity)
         i = max(j, i + 1)
-    return tuple(out)
+    return tuple(_percent_later(text, out))
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _percent_later(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare decimal figure joined by "and" to a percentage later in the sentence is a percentage
+    too: "the rate was 35.72, and, with local taxes, a combined 45.8 percent" (round 13)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        q, nxt = out[k], out[k + 1]
+        between = text[q.end : nxt.start]
+        if (
+            q.unit is None
+            and q.label is None
+            and _DECIMAL.fullmatch(q.text.strip())
+            and nxt.unit == "%"
+            and re.match(r",\s*and\b", between)
+            and not re.search(r"[\d.;!?]", between)
+            and len(between) < 80
+        ):
+            out[k] = replace(q, unit="%")
+    return out
 
 
 _LABEL_BEFORE = frozenset(

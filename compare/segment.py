@@ -79,6 +79,8 @@ _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _ATTRIBUTION_TAIL = re.compile(r"[\"”’']\s*[a-z]")
 _QUESTION_CLOSED = re.compile(r"[?!][\"”’']$")
 _STOP_CLOSED = re.compile(r"\.[\"”]$")
+# A quoted exclamation of one or two words: '"Disgusting!"', '"Not again!"'.
+_EXCLAMATION_HEAD = re.compile(r"[\"“‘'][\w’'-]+(?: [\w’'-]+)?[!?][\"”’']")
 _SPEECH_VERBS = (
     r"(?:said|asked|added|wrote|told|tweeted|recalled|continued|replied|shouted|yelled|exclaimed|"
     r"says|asks|adds|writes|tells|tweets)\b"
@@ -87,12 +89,14 @@ _SPEECH_VERBS = (
 # short complement ("told CNBC", "asked his daughters", "said in a tweet") holding no clause of its
 # own ("Ruiz said the crews would wait" reports another statement).
 _SPEECH_TAG = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+){1,4}" + _SPEECH_VERBS
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}"
+    + _SPEECH_VERBS
     + r"(?:(?!\s(?:that|would|will|is|was|are|were|had|has|have|could|should|can|did|does|do|might|may)\b)"
     r"[^.!?:;\"“”]){0,80}\."
 )
 _BARE_TAG = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s+){1,4}" + _SPEECH_VERBS
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}"
+    + _SPEECH_VERBS
     + r"(?:\s+(?:in|on|at|during|after|before|from|to)\b[^.!?:;,\"“”]{0,60})?\."
 )
 
@@ -280,6 +284,12 @@ def _should_merge(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> boo
     # tags over the corpus stood alone, the quotation left unattributed). After a full stop only a
     # bare tag ('"... Boehner." Durbin said.'): "He said the party won." reports another statement.
     tag = after.strip()
+    if (
+        _EXCLAMATION_HEAD.fullmatch(before)
+        and (prev[0] == 0 or text[prev[0] - 1] == "\n")
+        and not re.search(r"[.!?…][\"”’']?$", tag)
+    ):
+        return True  # '"Shameful!" <Name> slams pier vote': a headline opened by a quoted exclamation
     if _QUESTION_CLOSED.search(before):
         return _SPEECH_TAG.fullmatch(tag) is not None
     return _STOP_CLOSED.search(before) is not None and _BARE_TAG.fullmatch(tag) is not None

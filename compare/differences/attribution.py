@@ -3,6 +3,7 @@ fact, or names a different source."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..details import names_match
@@ -11,6 +12,8 @@ from .members import MemberView, article_names, details_of, make_difference, ver
 from .names import different_sources, source_names
 
 STATED = "stated as fact"
+# Words making a figure approximate: "about" inside a quotation is mostly a preposition.
+_APPROX_WORDS = frozenset("about around roughly approximately some an estimated".split())
 
 
 def hedge_difference(members: Sequence[MemberView]) -> Difference | None:
@@ -18,9 +21,12 @@ def hedge_difference(members: Sequence[MemberView]) -> Difference | None:
     hedges, two of them with no hedge word in common ("reportedly" against "is expected to")."""
     hedges = {m.article: details_of(m, "hedge") for m in members}
     hedged = [m for m in members if hedges[m.article]]
-    plain = [m for m in members if not hedges[m.article]]
+    words = {d.text.lower() for m in hedged for d in hedges[m.article]} - _APPROX_WORDS
+    plain = [m for m in members if not hedges[m.article] and not _quoted_hedge(m, words)]
     if not hedged:
         return None
+    if not plain and len(hedged) < len(members):
+        return None  # the others hold the same hedge inside their quotation (round 13)
     if not plain:
         return _hedged_differently(hedged, hedges)
     note = (
@@ -28,6 +34,14 @@ def hedge_difference(members: Sequence[MemberView]) -> Difference | None:
         f"{article_names(plain)} {verb('state', plain)} it plainly"
     )
     return make_difference("hedge", {m.article: hedges[m.article] for m in hedged}, False, note)
+
+
+def _quoted_hedge(m: MemberView, words: set[str]) -> bool:
+    """The member's quotation holds a hedge another member writes outside one: '"it may close,"
+    <Name> said' and 'it may close, <Name> said' tell the same caution (round 13)."""
+    return any(
+        re.search(r"\b" + re.escape(w) + r"\b", q.text, re.I) for q in details_of(m, "quote") for w in words
+    )
 
 
 def _hedged_differently(hedged: Sequence[MemberView], hedges: dict[str, list[Detail]]) -> Difference | None:

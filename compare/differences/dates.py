@@ -159,7 +159,9 @@ def date_difference(members: Sequence[MemberView]) -> Difference | None:
         members,
         dates,
         lambda d, _others, x: (
-            any(same_date(d, o) and not _finer(d, o) for o in details_of(x, "date")) or _duration_given(d, x)
+            any(same_date(d, o) and not _finer(d, o) for o in details_of(x, "date"))
+            or _duration_given(d, x)
+            or _span_of_years(d, owner.get(id(d)), x)
         ),
         conflicts,
     )
@@ -246,6 +248,53 @@ def _duration_given(d: Detail, m: MemberView) -> bool:
     return span is not None and any(
         n.value == span[0] and n.unit == span[1] for n in details_of(m, "number") if n.value is not None
     )
+
+
+_YEAR_RANGE = re.compile(
+    r"\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|through|until|and|-|–)\s+((?:19|20)\d\d)\b"
+)
+
+
+def member_year_ranges(m: MemberView) -> list[re.Match[str]]:
+    """The spans of years the member's sentences give ("from 2007 to 2014", "between 2007 and
+    2014")."""
+    return [
+        r for a, b in m.spans for r in _YEAR_RANGE.finditer(m.text, a, b) if int(r.group(1)) < int(r.group(2))
+    ]
+
+
+def year_ranges(m: MemberView) -> list[tuple[int, int]]:
+    return [(int(r.group(1)), int(r.group(2))) for r in member_year_ranges(m)]
+
+
+def years_in_range(first: int, last: int) -> set[float]:
+    """How long "from <first> to <last>" may be said to last, in years: inclusive or not."""
+    return {float(last - first), float(last - first + 1)}
+
+
+def _span_of_years(d: Detail, own: MemberView | None, other: MemberView) -> bool:
+    """ "for eight years" and "from <year> to <year + 7>" tell one span (round 13): the span is given
+    by the member giving the years, and each end year by the member giving the length."""
+    if d.key.startswith("relative:"):
+        span = span_of_time(d.key.split(":", 1)[1])
+        return (
+            span is not None
+            and span[1] == "years"
+            and any(span[0] in years_in_range(a, b) for a, b in year_ranges(other))
+        )
+    if not d.key.startswith("year:") or own is None:
+        return False
+    inside = [r for r in member_year_ranges(own) if r.start() <= d.start < r.end()]
+    lengths = {n for m in inside for n in years_in_range(int(m.group(1)), int(m.group(2)))}
+    given = {
+        s[0]
+        for o in details_of(other, "date")
+        if o.key.startswith("relative:")
+        for s in [span_of_time(o.key.split(":", 1)[1])]
+        if s is not None and s[1] == "years"
+    }
+    given |= {n.value for n in details_of(other, "number") if n.unit == "years" and n.value is not None}
+    return bool(lengths & given)
 
 
 def _gives(m: MemberView, key: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Detail, Difference
 from ..quantities import Quantity, agree_when_rounded, compatible, interval, is_exact, rounding_step
-from .dates import span_of_time
+from .dates import span_of_time, year_ranges, years_in_range
 from .members import (
     FIGURE_WINDOW,
     FUNCTION_WORDS,
@@ -174,12 +174,24 @@ def rounded_twins(a: Detail, b: Detail) -> bool:
     return any(abs(f(exact / step) * step - rough) < 1e-6 for f in ways)
 
 
+def decimal_twins(a: Detail, b: Detail) -> bool:
+    """One share or figure with decimals given to another number of places: "35.7 percent" and
+    "35.72" are one figure (round 13)."""
+    if (a.unit or None) != (b.unit or None) or a.value is None or b.value is None or a.value == b.value:
+        return False
+    if any(v is not None for v in (a.low, b.low, a.high, b.high)) or not all(
+        re.search(r"\d\.\d", d.text) for d in (a, b)
+    ):
+        return False
+    return _agree(a, b)
+
+
 def _same_thing(x: _Number, y: _Number) -> bool:
     """Whether two members' numbers may measure the same thing, so that comparing them means
     something: the same unit, ages only against ages, and a shared counted noun where both have one
     ("60 passengers" and "about 50 passengers", not "three people" and "two ferries")."""
     a, b = x.detail, y.detail
-    if a.key == b.key or near_twins(a, b) or rounded_twins(a, b):
+    if a.key == b.key or near_twins(a, b) or rounded_twins(a, b) or decimal_twins(a, b):
         return True
     if (a.unit or None) != (b.unit or None) or (a.label == "age") != (b.label == "age"):
         return False
@@ -220,9 +232,9 @@ def number_difference(members: Sequence[MemberView]) -> Difference | None:
                 if other is m:
                     continue
                 partners = [y for y in nums[other.article] if _same_thing(x, y)]
-                if any(y.detail.key == x.detail.key for y in partners) or _spans_of_time(
-                    x.detail
-                ) & _spans_of_time_given(other):
+                if any(
+                    y.detail.key == x.detail.key or decimal_twins(x.detail, y.detail) for y in partners
+                ) or _spans_of_time(x.detail) & _spans_of_time_given(other):
                     continue
                 if partners:
                     _show(shown[m.article], x.detail)
@@ -398,4 +410,6 @@ def _spans_of_time_given(m: MemberView) -> set[tuple[float, str]]:
     found = (
         span_of_time(d.key.split(":", 1)[1]) for d in details_of(m, "date") if d.key.startswith("relative:")
     )
-    return {(v * 12, "months") if u == "years" else (v, u) for v, u in (s for s in found if s is not None)}
+    spans = {(v * 12, "months") if u == "years" else (v, u) for v, u in (s for s in found if s is not None)}
+    # "from <year> to <year>": "eight years" elsewhere is the same span (round 13)
+    return spans | {(n * 12, "months") for a, b in year_ranges(m) for n in years_in_range(a, b)}
