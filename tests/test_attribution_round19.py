@@ -77,7 +77,7 @@ def test_a_spaced_double_mark_before_a_single_one_opens_the_quotation() -> None:
 
 
 def test_a_possessive_before_a_title_in_quotes_is_no_closing_mark() -> None:
-    text = "He said so on Fox News' \"The Evening Hour\" program. Then the vote came."
+    text = 'He said so on Fox News\' "The Evening Hour" program. Then the vote came.'
     (quote,) = find_quotations(text, paragraph_spans(text))
     assert text[quote.start : quote.end] == '"The Evening Hour"'
 
@@ -143,7 +143,9 @@ def test_mr_surname_stays_bare_when_the_event_names_only_the_first_lady() -> Non
 
 # ---- a description keeps its words; a name under another role is not its antecedent ---------------
 def test_a_description_resolved_keeps_the_words_as_written() -> None:
-    atts = attributions("Ann Lee won the primary on Tuesday.", "The presumptive nominee said she would campaign hard.")
+    atts = attributions(
+        "Ann Lee won the primary on Tuesday.", "The presumptive nominee said she would campaign hard."
+    )
     att = attribution_of(atts, "campaign hard")
     assert (att.source, att.entity) == ("The presumptive nominee (Ann Lee)", "Ann Lee")
 
@@ -174,13 +176,17 @@ def test_he_after_a_list_of_names_is_not_the_last_one_listed() -> None:
 def test_an_appositive_between_commas_is_no_list() -> None:
     atts = attributions(
         "The group was founded in 1990.",
-        "The center's president, Ann Lee, has been deriding what she called “fear-mongering” by the other side.",
+        "The center's president, Ann Lee, has been deriding what she called “fear-mongering” "
+        "by the other side.",
     )
     assert attribution_of(atts, "deriding").source.endswith("Ann Lee")
 
 
 def test_issued_a_statement_after_an_opening_clause_takes_the_appositive() -> None:
-    text = "As word spread on Friday, the group’s chief, Bo Diaz, issued a formal statement saying that it was fine."
+    text = (
+        "As word spread on Friday, the group’s chief, Bo Diaz, issued a formal statement "
+        "saying that it was fine."
+    )
     assert _rels(text)[0] == ("issued a formal statement saying", "the group’s chief, Bo Diaz")
 
 
@@ -203,7 +209,8 @@ def test_the_governor_quoted_last_wins_over_another_named_later() -> None:
         "Oakland Republican Gov. Asa Vale on Wednesday urged lawmakers to change the bill.",
         "Vale said he wants to strike the right balance.",
         "Elsewhere, Ridge lawmakers and Gov. Rex Moran vowed to clarify their own law.",
-        "Vale blamed a gap between generations. To show it, the governor noted that his daughter signed a letter.",
+        "Vale blamed a gap between generations. "
+        "To show it, the governor noted that his daughter signed a letter.",
     )
     assert attribution_of(atts, "his daughter").entity == "Asa Vale"
 
@@ -294,6 +301,8 @@ def test_a_spokesman_for_her_is_the_source_not_her() -> None:
 
 
 def test_a_who_aside_closed_by_a_quotation_mark_leaves_the_main_verb() -> None:
-    atts = attributions('The front-runner, who has called his rivals "cranks" and "crooks," insists he will win.')
+    atts = attributions(
+        'The front-runner, who has called his rivals "cranks" and "crooks," insists he will win.'
+    )
     att = attribution_of(atts, "insists")
     assert (att.source, att.cue, att.source_kind) == ("The front-runner", "insists", "person")
