@@ -154,6 +154,17 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|from|by|until|till|of|before|after|during|through|to|the|its|their)\s+$", re.I
 )
 _ATTRIBUTIVE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|[-–])\s*$", re.I)
+# A year describing people ("several 2020 presidential candidates", "a crowded 2016 Republican
+# field", "his 2016 rival"), not after a preposition ("in 2020 candidates spent ..."): round 14.
+_PEOPLE_AFTER_YEAR = re.compile(
+    r"\s+(?:(?:presidential|democratic|republican|gop|primary|election|gubernatorial|senate|"
+    r"congressional|mayoral|white\s+house)\s+){0,2}(?:candidates?|hopefuls?|contenders?|field|rivals?|"
+    r"opponents?|nominees?|challengers?|democrats|republicans|front-?runners?)\b",
+    re.I,
+)
+_YEAR_PREPOSITION = re.compile(
+    r"\b(?:in|since|by|until|till|before|after|during|through|from|for|and|or)\s+$", re.I
+)
 
 
 def find_dates(s: str) -> list[tuple[int, int, str, str]]:
@@ -178,6 +189,8 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
                 continue  # "2000 troops": a count that looks like a year
             if label == "year" and _ATTRIBUTIVE_YEAR.search(s[:a]) and re.match(r"\s+[A-Za-z]", s[b:]):
                 label = "year-modifier"  # "the 2016 race", "his 2012 campaign": a description, not a date
+            elif label == "year" and _PEOPLE_AFTER_YEAR.match(s[b:]) and not _YEAR_PREPOSITION.search(s[:a]):
+                label = "year-modifier"
             if key:
                 found.append((a, b, label, key))
     return sorted(found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..details import names_match
+from ..details import names_match, relayed_could
 from ..model import Detail, Difference
 from .members import MemberView, article_names, details_of, make_difference, verb
 from .names import different_sources, source_names
@@ -22,7 +22,9 @@ def hedge_difference(members: Sequence[MemberView]) -> Difference | None:
     hedges = {m.article: details_of(m, "hedge") for m in members}
     hedged = [m for m in members if hedges[m.article]]
     words = {d.text.lower() for m in hedged for d in hedges[m.article]} - _APPROX_WORDS
-    plain = [m for m in members if not hedges[m.article] and not _quoted_hedge(m, words)]
+    plain = [
+        m for m in members if not hedges[m.article] and not _quoted_hedge(m, words) and not _relayed(m, words)
+    ]
     if not hedged:
         return None
     if not plain and len(hedged) < len(members):
@@ -41,6 +43,18 @@ def _quoted_hedge(m: MemberView, words: set[str]) -> bool:
     <Name> said' and 'it may close, <Name> said' tell the same caution (round 13)."""
     return any(
         re.search(r"\b" + re.escape(w) + r"\b", q.text, re.I) for q in details_of(m, "quote") for w in words
+    )
+
+
+def _relayed(m: MemberView, words: set[str]) -> bool:
+    """The member relays a source's "could" ('<Name> warned the rule could cost jobs') where
+    another member writes its own: neither states it plainly (round 14)."""
+    if "could" not in words:
+        return False
+    return any(
+        relayed_could(m.text[a:b], c.start(), [])
+        for a, b in m.spans
+        for c in re.finditer(r"\bcould\b", m.text[a:b])
     )
 
 
