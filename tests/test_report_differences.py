@@ -22,7 +22,7 @@ OUTLETS = {
 }
 
 
-def _with(*diffs: Difference) -> Comparison:
+def with_differences(*diffs: Difference) -> Comparison:
     """The hand comparison whose first claim (Harbour Gazette, Daily Ledger, Evil) has ``diffs``."""
     c = hand_comparison()
     first = dataclasses.replace(c.claims[0], differences=diffs)
@@ -35,7 +35,7 @@ ONLY_DATE = Difference(
 
 
 def test_difference_line_names_the_outlets_that_give_no_value():
-    claim = _with(ONLY_DATE).claims[0]
+    claim = with_differences(ONLY_DATE).claims[0]
     line = difference_line(ONLY_DATE, claim, OUTLETS)
     assert line.values == (("daily-ledger", "on Friday"),)
     assert line.absent == ("harbour-gazette", "evil") and line.absent_label == "not given by"
@@ -53,7 +53,7 @@ def test_stated_as_fact_is_named_as_outlets_not_quoted_as_a_wording():
         ("evil", "stated as fact"),
     )
     d = Difference("attribution", values, False, "daily-ledger attributes it")
-    line = difference_line(d, _with(d).claims[0], OUTLETS)
+    line = difference_line(d, with_differences(d).claims[0], OUTLETS)
     assert line.values == (("daily-ledger", "the mayor (said)"),)
     assert line.absent == ("harbour-gazette", "evil") and line.absent_label == "stated as fact by"
 
@@ -66,7 +66,7 @@ def test_a_punctuation_cue_is_not_shown_as_the_verb():
     assert shown_value("quote", "yes (:)") == "yes (:)"  # only attributions carry a cue
     values = (("daily-ledger", "the full text via Wire (:)"), ("evil", "Ann (said)"))
     d = Difference("attribution", values, False, salience=0.6)
-    c = _with(d)
+    c = with_differences(d)
     for out in (render_text(c, width=120), render_markdown(c), render(c, "html")):
         assert "via Wire" in out and "(:)" not in out.split('id="storydiff-data"')[0]
 
@@ -79,11 +79,11 @@ def test_a_conflict_says_why_with_outlet_names_not_ids():
         "harbour-gazette says 60, daily-ledger says dozens",
         reason="60 against dozens; evil paraphrases",
     )
-    line = difference_line(d, _with(d).claims[0], OUTLETS)
+    line = difference_line(d, with_differences(d).claims[0], OUTLETS)
     assert line.why == "60 against dozens; Evil & Co <b>bold</b> paraphrases"
     assert line.absent == ("evil",)
     no_reason = dataclasses.replace(d, reason="")
-    assert difference_line(no_reason, _with(d).claims[0], OUTLETS).why == (
+    assert difference_line(no_reason, with_differences(d).claims[0], OUTLETS).why == (
         "Harbour Gazette says 60, Daily Ledger says dozens"
     )
 
@@ -97,7 +97,7 @@ def test_with_outlet_names_takes_the_longest_id_and_whole_words_only():
 
 
 def test_terminal_shows_who_gives_the_value_and_who_does_not():
-    out = render_text(_with(ONLY_DATE), width=120)
+    out = render_text(with_differences(ONLY_DATE), width=120)
     line = next(x for x in out.splitlines() if x.startswith("  differs date: "))
     assert line == (
         "  differs date: Daily Ledger: on Friday | not given by Harbour Gazette, Evil & Co <b>bold</b>"
@@ -107,7 +107,7 @@ def test_terminal_shows_who_gives_the_value_and_who_does_not():
 def test_terminal_puts_each_outlet_on_its_own_line_when_the_difference_is_long():
     long = "a sentence-long quotation that several outlets give in other words " * 2
     d = Difference("quote", (("harbour-gazette", long), ("daily-ledger", "short words")), False, salience=0.6)
-    lines = render_text(_with(d), width=60).splitlines()
+    lines = render_text(with_differences(d), width=60).splitlines()
     k = lines.index("  differs quote:")
     assert lines[k + 1].startswith("    Harbour Gazette: a sentence-long")
     assert lines[k + 2].startswith("      ")  # the long value wraps under its outlet
@@ -123,12 +123,12 @@ def test_terminal_glance_conflict_names_the_silent_outlet_and_the_reason():
         True,
         "harbour-gazette says on Thursday, daily-ledger says on Wednesday",
     )
-    wide = render_text(_with(d), width=200, brief=True)
+    wide = render_text(with_differences(d), width=200, brief=True)
     assert (
         "  c1 date: Harbour Gazette: on Thursday | Daily Ledger: on Wednesday | not given by Evil & Co "
         "<b>bold</b> (Harbour Gazette says on Thursday, Daily Ledger says on Wednesday)"
     ) in wide
-    lines = render_text(_with(d), width=80, brief=True).splitlines()
+    lines = render_text(with_differences(d), width=80, brief=True).splitlines()
     k = lines.index("  c1 date: Harbour Gazette says on Thursday, Daily Ledger says on Wednesday")
     assert lines[k + 1 : k + 4] == [
         "    Harbour Gazette: on Thursday",
@@ -138,7 +138,7 @@ def test_terminal_glance_conflict_names_the_silent_outlet_and_the_reason():
 
 
 def test_markdown_shows_who_gives_the_value_and_who_does_not_escaped():
-    md = render_markdown(_with(ONLY_DATE))
+    md = render_markdown(with_differences(ONLY_DATE))
     assert (
         "  - differs (date): Daily Ledger: “on Friday”; not given by Harbour Gazette, "
         "Evil & Co \\<b\\>bold\\</b\\>" in md.replace("\\&", "&")
@@ -146,7 +146,7 @@ def test_markdown_shows_who_gives_the_value_and_who_does_not_escaped():
 
 
 def test_html_shows_who_gives_the_value_and_who_does_not_escaped():
-    html = render(_with(ONLY_DATE), "html")
+    html = render(with_differences(ONLY_DATE), "html")
     item = html[html.index('<li class="differs"') :]
     item = item[: item.index("</li>")]
     assert '<span class="dv absent">not given by <bdi class="dvo">Harbour Gazette</bdi>, ' in item
@@ -155,7 +155,7 @@ def test_html_shows_who_gives_the_value_and_who_does_not_escaped():
 
 
 def test_json_is_unchanged_by_the_views():
-    c = _with(ONLY_DATE)
+    c = with_differences(ONLY_DATE)
     data = json.loads(render(c, "json"))
     diff = data["claims"][0]["differences"][0]
     assert diff["values"] == {"daily-ledger": "on Friday"} and diff["note"] == "only daily-ledger gives it"
@@ -209,7 +209,7 @@ def test_clipped_values_that_differ_still_look_different():
     assert out[0].startswith("…") and all(len(x) <= 60 for x in out) and out[2] == "a short one"
     assert clip_apart([a, a], 60)[0] == clip_apart([a, a], 60)[1]  # the same value stays the same
     long = Difference("quote", (("harbour-gazette", a), ("daily-ledger", b)), True, "red against blue")
-    html = render(_with(long), "html")
+    html = render(with_differences(long), "html")
     glance = html[html.index('<ul class="gconf">') :]
     glance = glance[: glance.index("</ul>")]
     assert "red ferry" in glance and "blue ferry" in glance
@@ -240,14 +240,14 @@ def test_two_givers_and_a_silent_outlet_say_whether_the_givers_differ():
         salience=0.6,
         salience_reason="a date only some give",
     )
-    line = difference_line(both, _with(both).claims[0], OUTLETS)
+    line = difference_line(both, with_differences(both).claims[0], OUTLETS)
     assert line.absent == ("evil",) and line.why == "a date only some give"
-    text = render_text(_with(both), width=160)
+    text = render_text(with_differences(both), width=160)
     assert (
         "  differs date: Harbour Gazette: Friday | Daily Ledger: On Friday | not given by Evil & Co "
         "<b>bold</b> (a date only some give)"
     ) in text
-    assert difference_line(ONLY_DATE, _with(ONLY_DATE).claims[0], OUTLETS).why == ""
+    assert difference_line(ONLY_DATE, with_differences(ONLY_DATE).claims[0], OUTLETS).why == ""
 
 
 def test_a_claim_head_says_all_outlets_or_names_the_ones_that_carry_it():

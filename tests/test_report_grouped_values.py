@@ -6,27 +6,13 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from test_report_html import hand_comparison
+from test_report_differences import OUTLETS, with_differences
 
 from compare import render
-from compare.model import Comparison, Difference
+from compare.model import Difference
 from compare.report.labels import SAME_WORDING, difference_line
 from compare.report.markdown import render_markdown
 from compare.report.terminal import render_text
-
-OUTLETS = {
-    "harbour-gazette": "Harbour Gazette",
-    "daily-ledger": "Daily Ledger",
-    "evil": "Evil & Co <b>bold</b>",
-}
-
-
-def _with(*diffs: Difference) -> Comparison:
-    """The hand comparison whose first claim (Harbour Gazette, Daily Ledger, Evil) has ``diffs``."""
-    c = hand_comparison()
-    first = dataclasses.replace(c.claims[0], differences=diffs)
-    return dataclasses.replace(c, claims=(first, *c.claims[1:]))
-
 
 TWO_ALIKE = Difference(
     "date",
@@ -53,24 +39,24 @@ SPLIT = Difference(
 
 
 def test_groups_put_equal_wordings_together_in_order_of_first_appearance():
-    line = difference_line(SPLIT, _with(SPLIT).claims[0], OUTLETS)
+    line = difference_line(SPLIT, with_differences(SPLIT).claims[0], OUTLETS)
     assert line.values == SPLIT.values  # the values themselves are kept, one per outlet
     assert line.groups == ((("harbour-gazette", "evil"), "on Friday"), (("daily-ledger",), "Thursday"))
 
 
 def test_alike_values_say_who_gives_them_or_what_differs():
-    line = difference_line(TWO_ALIKE, _with(TWO_ALIKE).claims[0], OUTLETS)
+    line = difference_line(TWO_ALIKE, with_differences(TWO_ALIKE).claims[0], OUTLETS)
     assert line.groups == ((("harbour-gazette", "daily-ledger"), "Thursday"),)
     assert line.absent == ("evil",) and line.why == "a date only some give"
-    line = difference_line(ALL_ALIKE, _with(ALL_ALIKE).claims[0], OUTLETS)
+    line = difference_line(ALL_ALIKE, with_differences(ALL_ALIKE).claims[0], OUTLETS)
     # Every outlet shows "Thursday": the note, with outlet names, says what differs.
     assert line.why == "Daily Ledger dates the fire, Harbour Gazette the rescue"
     bare = dataclasses.replace(ALL_ALIKE, note="")
-    assert difference_line(bare, _with(bare).claims[0], OUTLETS).why == SAME_WORDING
+    assert difference_line(bare, with_differences(bare).claims[0], OUTLETS).why == SAME_WORDING
 
 
 def test_every_view_names_the_outlets_of_one_wording_together():
-    c = _with(TWO_ALIKE)
+    c = with_differences(TWO_ALIKE)
     text = render_text(c, width=200)
     assert (
         "differs date: Harbour Gazette, Daily Ledger: Thursday | not given by Evil & Co <b>bold</b>" in text
@@ -85,13 +71,13 @@ def test_every_view_names_the_outlets_of_one_wording_together():
     )
     assert item in html
     # Escaped where a grouped outlet name is hostile.
-    hostile = _with(ALL_ALIKE)
+    hostile = with_differences(ALL_ALIKE)
     html = render(hostile, "html")
     assert '<bdi class="dvo">Evil &amp; Co &lt;b&gt;bold&lt;/b&gt;</bdi> <bdi>“Thursday”</bdi>' in html
     assert "Daily Ledger, Evil \\& Co \\<b\\>bold\\</b\\>: “Thursday”" in render_markdown(hostile)
 
 
 def test_json_keeps_one_value_per_outlet():
-    out = json.loads(render(_with(TWO_ALIKE), "json"))
+    out = json.loads(render(with_differences(TWO_ALIKE), "json"))
     diff = out["claims"][0]["differences"][0]
     assert diff["values"] == {"harbour-gazette": "Thursday", "daily-ledger": "Thursday"}
