@@ -13,10 +13,11 @@ from pathlib import Path
 
 from ..errors import UnreadableArticle
 from .formats import SUFFIXES
+from .sidecar import SIDECAR_NAME
 
 # Files that sit beside articles but are not articles: metadata sidecars (the real corpus keeps
 # each event's sentence spans and dates in meta.json) and system litter.
-SIDECAR_NAMES = ("meta.json", "manifest.json", "manifest.csv", "manifest.jsonl", "desktop.ini", "thumbs.db")
+SIDECAR_NAMES = (SIDECAR_NAME, "manifest.json", "manifest.csv", "manifest.jsonl", "desktop.ini", "thumbs.db")
 
 # Files of other types are listed in batch's index (a stray .pdf may be an article saved wrongly);
 # hidden files and sidecars are passed over in silence.
