@@ -369,7 +369,7 @@ def test_hostile_metadata_is_inert_in_text_and_markdown(tmp_path: Path) -> None:
     md = invoke("compare", str(evil), str(good), "--format", "markdown").stdout
     assert "<script>" not in md and "\x1b" not in md and "\u202e" not in md
     row = next(line for line in md.splitlines() if line.startswith("| Evil"))
-    assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # six cells, whatever the fields hold
+    assert len(re.findall(r"(?<!\\)\|", row)) == 9, row  # eight cells, whatever the fields hold
 
 
 def test_bad_input_error_loads_no_heavy_module(tmp_path: Path) -> None:

@@ -485,7 +485,9 @@ def test_find_unique_sentences_and_distinctive_details() -> None:
     assert unique["daily-mail"].sentences == (1,)
     assert unique["daily-mail"].details == ()
     summary = summarize_unique(unique["express"], "Express")
-    assert summary == "Express: 1 sentence no other outlet carries; with 52, 30 years"
+    assert summary == (
+        "Express: 1 sentence no other outlet carries; details no other outlet gives: “52”, “30 years”"
+    )
 
 
 def test_bracketed_currency_conversion_is_not_a_second_figure() -> None:

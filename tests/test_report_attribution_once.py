@@ -84,9 +84,9 @@ def test_markdown_nests_the_relay_lines_under_the_difference():
     c = _event()
     claim = _attribution_claim(c).id
     block = _claim_block(render_markdown(c), claim)
-    assert "  - differs (attribution) _(one outlet states as fact what another attributes" in block
-    assert "    - Daily Ledger, Northern Wire attribute it to Tomas Reyes (person)" in block
-    assert "    - stated as fact, with no source named, by Coastal Times" in block
+    assert "- differs (attribution) _(one outlet states as fact what another attributes" in block
+    assert "  - Daily Ledger, Northern Wire attribute it to Tomas Reyes (person)" in block
+    assert "  - stated as fact, with no source named, by Coastal Times" in block
     assert block.count("Tomas Reyes (person)") == 3  # two sentence badges, one relay line
     assert block.count("stated as fact") == 1  # the relay line, nothing more
 

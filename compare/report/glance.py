@@ -79,6 +79,17 @@ def clip(text: str, limit: int) -> str:
     return cut + "…" + closing
 
 
+def close_quotes(text: str) -> str:
+    """``text`` with a quotation it opens and does not close marked as going on (" …”"): a sentence
+    that opens a quotation ended in a later sentence read, alone in the glance, as a stray mark
+    ('Fox News (1 sentence): "This is punishable by prison.', basil-2010-38f7cbb7)."""
+    if text.count('"') % 2:
+        return text + ' …"'
+    if text.count("“") > text.count("”"):
+        return text + " …”"
+    return text
+
+
 def entity_key(source: str, kind: str | None) -> str:
     """The node a source wording belongs to ("Mr. Trump" and "Trump" meet). One place to switch to
     the attribution stage's canonical entity once the model carries it."""
@@ -314,7 +325,7 @@ def glance(comparison: Comparison) -> Glance:
         if own and n > 1:
             # its first sentence that is not a quote fragment, when it has one
             lead = next((s for s in own if not quote_fragment(doc, s.index)), own[0])
-            only.append((doc.article.id, len(own), clip(lead.text, GIST_CHARS)))
+            only.append((doc.article.id, len(own), close_quotes(clip(lead.text, GIST_CHARS))))
     agreed: list[Agreed] = []
     for c in glance_order(agreed_all, docs)[:GLANCE_AGREED]:
         text = gist(c, docs, taken={a.gist for a in agreed})

@@ -30,6 +30,7 @@ from .labels import (
     difference_line,
     gist_tag,
     match_label,
+    maybe_elsewhere,
     ranked_differences,
     relay_label,
     relay_lines,
@@ -62,6 +63,9 @@ VALUE_CHARS = 80
 # A "word" longer than this is cut for display (the JSON in the page keeps it whole): no real word
 # is this long, while URLs and hashes of about 40-60 characters stay whole.
 WORD_CHARS = 64
+# A possible match's sentence shown in the cell of an outlet outside a claim: about one line of a
+# 1280 px cell (the terminal and Markdown cut it the same).
+MAYBE_CHARS = 60
 # Sources named in the glance's "who relays whom"; the graph below shows up to GRAPH_MAX_SOURCES.
 GLANCE_SHOWN_SOURCES = 6
 
@@ -109,6 +113,9 @@ class Cell:
     outlet: str
     sentences: tuple[SentenceView, ...]  # empty: the outlet does not carry the claim
     relayed: bool
+    # An outlet outside the claim: its best possible match with one of the claim's sentences
+    # (sentence index, probability, the sentence cut to MAYBE_CHARS), else None.
+    maybe: tuple[int, float, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,15 +394,24 @@ class _Builder:
         for claim in self.c.claims:
             members = {m.article: m.sentences for m in claim.members}
             relays = {r.article for r in claim.relays}
+            maybe = {a: (i, score) for a, i, score in maybe_elsewhere(claim, self.c)}
             cells = []
             for aid in order:
                 sents = tuple(self.sentence(aid, i) for i in members.get(aid, ()))
+                other = maybe.get(aid)
                 cells.append(
                     Cell(
                         aid,
                         self.outlet[aid],
                         sents,
                         bool(sents) and (aid in relays or any(s.badge for s in sents)),
+                        (
+                            other[0],
+                            round(other[1], 2),
+                            clip(display_text(self.docs[aid].sentences[other[0]].text), MAYBE_CHARS),
+                        )
+                        if other
+                        else None,
                     )
                 )
             shown, minor = ranked_differences(claim)
@@ -546,13 +562,18 @@ def _coverage(c: Comparison, rows: list[Row]) -> dict[str, Any]:
     for r in rows:
         if r.kind != "claim":
             continue
-        states = ["relayed" if x.relayed else "carried" if x.sentences else "absent" for x in r.cells]
+        states = [
+            "relayed" if x.relayed else "carried" if x.sentences else "maybe" if x.maybe else "absent"
+            for x in r.cells
+        ]
         carried = ", ".join(x.outlet for x in r.cells if x.sentences and not x.relayed) or "none"
         relayed = ", ".join(x.outlet for x in r.cells if x.relayed)
+        maybe = ", ".join(x.outlet for x in r.cells if x.maybe and not x.sentences)
         title = f"{r.key}: carried by {carried}" + (f"; relayed by {relayed}" if relayed else "")
+        title += f"; maybe also by {maybe} (a possible match)" if maybe else ""
         title += "; conflicting details" if r.conflict else ""
         title += f"; {r.match}"
-        n = sum(s != "absent" for s in states)
+        n = sum(s in ("carried", "relayed") for s in states)
         groups.setdefault(n, []).append(
             {"row": r, "states": states, "title": title, "gist": gist(by_id[r.key], docs)}
         )
@@ -746,6 +767,7 @@ def render_html(
     rows = b.rows()
     summary = summarize(comparison)
     uniq, rel = dict(summary.unique), {a: (n, t) for a, n, t in summary.relayed}
+    placed = {a: (c, m) for a, _t, c, m, _o in summary.whereabouts()}
     bars = _outlet_bars(comparison)
     outlets = [
         {
@@ -757,6 +779,8 @@ def render_html(
             "raw_url": display_text(d.article.url or ""),
             "sentences": len(d.sentences),
             "unique": uniq[d.article.id],
+            "claimed": placed.get(d.article.id, (0, 0))[0],
+            "maybe": placed.get(d.article.id, (0, 0))[1],
             "relayed": rel[d.article.id][0],
             "share": round(100 * rel[d.article.id][0] / rel[d.article.id][1]) if rel[d.article.id][1] else 0,
             "bar": bars[d.article.id],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Comparison, Document
-from .glance import glance, strength
+from .glance import clip, glance, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
@@ -15,6 +15,7 @@ from .labels import (
     difference_line,
     gist_tag,
     match_label,
+    maybe_elsewhere,
     possible_note,
     provenance_by_article,
     ranked_differences,
@@ -34,6 +35,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Sources named in the glance.
 GLANCE_SOURCES = 6
+# A possible match's sentence is cut to this many characters, as in the terminal.
+MAYBE_CHARS = 60
 
 
 def _md(text: str | None) -> str:
@@ -137,24 +140,40 @@ def _claim_differences(
     shown, minor = ranked_differences(c)
     lines = []
     for d in shown:
-        head = f"  - {'conflict' if d.conflict else 'differs'} ({d.kind})"
+        head = f"- {'conflict' if d.conflict else 'differs'} ({d.kind})"
         if d.kind == "attribution" and relays:
             lines.append(head + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":")
-            lines += [f"    - {text}" for text in relays]
+            lines += [f"  - {text}" for text in relays]
         else:
             lines.append(f"{head}: {_difference(difference_line(d, c, raw), name)}")
     if minor:
-        lines.append(f"  - minor differences ({len(minor)}):")
+        lines.append(f"- minor differences ({len(minor)}):")
     for d in minor:
         if d.kind == "attribution" and relays:
             lines.append(
-                f"    - {d.kind}" + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":"
+                f"  - {d.kind}" + (f" _({_md(d.salience_reason)})_" if d.salience_reason else "") + ":"
             )
-            lines += [f"      - {text}" for text in relays]
+            lines += [f"    - {text}" for text in relays]
         else:
-            lines.append(f"    - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
-    lines += [f"  - {_md(text)}" for text, _style in relays_after(c, docs, relays_raw)]
-    return lines
+            lines.append(f"  - {d.kind}: {_difference(difference_line(d, c, raw), name)}")
+    after = [f"- {_md(text)}" for text, _style in relays_after(c, docs, relays_raw)]
+    if not lines and not after:
+        return []
+    # A list of its own under a label: nested under the last outlet's item, the differences read
+    # as that outlet's.
+    label = "What differs" if not after else "Who says it" if not lines else "What differs, who says it"
+    return ["", f"_{label}:_", "", *lines, *after]
+
+
+def _maybe_lines(c: Claim, comparison: Comparison, name: dict[str, str]) -> list[str]:
+    """The outlets outside the claim with a possible match to one of its sentences, each with the
+    pair's probability and its sentence (the terminal's "maybe also in" lines)."""
+    docs = {d.article.id: d for d in comparison.documents}
+    return [
+        f"- {name[a]} (possible match {score:.2f}, too unsure for the claim): "
+        f"{_md(clip(docs[a].sentences[i].text, MAYBE_CHARS))}"
+        for a, i, score in maybe_elsewhere(c, comparison)
+    ]
 
 
 def render_markdown(comparison: Comparison, brief: bool = False) -> str:
@@ -167,17 +186,17 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
     lines += [
         "## Outlets",
         "",
-        "| outlet | title | published | sentences | only here | relayed |",
-        "|---|---|---|---|---|---|",
+        "| outlet | title | published | sentences | in claims | possible match only | only here | relayed |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    uniq = dict(s.unique)
+    where = {a: (c, m, o) for a, _t, c, m, o in s.whereabouts()}
     rel = {a: n for a, n, _ in s.relayed}
     for doc in comparison.documents:
         art = doc.article
         url = _link_target(art.url)
         title = f"[{_md(art.title or art.url)}]({url})" if url else _md(art.title or art.url)
         cells = [_md(art.outlet), title, _md(art.published), str(len(doc.sentences))]
-        cells += [str(uniq[art.id]), str(rel[art.id])]
+        cells += [*map(str, where.get(art.id, (0, 0, dict(s.unique).get(art.id, 0)))), str(rel[art.id])]
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -186,6 +205,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
         f"**{s.conflicts}** with conflicting details.",
         "",
     ]
+    if comparison.possible:
+        lines += [f"_{possible_note(len(comparison.possible))}_", ""]
     lines += ["## Claims", ""]
     raw = {a: d.article.outlet for a, d in docs.items()}
     name = {a: _md(o) for a, o in raw.items()}
@@ -202,6 +223,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             badge = f" _{_md('[' + '; '.join(badges) + ']')}_" if badges else ""
             lines.append(f"- **{_md(doc.article.outlet)}**: {_md(text)}{badge}")
         lines += _claim_differences(c, docs, raw, name)
+        if maybe := _maybe_lines(c, comparison, name):
+            lines += ["", "_Maybe also in:_", "", *maybe]
         lines.append("")
     only = [u for u in comparison.unique if u.sentences]
     if only:
@@ -210,13 +233,13 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             doc = docs[u.article]
             lines.append(f"### {_md(doc.article.outlet)}")
             lines.append("")
-            lines.append(_md(summarize_unique(u, doc.article.outlet)))
+            lines.append(_md(summarize_unique(u, "")))
             lines.append("")
             for i in u.sentences:
-                lines.append(f"- {_md(doc.sentences[i].text)}")
+                att = doc.attributions[i]
+                badge = f" _{_md('[' + relay_tag(att) + ']')}_" if att is not None else ""
+                lines.append(f"- {_md(doc.sentences[i].text)}{badge}")
             lines.append("")
-    if comparison.possible:
-        lines += [f"_{possible_note(len(comparison.possible))}_", ""]
     if comparison.provenance and comparison.provenance.edges:
         lines += ["## Who relays whom", ""]
         shares = dict(comparison.provenance.relayed_share)

@@ -20,6 +20,7 @@ from .labels import (
     difference_line,
     gist_tag,
     match_label,
+    maybe_elsewhere,
     possible_note,
     provenance_by_article,
     ranked_differences,
@@ -29,6 +30,7 @@ from .labels import (
     strength_counts,
     summarize_unique,
     weak_note,
+    whereabouts,
 )
 from .summary import summarize
 
@@ -126,9 +128,9 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         for a in listed:
             body = Text(terminal_safe(a.gist), style="dim" if a.strength == "weak" else "")
             if tag := gist_tag(claims[a.claim], docs, a.gist):
-                body.append(f" [{terminal_safe(tag)}]", style="dim yellow")
+                _tag(body, terminal_safe(tag))
             if a.strength != "strong":
-                body.append(f" [{a.strength} match]", style="yellow")
+                _tag(body, f"{a.strength} match", "yellow")
             _hanging(console, f"  {a.claim} ", body)
         if weak:
             _hanging(console, "  ", weak_note(weak), style="dim", hang=4)
@@ -194,12 +196,80 @@ def _hanging(
         console.print(Text(label.rstrip(), style=label_style), soft_wrap=True)
         hang, label, first = len(label) - len(label.lstrip()) + 2, "", len(label) - len(label.lstrip()) + 2
     rest = first if hang is None else hang
-    lines = text.wrap(console, max(20, console.width - max(first, rest)), overflow="fold")
+    room = max(20, console.width - max(first, rest))
+    kept = _kept(text, room)
+    if kept:
+        lines = _wrap_keeping(text, room, kept)
+    else:
+        lines = text.wrap(console, room, overflow="fold")
     for k, line in enumerate(lines):
         out = Text(label, style=label_style) if k == 0 and label else Text(" " * (first if k == 0 else rest))
         line.rstrip()
         out.append_text(line)
         console.print(out, soft_wrap=True)
+
+
+# A tag ("[↪ Tomas Reyes (person)]", "[moderate match]") that fits on a line moves to the next line
+# whole rather than break inside: "[↪ Della Marsh" at a line's end and "(person)]" under it read as
+# two things, and "[↪" alone at a line's end as a stray mark (21 times in 11 reports at 100 columns).
+# A longer tag may break, but never right after its arrow.
+# The style every tag is printed in: how the wrapper finds them in a line's rich Text.
+TAG_STYLES = frozenset({"dim yellow", "yellow"})
+
+
+def _tag(body, text: str, style: str = "dim yellow") -> None:
+    """Append a bracketed tag to ``body`` (rich Text) that the wrapper keeps whole (``_kept``)."""
+    body.append(f" [{text}]", style=style)
+
+
+def _kept(text, width: int) -> list[tuple[int, int]]:
+    """The spans of ``text`` that a line must not break inside: each bracketed tag (its style is one
+    of ``TAG_STYLES``) that fits in ``width`` cells, else its opening bracket with its first word."""
+    from rich.cells import cell_len
+
+    plain = text.plain
+    out = []
+    for span in text.spans:
+        if str(span.style) not in TAG_STYLES:
+            continue
+        start = span.start + (len(plain[span.start : span.end]) - len(plain[span.start : span.end].lstrip()))
+        end = span.end
+        if not plain.startswith("[", start):
+            continue
+        if cell_len(plain[start:end]) > width:
+            first = plain.find(" ", plain.find(" ", start) + 1, end)
+            end = first if first > 0 else end
+        out.append((start, end))
+    return out
+
+
+def _wrap_keeping(text, width: int, kept: list[tuple[int, int]]) -> list:
+    """``text`` cut into lines of at most ``width`` cells at spaces, never inside a ``kept`` span;
+    a word longer than the line is cut where the line ends (rich's "fold")."""
+    from rich.cells import cell_len
+
+    plain = text.plain
+    inside = {i for a, b in kept for i in range(a, b)}
+    breaks = [i for i, ch in enumerate(plain) if ch == " " and i not in inside]
+    cuts: list[int] = []
+    start = 0
+    while cell_len(plain[start:]) > width:
+        fits = [b for b in breaks if start < b and cell_len(plain[start:b]) <= width]
+        if fits:
+            end = fits[-1]
+        else:
+            end = start + 1
+            while end < len(plain) and cell_len(plain[start : end + 1]) <= width:
+                end += 1
+        cuts.append(end)
+        start = end + 1 if end < len(plain) and plain[end] == " " else end
+    lines = []
+    lo = 0
+    for cut in cuts:
+        lines.append(text[lo:cut])
+        lo = cut + 1 if cut < len(plain) and plain[cut] == " " else cut
+    lines.append(text[lo:])
+    return lines
 
 
 def render_text(comparison: Comparison, width: int = 100, color: bool = False, brief: bool = False) -> str:
@@ -261,8 +331,13 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
         f"{summary.claims_some} by some; {summary.conflicts} with conflicting details"
     )
     _hanging(console, "", counts, hang=2)
-    uniq = ", ".join(f"{name[a]} {n}" for a, n in summary.unique)
-    _hanging(console, "", f"sentences only one outlet has: {uniq}", hang=2)
+    # Where every sentence went, adding up to each article's length: the count of what one outlet
+    # alone has hid that most of an article can sit in possible matches, listed nowhere else.
+    possible = bool(comparison.possible)
+    for a, total, claimed, maybe, only in summary.whereabouts():
+        _hanging(console, "", whereabouts(name[a], total, claimed, maybe, only, possible), hang=4)
+    if possible:
+        _hanging(console, "", possible_note(len(comparison.possible)), style="dim", hang=2)
     relayed = ", ".join(f"{name[a]} {n}/{t}" for a, n, t in summary.relayed if t)
     if any(n for _, n, _ in summary.relayed):
         _hanging(console, "", f"second-hand sentences: {relayed}", hang=2)
@@ -270,6 +345,7 @@ def _print_details(console, comparison: Comparison, width: int) -> None:
     label_width = min(max((len(v) for v in name.values()), default=8) + 1, max(10, width // 4))
     for c in comparison.claims:
         _print_claim(console, c, docs, name, label_width)
+        _print_maybe(console, c, comparison, docs, name)
     _print_unique(console, comparison, docs, name)
     _print_provenance(console, comparison, name)
 
@@ -306,7 +382,7 @@ def _print_claim(
             body.append_text(_sentence_text(doc, doc.sentences[si], edits))
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
+                _tag(body, terminal_safe(relay_tag(att)))
         if stacked:
             _hanging(console, " ", Text(name[m.article], style="bold"), hang=3)
             _hanging(console, "    ", body)
@@ -331,6 +407,23 @@ def _print_claim(
             _print_difference(console, f"    {d.kind}: ", difference_line(d, c, raw), name, "dim", "dim")
     for line, style in relays_after(c, docs, relays):
         _hanging(console, "  ", terminal_safe(line), style=style, hang=4)
+
+
+# A possible match's sentence, after the outlet and score, is cut to this many characters: one line.
+MAYBE_CHARS = 60
+
+
+def _print_maybe(
+    console, c: Claim, comparison: Comparison, docs: dict[str, Document], name: dict[str, str]
+) -> None:
+    """The outlets outside the claim that have a possible match with one of its sentences, each
+    with the pair's probability and its sentence cut to a line: "2 outlets" may be three."""
+    from rich.text import Text
+
+    for a, i, score in maybe_elsewhere(c, comparison):
+        body = Text(f"{name[a]} (possible match {score:.2f}, too unsure for the claim): ", style="dim")
+        body.append(terminal_safe(clip(docs[a].sentences[i].text, MAYBE_CHARS)), style="dim")
+        _hanging(console, "  maybe also in ", body, label_style="dim", hang=4)
 
 
 def _print_relays(
@@ -383,8 +476,6 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
 
     single = len(comparison.documents) == 1
     only = [u for u in comparison.unique if u.sentences]
-    if comparison.possible:
-        console.print(Text(possible_note(len(comparison.possible)), style="dim"))
     if not only:
         return
     console.print()
@@ -398,7 +489,7 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
             body = _sentence_text(doc, doc.sentences[si], ())
             att = doc.attributions[si]
             if att is not None:
-                body.append(f" [{terminal_safe(relay_tag(att))}]", style="dim yellow")
+                _tag(body, terminal_safe(relay_tag(att)))
             _hanging(console, "  • ", body)
 
 
@@ -408,7 +499,7 @@ def _print_provenance(console, comparison: Comparison, name: dict[str, str]) -> 
     if not (comparison.provenance and comparison.provenance.edges):
         return
     console.print()
-    console.rule(Text("Who relays whom", style="bold"))
+    console.rule(Text("Who relays whom, by outlet", style="bold"))
     shares = dict(comparison.provenance.relayed_share)
     for a, sources in provenance_by_article(comparison):
         shown = ", ".join(
