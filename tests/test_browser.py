@@ -628,3 +628,49 @@ def test_graph_labels_are_readable_on_a_phone(browser, reports, event_report, wh
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+# Each "maybe" link in a claim row: (row id, the outlet's column, href, inside the screen).
+MAYBE_LINKS = """() => Array.from(document.querySelectorAll('#rows .cell.absent a.maybe')).map(a => {
+  const r = a.getBoundingClientRect();
+  return [a.closest('.row').id, a.getAttribute('href'), r.left >= 0 && r.right <= innerWidth + 1];
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_possible_matches_beside_a_claim_match_the_json_and_lead_to_the_sentence(browser, reports, width):
+    """An outlet outside a claim whose sentence may tell the same fact shows "maybe" with that
+    sentence, on screen at 375 and 1400 px; the JSON's possible pairs say which; Enter on the link
+    (keyboard) reads the sentence in its article; the coverage ring has an accessible name."""
+    path = reports.get("sample")
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": width, "height": 900})
+    try:
+        pg = Page(browser, path)
+        expected = set()
+        for c in pg.data["claims"]:
+            ours = {(m["article"], i) for m in c["members"] for i in m["sentences"]}
+            carried = {m["article"] for m in c["members"]}
+            best: dict[str, tuple[float, int]] = {}
+            for p in pg.data["possible"]:
+                pair = [(m["article"], m["sentence"]) for m in p["members"]]
+                for a, b in (pair, pair[::-1]):
+                    if a in ours and b[0] not in carried and p["score"] > best.get(b[0], (-1, 0))[0]:
+                        best[b[0]] = (p["score"], b[1])
+            expected |= {(f"claim-{c['id']}", f"#s-{a}-{i}") for a, (_s, i) in best.items()}
+        links = pg.page.evaluate(MAYBE_LINKS)
+        assert expected and {(rid, href) for rid, href, _ in links} == expected
+        assert all(inside for _, _, inside in links), links
+        assert pg.page.get_by_role("img", name="maybe").count() >= 1
+        rid, href, _ = links[0]
+        pg.page.focus(f"#{rid} a.maybe[href='{href}']")
+        pg.page.keyboard.press("Enter")
+        assert (
+            pg.page.evaluate("location.hash").endswith(href[1:])
+            or pg.page.evaluate("document.querySelector('.current') && document.querySelector('.current').id")
+            == href[1:]
+        )
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})

@@ -121,7 +121,7 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         who = f"All {n} outlets" if g.agreed_outlets == n else f"{g.agreed_outlets} of {n} outlets"
         head = Text(f"{who} report", style="bold")
         head.append(f" ({strength_counts(g)})", style="dim")
-        console.print(head + Text(":", style="bold"))
+        _hanging(console, "", head + Text(":", style="bold"), hang=2)
         listed, weak = agreed_shown(g)
         claims = {c.id: c for c in comparison.claims}
         docs = {d.article.id: d for d in comparison.documents}
