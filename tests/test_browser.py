@@ -674,3 +674,23 @@ def test_possible_matches_beside_a_claim_match_the_json_and_lead_to_the_sentence
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.mark.parametrize("which", ["sample", "event"])
+def test_outlet_counts_fit_a_phone_without_scrolling(browser, reports, event_report, which):
+    """The outlets table's counts add up (sentences = in claims + maybe + only here): at 375 px
+    every column is on screen, none scrolled out of its box ("Only here" was)."""
+    path = event_report if which == "event" else reports.get(which)
+    if path is None:
+        pytest.skip("sample event not found")
+    browser.set_viewport_size({"width": 375, "height": 812})
+    try:
+        pg = Page(browser, path)
+        wide, box = pg.page.evaluate(
+            "(() => {const t = document.querySelector('.tablewrap');"
+            " return [t.scrollWidth, t.clientWidth]})()"
+        )
+        assert wide <= box, (wide, box)
+        pg.close()
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})
