@@ -204,3 +204,23 @@ def test_json_contract_is_only_extended(sample):
     for key in ("unique_sentences", "relayed_sentences", "claims", "claims_with_conflicts"):
         assert key in summary
     json.dumps(data)
+
+
+def test_the_tail_of_a_quotation_is_marked_as_going_on_where_it_stands_alone():
+    from builders import make_article
+
+    from compare import compare
+    from compare.report.glance import quote_tail
+
+    a = make_article(
+        "Valley Courier",
+        "The council approved the budget on Monday after a long debate.",
+        "“Will anyone pay for the new bridge? Nobody knows,” the mayor said on the steps.",
+    )
+    b = make_article("Metro Wire", "The council approved the budget on Monday after a long debate.")
+    c = compare([a, b])
+    doc = c.documents[0]
+    assert [quote_tail(doc, s.index) for s in doc.sentences] == [False, False, True]
+    assert "- … Nobody knows,” the mayor said" in render_markdown(c)
+    assert "  • … Nobody knows,” the mayor said" in render_text(c, width=100)
+    assert "  • “Will anyone pay" in render_text(c, width=100)  # the opening is not marked

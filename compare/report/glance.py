@@ -57,6 +57,13 @@ def quote_fragment(doc: Document, index: int) -> bool:
     return s.quotation is not None or any(doc.quotations[q].start < s.start for q in s.quotations)
 
 
+def quote_tail(doc: Document, index: int) -> bool:
+    """Sentence ``index`` goes on with a quotation opened in an earlier sentence ("At all?” after
+    a question that opened the quote): listed alone, the views mark it as a continuation."""
+    s = doc.sentences[index]
+    return any(doc.quotations[q].start < s.start for q in s.quotations)
+
+
 def clip(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary before ``limit`` characters, with an ellipsis;
     a quotation the cut leaves open is closed after the ellipsis (‘said the plan was “a fine…”’),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Comparison, Document
-from .glance import clip, glance, strength
+from .glance import clip, glance, quote_tail, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
@@ -238,7 +238,8 @@ def render_markdown(comparison: Comparison, brief: bool = False) -> str:
             for i in u.sentences:
                 att = doc.attributions[i]
                 badge = f" _{_md('[' + relay_tag(att) + ']')}_" if att is not None else ""
-                lines.append(f"- {_md(doc.sentences[i].text)}{badge}")
+                tail = "… " if quote_tail(doc, i) else ""  # a quotation opened in the sentence before
+                lines.append(f"- {tail}{_md(doc.sentences[i].text)}{badge}")
             lines.append("")
     if comparison.provenance and comparison.provenance.edges:
         lines += ["## Who relays whom", ""]

@@ -10,7 +10,7 @@ import io
 import re
 
 from ..model import Claim, Comparison, Document, Sentence
-from .glance import Glance, clip, glance, shown_edits, strength
+from .glance import Glance, clip, glance, quote_tail, shown_edits, strength
 from .labels import (
     STRENGTH_NOTES,
     DifferenceLine,
@@ -487,6 +487,8 @@ def _print_unique(console, comparison: Comparison, docs: dict[str, Document], na
             _hanging(console, "", line, style="bold", hang=2)
         for si in u.sentences:
             body = _sentence_text(doc, doc.sentences[si], ())
+            if quote_tail(doc, si):  # the tail of a quotation opened in the sentence before
+                body = Text("… ", style="dim") + body
             att = doc.attributions[si]
             if att is not None:
                 _tag(body, terminal_safe(relay_tag(att)))
