@@ -224,3 +224,24 @@ def test_the_tail_of_a_quotation_is_marked_as_going_on_where_it_stands_alone():
     assert "- … Nobody knows,” the mayor said" in render_markdown(c)
     assert "  • … Nobody knows,” the mayor said" in render_text(c, width=100)
     assert "  • “Will anyone pay" in render_text(c, width=100)  # the opening is not marked
+
+
+def test_legend_examples_come_from_the_story_escaped_else_defaults():
+    from dataclasses import replace
+
+    from test_report_html import detail
+
+    from compare.report.htmlreport import LEGEND_DEFAULTS, legend_examples
+
+    c = maybe_event()
+    assert legend_examples(c) == LEGEND_DEFAULTS  # no detail at all: the defaults
+    a = make_doc("Harbour Gazette", [[f"The <b>Evil</b>{BIDI} ferry caught fire on Thursday."]])
+    hostile = f"<b>Evil</b>{BIDI}"
+    a = replace(a, details=((detail(a, 0, "name", hostile), detail(a, 0, "date", "on Thursday")),))
+    c = Comparison((a, *c.documents[1:]), c.claims, unique=c.unique, possible=c.possible)
+    shown = legend_examples(c)
+    assert shown["name"] == hostile and shown["date"] == "on Thursday" and shown["number"] == "three"
+    html = render_html(c)
+    legend = html[html.index('<ul class="legend">') :]
+    legend = legend[: legend.index("</ul>")]
+    assert "<bdi>&lt;b&gt;Evil&lt;/b&gt;\u202e</bdi>" in legend and "Portville" not in legend

@@ -750,6 +750,65 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
     }
 
 
+# The legend's examples when the event has none of a kind (the sample's words, which a reader of
+# another story took for part of it: "Portville" in a report on a Senate vote).
+LEGEND_DEFAULTS = {
+    "conflict": "60",
+    "differs": "Mr Reyes",
+    "conflict_kind": "number",  # the kind whose colour the example takes
+    "differs_kind": "name",
+    "edit": "blaze",
+    "number": "three",
+    "name": "Portville",
+    "date": "Thursday",
+    "quote": "a textbook response",
+    "hedge": "reportedly",
+    "cue": "according to",
+    "distinct": "Dock 4",
+}
+# An example longer than this is not used: the legend's cells are one short line.
+LEGEND_CHARS = 24
+
+
+def legend_examples(comparison: Comparison) -> dict[str, str]:
+    """The legend's example of each mark, taken from the event itself where it has one (its first
+    detail of each kind, its first conflicting and differing values, a cue with a word in it, a
+    detail only one outlet has), else ``LEGEND_DEFAULTS``."""
+    found: dict[str, str] = {}
+
+    def offer(kind: str, text: str | None) -> None:
+        text = " ".join((text or "").split())
+        if kind not in found and text and len(text) <= LEGEND_CHARS:
+            found[kind] = display_text(text)
+
+    for doc in comparison.documents:
+        for details in doc.details:
+            for d in details:
+                offer(d.kind, d.text)
+        for att in doc.attributions:
+            if att is not None and re.search(r"\w", att.cue) and att.type == "attributed":
+                offer("cue", att.cue)
+    for claim in comparison.claims:
+        for diff in claim.differences:
+            if diff.kind != "attribution":
+                mark = "conflict" if diff.conflict else "differs"
+                for _a, value in diff.values:
+                    if mark not in found:
+                        offer(mark, value)
+                        if mark in found:
+                            found[f"{mark}_kind"] = diff.kind
+    docs = {d.article.id: d for d in comparison.documents}
+    for claim in comparison.claims:
+        for e in shown_edits(claim, docs):
+            if e.op != "delete":
+                offer("edit", docs[e.article].article.text[e.start : e.end])
+    for u in comparison.unique:
+        for d in u.details:
+            if d.kind != "quote":
+                offer("distinct", d.text)
+    return {k: found.get(k, v) for k, v in LEGEND_DEFAULTS.items()}
+
+
 def render_html(
     comparison: Comparison,
     *,
@@ -818,5 +877,6 @@ def render_html(
         csp=content_policy(css, js),
         data=Markup(script_json(data)),
         bands={"strong": STRONG_FROM, "weak": WEAK_BELOW},
+        legend=legend_examples(comparison),
     )
     return html
