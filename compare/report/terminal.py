@@ -198,10 +198,7 @@ def _hanging(
     rest = first if hang is None else hang
     room = max(20, console.width - max(first, rest))
     kept = _kept(text, room)
-    if kept:
-        lines = _wrap_keeping(text, room, kept)
-    else:
-        lines = text.wrap(console, room, overflow="fold")
+    lines = _wrap_keeping(text, room, kept) if kept else list(text.wrap(console, room, overflow="fold"))
     for k, line in enumerate(lines):
         out = Text(label, style=label_style) if k == 0 and label else Text(" " * (first if k == 0 else rest))
         line.rstrip()
