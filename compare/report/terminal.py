@@ -243,28 +243,34 @@ def _kept(text, width: int) -> list[tuple[int, int]]:
 def _wrap_keeping(text, width: int, kept: list[tuple[int, int]]) -> list:
     """``text`` cut into lines of at most ``width`` cells at spaces, never inside a ``kept`` span;
     a word longer than the line is cut where the line ends (rich's "fold")."""
+    from bisect import bisect_right
+
     from rich.cells import cell_len
 
     plain = text.plain
     inside = {i for a, b in kept for i in range(a, b)}
     breaks = [i for i, ch in enumerate(plain) if ch == " " and i not in inside]
-    cuts: list[int] = []
+    cuts: list[tuple[int, int]] = []  # (where a line ends, where the next starts)
     start = 0
     while cell_len(plain[start:]) > width:
-        fits = [b for b in breaks if start < b and cell_len(plain[start:b]) <= width]
-        if fits:
-            end = fits[-1]
-        else:
+        end = 0
+        for b in breaks[bisect_right(breaks, start) :]:  # spaces after the line's start, in order
+            if cell_len(plain[start:b]) > width:
+                break
+            end = b
+        if not end:
             end = start + 1
             while end < len(plain) and cell_len(plain[start : end + 1]) <= width:
                 end += 1
-        cuts.append(end)
-        start = end + 1 if end < len(plain) and plain[end] == " " else end
+        start = end
+        while start < len(plain) and plain[start] == " ":  # the next line starts at a word
+            start += 1
+        cuts.append((end, start))
     lines = []
     lo = 0
-    for cut in cuts:
-        lines.append(text[lo:cut])
-        lo = cut + 1 if cut < len(plain) and plain[cut] == " " else cut
+    for end, nxt in cuts:
+        lines.append(text[lo:end])
+        lo = nxt
     lines.append(text[lo:])
     return lines
 
