@@ -245,3 +245,27 @@ def test_legend_examples_come_from_the_story_escaped_else_defaults():
     legend = html[html.index('<ul class="legend">') :]
     legend = legend[: legend.index("</ul>")]
     assert "<bdi>&lt;b&gt;Evil&lt;/b&gt;\u202e</bdi>" in legend and "Portville" not in legend
+
+
+def test_the_glance_says_how_many_sentences_it_leaves_out_for_a_possible_match():
+    from compare.report.labels import maybe_note
+
+    c = maybe_event()  # Evil Wire's first sentence is in two possible pairs, its second in one
+    none = tuple(Unique(d.article.id, (), ()) for d in c.documents)
+    c = Comparison(c.documents, c.claims, unique=none, possible=c.possible)
+    assert (
+        maybe_note(2) == "2 more sentences have a possible match in another outlet (too unsure for a claim)"
+    )
+    assert maybe_note(1).startswith("1 more sentence has a possible match")
+    # With nothing told by one outlet alone, the glance has no "only one outlet says" to qualify.
+    assert "more sentences have a possible match" not in render_text(c, width=100, brief=True)
+    solo = make_doc("Solo Post", [["An unrelated line about the weather."]], id="solo")
+    c = Comparison(
+        (*c.documents, solo), c.claims, unique=(*none, Unique("solo", (0,), ())), possible=c.possible
+    )
+    text = render_text(c, width=120, brief=True)
+    assert "Only one outlet says:" in text and "  2 more sentences have a possible match" in text
+    assert "- _2 more sentences have a possible match" in render_markdown(c, brief=True)
+    assert "2 more sentences have a possible match in another outlet (too unsure for a claim).</p>" in (
+        render_html(c)
+    )

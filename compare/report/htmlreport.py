@@ -31,6 +31,7 @@ from .labels import (
     gist_tag,
     match_label,
     maybe_elsewhere,
+    maybe_note,
     ranked_differences,
     relay_label,
     relay_lines,
@@ -744,6 +745,7 @@ def _glance_view(g: Glance, c: Comparison) -> dict[str, Any]:
         "only": [
             {"article": a, "outlet": outlet[a], "n": n, "gist": display_text(text)} for a, n, text in g.only
         ],
+        "only_maybe": maybe_note(n) if (n := sum(p for _a, _c, p in summarize(c).placed)) else "",
         "sources": sources[:GLANCE_SHOWN_SOURCES],
         "more_sources": max(0, len(sources) - GLANCE_SHOWN_SOURCES),
         "profile": profile,

@@ -403,6 +403,14 @@ def possible_note(n: int) -> str:
     )
 
 
+def maybe_note(n: int) -> str:
+    """The line under "only one outlet says" on the sentences left out of it for a possible match:
+    listed alone, the counts read as all that the outlets do not share (basil-2017-47a209b0: 19
+    sentences listed, 65 more with a possible match)."""
+    many, verb = ("s", "have") if n != 1 else ("", "has")
+    return f"{n} more sentence{many} {verb} a possible match in another outlet (too unsure for a claim)"
+
+
 def whereabouts(outlet: str, total: int, claimed: int, maybe: int, only: int, possible: bool) -> str:
     """Where an outlet's sentences went, adding up to its length: "HuffPost: 44 sentences, 7 in
     claims, 27 with only a possible match, 10 in no other outlet". A count of what only one outlet

@@ -16,6 +16,7 @@ from .labels import (
     gist_tag,
     match_label,
     maybe_elsewhere,
+    maybe_note,
     possible_note,
     provenance_by_article,
     ranked_differences,
@@ -111,6 +112,8 @@ def _glance_lines(comparison: Comparison) -> list[str]:
         lines += ["**Only one outlet says:**", ""]
         for art, k, text in g.only:
             lines.append(f"- {name[art]} ({k} sentence{'s' if k != 1 else ''}), such as: {_md(text)}")
+        if maybe := sum(p for _a, _c, p in summarize(comparison).placed):
+            lines.append(f"- _{maybe_note(maybe)}_")
         lines.append("")
     if g.sources:
         lines += ["**Who relays whom:**", ""]

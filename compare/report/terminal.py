@@ -21,6 +21,7 @@ from .labels import (
     gist_tag,
     match_label,
     maybe_elsewhere,
+    maybe_note,
     possible_note,
     provenance_by_article,
     ranked_differences,
@@ -149,6 +150,8 @@ def _print_glance(console, g: Glance, comparison: Comparison, width: int) -> Non
         console.print(Text("Only one outlet says:", style="bold"))
         for aid, k, text in g.only:
             _hanging(console, f"  {name[aid]} ({k} sentence{'s' if k != 1 else ''}): ", terminal_safe(text))
+        if maybe := sum(p for _a, _c, p in summarize(comparison).placed):
+            _hanging(console, "  ", maybe_note(maybe), style="dim", hang=4)
     if g.sources:
         console.print(Text("Who relays whom:", style="bold"))
         for s in g.sources[:GLANCE_SOURCES]:
