@@ -694,3 +694,21 @@ def test_outlet_counts_fit_a_phone_without_scrolling(browser, reports, event_rep
         pg.close()
     finally:
         browser.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_coverage_rows_are_table_rows_with_a_link_that_a_click_anywhere_follows(browser, reports):
+    """The coverage matrix reads as a table to assistive technology (a link given role="row" lost
+    its link role): each row's first cell holds the claim's link, each column header the outlet's
+    full name, each mark its state; a click anywhere on the row still goes to the claim."""
+    pg = Page(browser, reports["hand"])
+    snapshot = pg.page.locator("#matrix .cov").aria_snapshot()
+    assert '- columnheader "Harbour Gazette"' in snapshot
+    assert re.search(r'- cell "c1[^"]*":\n\s+- link "c1', snapshot), snapshot[:600]
+    assert '- img "carried"' in snapshot
+    cell = pg.page.locator("#matrix .covrow").first.locator(".co").last
+    cell.scroll_into_view_if_needed()
+    box = cell.bounding_box()
+    pg.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    first = pg.page.evaluate("document.querySelector('#matrix .covlink').getAttribute('href').slice(1)")
+    assert pg.page.evaluate("document.activeElement.id") == first
+    pg.close()

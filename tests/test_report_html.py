@@ -535,7 +535,7 @@ def test_coverage_groups_claims_by_outlets_and_labels_them(hand_html):
     cov = hand_html[hand_html.index('<figure class="fig" id="matrix">') : hand_html.index('id="provenance"')]
     groups = re.findall(r'<div class="covn" role="row"><span role="cell">([^<]+)</span>', cov)
     assert groups == ["all 3 outlets · 2 claims", "2 outlets · 1 claim"]
-    assert re.findall(r'<a class="covrow[^"]*" href="#claim-(c\d)"', cov) == ["c1", "c3", "c2"]
+    assert re.findall(r'<a class="covlink" href="#claim-(c\d)"', cov) == ["c1", "c3", "c2"]
     assert "Two people were taken to hospital." in cov  # each row's gist
 
 
