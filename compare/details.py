@@ -999,7 +999,7 @@ _PURPOSE = re.compile(
 )
 # The subject's own expectation, active: "the candidate he once expected to be", "they expected to
 # win"; the passive "is expected to" and the bare "<Name>, expected to ..." stay hedges.
-_ACTIVE_SUBJECT = re.compile(r"\b(?:he|she|they|we|I|you|who)\s+(?:[a-z]+ly\s+|once\s+|had\s+|have\s+|has\s+)?$")
+_ACTIVE_SUBJECT = re.compile(r"\b(?:he|she|they|we|I|you|who)\s+(?:[a-z]+ly\s+|once\s+|ha[sdve]+\s+)?$")
 
 
 def _no_hedge(s: str, m: re.Match[str]) -> bool:
