@@ -453,7 +453,11 @@ def _place_follows(run: list[tuple[str, int, int]], k: int) -> bool:
 
 # Acronyms written as common nouns ("a super PAC", "his PAC"): after a lower-case word they open
 # no name (round 14).
-_COMMON_ACRONYMS = frozenset({"PAC", "PACs", "NGO", "NGOs"})
+_COMMON_ACRONYMS = frozenset({"PAC", "PACs", "NGO", "NGOs", "TV"})
+# A firm's legal suffix alone ("Trump for President, Inc.") names nobody (round 15).
+_LEGAL_SUFFIXES = frozenset("inc corp ltd llc co plc".split())
+# A dotted place abbreviation ends a name run: "in Washington, D.C. Jackson's wife ..." (round 15).
+_DOTTED_PLACES = frozenset({"dc"} | {a.lower() for a in US_STATE_ABBREVIATIONS})
 
 
 def _names_from_run(
@@ -475,8 +479,9 @@ def _names_from_run(
         run = run[1:]
     if len(run) > 1 and run[0][0] in _COMMON_ACRONYMS and re.search(r"\b[a-z]+\s+$", s[: run[0][1]]):
         run = run[1:]  # "the super PAC <Name> <Name>": the acronym describes the name after it
-    if not run:
-        return []
+    lone = len(run) == 1 and (run[0][0] in _COMMON_ACRONYMS or _norm_word(run[0][0]) in _LEGAL_SUFFIXES)
+    if not run or lone:
+        return []  # "TV host <Name>": a common noun; ", Inc.": the suffix of the name before it
     # A run holding a capitalised pronoun or preposition is a headline in title case ("Trump Throws
     # His Hat in Ring", "Christie Announces He's Running For President"), not a name.
     if any(
@@ -520,8 +525,11 @@ def _names_from_run(
             and parts[-1]
             and not _surname_title(parts[-1], run, i, surnames)
             and not _chamber_title(parts[-1], run, i)
+            and not (i + 1 < len(run) and _norm_word(run[i + 1][0]) in _SUFFIXES)  # "<Name> King Jr."
         ):
             parts.append([])
+        if i and parts[-1] and run[i - 1][0].endswith(".") and _norm_word(run[i - 1][0]) in _DOTTED_PLACES:
+            parts.append([])  # "Washington, D.C. Jackson's wife": the place ends the sentence
         if w == "of" and parts[-1] and (_place_follows(run, i + 1) or _is_place(parts[-1])):
             parts.append([])  # "Harry Reid of Nevada", "Kansas City of the NAACP"
             continue

@@ -3,6 +3,8 @@ general rules. Invented sentences only."""
 
 from __future__ import annotations
 
+from test_details import _names, claim_of, document, kinds
+
 from compare.details import find_hedges
 
 
@@ -34,3 +36,36 @@ def test_expected_to_with_the_expecting_person_as_subject_is_no_hedge() -> None:
     assert _hedges("The mayor said they expected to win the vote.") == []
     assert _hedges("The mayor is expected to win the vote.") == ["expected to"]
     assert _hedges("Ana Ruiz, expected to win the vote, spoke first.") == ["expected to win"]
+
+
+def test_a_common_acronym_or_a_legal_suffix_alone_names_nobody() -> None:
+    """'TV host <Name>', 'a new TV ad', '<Name> for Mayor, Inc.': a common noun and a firm's
+    suffix, not an organisation one outlet names."""
+    assert [n[0] for n in _names("She spoke with TV host Ana Ruiz on Monday.")] == ["Ana Ruiz"]
+    assert [n[0] for n in _names("The mayor ran a new TV ad on Monday.")] == []
+    found = [n[0] for n in _names("Lena Hale, treasurer of Ruiz for Mayor, Inc., said so.")]
+    assert "Inc." not in found and "Lena Hale" in found
+    # an acronym inside a name stays ("Harbour TV Network")
+    found = [n[0] for n in _names("The mayor spoke to Harbour TV Network on Monday.")]
+    assert found == ["Harbour TV Network"]
+
+
+def test_a_dotted_place_abbreviation_ends_a_name() -> None:
+    """'in Washington, D.C. <Name>'s wife spent ...' made a person 'D.C. <Name>'."""
+    found = [n[0] for n in _names("They met in Washington, D.C. Hale's wife spent $900 on capes.")]
+    assert "D.C." in found and not any(n.startswith("D.C. ") for n in found)
+    found = [n[0] for n in _names("She works at a shop in Concord, Calif. Hale is a greeter there.")]
+    assert not any(n.startswith("Calif. ") for n in found)
+
+
+def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
+    """'<Given> <Middle> King Jr.' is one person, not '<Given> <Middle>' and 'King Jr.'."""
+    found = [n[0] for n in _names("They invoked Martin Lutz King Jr. and others on Monday.")]
+    assert found == ["Martin Lutz King Jr."]
+
+
+def test_a_party_label_with_an_office_adjective_is_no_name() -> None:
+    """'released by Republican Congressional intelligence officials': a description of people."""
+    a = document("Express", "The harbour memos were released by Republican Congressional aides on Monday.")
+    b = document("Courier", "The harbour memos were released by officials on Monday.")
+    assert "name" not in kinds(claim_of(a, b)[0])
