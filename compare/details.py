@@ -920,6 +920,20 @@ def _marks_inside(text: str, start: int, end: int) -> int:
     )
 
 
+# Small words a title writes in lower case ("The Queen of Rage", "Fire and Fury").
+_TITLE_SMALL = frozenset("a an the of and or for in on to at by with from".split())
+
+
+def _quoted_title(quoted: str) -> bool:
+    """Quoted words in title case, 2-7 of them ("A Higher Loyalty.", "National Harbour Day"): the
+    title of a book, a programme or a day, or a name, in quotation marks; not words someone said."""
+    words = re.findall(r"[\w'’-]+", quoted)
+    shouted = not re.search(r"[a-z]", quoted)  # "THE QUEEN OF RAGE": a cover's words, three or more
+    if not 2 + shouted <= len(words) <= 7 or re.search(r"[,;:!?]", quoted):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or (i and w in _TITLE_SMALL) for i, w in enumerate(words))
+
+
 def quote_key(words: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", words.lower().replace("’", "'").replace("'", "")))
 
@@ -1098,7 +1112,11 @@ def extract_details(
     quotes = quote_spans(sentence, quotations, text)
     speaker = _speaker(names, s, base, quotes)
     for a, b in quotes:
-        details.append(Detail("quote", s[a:b], base + a, base + b, key=quote_key(s[a:b]), speaker=speaker))
+        # A title or a name in quotation marks ("A Higher Loyalty") is labelled "title": its words
+        # are quoted, but nobody said them (round 15).
+        label = "title" if _quoted_title(s[a:b]) else None
+        key = quote_key(s[a:b])
+        details.append(Detail("quote", s[a:b], base + a, base + b, key=key, speaker=speaker, label=label))
     for a, b, key in find_hedges(s, quotes, numbers):
         details.append(Detail("hedge", s[a:b], base + a, base + b, key=key))
     return tuple(sorted(details, key=lambda d: (d.start, _KIND_ORDER[d.kind], d.end)))

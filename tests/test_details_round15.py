@@ -3,9 +3,11 @@ general rules. Invented sentences only."""
 
 from __future__ import annotations
 
+from builders import make_article
 from test_details import _names, claim_of, document, kinds
 
-from compare.details import find_hedges
+from compare.details import extract_details, find_hedges
+from compare.segment import segment
 
 
 def _hedges(s: str) -> list[str]:
@@ -69,3 +71,26 @@ def test_a_party_label_with_an_office_adjective_is_no_name() -> None:
     a = document("Express", "The harbour memos were released by Republican Congressional aides on Monday.")
     b = document("Courier", "The harbour memos were released by officials on Monday.")
     assert "name" not in kinds(claim_of(a, b)[0])
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    doc = segment(make_article("Express", text))
+    return [
+        (d.text, d.label)
+        for s in doc.sentences
+        for d in extract_details(doc.article.text, s, doc.quotations)
+        if d.kind == "quote"
+    ]
+
+
+def test_a_title_in_quotation_marks_is_no_quotation_of_words_said() -> None:
+    """'her book "A Harbour Life"', 'on "Meet the Valley"': quoted, but nobody said these words;
+    a quotation of words said keeps no label."""
+    assert _quotes('She wrote a memoir, "A Harbour Life."') == [("A Harbour Life.", "title")]
+    assert _quotes('He told "Meet the Valley" on Sunday that he would run.') == [("Meet the Valley", "title")]
+    assert _quotes('"We will rebuild the pier," Ruiz said.') == [("We will rebuild the pier", None)]
+    assert _quotes('Ruiz called it "a disgrace" on Monday.') == [("a disgrace", None)]
+    assert _quotes('The cover read "THE HARBOUR QUEEN" in red.') == [("THE HARBOUR QUEEN", "title")]
+    a = document("Express", 'The mayor spoke of the pier in her memoir, "A Harbour Life," on Monday.')
+    b = document("Courier", "The mayor spoke of the pier in her memoir on Monday.")
+    assert "quote" not in kinds(claim_of(a, b)[0])

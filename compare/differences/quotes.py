@@ -40,6 +40,8 @@ def _quotes(m: MemberView, members: Sequence[MemberView]) -> list[Detail]:
         return []  # words quoted from another outlet's report: a relay, shown as attribution
     out = []
     for d in details_of(m, "quote"):
+        if d.label == "title":
+            continue  # a title in quotation marks ("A Higher Loyalty"): nobody's words (round 15)
         words = d.key.split()
         if len(words) < MIN_QUOTE_WORDS and not _quoted_by_another(d, m, members):
             continue
