@@ -94,3 +94,17 @@ def test_a_title_in_quotation_marks_is_no_quotation_of_words_said() -> None:
     a = document("Express", 'The mayor spoke of the pier in her memoir, "A Harbour Life," on Monday.')
     b = document("Courier", "The mayor spoke of the pier in her memoir on Monday.")
     assert "quote" not in kinds(claim_of(a, b)[0])
+
+
+def test_a_quotation_backshifted_in_reported_speech_is_the_same_words() -> None:
+    """'"Further details will be set out in due course"' / 'saying only that "further details would
+    be set out in due course"': one statement, its tense moved back; another word still differs."""
+    a = document("Express", '"Further harbour details will be set out in due course," the office said.')
+    b = document(
+        "Courier", 'The office said only that "further harbour details would be set out in due course."'
+    )
+    assert "quote" not in kinds(claim_of(a, b)[0])
+    c = document(
+        "Mail", 'The office said only that "further harbour details could be set out in due course."'
+    )
+    assert "quote" in kinds(claim_of(a, c)[0])
