@@ -108,3 +108,15 @@ def test_a_quotation_backshifted_in_reported_speech_is_the_same_words() -> None:
         "Mail", 'The office said only that "further harbour details could be set out in due course."'
     )
     assert "quote" in kinds(claim_of(a, c)[0])
+
+
+def test_a_year_describing_one_thing_meets_a_month_of_that_thing_only() -> None:
+    """'a 2016 meeting' / 'a June 2016 meeting' is one meeting dated more finely (a difference);
+    'the 2016 election' beside 'the June 2016 meeting' dates two things: the year is no date here."""
+    a = document("Express", "The harbour questions cover a 2016 meeting with the mayor.")
+    b = document("Courier", "The harbour questions cover the June 2016 meeting with the mayor.")
+    diff = next(d for d in claim_of(a, b)[0].differences if d.kind == "date")
+    assert dict(diff.values) == {"courier": "June 2016", "express": "2016"}
+    c = document("Mail", "The harbour questions are part of an inquiry into the 2016 election.")
+    diff = next(d for d in claim_of(c, b)[0].differences if d.kind == "date")
+    assert dict(diff.values) == {"courier": "June 2016"} and diff.note == "only courier gives it"
