@@ -6,6 +6,7 @@ from __future__ import annotations
 from builders import make_article
 from test_details import _names, claim_of, document, kinds
 
+from compare.dates import find_dates
 from compare.details import extract_details, find_hedges
 from compare.segment import segment
 
@@ -120,3 +121,20 @@ def test_a_year_describing_one_thing_meets_a_month_of_that_thing_only() -> None:
     c = document("Mail", "The harbour questions are part of an inquiry into the 2016 election.")
     diff = next(d for d in claim_of(c, b)[0].differences if d.kind == "date")
     assert dict(diff.values) == {"courier": "June 2016"} and diff.note == "only courier gives it"
+
+
+def _dates(s: str) -> list[tuple[str, str, str]]:
+    return [(s[a:b], label, key) for a, b, label, key in find_dates(s)]
+
+
+def test_a_year_after_a_possessive_describes_and_does_not_label_the_next_year() -> None:
+    """'the mayor's 2020 re-election bid' describes the bid, as 'his 2020 bid' does; and a year
+    describing something does not make a later year of the sentence a description ('on Ruiz's
+    2000 ticket ... lost the primary in 2006': the second kept the first's label and a key
+    'year-modifier:2006' that matched no other outlet's 2006)."""
+    assert _dates("The mayor's 2020 re-election bid began.") == [("2020", "year-modifier", "year:2020")]
+    assert _dates("She ran on Ruiz's 2000 ticket and lost the primary in 2006.") == [
+        ("2000", "year-modifier", "year:2000"),
+        ("2006", "year", "year:2006"),
+    ]
+    assert _dates("The pier closed in 2020.") == [("2020", "year", "year:2020")]
