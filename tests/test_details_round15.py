@@ -138,3 +138,19 @@ def test_a_year_after_a_possessive_describes_and_does_not_label_the_next_year() 
         ("2006", "year", "year:2006"),
     ]
     assert _dates("The pier closed in 2020.") == [("2020", "year", "year:2020")]
+
+
+def test_an_age_beside_a_name_is_no_figure_one_outlet_adds() -> None:
+    """'<Name>, 47, said ...', 'elected at the age of 30': who speaks, not a figure of the claim.
+    An age inside the telling ('a 14-year-old girl') and a figure of the fact still count."""
+    plain = document("Courier", "Ana Ruiz said the harbour levy would pass.")
+    for text in (
+        "Ana Ruiz, 47, said the harbour levy would pass.",
+        "Ana Ruiz, elected at the age of 30, said the harbour levy would pass.",
+    ):
+        assert "number" not in kinds(claim_of(document("Express", text), plain)[0])
+    a = document("Express", "A 14-year-old girl said the harbour levy would pass.")
+    b = document("Courier", "A girl said the harbour levy would pass.")
+    assert "number" in kinds(claim_of(a, b)[0])
+    c = document("Express", "Ana Ruiz, 47, said the harbour levy would pass, raising 40 percent more.")
+    assert "number" in kinds(claim_of(c, plain)[0])
