@@ -646,7 +646,7 @@ def _name_detail(
 _PLACE_TAILS = frozenset(
     "east west north south gulf sea ocean bay lake coast mountains valley peninsula strait desert "
     "border airport park bridge tower towers building plaza base harbor harbour beach canal district "
-    "garden gardens road lane boulevard".split()
+    "garden gardens road lane boulevard side room".split()
 )
 _BUSINESS_TAILS = frozenset(
     "boutique hotel restaurant cafe café store stores shop mall casino hospital school academy embassy "

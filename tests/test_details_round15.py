@@ -154,3 +154,11 @@ def test_an_age_beside_a_name_is_no_figure_one_outlet_adds() -> None:
     assert "number" in kinds(claim_of(a, b)[0])
     c = document("Express", "Ana Ruiz, 47, said the harbour levy would pass, raising 40 percent more.")
     assert "number" in kinds(claim_of(c, plain)[0])
+
+
+def test_a_side_of_a_city_or_a_room_is_a_place() -> None:
+    """'the South Side of <City>', 'the Upper East Side', 'the East Room': places, not people."""
+    found = dict((n[0], n[1]) for n in _names("He grew up on the South Side of Harbourton in a flat."))
+    assert found["South Side"] == "place"
+    found = dict((n[0], n[1]) for n in _names("They met in the East Room of the palace on Monday."))
+    assert found["East Room"] == "place"
