@@ -3,6 +3,7 @@
 Usage (from the repo root):
     .venv/bin/python bench/details_errors.py [--gold gold-dev|gold-train|both] [--examples N]
     .venv/bin/python bench/details_errors.py --misses [KIND]   # each missed gold kind, to read
+    .venv/bin/python bench/details_errors.py --extras [KIND]   # each extra kind, to read
     .venv/bin/python bench/details_errors.py --read 30 --seed 11   # differences on non-gold events
 
 Each difference storydiff finds on a gold claim (the claim's own members, storydiff's attribution,
@@ -98,6 +99,32 @@ def misses(sets: tuple[str, ...], kind: str | None = None) -> Counter:
     return counts
 
 
+def extras(sets: tuple[str, ...], kind: str | None = None) -> Counter:
+    """Print each difference storydiff emits on a gold claim whose kind the annotators do not list
+    there (terminal only, to read: the note, the shown values, what gold lists on the claim and the
+    members' sentences, cut short); returns the counts per category."""
+    counts: Counter = Counter()
+    index: dict = {}
+    for gold_set, gold, docs, gc, members in gold_claims("tool", sets):
+        if gold["event"] not in index:
+            index = {gold["event"]: document_indexes(docs)}
+        indexes = index[gold["event"]]
+        claim = compare_claim(Claim(str(gc["id"]), members, 1.0), docs, indexes)
+        views = [gather(m, docs[m.article], indexes[m.article]) for m in members]
+        expected = {g["kind"] for g in gc["differences"]}
+        for d in claim.differences:
+            if d.kind not in KINDS or d.kind in expected or (kind and d.kind != kind):
+                continue
+            cat = category(d, views)
+            counts[cat] += 1
+            print(f"{gold_set} {gold['event']} #{gc['id']} {cat}: {d.note} | {dict(d.values)}")
+            print(f"    gold: {[(g['kind'], g['values']) for g in gc['differences']]}"[:400])
+            for m in members:
+                text = " ".join(docs[m.article].sentences[i].text for i in m.sentences)
+                print(f"    [{m.article}] {text[:300]}")
+    return counts
+
+
 def read_sample(n: int, seed: int) -> None:
     """Print ``n`` random differences storydiff emits on corpus events outside the gold sets (its own
     split, alignment and attribution), with the members' sentences, to judge by reading whether the
@@ -134,6 +161,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default="both", help="gold-dev, gold-train or both (each printed)")
     ap.add_argument("--misses", nargs="?", const="all", help="print the missed gold kinds (or one kind)")
+    ap.add_argument("--extras", nargs="?", const="all", help="print the extra kinds (or one kind)")
     ap.add_argument("--read", type=int, help="print N random differences on non-gold events, to judge")
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
@@ -141,6 +169,9 @@ def main() -> None:
         read_sample(args.read, args.seed)
         return
     sets = ("gold-dev", "gold-train") if args.gold == "both" else (args.gold,)
+    if args.extras:
+        print(extras(sets, None if args.extras == "all" else args.extras))
+        return
     if args.misses:
         print(misses(sets, None if args.misses == "all" else args.misses))
         return

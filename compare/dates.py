@@ -153,7 +153,7 @@ _COUNTED_YEAR = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|from|by|until|till|of|before|after|during|through|to|the|its|their)\s+$", re.I
 )
-_ATTRIBUTIVE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|[-–])\s*$", re.I)
+_ATTRIBUTIVE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|[-–]|\w['’]s)\s*$", re.I)
 # A year describing people ("several 2020 presidential candidates", "a crowded 2016 Republican
 # field", "his 2016 rival"), not after a preposition ("in 2020 candidates spent ..."): round 14.
 _PEOPLE_AFTER_YEAR = re.compile(
@@ -172,13 +172,16 @@ def find_dates(s: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     open_gates: dict[str, bool] = {}
     low = None if any(c in s for c in _IGNORECASE_ODD) else s.lower()
-    for (label, pattern), gate in zip(_DATE_PATTERNS, _GATES, strict=True):
+    for (kind, pattern), gate in zip(_DATE_PATTERNS, _GATES, strict=True):
         passes = open_gates.get(gate)
         if passes is None:
             passes = open_gates[gate] = _gate_open(gate, s, low)
         if not passes:
             continue
         for m in pattern.finditer(s):
+            # Each match starts from its pattern's label: a year-modifier does not make the next
+            # year of the sentence one ("on Gore's 2000 ticket ... the primary in 2006"; round 15).
+            label = kind
             a, b = m.start(), m.end()
             if any(a < e and s0 < b for s0, e, _, _ in found):
                 continue

@@ -12,7 +12,16 @@ from ..lexicon import WEEKDAYS
 from ..model import Detail, Difference
 from ..quantities import is_exact, parse_quantity
 from .keyed import keyed_difference
-from .members import EVENT_WINDOW, MemberView, details_of, event_words, is_quoted, shared_action_words
+from .members import (
+    EVENT_WINDOW,
+    FUNCTION_WORDS,
+    MemberView,
+    details_of,
+    event_words,
+    is_quoted,
+    shared_action_words,
+    words_around,
+)
 from .names import same_actor, same_speaker
 
 # Two calendar dates conflict only when at most this many days apart: reports of one event slip by
@@ -176,13 +185,28 @@ def _finer_elsewhere(d: Detail, m: MemberView, members: Sequence[MemberView]) ->
     member dates the same thing more finely in that year ("a June 2016 meeting"): the annotators
     list the month one outlet adds; "the 2016 election" beside an undated one is no difference."""
     year = d.key.split(":", 1)[1]
+    described = _described(m, d)
     return any(
-        o.key.split(":", 1)[0] in ("month", "date") and o.key.split(":", 1)[1].startswith(year + "-")
+        o.key.split(":", 1)[0] in ("month", "date")
+        and o.key.split(":", 1)[1].startswith(year + "-")
+        and described & _described(x, o)
         for x in members
         if x is not m
         for o in details_of(x, "date")
         if not is_quoted(x, o)
     )
+
+
+# Words after a dated thing that name it ("a 2016 Trump Tower meeting", "the June 2016 meeting").
+_DESCRIBED_WORDS = 3
+
+
+def _described(m: MemberView, d: Detail) -> set[str]:
+    """The content words right after a date: what it dates. A year describing one thing meets a
+    month dating the same thing ("a 2016 meeting" / "a June 2016 meeting"), not another ("the 2016
+    election" / "the June 2016 meeting": round 15, read on the extra date kinds of gold-train)."""
+    after = words_around(m, d)[1][:_DESCRIBED_WORDS]
+    return {w for w in after if w not in FUNCTION_WORDS and not w.isdigit()}
 
 
 def _finer(a: Detail, b: Detail) -> bool:

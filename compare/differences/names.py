@@ -34,7 +34,12 @@ _PARTY_WORDS = frozenset(
     "republican republicans democrat democrats democratic gop labour tory tories conservative "
     "conservatives liberal liberals".split()
 )
-_PARTY_CONTEXT = frozenset("senate house congress party caucus the state".split())
+# Adjectives of an office beside a party label ("Republican Congressional intelligence officials")
+# describe people too (round 15).
+_PARTY_CONTEXT = frozenset(
+    "senate house congress party caucus the state congressional presidential legislative "
+    "gubernatorial".split()
+)
 # Platforms a statement was posted on ("wrote on Twitter", "a Facebook post") are the medium, not
 # someone the news names: read on gold-dev and gold-train, none is a name difference and each one
 # labelled an organisation made an extra "only X gives it".

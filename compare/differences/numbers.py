@@ -240,7 +240,7 @@ def number_difference(members: Sequence[MemberView]) -> Difference | None:
                     _show(shown[m.article], x.detail)
                     if members.index(other) > i:
                         pairs.extend((m.article, x, other.article, y) for y in partners)
-                elif _notable(x.detail) and may_add and not nums[other.article]:
+                elif _notable(x.detail) and may_add and not nums[other.article] and not _age(m, x.detail):
                     _show(shown[m.article], x.detail)
                     added = True
                 elif _notable(x.detail) and _shared_elsewhere(x, m, other, members, nums):
@@ -302,6 +302,24 @@ def _year_like(d: Detail) -> bool:
 def _show(out: list[Detail], d: Detail) -> None:
     if d not in out:
         out.append(d)
+
+
+# A person's age beside the name ("<Name>, 47, said", "at the age of 30"): background on who
+# speaks, not a figure of the claim (round 15: no gold difference lists one an outlet adds; two
+# outlets' ages still meet as figures of one thing, "ages only with ages"). An age inside the
+# telling ("a 14-year-old girl") stays a figure one outlet may add.
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+_AGE_BEFORE = re.compile(r"\b(?:at\s+the\s+age\s+of|aged)\s+$", re.I)
+
+
+def _age(m: MemberView, d: Detail) -> bool:
+    """Whether ``d`` is someone's age given beside the name: a whole number in apposition ("<Name>,
+    47,") or after "at the age of" / "aged"."""
+    if d.value is None or d.value != int(d.value) or not 10 <= d.value <= 110 or "-" in d.text:
+        return False
+    before = m.text[max(0, d.start - 40) : d.start]
+    apposition = _APPOSITION_BEFORE.search(before) is not None and m.text[d.end : d.end + 2].startswith(",")
+    return apposition or _AGE_BEFORE.search(before) is not None
 
 
 def _notable(d: Detail) -> bool:

@@ -40,6 +40,8 @@ def _quotes(m: MemberView, members: Sequence[MemberView]) -> list[Detail]:
         return []  # words quoted from another outlet's report: a relay, shown as attribution
     out = []
     for d in details_of(m, "quote"):
+        if d.label == "title":
+            continue  # a title in quotation marks ("A Higher Loyalty"): nobody's words (round 15)
         words = d.key.split()
         if len(words) < MIN_QUOTE_WORDS and not _quoted_by_another(d, m, members):
             continue
@@ -139,9 +141,31 @@ def _transcribed_alike(a: list[str], b: list[str]) -> bool:
         ox, oy = a[i1:i2], b[j1:j2]
         if tag in ("insert", "delete") and all(w in _MINOR_WORDS for w in ox + oy):
             continue
+        if tag == "replace" and _backshifted(ox, oy):
+            continue
         if tag != "replace" or not _respelled(ox, oy):
             return False
     return True
+
+
+# A verb's tense moved back in reported speech ('"details will be set out"' / 'saying "details
+# would be set out"'): the same words, reported (round 15).
+_BACKSHIFT = {
+    "will": "would",
+    "can": "could",
+    "may": "might",
+    "shall": "should",
+    "is": "was",
+    "are": "were",
+    "am": "was",
+    "has": "had",
+    "have": "had",
+}
+
+
+def _backshifted(ox: list[str], oy: list[str]) -> bool:
+    """One word against its backshifted form ("will" / "would", "is" / "was"), either way."""
+    return len(ox) == len(oy) == 1 and (_BACKSHIFT.get(ox[0]) == oy[0] or _BACKSHIFT.get(oy[0]) == ox[0])
 
 
 def _respelled(ox: list[str], oy: list[str]) -> bool:
