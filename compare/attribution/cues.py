@@ -346,6 +346,8 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         and not after.text[:1].isdigit()  # "Ida Holt, 60,"
         or after.low in SUBJECT_PRONOUNS
     )
+    if after is not None and after.low in DETERMINERS and toks[comma].text == ",":
+        subject_next = _adverbial(toks[opener:comma])  # "Instead, the senator kept on, hoping"
     if (
         subject_next
         and toks[comma].start < rel.start
@@ -362,6 +364,18 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         return rel
     src = subject_only(toks, src, text)
     return replace(rel, source=src[0], source_start=src[1], source_end=src[2])
+
+
+# Words opening a sentence before a comma that set when, how or in what turn ("Instead, the senator
+# kept on, hoping …"), so the noun phrase after the comma is the subject, even one opened by "the".
+_TURNS = frozenset("instead yet still so now then also indeed moreover later earlier today".split())
+
+
+def _adverbial(opener: list[Token]) -> bool:
+    """Whether the words before a sentence's first comma are an adverb or a prepositional phrase."""
+    if len(opener) == 1:  # "Instead,", "Publicly," (not "Now Donald Trump,": a name after the adverb)
+        return opener[0].low in _TURNS | _SENTENCE_ADVERBS or opener[0].low.endswith("ly")
+    return bool(opener) and opener[0].low in _PREPOSITIONS
 
 
 def _in_number(toks: list[Token], c: int) -> bool:
@@ -1113,6 +1127,9 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "a probe into alleged collusion", "the reported deal": an adjective
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
+    framed = any(t.text == ":" or is_quote(t) for t in toks[k + 1 : k + 4])  # "added to reporters: “…”"
+    if lemma == "add" and nxt is not None and nxt.low == "to" and not framed:
+        return True  # "adding to the sense that …", "added to the list": made more, not said
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
 
 
@@ -1140,6 +1157,9 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     antecedent of "who", a name before an appositive or parenthesis, else the phrase after an
     inverted cue ("…,” said Sen. John Smith, a lawyer)."""
     low = toks[i].low
+    fronted = _fronted_by(toks, i, text)
+    if fronted is not False:
+        return fronted  # type: ignore[return-value]
     j = _past_coordinated_aside(toks, skip_aux_back(toks, i - 1))
     src = None
     if j >= 0 and toks[j].low in RELATIVE and j > 0:
@@ -1177,7 +1197,48 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = None if adverb_next else np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
+        if src is not None and _clause_after(toks, src, i):
+            src = _opening_name(toks, j, text)  # "Lee, a … and …, said the plan is": the opening name
     return _past_time_noun(src, text)
+
+
+# Words after a noun phrase that make it a clause's subject or an object with its own verb, not a
+# speaker set after the cue ("said the plan is doomed", "said the days when", "urged the state to").
+_CLAUSE_WORDS = frozenset(
+    "is are was were will would has have had can could may might should must does did do "
+    "isn't aren't wasn't weren't won't wouldn't hasn't haven't hadn't can't couldn't doesn't didn't "
+    "isn’t aren’t wasn’t weren’t won’t wouldn’t hasn’t haven’t hadn’t can’t couldn’t doesn’t didn’t "
+    "to when than".split()
+)
+
+
+def _clause_after(toks: list[Token], src: Phrase, i: int) -> bool:
+    """Whether the phrase ``src`` found after the cue toks[i] runs on into a verb of its own: the
+    subject of the words reported ("Lee said economic stagnation is the cause"), not an inverted
+    speaker; never after a closing quotation mark ("“…,” said Lee, who has …")."""
+    if _after_quotation(toks, i):
+        return False
+    n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
+    return n < len(toks) and toks[n].low in _CLAUSE_WORDS
+
+
+_DESCRIBED = frozenset("a an the his her its their who whose".split())  # opening a description
+_ALONG = frozenset("along together like unlike".split())  # "Lee, along with X, …", "CNN, like AP, …"
+
+
+def _opening_name(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The name opening the sentence before its first comma when the cue follows a description
+    closed by the comma toks[j] ("Bo Roe, a senator from Ohio and self-described centrist, said")."""
+    c = next((c for c, t in enumerate(toks[: j + 1]) if t.text == ","), None)
+    if c is None or c == 0 or c == j or not all(t.cap or t.text == "." for t in toks[:c]):
+        return None
+    if toks[0].low in _PREPOSITIONS or toks[c + 1].low not in _DESCRIBED | _ALONG:
+        return None  # "In May, a judge, …," (a time first), "Mr. Lee, it turned out, knew" (an aside)
+    if any(is_quote(t) or t.text in {";", ":", "(", ")"} for t in toks[c:j]):
+        return None
+    if toks[c + 1].low in _ALONG:  # "He, along with other members, suggested": he, not the others
+        return text[toks[0].start : toks[c - 1].end], toks[0].start, toks[c - 1].end
+    return text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j].end
 
 
 # "by the time Ann Lee said", "the day Ann Lee said": the clause's time, not part of the name.
@@ -1196,9 +1257,27 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
     """ "A day after telling reporters that …, Rep. Ann Lee broke her silence": a participle in a
     clause fronted by "after"/"before" takes the subject of the main clause after its comma."""
     p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
-    if p < 1 or p > 4 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
+    if p < 1 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
         return None
-    if not rel.cue.lower().endswith("ing") or any(t.text == "," for t in toks[:p]):
+    return _fronted_main(toks, p, text)
+
+
+_MEANS = frozenset({"by", "without"})  # "Yet by calling out X, Lee …", "Without naming him, Lee …"
+
+
+def _fronted_by(toks: list[Token], i: int, text: str) -> Phrase | None | bool:
+    """The subject of the main clause for a participle fronted by "by", "without" or "instead of"
+    ("Yet by calling out Clinton …, Axelrod occupied …"); False when toks[i] is not so fronted."""
+    instead = i > 1 and toks[i - 2].low == "instead" and toks[i - 1].low == "of"
+    if i < 1 or not toks[i].low.endswith("ing") or toks[i - 1].low not in _MEANS and not instead:
+        return False
+    return _fronted_main(toks, i, text)
+
+
+def _fronted_main(toks: list[Token], p: int, text: str) -> Phrase | None:
+    """The main clause's subject after the comma closing a clause that opens at most four words
+    before the participle toks[p], or None."""
+    if p > 4 or not toks[p].low.endswith("ing") or any(t.text == "," for t in toks[:p]):
         return None
     for c in range(p + 1, min(len(toks) - 1, p + 45)):
         if toks[c].text in {".", ";", ":"}:
@@ -1208,7 +1287,8 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
             if n < len(toks) and toks[n].low in {"he", "she", "they"}:
                 return toks[n].text, toks[n].start, toks[n].end
             if n < len(toks) and toks[n].cap and toks[n].low not in BREAK | PRONOUNS:
-                return np_forward(toks, n, text)
+                found = np_forward(toks, n, text)
+                return subject_only(toks, found, text) if found else None
             return None
     return None
 
