@@ -98,3 +98,32 @@ def test_adding_to_is_no_cue() -> None:
     assert _rels("The port closed the quay on Tuesday, adding that it would reopen soon.") == [
         ("adding", "The port")
     ]
+
+
+# ---- "with <Name> saying": the participle's own subject -------------------------------------------
+def test_a_name_after_with_is_the_subject_of_the_participle() -> None:
+    assert _rels('The new ad ends with Ann Lee claiming, "the quay made this town."') == [
+        ("claiming", "Ann Lee")
+    ]
+    assert _rels("The vote ended in a tie, with Bo Diaz saying the count was wrong.") == [
+        ("saying", "Bo Diaz")
+    ]
+    got = _of(
+        "the quay made",
+        "Ann Lee released a new ad on Tuesday.",
+        'The new ad ends with Ann Lee claiming, "the quay made this town."',
+    )
+    assert got == ("Ann Lee", "claiming", "person")
+
+
+# ---- an owner's word before a cue word makes it a noun ----------------------------------------------
+def test_a_cue_word_after_an_owner_and_modifiers_is_a_noun() -> None:
+    assert _rels("Ann Lee echoed the mayor’s own earlier call to reopen the quay.") == [("echoed", "Ann Lee")]
+    assert _rels("The harbour board’s latest plan leaves everyone unhappy.") == []
+    # a plural subject after the owner keeps the verb, and "claim that" stays a cue
+    assert ("still question", "Ann Lee’s supporters") in _rels(
+        "Ann Lee’s supporters still question whether the quay is safe."
+    )
+    assert "claim" in [
+        c for c, _ in _rels("It contradicts the board’s earlier claim that the quay was safe.")
+    ]
