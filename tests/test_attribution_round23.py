@@ -127,3 +127,36 @@ def test_a_cue_word_after_an_owner_and_modifiers_is_a_noun() -> None:
     assert "claim" in [
         c for c, _ in _rels("It contradicts the board’s earlier claim that the quay was safe.")
     ]
+
+
+# ---- a stance verb joined by "and"/"but" to a reporting verb is a second cue ----------------------
+def _doc_relations(text: str) -> list[tuple[str, str | None]]:
+    from compare.attribution.resolve import relations
+    from compare.model import Article
+    from compare.segment import segment
+
+    doc = segment(Article(id="a", outlet="", text=text))
+    return [(r.cue, r.source) for found in relations(doc) for r in found]
+
+
+def test_a_stance_cue_joined_to_a_reporting_cue_is_kept() -> None:
+    got = _doc_relations(
+        "The mayor said the quay would reopen soon and praised the harbour staff for their work."
+    )
+    assert got == [("said", "The mayor"), ("praised", "The mayor")]
+    got = _doc_relations("Ann Lee backed the plan, saying it was fair but criticizing the cost of the wall.")
+    assert ("criticizing", "Ann Lee") in got
+
+
+def test_a_stance_cue_inside_the_reported_words_is_still_left_out() -> None:
+    assert _doc_relations("The mayor said he hopes the quay will reopen soon.") == [("said", "The mayor")]
+    # joined, but in another form: "said … and hoping" is no second thing the mayor did
+    got = _doc_relations("The mayor said the board met on Monday, and hoping for calm, the crews waited.")
+    assert [c for c, _ in got] == ["said"]
+
+
+def test_a_participle_after_backed_takes_the_name_not_the_verb() -> None:
+    assert _rels("Ann Lee backed the plan, saying it was fair.") == [("saying", "Ann Lee")]
+    assert _rels("The union-backed candidate, Bo Diaz, said the plan was fair.")[0][1].startswith(
+        "The union-backed candidate"
+    )

@@ -433,6 +433,8 @@ def subject_only(toks: list[Token], src: Phrase, text: str) -> Phrase:
         t = toks[end]
         verb_like = t.low.endswith(("ed", "n't", "’t")) and t.low not in ED_ADJ or t.low in PAST
         verb_like = verb_like and "-" not in t.low  # "the tea party-backed candidate": an adjective
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        verb_like |= t.low in ED_ADJ and nxt is not None and nxt.low in DETERMINERS  # "Lee backed the plan"
         if end > n and verb_like and not t.cap:
             break
         end += 1
