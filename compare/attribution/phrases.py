@@ -149,8 +149,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low.endswith("ly") and not prev.cap and prev.low not in {"family", "italy", "daily", "early"}:
             break
-        if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ:
-            break  # a verb: "The committee released a statement … saying"
+        if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ and "-" not in prev.low:
+            break  # a verb: "The committee released a statement … saying" (not "union-backed")
         i -= 1
     i = _quantified(toks, i)
     while (
