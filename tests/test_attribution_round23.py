@@ -160,3 +160,29 @@ def test_a_participle_after_backed_takes_the_name_not_the_verb() -> None:
     assert _rels("The union-backed candidate, Bo Diaz, said the plan was fair.")[0][1].startswith(
         "The union-backed candidate"
     )
+
+
+# ---- from the fresh samples of real news --------------------------------------------------------
+def test_hail_from_is_no_cue() -> None:
+    assert _rels("Many of the councillors facing re-election hail from the east ward.") == []
+    assert _rels("Ann Lee hailed the deal as a turning point.") == [("hailed", "Ann Lee")]
+
+
+def test_the_person_a_recording_shows_is_the_speaker() -> None:
+    assert ("saying", "him") in _rels(
+        "The report includes video of him at a 2019 event saying he had sailed the route."
+    )
+    assert ("telling", "Ann Lee") in _rels(
+        "The clip of Ann Lee telling reporters the quay was safe went viral."
+    )
+
+
+def test_a_title_with_no_name_is_no_antecedent() -> None:
+    got = _of(
+        "He said",
+        "PORT ELLEN — Harbour Commissioner and Senate candidate Richard Roe is defending himself against a "
+        "report.",
+        "A video shows him at a 2019 event.",
+        "He said he had sailed the route.",
+    )
+    assert got == ("Richard Roe", "said", "person")

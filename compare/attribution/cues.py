@@ -1110,6 +1110,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "Most of the questions reported by the Times ask": a reduced relative
     if lemma == "appear" and nxt is not None and nxt.low in _PLACES_APPEARED:
         return True  # "Schilling appeared on a show", "appeared at the debate": present, not a view
+    if lemma == "hail" and nxt is not None and nxt.low == "from":
+        return True  # "Many of them hail from rural states": come from, not praise
     if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
@@ -1164,7 +1166,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     fronted = _fronted_by(toks, i, text)
     if fronted is not False:
         return fronted  # type: ignore[return-value]
-    absolute = _with_name(toks, i, text)
+    absolute = _with_name(toks, i, text) or _recorded(toks, i, text)
     if absolute is not None:
         return absolute
     j = _past_coordinated_aside(toks, skip_aux_back(toks, i - 1))
@@ -1292,6 +1294,30 @@ def _with_name(toks: list[Token], i: int, text: str) -> Phrase | None:
     if m < 0 or m == i - 1 or toks[m].low != "with":
         return None
     return text[toks[m + 1].start : toks[i - 1].end], toks[m + 1].start, toks[i - 1].end
+
+
+_RECORDINGS = frozenset("video videos footage recording recordings tape tapes clip clips audio".split())
+
+
+def _recorded(toks: list[Token], i: int, text: str) -> Phrase | None:
+    """ "a video of him at a 2008 event saying …", "footage of Ann Lee telling …": the person the
+    recording shows is the participle's subject, not the event or the recording."""
+    if not toks[i].low.endswith("ing") or toks[i].cap:
+        return None
+    for o in range(i - 2, max(0, i - 9), -1):
+        if toks[o].low == "of" and o > 0 and toks[o - 1].low in _RECORDINGS:
+            who = toks[o + 1]
+            if who.low in {"him", "her", "them"}:
+                return who.text, who.start, who.end
+            m = o + 1
+            while m < i and toks[m].cap and toks[m].low not in BREAK | PRONOUNS:
+                m += 1
+            if m > o + 1 and (m == i or toks[m].low in {"at", "in", "on", "during"}):
+                return text[toks[o + 1].start : toks[m - 1].end], toks[o + 1].start, toks[m - 1].end
+            return None
+        if toks[o].text in {",", ".", ";", ":"} or is_quote(toks[o]):
+            return None
+    return None
 
 
 def _fronted_main(toks: list[Token], p: int, text: str) -> Phrase | None:
