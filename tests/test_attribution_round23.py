@@ -186,3 +186,26 @@ def test_a_title_with_no_name_is_no_antecedent() -> None:
         "He said he had sailed the route.",
     )
     assert got == ("Richard Roe", "said", "person")
+
+
+# ---- a participle after what the subject sent or signed takes the subject -------------------------
+def test_a_participle_after_a_sent_document_takes_the_sender() -> None:
+    assert _rels("The Diaz campaign sent a fundraising email Wednesday saying the quay would reopen.") == [
+        ("saying", "The Diaz campaign")
+    ]
+    assert ("condemning", "The harbour board") in _rels(
+        "The harbour board on Monday approved a resolution condemning the new ferry fees."
+    )
+    got = _rels("He sent an e-mail to board members saying he hoped the vote would settle it.")
+    assert got[0] == ("saying", "He")
+    # a document that is the sentence's subject still speaks for itself
+    assert _rels("A letter sent to the board members says the quay is unsafe.")[0][1].startswith("A letter")
+
+
+def test_a_sent_email_in_an_article_names_its_sender() -> None:
+    got = _of(
+        "saying he hoped",
+        "Ann Lee apologised on Friday.",
+        "She sent an e-mail to board members saying he hoped the vote would settle it.",
+    )
+    assert got == ("Ann Lee", "saying", "person")

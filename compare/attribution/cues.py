@@ -1201,6 +1201,7 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and inverted and told and j > 0 and not _after_quotation(toks, i):
         inverted = False  # "…, a group that led the march, told reporters": who is told, never the source
         src = _clause_opener(toks, j, text)
+    src = _sender(toks, i, src, text) or _sent_thing(toks, src, text) or src
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     adverb_next = k < len(toks) and not toks[k].cap and toks[k].low.endswith("ly")  # "say specifically"
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
@@ -1318,6 +1319,58 @@ def _recorded(toks: list[Token], i: int, text: str) -> Phrase | None:
         if toks[o].text in {",", ".", ";", ":"} or is_quote(toks[o]):
             return None
     return None
+
+
+# What a subject sends, signs or holds up that then "says" something: the words are the subject's.
+_MEDIA = DOCUMENT_WORDS | frozenset(
+    "signs sign banners banner cover flyers mailer mailers robocall referenda".split()
+)
+_SENDING = frozenset(
+    "sent send sends issued issue issues released release releases approved approve approves passed "
+    "started start starts launched launch launches wrote write writes ran run runs posted post posts "
+    "published publish publishes filed file files signed sign signs led lead leads did do does held hold "
+    "holds carried carrying carry put puts aired air airs".split()
+)
+
+
+def _sender(toks: list[Token], i: int, src: Phrase | None, text: str) -> Phrase | None:
+    """ "The campaign sent a fundraising email saying …", "the council approved a resolution
+    condemning …", "sent an e-mail to members saying": a participle after what the subject sent or
+    signed takes the subject, whose words the document carries; None when the phrase before the
+    participle is no such object."""
+    if src is None or not toks[i].low.endswith("ing"):
+        return None
+    end = i - 2 if i > 1 and toks[i - 1].low in DAYS else i - 1  # "sent an email Wednesday saying"
+    if src[2] != toks[end].end:
+        return None
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n >= 2 and toks[n - 1].low == "to":  # "sent an e-mail to RNC members saying": the e-mail
+        sent = np_back(toks, n - 2, text)
+        n, src = (next(m for m, t in enumerate(toks) if t.start == sent[1]), sent) if sent else (n, src)
+    if src[0].split()[-1].lower() not in _MEDIA:
+        return None
+    v = n if toks[n].low in _SENDING and n + 1 < len(toks) else n - 1  # "hold banners": the verb inside
+    if v < 1 or toks[v].low not in _SENDING or toks[v].cap:
+        return None
+    subject = np_back(toks, skip_aux_back(toks, v - 1), text)
+    if subject is None or subject[0].lower() in _POSSESSIVE:
+        return None
+    return subject_only(toks, subject, text)
+
+
+_SENT = frozenset("sent written addressed delivered mailed given handed signed released issued".split())
+
+
+def _sent_thing(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """ "A letter sent to the board members says …": the thing a reduced relative describes, not
+    the people it was sent to or signed by; only a thing opening the sentence."""
+    n = next((n for n, t in enumerate(toks) if src and t.start == src[1]), None)
+    if n is None or n < 3 or toks[n - 1].low not in {"to", "by"} or toks[n - 2].low not in _SENT:
+        return None
+    thing = np_back(toks, n - 3, text)
+    if thing is None or thing[1] != toks[0].start or thing[0].split()[-1].lower() not in _MEDIA:
+        return None
+    return text[thing[1] : src[2]], thing[1], src[2]
 
 
 def _fronted_main(toks: list[Token], p: int, text: str) -> Phrase | None:
