@@ -209,3 +209,14 @@ def test_a_sent_email_in_an_article_names_its_sender() -> None:
         "She sent an e-mail to board members saying he hoped the vote would settle it.",
     )
     assert got == ("Ann Lee", "saying", "person")
+
+
+def test_a_stray_comma_after_a_party_tag_keeps_the_speaker() -> None:
+    got = _rels('Rep. Ann Lee (R-Maine), tweeted on Friday "The quay is safe and will stay open."')
+    assert got == [("tweeted", "Rep. Ann Lee (R-Maine)")]
+    got = _of(
+        "tweeted on Friday",
+        "The council met on Thursday.",
+        'Rep. Ann Lee (R-Maine), tweeted on Friday "The quay is safe and will stay open."',
+    )
+    assert got == ("Rep. Ann Lee (R-Maine)", "tweeted", "person")

@@ -1193,6 +1193,15 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _before_long_who(toks, j, text)  # "Ann Lee, 31, who has … and was …, wrote"
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
+    if (
+        src is None
+        and j > 1
+        and toks[j].text == ","
+        and toks[j - 1].text == ")"
+        and not _after_quotation(toks, i)
+    ):
+        src = parenthesised(toks, j - 1, text)  # "Rep. Steve Israel (D-N.Y.), tweeted": a stray comma
+        src = (src[0], src[1], toks[j].end) if src else None  # the comma kept, as PolNeAR marks it
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
     title_case = i > 0 and toks[i].cap  # "…, Calls For Jailing X": a headline (``_headline_subject``)
     if inverted and CUE_LEMMA.get(low) == "call" and not title_case and not _after_quotation(toks, i):
