@@ -220,3 +220,19 @@ def test_a_stray_comma_after_a_party_tag_keeps_the_speaker() -> None:
         'Rep. Ann Lee (R-Maine), tweeted on Friday "The quay is safe and will stay open."',
     )
     assert got == ("Rep. Ann Lee (R-Maine)", "tweeted", "person")
+
+
+def test_a_post_with_a_setting_before_a_colon_and_quotation_is_a_cue() -> None:
+    assert _rels("Ann Lee posted on Facebook: “The quay is safe and will stay open.”") == [
+        ("posted", "Ann Lee")
+    ]
+    assert _rels("She posted to her page on the site: “For the record, the quay is safe.”") == [
+        ("posted", "She")
+    ]
+    assert _rels("Ann Lee posted on Facebook a photo of the quay.") == []
+    got = _of(
+        "The quay is safe",
+        "The council met on Thursday.",
+        "Bo Diaz added on Twitter: “The quay is safe and will stay open for the summer.”",
+    )
+    assert got == ("Bo Diaz", "added", "person")

@@ -895,6 +895,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return True  # "He added later that …", "She noted again:"
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
         return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
+    if nxt.low in {"in", "on", "to"} and _colon_after_setting(toks, k):
+        return True  # "Ann Lee posted on Facebook: “…”", "posted to her page on the site: “…”"
     if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
@@ -928,6 +930,18 @@ def _that_after_setting(toks: list[Token], k: int) -> bool:
         if t.low == "that":
             return True
         if t.text in {",", ".", ";", ":"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
+            return False
+    return False
+
+
+def _colon_after_setting(toks: list[Token], k: int) -> bool:
+    """A short setting after a cue ("on Facebook", "to her page on the site") closed by a colon and
+    a quotation mark: the words posted or written there are quoted."""
+    for n in range(k + 1, min(len(toks) - 1, k + 10)):
+        t = toks[n]
+        if t.text == ":":
+            return is_quote(toks[n + 1])
+        if t.text in {",", ".", ";"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
             return False
     return False
 
