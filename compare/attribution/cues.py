@@ -346,6 +346,8 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         and not after.text[:1].isdigit()  # "Ida Holt, 60,"
         or after.low in SUBJECT_PRONOUNS
     )
+    if after is not None and after.low in DETERMINERS and toks[comma].text == ",":
+        subject_next = _adverbial(toks[opener:comma])  # "Instead, the senator kept on, hoping"
     if (
         subject_next
         and toks[comma].start < rel.start
@@ -362,6 +364,18 @@ def _participle_subject(rel: Relation, before: list[Relation], toks: list[Token]
         return rel
     src = subject_only(toks, src, text)
     return replace(rel, source=src[0], source_start=src[1], source_end=src[2])
+
+
+# Words opening a sentence before a comma that set when, how or in what turn ("Instead, the senator
+# kept on, hoping …"), so the noun phrase after the comma is the subject, even one opened by "the".
+_TURNS = frozenset("instead yet still so now then also indeed moreover later earlier today".split())
+
+
+def _adverbial(opener: list[Token]) -> bool:
+    """Whether the words before a sentence's first comma are an adverb or a prepositional phrase."""
+    if len(opener) == 1:  # "Instead,", "Publicly," (not "Now Donald Trump,": a name after the adverb)
+        return opener[0].low in _TURNS | _SENTENCE_ADVERBS or opener[0].low.endswith("ly")
+    return bool(opener) and opener[0].low in _PREPOSITIONS
 
 
 def _in_number(toks: list[Token], c: int) -> bool:
@@ -1013,12 +1027,16 @@ def _determined(toks: list[Token], i: int) -> bool:
     prev = toks[i - 1]
     if prev.low in PRONOUNS or is_plural(prev.low) or prev.low.endswith(("n't", "n’t")):
         return False
-    if prev.low in AUX and not (i > 1 and toks[i - 2].low in _NOUN_OPENERS):
+    that = i + 1 < len(toks) and toks[i + 1].low == "that"  # "the police’s earlier claim that": a cue
+    owned = not that and any(t.low in {"'s", "’s"} for t in toks[max(0, i - 4) : i - 1])  # "Lee’s own call"
+    if prev.low in AUX and not (i > 1 and toks[i - 2].low in _NOUN_OPENERS) and not owned:
         return False  # "could push", but "An earlier report"
     for d in range(i - 1, max(-1, i - 4), -1):
         t = toks[d]
         if t.low in _NOUN_OPENERS:
             return d < i - 1 or t.low not in {"no", "any"}
+        if t.low in {"'s", "’s"} and d < i - 1 and not that:  # "Lee’s own earlier call to …": a noun,
+            return not any(is_plural(w.low) for w in toks[d + 1 : i])  # not "Lee’s aides still question"
         if not t.text[:1].isalnum() or t.low in BREAK or t.low in _PREPOSITIONS or t.low in CUE_LEMMA:
             return False
     return False
@@ -1092,6 +1110,8 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "Most of the questions reported by the Times ask": a reduced relative
     if lemma == "appear" and nxt is not None and nxt.low in _PLACES_APPEARED:
         return True  # "Schilling appeared on a show", "appeared at the debate": present, not a view
+    if lemma == "hail" and nxt is not None and nxt.low == "from":
+        return True  # "Many of them hail from rural states": come from, not praise
     if lemma == "defend" and nxt is not None and nxt.low.endswith(("self", "selves")):
         return True  # "organizers defend themselves against charges": not words relayed
     if lemma == "ask" and _request(toks, i, k):
@@ -1113,6 +1133,9 @@ def _not_reporting(toks: list[Token], i: int, k: int, lemma: str) -> bool:
         return True  # "a probe into alleged collusion", "the reported deal": an adjective
     if low == "pledged" and nxt is not None and nxt.low in {"delegates", "delegate"}:
         return True  # "pledged delegates": an adjective
+    framed = any(t.text == ":" or is_quote(t) for t in toks[k + 1 : k + 4])  # "added to reporters: “…”"
+    if lemma == "add" and nxt is not None and nxt.low == "to" and not framed:
+        return True  # "adding to the sense that …", "added to the list": made more, not said
     return lemma == "attack" and nxt is not None and nxt.low in {"on", "against", "in", "from", "by"}
 
 
@@ -1140,6 +1163,12 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     antecedent of "who", a name before an appositive or parenthesis, else the phrase after an
     inverted cue ("…,” said Sen. John Smith, a lawyer)."""
     low = toks[i].low
+    fronted = _fronted_by(toks, i, text)
+    if fronted is not False:
+        return fronted  # type: ignore[return-value]
+    absolute = _with_name(toks, i, text) or _recorded(toks, i, text)
+    if absolute is not None:
+        return absolute
     j = _past_coordinated_aside(toks, skip_aux_back(toks, i - 1))
     src = None
     if j >= 0 and toks[j].low in RELATIVE and j > 0:
@@ -1164,6 +1193,15 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
         src = _before_long_who(toks, j, text)  # "Ann Lee, 31, who has … and was …, wrote"
     if src is None and j > 0 and toks[j].text == ")":
         src = parenthesised(toks, j, text)  # "Rep. Steve Israel (D-N.Y.) said"
+    if (
+        src is None
+        and j > 1
+        and toks[j].text == ","
+        and toks[j - 1].text == ")"
+        and not _after_quotation(toks, i)
+    ):
+        src = parenthesised(toks, j - 1, text)  # "Rep. Steve Israel (D-N.Y.), tweeted": a stray comma
+        src = (src[0], src[1], toks[j].end) if src else None  # the comma kept, as PolNeAR marks it
     inverted = j < 0 or toks[j].text == "," or is_quote(toks[j])
     title_case = i > 0 and toks[i].cap  # "…, Calls For Jailing X": a headline (``_headline_subject``)
     if inverted and CUE_LEMMA.get(low) == "call" and not title_case and not _after_quotation(toks, i):
@@ -1172,12 +1210,54 @@ def _source_of(toks: list[Token], i: int, k: int, text: str) -> Phrase | None:
     if src is None and inverted and told and j > 0 and not _after_quotation(toks, i):
         inverted = False  # "…, a group that led the march, told reporters": who is told, never the source
         src = _clause_opener(toks, j, text)
+    src = _sender(toks, i, src, text) or _sent_thing(toks, src, text) or src
     pronoun_next = k < len(toks) and toks[k].low in PRONOUNS and k + 1 < len(toks) and toks[k + 1].text != "."
     adverb_next = k < len(toks) and not toks[k].cap and toks[k].low.endswith("ly")  # "say specifically"
     if src is None and inverted and k < len(toks) and not low.endswith("ing") and not pronoun_next:
         src = None if adverb_next else np_forward(toks, k, text)  # inverted: "…,” said Sen. John Smith.
         src = trailing_appositive(toks, src, text) if src else None
+        if src is not None and _clause_after(toks, src, i):
+            src = _opening_name(toks, j, text)  # "Lee, a … and …, said the plan is": the opening name
     return _past_time_noun(src, text)
+
+
+# Words after a noun phrase that make it a clause's subject or an object with its own verb, not a
+# speaker set after the cue ("said the plan is doomed", "said the days when", "urged the state to").
+_CLAUSE_WORDS = frozenset(
+    "is are was were will would has have had can could may might should must does did do "
+    "isn't aren't wasn't weren't won't wouldn't hasn't haven't hadn't can't couldn't doesn't didn't "
+    "isn’t aren’t wasn’t weren’t won’t wouldn’t hasn’t haven’t hadn’t can’t couldn’t doesn’t didn’t "
+    "to when than".split()
+)
+
+
+def _clause_after(toks: list[Token], src: Phrase, i: int) -> bool:
+    """Whether the phrase ``src`` found after the cue toks[i] runs on into a verb of its own: the
+    subject of the words reported ("Lee said economic stagnation is the cause"), not an inverted
+    speaker; never after a closing quotation mark ("“…,” said Lee, who has …")."""
+    if _after_quotation(toks, i):
+        return False
+    n = next((n for n, t in enumerate(toks) if t.start >= src[2]), len(toks))
+    return n < len(toks) and toks[n].low in _CLAUSE_WORDS
+
+
+_DESCRIBED = frozenset("a an the his her its their who whose".split())  # opening a description
+_ALONG = frozenset("along together like unlike".split())  # "Lee, along with X, …", "CNN, like AP, …"
+
+
+def _opening_name(toks: list[Token], j: int, text: str) -> Phrase | None:
+    """The name opening the sentence before its first comma when the cue follows a description
+    closed by the comma toks[j] ("Bo Roe, a senator from Ohio and self-described centrist, said")."""
+    c = next((c for c, t in enumerate(toks[: j + 1]) if t.text == ","), None)
+    if c is None or c == 0 or c == j or not all(t.cap or t.text == "." for t in toks[:c]):
+        return None
+    if toks[0].low in _PREPOSITIONS or toks[c + 1].low not in _DESCRIBED | _ALONG:
+        return None  # "In May, a judge, …," (a time first), "Mr. Lee, it turned out, knew" (an aside)
+    if any(is_quote(t) or t.text in {";", ":", "(", ")"} for t in toks[c:j]):
+        return None
+    if toks[c + 1].low in _ALONG:  # "He, along with other members, suggested": he, not the others
+        return text[toks[0].start : toks[c - 1].end], toks[0].start, toks[c - 1].end
+    return text[toks[0].start : toks[j - 1].end], toks[0].start, toks[j].end
 
 
 # "by the time Ann Lee said", "the day Ann Lee said": the clause's time, not part of the name.
@@ -1196,9 +1276,116 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
     """ "A day after telling reporters that …, Rep. Ann Lee broke her silence": a participle in a
     clause fronted by "after"/"before" takes the subject of the main clause after its comma."""
     p = next((n for n, t in enumerate(toks) if t.start == rel.start), 0)
-    if p < 1 or p > 4 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
+    if p < 1 or toks[p - 1].low not in {"after", "before", "since", "while", "when", "upon"}:
         return None
-    if not rel.cue.lower().endswith("ing") or any(t.text == "," for t in toks[:p]):
+    return _fronted_main(toks, p, text)
+
+
+_MEANS = frozenset({"by", "without"})  # "Yet by calling out X, Lee …", "Without naming him, Lee …"
+
+
+def _fronted_by(toks: list[Token], i: int, text: str) -> Phrase | None | bool:
+    """The subject of the main clause for a participle fronted by "by", "without" or "instead of"
+    ("Yet by calling out Clinton …, Axelrod occupied …"); False when toks[i] is not so fronted."""
+    instead = i > 1 and toks[i - 2].low == "instead" and toks[i - 1].low == "of"
+    if i < 1 or not toks[i].low.endswith("ing") or toks[i - 1].low not in _MEANS and not instead:
+        return False
+    return _fronted_main(toks, i, text)
+
+
+def _with_name(toks: list[Token], i: int, text: str) -> Phrase | None:
+    """The name between "with" and a participle ("the ad ends with Bo Roe claiming …", "a tie, with
+    Ann Lee saying …"): the participle's own subject (PolNeAR train gold: 10 of 11)."""
+    if not toks[i].low.endswith("ing") or toks[i].low in {"according", "including"} or toks[i].cap:
+        return None
+    m = i - 1
+    while m >= 0 and i - m <= 4 and toks[m].cap and toks[m].low not in BREAK | PRONOUNS:
+        m -= 1
+    if m < 0 or m == i - 1 or toks[m].low != "with":
+        return None
+    return text[toks[m + 1].start : toks[i - 1].end], toks[m + 1].start, toks[i - 1].end
+
+
+_RECORDINGS = frozenset("video videos footage recording recordings tape tapes clip clips audio".split())
+
+
+def _recorded(toks: list[Token], i: int, text: str) -> Phrase | None:
+    """ "a video of him at a 2008 event saying …", "footage of Ann Lee telling …": the person the
+    recording shows is the participle's subject, not the event or the recording."""
+    if not toks[i].low.endswith("ing") or toks[i].cap:
+        return None
+    for o in range(i - 2, max(0, i - 9), -1):
+        if toks[o].low == "of" and o > 0 and toks[o - 1].low in _RECORDINGS:
+            who = toks[o + 1]
+            if who.low in {"him", "her", "them"}:
+                return who.text, who.start, who.end
+            m = o + 1
+            while m < i and toks[m].cap and toks[m].low not in BREAK | PRONOUNS:
+                m += 1
+            if m > o + 1 and (m == i or toks[m].low in {"at", "in", "on", "during"}):
+                return text[toks[o + 1].start : toks[m - 1].end], toks[o + 1].start, toks[m - 1].end
+            return None
+        if toks[o].text in {",", ".", ";", ":"} or is_quote(toks[o]):
+            return None
+    return None
+
+
+# What a subject sends, signs or holds up that then "says" something: the words are the subject's.
+_MEDIA = DOCUMENT_WORDS | frozenset(
+    "signs sign banners banner cover flyers mailer mailers robocall referenda".split()
+)
+_SENDING = frozenset(
+    "sent send sends issued issue issues released release releases approved approve approves passed "
+    "started start starts launched launch launches wrote write writes ran run runs posted post posts "
+    "published publish publishes filed file files signed sign signs led lead leads did do does held hold "
+    "holds carried carrying carry put puts aired air airs".split()
+)
+
+
+def _sender(toks: list[Token], i: int, src: Phrase | None, text: str) -> Phrase | None:
+    """ "The campaign sent a fundraising email saying …", "the council approved a resolution
+    condemning …", "sent an e-mail to members saying": a participle after what the subject sent or
+    signed takes the subject, whose words the document carries; None when the phrase before the
+    participle is no such object."""
+    if src is None or not toks[i].low.endswith("ing"):
+        return None
+    end = i - 2 if i > 1 and toks[i - 1].low in DAYS else i - 1  # "sent an email Wednesday saying"
+    if src[2] != toks[end].end:
+        return None
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), 0)
+    if n >= 2 and toks[n - 1].low == "to":  # "sent an e-mail to RNC members saying": the e-mail
+        sent = np_back(toks, n - 2, text)
+        n, src = (next(m for m, t in enumerate(toks) if t.start == sent[1]), sent) if sent else (n, src)
+    if src[0].split()[-1].lower() not in _MEDIA:
+        return None
+    v = n if toks[n].low in _SENDING and n + 1 < len(toks) else n - 1  # "hold banners": the verb inside
+    if v < 1 or toks[v].low not in _SENDING or toks[v].cap:
+        return None
+    subject = np_back(toks, skip_aux_back(toks, v - 1), text)
+    if subject is None or subject[0].lower() in _POSSESSIVE:
+        return None
+    return subject_only(toks, subject, text)
+
+
+_SENT = frozenset("sent written addressed delivered mailed given handed signed released issued".split())
+
+
+def _sent_thing(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
+    """ "A letter sent to the board members says …": the thing a reduced relative describes, not
+    the people it was sent to or signed by; only a thing opening the sentence."""
+    n = next((n for n, t in enumerate(toks) if src and t.start == src[1]), None)
+    if n is None or n < 3 or toks[n - 1].low not in {"to", "by"} or toks[n - 2].low not in _SENT:
+        return None
+    thing = np_back(toks, n - 3, text)
+    if thing is None or thing[1] != toks[0].start or thing[0].split()[-1].lower() not in _MEDIA:
+        return None
+    return text[thing[1] : src[2]], thing[1], src[2]
+
+
+def _fronted_main(toks: list[Token], p: int, text: str) -> Phrase | None:
+    """The main clause's subject after the comma closing a clause that opens at most four words
+    before the participle toks[p], or None."""
+    if p > 4 or not toks[p].low.endswith("ing") or any(t.text == "," for t in toks[:p]):
         return None
     for c in range(p + 1, min(len(toks) - 1, p + 45)):
         if toks[c].text in {".", ";", ":"}:
@@ -1208,7 +1395,8 @@ def _fronted_subject(rel: Relation, toks: list[Token], text: str) -> Phrase | No
             if n < len(toks) and toks[n].low in {"he", "she", "they"}:
                 return toks[n].text, toks[n].start, toks[n].end
             if n < len(toks) and toks[n].cap and toks[n].low not in BREAK | PRONOUNS:
-                return np_forward(toks, n, text)
+                found = np_forward(toks, n, text)
+                return subject_only(toks, found, text) if found else None
             return None
     return None
 

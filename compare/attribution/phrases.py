@@ -149,8 +149,8 @@ def np_back(toks: list[Token], j: int, text: str) -> tuple[str, int, int] | None
             break  # "In Wednesday's speech the senator took": a phrase opens at its article
         if prev.low.endswith("ly") and not prev.cap and prev.low not in {"family", "italy", "daily", "early"}:
             break
-        if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ:
-            break  # a verb: "The committee released a statement … saying"
+        if prev.low.endswith("ed") and not prev.cap and prev.low not in ED_ADJ and "-" not in prev.low:
+            break  # a verb: "The committee released a statement … saying" (not "union-backed")
         i -= 1
     i = _quantified(toks, i)
     while (
@@ -433,6 +433,8 @@ def subject_only(toks: list[Token], src: Phrase, text: str) -> Phrase:
         t = toks[end]
         verb_like = t.low.endswith(("ed", "n't", "’t")) and t.low not in ED_ADJ or t.low in PAST
         verb_like = verb_like and "-" not in t.low  # "the tea party-backed candidate": an adjective
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        verb_like |= t.low in ED_ADJ and nxt is not None and nxt.low in DETERMINERS  # "Lee backed the plan"
         if end > n and verb_like and not t.cap:
             break
         end += 1
@@ -893,6 +895,8 @@ def strict_ok(toks: list[Token], i: int, k: int) -> bool:
         return True  # "He added later that …", "She noted again:"
     if nxt.low in {"in", "on", "during"} and _that_after_setting(toks, k):
         return True  # "Mr. Huckabee noted in regular audio updates Wednesday that …"
+    if nxt.low in {"in", "on", "to"} and _colon_after_setting(toks, k):
+        return True  # "Ann Lee posted on Facebook: “…”", "posted to her page on the site: “…”"
     if prev is not None and (prev.text == "," or is_quote(prev)):
         return True
     if i >= 2 and toks[i - 1].low in PRONOUNS and (toks[i - 2].text == "," or is_quote(toks[i - 2])):
@@ -926,6 +930,18 @@ def _that_after_setting(toks: list[Token], k: int) -> bool:
         if t.low == "that":
             return True
         if t.text in {",", ".", ";", ":"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
+            return False
+    return False
+
+
+def _colon_after_setting(toks: list[Token], k: int) -> bool:
+    """A short setting after a cue ("on Facebook", "to her page on the site") closed by a colon and
+    a quotation mark: the words posted or written there are quoted."""
+    for n in range(k + 1, min(len(toks) - 1, k + 10)):
+        t = toks[n]
+        if t.text == ":":
+            return is_quote(toks[n + 1])
+        if t.text in {",", ".", ";"} or is_quote(t) or t.low in CUE_LEMMA or t.low in _CLAUSE_BREAK:
             return False
     return False
 

@@ -406,7 +406,8 @@ def relations(document: Document) -> tuple[tuple[Relation, ...], ...]:
                 r
                 for r in find_relations(text, s.start, s.end)
                 if _after_closing_quote(text, r) or not any(a < r.start and r.end <= b for a, b in spans)
-            )
+            ),
+            text,
         )
         for s in document.sentences
     )
@@ -422,15 +423,29 @@ def _after_closing_quote(text: str, r: Relation) -> bool:
     return bool(_CLOSED.search(text, max(0, begin - 4), begin))
 
 
-def _outside_reported(found: tuple[Relation, ...]) -> tuple[Relation, ...]:
+def _outside_reported(found: tuple[Relation, ...], text: str) -> tuple[Relation, ...]:
     out: list[Relation] = []
-    reported = False
+    reported: Relation | None = None
     for r in found:
-        if r.kind == "weak" and reported:
+        if r.kind == "weak" and reported is not None and not _coordinated(reported, r, text):
             continue
-        reported |= r.kind == "speech"
+        reported = r if r.kind == "speech" else reported
         out.append(r)
     return tuple(out)
+
+
+# "… and", "… but", "… but also" right before a cue: a verb joined to the one before it.
+_JOINED = re.compile(r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|instead))?\s*$")
+
+
+def _coordinated(said: Relation, r: Relation, text: str) -> bool:
+    """Whether the weak cue ``r`` is joined by "and"/"but" to the reporting cue ``said`` in the same
+    form ("acknowledging that … but warning that", "noted that … and praised …"): a second thing
+    the subject did, not part of what was reported."""
+    if not _JOINED.search(text, max(said.end, r.start - 20), r.start):
+        return False
+    first, second = said.cue.split()[-1].lower(), r.cue.split()[0].lower()
+    return first.endswith("ing") == second.endswith("ing")
 
 
 # A quotation of fewer words is a scare quote or a title ("a “disgrace”"), not relayed speech.

@@ -498,6 +498,8 @@ def person_mentions(
         name = " ".join(words)
         if outlet_name(name, known):
             continue
+        if len(words) >= 2 and words[-1].lower() in _TITLE_ENDS:
+            continue  # "Connecticut Attorney General and … Richard Roe": a title with no name in it
         titled = words[0].strip(".") in TITLES or bool(_TITLE_WORD.match(name))
         if after_the and not titled:
             continue  # "the Marisol Star", "the Daily Planet": a thing, not a person
@@ -513,6 +515,13 @@ _ROLE_WORDS = frozenset(
     "chancellor "
     "mayor judge spokesman spokeswoman spokesperson representative congressman congresswoman "
     "prime former vice chief first lady general".split()
+)
+
+
+# The last word of a capitalised title written before a name ("State Attorney General", "Harbour
+# Commissioner"): a phrase ending on one names no one.
+_TITLE_ENDS = _ROLE_WORDS - {"first", "former", "vice", "prime", "lady"} | frozenset(
+    "commissioner treasurer auditor sheriff ambassador administrator attorney".split()
 )
 
 
