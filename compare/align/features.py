@@ -69,14 +69,6 @@ EMBEDDING_FEATURE_NAMES = (
     "emb_gap_high",
 )
 
-# Words that say who told what, not what: left out of the word evidence like the stop words, so that
-# "…, according to Bluewater Lines" and "…, according to the harbour master" share no content word
-# and "according" is no rare stem the two share. "said" / "says" and the titles were there from the
-# start; the other reporting words were added in round eleven (docs/alignment.md).
-REPORTING_WORDS = frozenset(
-    "said says mr mrs ms according told tell added reported reports reporters statement".split()
-)
-
 # ``rare_shared``: a word stem is its first RARE_STEM_LETTERS letters (tolerance / tolerating,
 # racism / racist, bigotry / bigots), and it is rare when at most RARE_STEM_SHARE of the event's
 # sentences (and at least two) hold it: not the story's topic words. Counting up to RARE_STEM_CAP
@@ -164,7 +156,7 @@ def pair_features(
     import numpy as np
 
     options = options or Options()
-    stop = english_stop_words() | REPORTING_WORDS
+    stop = english_stop_words() | {"said", "says", "mr", "mrs", "ms"}
     nodes = tuple((d, s.index) for d, doc in enumerate(documents) for s in doc.sentences)
     texts = [s.text for doc in documents for s in doc.sentences]
     doc_of = np.array([d for d, _ in nodes], dtype=np.intp)
