@@ -346,6 +346,27 @@ def test_short_pieces_and_reporting_tails_stay_with_their_neighbour() -> None:
     assert split_clauses("", STOP) == ("",)
 
 
+def test_an_and_before_a_verb_in_ed_opens_a_second_predicate() -> None:
+    from compare.align.clauses import split_clauses
+
+    # a lead that packs three facts: each predicate is its own clause
+    text = (
+        "A storm flooded the coast road on Sunday, cut power to 4,000 homes and closed every school "
+        "in the valley."
+    )
+    assert split_clauses(text, STOP) == (
+        "A storm flooded the coast road on Sunday",
+        "cut power to 4,000 homes",
+        "and closed every school in the valley.",
+    )
+    # "and" before a noun joins two subjects, not two predicates: no split
+    assert split_clauses("Forty passengers and nine crew members were rescued by the coastguard.", STOP) == (
+        "Forty passengers and nine crew members were rescued by the coastguard.",
+    )
+    # a second predicate too short to say anything stays with the first
+    assert split_clauses("The ferry council met and agreed.", STOP) == ("The ferry council met and agreed.",)
+
+
 def test_clause_columns_see_one_shared_fact_inside_a_packed_lead() -> None:
     from compare.align.clauses import clause_columns, split_clauses
     from compare.align.vectorize import event_vectors, row_dots

@@ -48,11 +48,15 @@ PAIR_FLOORS: dict[str, tuple[float, float]] = {
     # precision on four samples; the samples' pooled pair F1 is 0.786 (P 0.78 R 0.79) against
     # 0.762 (P 0.69 R 0.86). The pairs lost are packed leads against single details
     # (docs/alignment.md, round five).
-    "aldport-patrol-ships": (0.75, 0.80),  # P 0.793 (23/29), R 0.821 [0.571, 0.857]
+    # Round eleven (2026-12-02): aldport's gold gained capital-observer's lead in the claim "Kovac
+    # ordered eight patrol ships" (it says so in a subordinate clause), and an "and" before a verb
+    # in -ed now splits a clause (a packed lead's "... and halted all sailings"); floors raised to
+    # the new figures (round five's in brackets).
+    "aldport-patrol-ships": (0.88, 0.82),  # P 0.897 (26/29), R 0.839 [0.793, 0.821]
     "millbrook-library-flood": (0.90, 0.85),  # P 1.000 (19/19), R 0.950 [same]
-    "portville-ferry-fire": (0.55, 0.58),  # P 0.592 (29/49), R 0.604 [0.554, 0.750]
-    "riverside-baths-vote": (0.90, 0.58),  # P 0.938 (15/16), R 0.600 [0.857, 0.720]
-    "sallow-bribery-sentence": (0.78, 0.90),  # P 0.814 (57/70), R 0.950 [0.734, 0.967]
+    "portville-ferry-fire": (0.60, 0.65),  # P 0.615 (32/52), R 0.667 [0.592, 0.604]
+    "riverside-baths-vote": (0.90, 0.58),  # P 0.938 (15/16), R 0.600 [same]
+    "sallow-bribery-sentence": (0.80, 0.90),  # P 0.826 (57/69), R 0.950 [0.814, 0.950]
 }
 
 # Attribution over all sample events: the share of the relayed sentences listed in gold whose type,

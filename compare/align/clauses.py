@@ -2,8 +2,9 @@
 
 A lead that packs several facts, or a long sentence that shares one fact with a short one, looks
 only half-similar as a whole. Split at clause bounds (semicolons, dashes, colons, a comma before a
-conjunction, relative or subordinate word, a reporting tail "…, X said"), the shared fact shows
-as one clause pair that matches well. The aligner gets four planes (align_features.py):
+conjunction, relative or subordinate word, a reporting tail "…, X said", an "and" before a verb in
+-ed that opens a second predicate), the shared fact shows as one clause pair that matches well.
+The aligner gets four planes (align_features.py):
 
 - ``clause_max``: the best clause-pair cosine (word and character TF-IDF over the event's clauses);
 - ``clause_share``: the share of the sentence with fewer clauses whose clauses have a match;
@@ -43,6 +44,7 @@ _BOUND = re.compile(
     r"|,\s*(?=[^,]{0,40}\b(?:said|says|told|added|according)\b[^,]{0,40}[.?!]?[\"”’]?\s*$)"  # ", X said."
     r"|(?<=[,.])[\"”]\s*"  # the end of a quotation inside the sentence
     r"|,\s"
+    r"|\s(?=and\s[a-z]+ed\b)"  # "… sent three people to hospital and halted all sailings"
 )
 # A word or a number, as align_features tokenises too.
 WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
