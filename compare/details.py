@@ -1114,9 +1114,9 @@ def extract_details(
     for a, b in quotes:
         # A title or a name in quotation marks ("A Higher Loyalty") is labelled "title": its words
         # are quoted, but nobody said them (round 15).
-        label = "title" if _quoted_title(s[a:b]) else None
+        title = "title" if _quoted_title(s[a:b]) else None
         key = quote_key(s[a:b])
-        details.append(Detail("quote", s[a:b], base + a, base + b, key=key, speaker=speaker, label=label))
+        details.append(Detail("quote", s[a:b], base + a, base + b, key=key, speaker=speaker, label=title))
     for a, b, key in find_hedges(s, quotes, numbers):
         details.append(Detail("hedge", s[a:b], base + a, base + b, key=key))
     return tuple(sorted(details, key=lambda d: (d.start, _KIND_ORDER[d.kind], d.end)))

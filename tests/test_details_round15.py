@@ -98,16 +98,12 @@ def test_a_title_in_quotation_marks_is_no_quotation_of_words_said() -> None:
 
 
 def test_a_quotation_backshifted_in_reported_speech_is_the_same_words() -> None:
-    """'"Further details will be set out in due course"' / 'saying only that "further details would
-    be set out in due course"': one statement, its tense moved back; another word still differs."""
-    a = document("Express", '"Further harbour details will be set out in due course," the office said.')
-    b = document(
-        "Courier", 'The office said only that "further harbour details would be set out in due course."'
-    )
+    """'"X will be published soon"' / 'saying only that "X would be published soon"': one
+    statement, its tense moved back; another word still differs."""
+    a = document("Express", '"The harbour plans will be published in the spring," the office said.')
+    b = document("Courier", 'The office said only that "the harbour plans would be published in the spring."')
     assert "quote" not in kinds(claim_of(a, b)[0])
-    c = document(
-        "Mail", 'The office said only that "further harbour details could be set out in due course."'
-    )
+    c = document("Mail", 'The office said only that "the harbour plans could be published in the spring."')
     assert "quote" in kinds(claim_of(a, c)[0])
 
 

@@ -1373,7 +1373,9 @@ _SENT = frozenset("sent written addressed delivered mailed given handed signed r
 def _sent_thing(toks: list[Token], src: Phrase | None, text: str) -> Phrase | None:
     """ "A letter sent to the board members says …": the thing a reduced relative describes, not
     the people it was sent to or signed by; only a thing opening the sentence."""
-    n = next((n for n, t in enumerate(toks) if src and t.start == src[1]), None)
+    if src is None:
+        return None
+    n = next((n for n, t in enumerate(toks) if t.start == src[1]), None)
     if n is None or n < 3 or toks[n - 1].low not in {"to", "by"} or toks[n - 2].low not in _SENT:
         return None
     thing = np_back(toks, n - 3, text)
