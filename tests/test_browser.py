@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,17 @@ class Page:
         for event, handler in self._handlers.items():
             self.page.remove_listener(event, handler)
         self.page.goto("about:blank")
+
+
+@contextmanager
+def viewport(browser: Any, size: dict[str, int]) -> Iterator[None]:
+    """The shared browser at ``size`` for the block, back at the 1280 x 900 the other tests expect
+    after it, whatever the block raised."""
+    browser.set_viewport_size(size)
+    try:
+        yield
+    finally:
+        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 def expected_rows(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -403,8 +415,7 @@ def test_no_sideways_scroll(browser, reports, event_report, index_page, which, w
     path = {"event": event_report, "index": index_page}.get(which) or reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": width, "height": 844 if width < 500 else 900})
-    try:
+    with viewport(browser, {"width": width, "height": 844 if width < 500 else 900}):
         pg = IndexPage(browser, path) if which == "index" else Page(browser, path)
         assert pg.page.evaluate(OVERFLOW) <= 0, f"{which} is wider than {width} px"
         if which != "index" and width < 500:
@@ -413,8 +424,6 @@ def test_no_sideways_scroll(browser, reports, event_report, index_page, which, w
                 pg.page.evaluate("document.querySelector('.claimsbar').getBoundingClientRect().height") < 121
             )
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.mark.parametrize("which", ["hand", "sample", "event"])
@@ -544,8 +553,7 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
     path = event_report if which == "event" else reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": 375, "height": 812})
-    try:
+    with viewport(browser, {"width": 375, "height": 812}):
         pg = Page(browser, path)
         names = {a["id"]: a["outlet"] for a in pg.data["articles"]}
         members = {
@@ -561,8 +569,6 @@ def test_differences_name_every_outlet_of_the_claim_on_a_phone(browser, reports,
         for rid, values, lines in who:
             assert values == 0 and lines >= 2, rid
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 # Every relay block after a claim's differences: its claim, the outlets it names, whether it stays
@@ -587,8 +593,7 @@ def test_relay_lines_without_an_attribution_difference_on_a_phone(browser, repor
     path = event_report if which == "event" else reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": 375, "height": 812})
-    try:
+    with viewport(browser, {"width": 375, "height": 812}):
         pg = Page(browser, path)
         names = {a["id"]: a["outlet"] for a in pg.data["articles"]}
         members = {
@@ -600,8 +605,6 @@ def test_relay_lines_without_an_attribution_difference_on_a_phone(browser, repor
             assert sorted(named) == members[rid], (rid, named)
             assert inside and who == 0, rid
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 # The provenance graph's label size on screen: its font size times the drawing's scale.
@@ -620,14 +623,11 @@ def test_graph_labels_are_readable_on_a_phone(browser, reports, event_report, wh
     path = event_report if which == "event" else reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": 375, "height": 812})
-    try:
+    with viewport(browser, {"width": 375, "height": 812}):
         pg = Page(browser, path)
         assert pg.page.evaluate(LABEL_PX) >= 9.5
         assert pg.page.evaluate(OVERFLOW) <= 0
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 # Each "maybe" link in a claim row: (row id, the outlet's column, href, inside the screen).
@@ -645,8 +645,7 @@ def test_possible_matches_beside_a_claim_match_the_json_and_lead_to_the_sentence
     path = reports.get("sample")
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": width, "height": 900})
-    try:
+    with viewport(browser, {"width": width, "height": 900}):
         pg = Page(browser, path)
         expected = set()
         for c in pg.data["claims"]:
@@ -672,8 +671,6 @@ def test_possible_matches_beside_a_claim_match_the_json_and_lead_to_the_sentence
             == href[1:]
         )
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.mark.parametrize("which", ["sample", "event"])
@@ -683,8 +680,7 @@ def test_outlet_counts_fit_a_phone_without_scrolling(browser, reports, event_rep
     path = event_report if which == "event" else reports.get(which)
     if path is None:
         pytest.skip("sample event not found")
-    browser.set_viewport_size({"width": 375, "height": 812})
-    try:
+    with viewport(browser, {"width": 375, "height": 812}):
         pg = Page(browser, path)
         wide, box = pg.page.evaluate(
             "(() => {const t = document.querySelector('.tablewrap');"
@@ -692,8 +688,6 @@ def test_outlet_counts_fit_a_phone_without_scrolling(browser, reports, event_rep
         )
         assert wide <= box, (wide, box)
         pg.close()
-    finally:
-        browser.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_coverage_rows_are_table_rows_with_a_link_that_a_click_anywhere_follows(browser, reports):
